@@ -1,0 +1,25 @@
+"""The ``backcare`` command line: one Typer app, one module per command group.
+
+Heavy libraries (FastAPI, SQLAlchemy, matplotlib) are imported inside the commands that need
+them, so ``backcare kb …`` and ``backcare check`` start fast.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from backcare.cli import kb
+
+app = typer.Typer(
+    name="backcare",
+    help="A back-pain self-care coach. Self-care guidance, not a diagnosis.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(kb.app, name="kb")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,82 @@
+"""What every command shares: settings, the knowledge base, JSON output, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from typing import Any, NoReturn, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from backcare.config import Settings, load_settings
+from backcare.errors import BackcareError
+from backcare.knowledge import KnowledgeBase, load_knowledge_base
+
+T = TypeVar("T")
+
+DISCLAIMER = "backcare gives self-care guidance, not a diagnosis."
+
+
+@cache
+def settings() -> Settings:
+    """Settings for this process, read once."""
+    return load_settings()
+
+
+@cache
+def knowledge() -> KnowledgeBase:
+    """The knowledge base, from the compiled cache in the user cache directory."""
+    return load_knowledge_base(cache_dir=settings().cache_dir)
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line to stderr and exit with status 2 (bad input), never a traceback."""
+    print(f"error: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """The first problem of a pydantic error as one line that names the field."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "input"
+    return f"{where}: {first['msg']}"
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn our own errors and validation errors into one-line messages with exit status 2."""
+    try:
+        yield
+    except ValidationError as error:
+        fail(describe_validation_error(error))
+    except BackcareError as error:
+        fail(str(error))
+
+
+def guarded(function: Callable[..., T]) -> Callable[..., T]:
+    """Decorator form of ``user_errors`` for command functions."""
+    import functools
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        with user_errors():
+            return function(*args, **kwargs)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    return wrapper
+
+
+def print_json(data: Any) -> None:
+    """Write data as JSON to stdout (pydantic models dumped in JSON mode)."""
+    if isinstance(data, BaseModel):
+        data = data.model_dump(mode="json", exclude_none=True)
+    elif isinstance(data, list):
+        data = [
+            item.model_dump(mode="json", exclude_none=True) if isinstance(item, BaseModel) else item
+            for item in data
+        ]
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,54 @@
+"""Settings, read from the environment by ``load_settings()``; never built at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+class Settings(BaseModel):
+    """Where data lives and how the app runs. ``BACKCARE_HOME`` moves everything (tests, portable)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    home: Path
+    cache_dir: Path
+    database_url: str
+    mode: Literal["local", "server"] = "local"
+    secret_key: str | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def load_settings(environ: dict[str, str] | None = None) -> Settings:
+    """Build settings from environment variables (``BACKCARE_*``) and platform directories."""
+    env = dict(os.environ if environ is None else environ)
+    if env.get("BACKCARE_HOME"):
+        home = Path(env["BACKCARE_HOME"]).expanduser()
+        cache_dir = home / "cache"
+    else:
+        import platformdirs
+
+        home = Path(platformdirs.user_data_dir("backcare", appauthor=False))
+        cache_dir = Path(platformdirs.user_cache_dir("backcare", appauthor=False))
+    database_url = env.get("BACKCARE_DATABASE_URL") or f"sqlite:///{home / 'backcare.db'}"
+    mode = env.get("BACKCARE_MODE", "local")
+    if mode not in ("local", "server"):
+        from backcare.errors import InputError
+
+        raise InputError(f"BACKCARE_MODE must be 'local' or 'server', not {mode!r}")
+    return Settings(
+        home=home,
+        cache_dir=cache_dir,
+        database_url=database_url,
+        mode=mode,  # type: ignore[arg-type]
+        secret_key=env.get("BACKCARE_SECRET_KEY"),
+    )

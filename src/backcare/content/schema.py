@@ -1,0 +1,408 @@
+"""Typed schema of the knowledge-base content.
+
+The YAML files in ``content/data`` are validated against these models when loaded and in tests.
+Every entry is tied to the seed passages it came from (``sources``); content from outside the
+seeds cites a public reference instead. Numbers live in structured fields (``Dose``,
+``ThermoStep``, ``Target`` …) so the plan can compute with them, not only in prose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Group = Literal[
+    "office_worker",
+    "standing_worker",
+    "manual_worker",
+    "driver",
+    "men",
+    "women",
+    "pregnancy",
+    "postpartum",
+    "menopause",
+    "older_adult",
+    "ankylosing_spondylitis",
+    "disc_herniation",
+    "lumbar_strain",
+    "osteoporosis",
+    "spinal_stenosis",
+    "rectus_diastasis",
+    "acute_phase",
+]
+GROUPS: tuple[Group, ...] = Group.__args__  # type: ignore[attr-defined]
+
+Area = Literal[
+    "lower_back", "upper_back", "neck_shoulder", "leg_sciatica", "wrist_hand", "knee", "foot"
+]
+AREAS: tuple[Area, ...] = Area.__args__  # type: ignore[attr-defined]
+
+Equipment = Literal[
+    "mat",
+    "chair",
+    "wall",
+    "stool",
+    "pillow",
+    "foam_roller",
+    "yoga_ball",
+    "elastic_band",
+    "hot_water_bottle",
+    "ice_pack",
+]
+EQUIPMENT: tuple[Equipment, ...] = Equipment.__args__  # type: ignore[attr-defined]
+
+Evidence = Literal["research", "clinical", "traditional", "anecdotal"]
+Family = Literal[
+    "massage", "support", "stretching", "exercise", "habits", "natural", "professional"
+]
+Delivery = Literal["vaginal", "caesarean"]
+FlagId = Literal[
+    "cauda_equina",
+    "progressive_neuro_deficit",
+    "cardiac",
+    "vascular",
+    "preterm_labour",
+    "major_trauma",
+    "infection",
+    "urinary_kidney",
+    "cancer",
+    "fracture",
+    "abdominal_visceral",
+    "spinal_stenosis",
+    "inflammatory_back_pain",
+    "chronic_pain",
+    "night_pain",
+    "acute_phase",
+]
+FLAG_IDS: tuple[FlagId, ...] = FlagId.__args__  # type: ignore[attr-defined]
+Level = Literal["emergency", "urgent", "routine", "self_care"]
+
+_KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class Strict(BaseModel):
+    """Base for content models: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """Where a fact comes from: a verbatim seed passage, or a public reference outside the seeds."""
+
+    seed: str | None = None
+    quote: str | None = None
+    ref: str | None = None
+
+    @model_validator(mode="after")
+    def _seed_quote_or_ref(self) -> Source:
+        has_seed = self.seed is not None and self.quote is not None
+        if has_seed == (self.ref is not None) or (self.seed is None) != (self.quote is None):
+            raise ValueError("a source is either {seed, quote} or {ref}")
+        return self
+
+
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
+class Dose(Strict):
+    """How much of an exercise: every number from the sources, nothing invented."""
+
+    hold_s: float | None = None
+    reps: int | None = None
+    sets: int | None = None
+    per_day: int | None = None
+    per_week: int | None = None
+    rest_s: float | None = None
+    duration_s: float | None = None
+    breaths: int | None = None
+    per_side: bool = False
+    as_tolerated: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _has_a_number(self) -> Dose:
+        numbers = (self.hold_s, self.reps, self.sets, self.duration_s, self.breaths)
+        if all(n is None for n in numbers) and not self.as_tolerated:
+            raise ValueError(
+                "a dose needs hold_s, reps, sets, duration_s or breaths, or as_tolerated"
+            )
+        return self
+
+
+class NotFor(Strict):
+    """Who must not do an entry, optionally bounded (pregnancy from week N, postpartum before N…)."""
+
+    group: Group | None = None
+    pregnancy_week_from: int | None = Field(default=None, ge=0, le=42)
+    postpartum_weeks_before: int | None = Field(default=None, ge=0, le=104)
+    delivery: Delivery | None = None
+    pain_at_least: int | None = Field(default=None, ge=0, le=10)
+    reason: str
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _has_a_target(self) -> NotFor:
+        if self.group is None and self.pain_at_least is None:
+            raise ValueError("not_for needs a group or pain_at_least")
+        if self.pregnancy_week_from is not None and self.group != "pregnancy":
+            raise ValueError("pregnancy_week_from goes with group: pregnancy")
+        if (
+            self.postpartum_weeks_before is not None or self.delivery
+        ) and self.group != "postpartum":
+            raise ValueError("postpartum_weeks_before/delivery go with group: postpartum")
+        return self
+
+
+class GuidelineNote(Strict):
+    """What the main clinical guideline (NICE NG59 unless said) says about this kind of care."""
+
+    ref: str = "NICE NG59"
+    stance: Literal["recommended", "only_with_exercise", "not_recommended", "consider"]
+    note: str
+
+
+class Correction(Strict):
+    """A seed passage that is unsafe or mistranslated, and the safe reading the product follows."""
+
+    source: Source
+    instead: str
+    why: str
+
+
+class EntryBase(Strict):
+    """Fields every knowledge-base entry has."""
+
+    id: str
+    name: str
+    aliases: list[str] = []
+    summary: str
+    advice: list[str] = []
+    family: Family | None = None
+    body_areas: list[Area] = []
+    suitable_for: list[Group] = []
+    not_for: list[NotFor] = []
+    cautions: list[str] = []
+    evidence: Evidence
+    guideline: GuidelineNote | None = None
+    corrections: list[Correction] = []
+    related: list[str] = []
+    sources: Sources
+
+    @field_validator("id")
+    @classmethod
+    def _kebab_case(cls, value: str) -> str:
+        if not _KEBAB.match(value):
+            raise ValueError(f"id {value!r} is not kebab-case")
+        return value
+
+
+class Exercise(EntryBase):
+    """A movement with steps and a dose: stretches, yoga poses, core work, breathing."""
+
+    kind: Literal["exercise"]
+    category: Literal[
+        "stretch",
+        "strength",
+        "core",
+        "mobility",
+        "yoga",
+        "breathing",
+        "aerobic",
+        "relaxation",
+        "pelvic_floor",
+    ]
+    position: Literal[
+        "standing",
+        "sitting",
+        "lying_back",
+        "lying_front",
+        "lying_side",
+        "kneeling",
+        "all_fours",
+        "against_wall",
+        "on_ball",
+        "in_water",
+    ]
+    equipment: list[Equipment] = []
+    steps: Annotated[list[str], Field(min_length=1)]
+    dose: Dose
+    dose_max: Dose | None = None
+    one_sided: bool = False
+    intensity: Literal["gentle", "moderate", "hard"] = "moderate"
+
+
+class Method(EntryBase):
+    """Massage, foam rolling, professional help, supports such as lumbar pillows."""
+
+    kind: Literal["method"]
+    equipment: list[Equipment] = []
+    steps: list[str] = []
+    dose: Dose | None = None
+
+
+class Target(Strict):
+    """A number a habit aims at, e.g. water 2.7 litres a day for women."""
+
+    what: str
+    amount: float | None = None
+    amount_max: float | None = None
+    unit: str | None = None
+    per: str | None = None
+    group: Group | None = None
+    note: str | None = None
+
+
+class Habit(EntryBase):
+    """Everyday habits: water, sleep, minerals, sunlight, weight, diet."""
+
+    kind: Literal["habit"]
+    targets: list[Target] = []
+
+
+class ThermoStep(Strict):
+    """One phase of a heat or ice protocol."""
+
+    phase: str
+    minutes: float | None = None
+    minutes_max: float | None = None
+    times_per_day: int | None = None
+    every_hours: float | None = None
+    note: str | None = None
+
+
+class Thermotherapy(EntryBase):
+    """Ice and heat: when, how long, how often, and how to stay safe."""
+
+    kind: Literal["thermotherapy"]
+    modality: Literal["ice", "heat", "contrast"]
+    equipment: list[Equipment] = []
+    protocol: Annotated[list[ThermoStep], Field(min_length=1)]
+    safety: list[str] = []
+
+
+class Posture(EntryBase):
+    """How to sit, stand, lie, lift, walk … in daily life."""
+
+    kind: Literal["posture"]
+    situation: Literal[
+        "sitting",
+        "standing",
+        "sofa",
+        "stairs",
+        "running",
+        "lifting",
+        "sleeping",
+        "breastfeeding",
+        "phone",
+        "walking",
+        "driving",
+        "computer",
+        "tv",
+        "carrying",
+        "bending",
+        "shoes",
+    ]
+
+
+class Acupressure(EntryBase):
+    """A pressure point and how to press it (traditional practice)."""
+
+    kind: Literal["acupressure"]
+    location: str
+    steps: list[str] = []
+    dose: Dose | None = None
+
+
+class Cause(EntryBase):
+    """A cause of back pain and the symptom pattern that points to it."""
+
+    kind: Literal["cause"]
+    symptoms: list[str] = []
+    flags: list[FlagId] = []
+
+
+class RedFlag(EntryBase):
+    """A warning sign: what it is, how urgent, what to do."""
+
+    kind: Literal["red_flag"]
+    flag: FlagId
+    level: Level
+    action: str
+
+
+class Population(EntryBase):
+    """An advice set for one group of people."""
+
+    kind: Literal["population"]
+    group: Group
+    recommends: list[str] = []
+    avoid: list[str] = []
+
+
+class ConflictSide(Strict):
+    """One side of a disagreement between seed passages."""
+
+    position: str
+    sources: Sources
+
+
+class Conflict(EntryBase):
+    """Where seeds disagree: both sides, and the resolution the product follows."""
+
+    kind: Literal["conflict"]
+    sides: Annotated[list[ConflictSide], Field(min_length=2)]
+    resolution: str
+    resolution_reason: str
+
+
+Entry = Annotated[
+    Exercise
+    | Method
+    | Habit
+    | Thermotherapy
+    | Posture
+    | Acupressure
+    | Cause
+    | RedFlag
+    | Population
+    | Conflict,
+    Field(discriminator="kind"),
+]
+KINDS = (
+    "exercise",
+    "method",
+    "habit",
+    "thermotherapy",
+    "posture",
+    "acupressure",
+    "cause",
+    "red_flag",
+    "population",
+    "conflict",
+)
+
+
+class ExtraSources(Strict):
+    """More seed passages (and aliases) for an entry defined in another content file."""
+
+    id: str
+    sources: Sources
+    aliases: list[str] = []
+
+
+class NotCarried(Strict):
+    """A seed passage deliberately left out (ads, unrelated link lists), with the reason."""
+
+    seed: str
+    quote: str
+    reason: str
+
+
+class ContentFile(Strict):
+    """One YAML file of the knowledge base."""
+
+    entries: list[Entry] = []
+    extra_sources: list[ExtraSources] = []
+    not_carried: list[NotCarried] = []

@@ -1,0 +1,89 @@
+"""The frozen, indexed knowledge base every other part reads from."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from backcare.content.schema import Entry, NotCarried, Source
+from backcare.errors import UnknownEntryError
+
+E = TypeVar("E")
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """All entries, looked up by id or kind. Immutable: build a new one to change content."""
+
+    entries: tuple[Entry, ...]
+    not_carried: tuple[NotCarried, ...] = ()
+    _by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {entry.id: entry for entry in self.entries})
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._by_id
+
+    def get(self, entry_id: str) -> Entry:
+        """The entry with this id, or ``UnknownEntryError``."""
+        try:
+            return self._by_id[entry_id]
+        except KeyError:
+            raise UnknownEntryError(entry_id) from None
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        """Entries of one kind, in content order."""
+        return [entry for entry in self.entries if entry.kind == kind]
+
+    def of_type(self, cls: type[E]) -> list[E]:
+        """Entries that are instances of one schema class (typed access for the core)."""
+        return [entry for entry in self.entries if isinstance(entry, cls)]
+
+    def for_group(self, group: str) -> list[Entry]:
+        """Entries that name this population group as suitable or are its advice set."""
+        return [
+            entry
+            for entry in self.entries
+            if group in entry.suitable_for or getattr(entry, "group", None) == group
+        ]
+
+    def seed_sources(self) -> Iterator[tuple[Entry, Source]]:
+        """Every (entry, source) pair that quotes a seed, including not_for and conflict sides."""
+        for entry in self.entries:
+            for source in _all_sources(entry):
+                if source.seed is not None:
+                    yield entry, source
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Counts per kind, per evidence label and per population group."""
+        groups: Counter[str] = Counter()
+        for entry in self.entries:
+            named = set(entry.suitable_for)
+            if entry.kind == "population":
+                named.add(entry.group)
+            groups.update(named)
+        return {
+            "kind": dict(Counter(entry.kind for entry in self.entries)),
+            "evidence": dict(Counter(entry.evidence for entry in self.entries)),
+            "group": dict(groups),
+        }
+
+
+def _all_sources(entry: Entry) -> Iterator[Source]:
+    yield from entry.sources
+    for rule in entry.not_for:
+        yield from rule.sources
+    for correction in entry.corrections:
+        yield correction.source
+    if entry.kind == "conflict":
+        for side in entry.sides:
+            yield from side.sources

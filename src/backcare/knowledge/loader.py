@@ -1,0 +1,121 @@
+"""Load, validate and merge the YAML content into a frozen ``KnowledgeBase``.
+
+Parsing and validating every YAML file costs far more than a CLI start can afford, so the
+validated result is pickled into a cache keyed by a hash of the content files and the schema;
+any edit to either invalidates it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from backcare.content import DATA_DIR, schema
+from backcare.content.schema import ContentFile, Entry, NotCarried
+from backcare.errors import ContentError
+from backcare.knowledge.base import KnowledgeBase
+
+_CACHE_NAME = "knowledge-{digest}.pickle"
+
+
+def content_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """The YAML files that make up the knowledge base, in a stable order."""
+    return sorted(data_dir.glob("*.yaml"))
+
+
+def fingerprint(files: Iterable[Path]) -> str:
+    """A digest of the content and the schema: the cache is valid only while both are unchanged."""
+    digest = hashlib.sha256(Path(schema.__file__).read_bytes())
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def parse_file(path: Path) -> ContentFile:
+    """Parse and validate one content file; errors name the file."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return ContentFile.model_validate(raw)
+    except (yaml.YAMLError, ValidationError) as error:
+        raise ContentError(f"{path.name}: {error}") from error
+
+
+def build(files: Iterable[Path]) -> KnowledgeBase:
+    """Validate every file, merge extra sources into their entries, check cross-references."""
+    entries: dict[str, Entry] = {}
+    owner: dict[str, str] = {}
+    extras: list[tuple[str, schema.ExtraSources]] = []
+    not_carried: list[NotCarried] = []
+    for path in files:
+        parsed = parse_file(path)
+        for entry in parsed.entries:
+            if entry.id in entries:
+                raise ContentError(
+                    f"{path.name}: id {entry.id!r} already defined in {owner[entry.id]}"
+                )
+            entries[entry.id] = entry
+            owner[entry.id] = path.name
+        extras.extend((path.name, extra) for extra in parsed.extra_sources)
+        not_carried.extend(parsed.not_carried)
+    for file_name, extra in extras:
+        if extra.id not in entries:
+            raise ContentError(f"{file_name}: extra_sources for unknown id {extra.id!r}")
+        entry = entries[extra.id]
+        entries[extra.id] = entry.model_copy(
+            update={
+                "sources": [*entry.sources, *extra.sources],
+                "aliases": [*entry.aliases, *(a for a in extra.aliases if a not in entry.aliases)],
+            }
+        )
+    _check_references(entries)
+    return KnowledgeBase(entries=tuple(entries.values()), not_carried=tuple(not_carried))
+
+
+def _check_references(entries: dict[str, Entry]) -> None:
+    for entry in entries.values():
+        referenced = list(entry.related)
+        if entry.kind == "population":
+            referenced += [*entry.recommends, *entry.avoid]
+        for ref in referenced:
+            if ref not in entries:
+                raise ContentError(f"entry {entry.id!r} refers to unknown id {ref!r}")
+
+
+def load_knowledge_base(
+    *, cache_dir: Path | None = None, data_dir: Path = DATA_DIR
+) -> KnowledgeBase:
+    """The knowledge base, from the compiled cache when it is current, else built and cached."""
+    files = content_files(data_dir)
+    if cache_dir is None:
+        return build(files)
+    cache_file = cache_dir / _CACHE_NAME.format(digest=fingerprint(files))
+    try:
+        with cache_file.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, KnowledgeBase):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    kb = build(files)
+    _write_cache(cache_dir, cache_file, kb)
+    return kb
+
+
+def _write_cache(cache_dir: Path, cache_file: Path, kb: KnowledgeBase) -> None:
+    """Write atomically and drop stale caches; a read-only cache directory is not an error."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for stale in cache_dir.glob(_CACHE_NAME.format(digest="*")):
+            stale.unlink(missing_ok=True)
+        partial = cache_file.with_suffix(".partial")
+        with partial.open("wb") as handle:
+            pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(cache_file)
+    except OSError:
+        pass

@@ -1,0 +1,135 @@
+"""The person's profile (SPEC §2): one input model for check, plan, CLI, API and the app.
+
+Every field is optional; unknown fields and out-of-range values are errors that name the field.
+Symptom answers are true, false or absent (absent = not asked or not known).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from backcare.content.schema import Area, Delivery, Equipment, Group
+
+Work = Literal["sitting", "standing", "lifting", "driving"]
+Condition = Literal[
+    "disc_herniation",
+    "lumbar_strain",
+    "ankylosing_spondylitis",
+    "osteoporosis",
+    "spinal_stenosis",
+    "knee_problems",
+    "rectus_diastasis",
+]
+Fitness = Literal["low", "moderate", "high"]
+
+OLDER_ADULT_AGE = 65
+"""Age from which the ``older_adult`` advice applies (the usual public-health definition)."""
+
+ACUTE_PAIN_SCORE = 7
+"""Pain at or above this score counts as the acute phase (SPEC §3: score 7+)."""
+
+
+class ProfileModel(BaseModel):
+    """Base for profile parts: unknown fields are errors; instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Pregnancy(ProfileModel):
+    weeks: int = Field(ge=0, le=42)
+
+
+class Postpartum(ProfileModel):
+    weeks_since_birth: int = Field(ge=0, le=520)
+    delivery: Delivery | None = None
+
+
+class Pain(ProfileModel):
+    areas: list[Area] = []
+    score: int | None = Field(default=None, ge=0, le=10)
+    duration_days: int | None = Field(default=None, ge=0, le=36500)
+    onset: Literal["sudden", "gradual"] | None = None
+    excruciating: bool | None = None
+    worse_at_night: bool | None = None
+    morning_stiffness_minutes: int | None = Field(default=None, ge=0, le=1440)
+    better_with_exercise: bool | None = None
+    better_with_rest: bool | None = None
+    onset_age: int | None = Field(default=None, ge=0, le=120)
+
+
+class Symptoms(ProfileModel):
+    fever_or_chills: bool | None = None
+    night_sweats: bool | None = None
+    urinary_pain_or_frequency: bool | None = None
+    blood_in_urine: bool | None = None
+    flank_pain_or_colic: bool | None = None
+    saddle_numbness: bool | None = None
+    bladder_or_bowel_change: bool | None = None
+    leg_weakness: bool | None = None
+    leg_numbness_or_pain: bool | None = None
+    walking_leg_pain_eased_by_sitting: bool | None = None
+    unexplained_weight_loss: bool | None = None
+    chest_pain_or_breathlessness: bool | None = None
+    sweating_nausea_or_faintness: bool | None = None
+    abdominal_pain: bool | None = None
+    recent_trauma: bool | None = None
+    height_loss_or_new_stoop: bool | None = None
+    cancer_history: bool | None = None
+    immunosuppressed_or_steroids: bool | None = None
+    pelvic_pressure_or_discharge_change: bool | None = None
+    contractions_or_bleeding: bool | None = None
+
+
+SYMPTOM_FIELDS: tuple[str, ...] = tuple(Symptoms.model_fields)
+
+
+class Profile(ProfileModel):
+    """Who the person is and how their back is: everything check and plan need."""
+
+    age: int | None = Field(default=None, ge=0, le=120)
+    sex: Literal["female", "male", "other"] | None = None
+    pregnancy: Pregnancy | None = None
+    postpartum: Postpartum | None = None
+    menopause: bool | None = None
+    work: list[Work] = []
+    pain: Pain = Pain()
+    symptoms: Symptoms = Symptoms()
+    conditions: list[Condition] = []
+    fitness: Fitness | None = None
+    equipment: list[Equipment] = []
+    minutes_per_day: int | None = Field(default=None, ge=1, le=240)
+
+    def groups(self) -> frozenset[Group]:
+        """The population groups this person belongs to (used by ``not_for`` and advice)."""
+        groups: set[Group] = set()
+        work_groups: dict[str, Group] = {
+            "sitting": "office_worker",
+            "standing": "standing_worker",
+            "lifting": "manual_worker",
+            "driving": "driver",
+        }
+        groups.update(work_groups[w] for w in self.work)
+        if self.sex == "male":
+            groups.add("men")
+        if self.sex == "female":
+            groups.add("women")
+        if self.pregnancy is not None:
+            groups.add("pregnancy")
+        if self.postpartum is not None:
+            groups.add("postpartum")
+        if self.menopause:
+            groups.add("menopause")
+        if self.age is not None and self.age >= OLDER_ADULT_AGE:
+            groups.add("older_adult")
+        groups.update(c for c in self.conditions if c != "knee_problems")  # type: ignore[misc]
+        if self.is_acute:
+            groups.add("acute_phase")
+        return frozenset(groups)
+
+    @property
+    def is_acute(self) -> bool:
+        """Severe pain right now: score 7+ or described as excruciating (SPEC §3)."""
+        score = self.pain.score
+        return bool(self.pain.excruciating) or (score is not None and score >= ACUTE_PAIN_SCORE)
