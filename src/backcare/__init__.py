@@ -1,3 +1,6 @@
-"""backcare: a back-pain self-care coach built from sourced content. Self-care guidance, not a diagnosis."""
+"""backcare: a back-pain self-care coach built from sourced content.
+
+Self-care guidance, not a diagnosis.
+"""
 
 __version__ = "0.1.0"

@@ -13,7 +13,10 @@ DEFAULT_PORT = 8000
 
 
 class Settings(BaseModel):
-    """Where data lives and how the app runs. ``BACKCARE_HOME`` moves everything (tests, portable)."""
+    """Where data lives and how the app runs.
+
+    ``BACKCARE_HOME`` moves everything (tests, portable installs).
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -49,6 +52,6 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         home=home,
         cache_dir=cache_dir,
         database_url=database_url,
-        mode=mode,  # type: ignore[arg-type]
+        mode=mode,
         secret_key=env.get("BACKCARE_SECRET_KEY"),
     )

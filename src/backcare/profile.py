@@ -123,7 +123,7 @@ class Profile(ProfileModel):
             groups.add("menopause")
         if self.age is not None and self.age >= OLDER_ADULT_AGE:
             groups.add("older_adult")
-        groups.update(c for c in self.conditions if c != "knee_problems")  # type: ignore[misc]
+        groups.update(c for c in self.conditions if c != "knee_problems")
         if self.is_acute:
             groups.add("acute_phase")
         return frozenset(groups)

@@ -47,7 +47,7 @@ def test_not_carried_passages_are_verbatim(kb: KnowledgeBase, shared_seeds: dict
 
 
 def test_quotes_are_substantial(kb: KnowledgeBase) -> None:
-    """A quote of a word or two proves nothing; the stray SEO keywords are listed as noise instead."""
+    """A quote of a word or two proves nothing; stray SEO keywords are listed as noise instead."""
     short = [(e.id, s.quote) for e, s in kb.seed_sources() if len(normalize(s.quote or "")) < 12]
     assert short == []
 

@@ -52,7 +52,7 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
 def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
     write(tmp_path, "a.yaml", ENTRY.format(id="same-id"))
     write(tmp_path, "b.yaml", ENTRY.format(id="same-id"))
-    with pytest.raises(ContentError, match="already defined in a.yaml"):
+    with pytest.raises(ContentError, match=r"already defined in a\.yaml"):
         load_knowledge_base(data_dir=tmp_path)
 
 
@@ -73,7 +73,8 @@ def test_extra_sources_merge_into_their_entry(tmp_path: Path) -> None:
     write(
         tmp_path,
         "b.yaml",
-        'extra_sources:\n  - id: water\n    aliases: [hydration]\n    sources: [{ref: "Second ref"}]\n',
+        "extra_sources:\n  - id: water\n    aliases: [hydration]\n"
+        '    sources: [{ref: "Second ref"}]\n',
     )
     entry = load_knowledge_base(data_dir=tmp_path).get("water")
     assert [s.ref for s in entry.sources] == ["Example ref", "Second ref"]

@@ -133,16 +133,16 @@ def _rule_text(rule: Any) -> str:
 def stats(as_json: JsonFlag = False) -> None:
     """Counts of entries per kind, per evidence label and per population group."""
     kb = knowledge()
-    counts = {"entries": len(kb), **kb.stats()}
+    facets = kb.stats()
     if as_json:
-        print_json(counts)
+        print_json({"entries": len(kb), **facets})
         return
     console.print(f"[bold]{len(kb)}[/] knowledge-base entries")
     for facet in ("kind", "evidence", "group"):
         table = Table(title=f"per {facet}")
         table.add_column(facet)
         table.add_column("entries", justify="right")
-        for name, count in sorted(counts[facet].items(), key=lambda item: -item[1]):  # type: ignore[union-attr]
+        for name, count in sorted(facets[facet].items(), key=lambda item: -item[1]):
             table.add_row(name, str(count))
         console.print(table)
 

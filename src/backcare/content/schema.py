@@ -132,7 +132,7 @@ class Dose(Strict):
 
 
 class NotFor(Strict):
-    """Who must not do an entry, optionally bounded (pregnancy from week N, postpartum before N…)."""
+    """Who must not do an entry, optionally bounded (pregnancy from week N, postpartum before N)."""
 
     group: Group | None = None
     pregnancy_week_from: int | None = Field(default=None, ge=0, le=42)
