@@ -133,3 +133,25 @@ class Profile(ProfileModel):
         """Severe pain right now: score 7+ or described as excruciating (SPEC §3)."""
         score = self.pain.score
         return bool(self.pain.excruciating) or (score is not None and score >= ACUTE_PAIN_SCORE)
+
+
+def parse_profile(text: str, *, source: str = "profile") -> Profile:
+    """A profile from JSON or YAML text (JSON is YAML); syntax errors name the source.
+
+    Raises ``InputError`` for malformed text and pydantic's ``ValidationError`` for bad fields.
+    """
+    import yaml
+
+    from backcare.errors import InputError
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise InputError(f"{source}: not valid JSON or YAML{where}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(f"{source}: a profile must be a JSON/YAML object")
+    return Profile.model_validate(data)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from backcare.config import Settings, load_settings
 from backcare.errors import BackcareError
 from backcare.knowledge import KnowledgeBase, load_knowledge_base
+from backcare.profile import Profile, parse_profile
 
 T = TypeVar("T")
 
@@ -80,3 +81,21 @@ def print_json(data: Any) -> None:
         ]
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def read_profile(path: str) -> Profile:
+    """Read a profile file (JSON or YAML); ``-`` reads standard input."""
+    from pathlib import Path
+
+    from backcare.errors import InputError
+
+    if path == "-":
+        return parse_profile(sys.stdin.read(), source="stdin")
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(
+            f"--profile: cannot read {path}: {getattr(error, 'strerror', None) or error}"
+        ) from None
+    return parse_profile(text, source=file.name)
