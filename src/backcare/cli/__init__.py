@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from backcare.cli import kb
+from backcare.cli import ask, kb
 
 app = typer.Typer(
     name="backcare",
@@ -18,6 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(kb.app, name="kb")
+app.command("ask")(ask.ask)
 
 
 def main() -> None:

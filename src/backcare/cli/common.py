@@ -70,13 +70,18 @@ def guarded(function: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
-def print_json(data: Any) -> None:
-    """Write data as JSON to stdout (pydantic models dumped in JSON mode)."""
+def print_json(data: Any, *, exclude_none: bool = False) -> None:
+    """Write data as JSON to stdout (pydantic models dumped in JSON mode).
+
+    ``None`` stays in by default: the contracts (SPEC) spell out ``"warning": null`` and the like.
+    """
     if isinstance(data, BaseModel):
-        data = data.model_dump(mode="json", exclude_none=True)
+        data = data.model_dump(mode="json", exclude_none=exclude_none)
     elif isinstance(data, list):
         data = [
-            item.model_dump(mode="json", exclude_none=True) if isinstance(item, BaseModel) else item
+            item.model_dump(mode="json", exclude_none=exclude_none)
+            if isinstance(item, BaseModel)
+            else item
             for item in data
         ]
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)

@@ -1,0 +1,55 @@
+"""``backcare ask``: answer a question from the knowledge base, with sources."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json
+from backcare.errors import InputError
+
+console = Console()
+
+LEVEL_STYLE = {"emergency": "bold white on red", "urgent": "bold red", "routine": "bold yellow"}
+
+
+@guarded
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question, in your own words.")],
+    top: Annotated[int, typer.Option(help="How many entries to show (1-50).")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Answer a question with the knowledge-base entries that hold the answer, and their sources."""
+    from backcare.search import AskIndex
+    from backcare.search import ask as run_ask
+
+    if not question.strip():
+        raise InputError("question: must not be empty")
+    if not 1 <= top <= 50:
+        raise InputError("--top: must be between 1 and 50")
+    result = run_ask(AskIndex(knowledge()), question, top=top)
+    if as_json:
+        print_json(result)
+        return
+    if result.warning is not None:
+        warning = result.warning
+        console.print(
+            Panel(
+                Text.assemble((warning.message + "\n\n", ""), (warning.action, "bold")),
+                title=f"Warning sign: {warning.level}",
+                style=LEVEL_STYLE.get(warning.level, ""),
+            )
+        )
+    if not result.results:
+        console.print("Nothing in the knowledge base matches that question. Try other words.")
+    for number, hit in enumerate(result.results, 1):
+        quote = next((s.quote for s in hit.sources if s.quote), None)
+        body = Text(hit.snippet)
+        if quote:
+            body.append(f"\n\nSource: “{quote[:240]}”", style="dim")
+        console.print(Panel(body, title=f"{number}. {hit.name}  [dim]{hit.kind} · {hit.id}[/]"))
+    console.print(f"[dim]{DISCLAIMER}[/]")

@@ -1,0 +1,54 @@
+"""The vocabulary that maps the seeds' words and everyday words to each other."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Concepts, each a set of interchangeable phrases ("foam shaft" = "foam roller")."""
+
+    concepts: dict[str, tuple[str, ...]]
+    _patterns: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        patterns = {
+            name: re.compile(
+                r"\b("
+                + "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+                + r")s?\b"
+            )
+            for name, variants in self.concepts.items()
+        }
+        object.__setattr__(self, "_patterns", patterns)
+
+    def concepts_in(self, text: str) -> list[str]:
+        """Names of the concepts a text mentions, by any of their variants."""
+        lowered = text.lower()
+        return [name for name, pattern in self._patterns.items() if pattern.search(lowered)]
+
+    def variants(self, concept: str) -> tuple[str, ...]:
+        return self.concepts[concept]
+
+    def expand(self, text: str) -> str:
+        """The text followed by every variant of every concept it mentions."""
+        extra = [v for name in self.concepts_in(text) for v in self.concepts[name]]
+        return " ".join([text, *extra])
+
+
+@cache
+def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
+    """The shipped vocabulary (read once per process)."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    concepts = {
+        name: tuple(str(v).lower() for v in variants) for name, variants in raw["concepts"].items()
+    }
+    return Vocabulary(concepts=concepts)

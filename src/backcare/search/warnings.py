@@ -1,0 +1,50 @@
+"""Spot a warning sign described in a question, so the answer can show it first."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from backcare.content.schema import FlagId, RedFlag
+from backcare.knowledge.base import KnowledgeBase
+
+WARNINGS_FILE = Path(__file__).with_name("warnings.yaml")
+URGENCY = {"emergency": 0, "urgent": 1, "routine": 2, "self_care": 3}
+
+
+@dataclass(frozen=True)
+class WarningPatterns:
+    """Regular expressions per flag id, matched against a lower-cased question."""
+
+    by_flag: dict[FlagId, tuple[re.Pattern[str], ...]]
+
+    def flags_in(self, question: str) -> list[FlagId]:
+        lowered = " ".join(question.lower().split())
+        return [
+            flag
+            for flag, patterns in self.by_flag.items()
+            if any(p.search(lowered) for p in patterns)
+        ]
+
+
+@cache
+def load_warning_patterns(path: Path = WARNINGS_FILE) -> WarningPatterns:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return WarningPatterns(
+        by_flag={
+            flag: tuple(re.compile(p) for p in patterns) for flag, patterns in raw["flags"].items()
+        }
+    )
+
+
+def detect_warning(question: str, kb: KnowledgeBase) -> RedFlag | None:
+    """The most urgent red-flag entry whose warning sign the question describes, if any."""
+    flags = set(load_warning_patterns().flags_in(question))
+    matches = [entry for entry in kb.of_type(RedFlag) if entry.flag in flags]
+    if not matches:
+        return None
+    return min(matches, key=lambda entry: (URGENCY[entry.level], entry.id))
