@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 Group = Literal[
     "office_worker",
@@ -101,6 +109,11 @@ class Source(Strict):
         if has_seed == (self.ref is not None) or (self.seed is None) != (self.quote is None):
             raise ValueError("a source is either {seed, quote} or {ref}")
         return self
+
+    @model_serializer(mode="wrap")
+    def _only_what_is_set(self, handler: SerializerFunctionWrapHandler) -> dict[str, str]:
+        """Serialise as ``{seed, quote}`` or ``{ref}``, the shapes SPEC §1 names."""
+        return {key: value for key, value in handler(self).items() if value is not None}
 
 
 Sources = Annotated[list[Source], Field(min_length=1)]
