@@ -1,0 +1,101 @@
+"""A question that describes a warning sign must come back with that warning — never missed."""
+
+from __future__ import annotations
+
+import pytest
+
+from backcare.content.schema import FLAG_IDS, RedFlag
+from backcare.knowledge import KnowledgeBase
+from backcare.search.warnings import detect_warning, load_warning_patterns
+
+# Several everyday phrasings per SPEC §3 warning sign.
+PHRASINGS: dict[str, list[str]] = {
+    "cauda_equina": [
+        "my back hurts and I'm numb between my legs",
+        "numbness around my bottom and groin since yesterday",
+        "I can't control my bladder since my back went",
+        "lost bowel control with back pain",
+        "I wet myself and my back is killing me",
+    ],
+    "progressive_neuro_deficit": [
+        "my leg is getting weaker every day",
+        "weakness in my leg and back pain",
+        "I can't lift my foot properly, foot drop?",
+    ],
+    "cardiac": [
+        "pain between my shoulder blades and chest pain",
+        "upper back pain and I'm short of breath",
+        "back pain spreading to my left arm",
+    ],
+    "vascular": [
+        "sudden terrible back pain and I feel faint",
+        "tearing pain in my back, I'm 70",
+        "I have an aortic aneurysm and back pain",
+    ],
+    "preterm_labour": [
+        "30 weeks pregnant and having contractions with back pain",
+        "lower back pain, pelvic pressure, I'm 32 weeks",
+        "pregnant with back pain and some bleeding",
+        "my discharge got thicker and my back aches, 29 weeks pregnant",
+    ],
+    "major_trauma": ["I fell off a ladder and my back hurts", "back pain after a car accident"],
+    "fracture": [
+        "I have osteoporosis and slipped, now my back hurts",
+        "I'm losing height and getting a stoop",
+        "could I have a fracture in my spine",
+    ],
+    "infection": ["back pain with a fever", "I'm on long-term steroids and my back hurts"],
+    "urinary_kidney": [
+        "there's blood in my urine and my back hurts",
+        "it burns when I pee and my lower back aches",
+        "is it a kidney stone? pain in my side",
+    ],
+    "cancer": ["I had breast cancer and now my back hurts", "I've lost weight without trying"],
+    "abdominal_visceral": ["back pain and stomach pain after eating"],
+    "spinal_stenosis": ["my legs hurt when I walk and it's better when I sit down"],
+    "inflammatory_back_pain": [
+        "I'm stiff every morning for an hour",
+        "could I have ankylosing spondylitis",
+    ],
+    "chronic_pain": ["my back has hurt for 4 months", "back pain for years"],
+    "night_pain": ["my back hurts at night and I'm 60", "the pain wakes me up"],
+}
+
+ORDINARY = [
+    "is it ok to use a foam roller on my lower back",
+    "what exercises after a c-section",
+    "how long should I ice it",
+    "best sleeping position for back pain",
+    "how much water should I drink",
+    "can I do yoga at my desk",
+    "what is the multifidus muscle contraction exercise",
+]
+
+
+@pytest.mark.parametrize(
+    ("flag", "question"),
+    [(flag, q) for flag, questions in PHRASINGS.items() for q in questions],
+)
+def test_warning_sign_is_recognised(flag: str, question: str) -> None:
+    assert flag in load_warning_patterns().flags_in(question)
+
+
+@pytest.mark.parametrize("question", ORDINARY)
+def test_ordinary_questions_raise_no_warning(question: str) -> None:
+    assert load_warning_patterns().flags_in(question) == []
+
+
+def test_every_flag_has_phrasings() -> None:
+    assert set(PHRASINGS) == set(FLAG_IDS) - {"acute_phase"}
+
+
+def test_every_flag_resolves_to_a_sourced_red_flag_entry(kb: KnowledgeBase) -> None:
+    flags = {entry.flag for entry in kb.of_type(RedFlag)}
+    assert set(PHRASINGS) <= flags
+
+
+def test_most_urgent_warning_wins(kb: KnowledgeBase) -> None:
+    warning = detect_warning("back pain for years and now I'm numb between my legs", kb)
+    assert warning is not None
+    assert warning.flag == "cauda_equina"
+    assert warning.level == "emergency"
