@@ -1,0 +1,194 @@
+"""The non-exercise part of the plan: habits, heat and ice, posture for the person's day, breaks.
+
+Every number comes from an entry's structured fields (``targets``, ``protocol``), spelled out in
+the advice text so the person sees it; only the break timing falls back to named constants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from backcare.content.schema import (
+    Entry,
+    Habit,
+    Population,
+    Posture,
+    Target,
+    ThermoStep,
+    Thermotherapy,
+)
+from backcare.plan.models import AdviceItem, Breaks, Phase
+from backcare.plan.reasons import group_phrase, sentence
+from backcare.plan.screen import Person, fits_group
+
+DEFAULT_BREAK_EVERY_MIN = 30
+"""Seed 001: "Every 20 to 30 minutes of sitting or standing should be 3 to 5 minutes"."""
+
+DEFAULT_MOVE_MIN = 5
+"""Same passage: move for 3 to 5 minutes; the plan gives the upper figure."""
+
+PREGNANCY_BREAK_EVERY_MIN = 60
+"""Seed 000 (pregnancy): "get up and exercise every 1 to 2 hours"; the plan gives the shorter."""
+
+WORK_SITUATIONS: dict[str, tuple[str, ...]] = {
+    "sitting": ("sitting", "computer", "phone"),
+    "standing": ("standing", "shoes"),
+    "lifting": ("lifting", "carrying", "bending"),
+    "driving": ("driving",),
+}
+"""Posture situations that belong to each kind of working day."""
+
+EVERYDAY_SITUATIONS = ("sleeping", "sofa", "lifting", "bending")
+"""Situations everyone meets every day, whatever their work."""
+
+MAX_POSTURE_TIPS = 8
+"""Enough tips to change a day, few enough to remember."""
+
+
+def population_advice(who: Person) -> list[AdviceItem]:
+    """The advice sets written for the person's groups (pregnancy, office workers …)."""
+    return [
+        _item(population, why=sentence(population.summary, [_phrase(population, who)]))
+        for population in who.populations
+    ]
+
+
+def habits(entries: Sequence[Entry], who: Person) -> list[AdviceItem]:
+    """Everyday habits for everyone plus those written for the person's groups."""
+    chosen = [
+        habit
+        for habit in entries
+        if isinstance(habit, Habit) and (fits_group(habit, who.groups) or _recommended(habit, who))
+    ]
+    return [
+        _item(habit, extra=[_target_text(t) for t in habit.targets if _target_applies(t, who)])
+        for habit in chosen
+    ]
+
+
+def thermotherapy(entries: Sequence[Entry], who: Person, phase: Phase) -> list[AdviceItem]:
+    """Heat and ice: ice first while the pain is new and severe, heat first once it has settled."""
+    chosen = [
+        entry
+        for entry in entries
+        if isinstance(entry, Thermotherapy)
+        and (fits_group(entry, who.groups) or _recommended(entry, who))
+    ]
+    first = "ice" if phase == "acute" else "heat"
+    chosen.sort(key=lambda entry: (entry.modality != first, entry.modality == "contrast"))
+    lead = {
+        "acute": "Ice calms a fresh, severe flare; switch to heat once it settles",
+        "subacute": "Heat relaxes tight muscles; ice helps if the pain flares up",
+        "chronic": "Heat relaxes muscles that have been tight for a long time",
+    }[phase]
+    return [
+        _item(
+            entry,
+            extra=[_step_text(step) for step in entry.protocol] + entry.safety,
+            why=sentence(lead, [_phrase(entry, who)] if entry.suitable_for else []),
+        )
+        for entry in chosen
+    ]
+
+
+def posture(entries: Sequence[Entry], who: Person) -> list[AdviceItem]:
+    """Posture tips for the situations of the person's day, group-specific ones first."""
+    situations = set(EVERYDAY_SITUATIONS)
+    for work in who.profile.work:
+        situations.update(WORK_SITUATIONS[work])
+    if "postpartum" in who.groups:
+        situations.add("breastfeeding")
+    chosen = [
+        entry
+        for entry in entries
+        if isinstance(entry, Posture)
+        and fits_group(entry, who.groups)
+        and (entry.situation in situations or entry.suitable_for or _recommended(entry, who))
+    ]
+    chosen.sort(key=lambda entry: (not entry.suitable_for, not _recommended(entry, who)))
+    return [_item(entry, why=_posture_why(entry, who)) for entry in chosen[:MAX_POSTURE_TIPS]]
+
+
+def breaks(who: Person) -> Breaks:
+    """How often to get up and for how long; pregnancy follows its own source."""
+    if "pregnancy" in who.groups:
+        return Breaks(every_min=PREGNANCY_BREAK_EVERY_MIN, move_min=DEFAULT_MOVE_MIN)
+    return Breaks(every_min=DEFAULT_BREAK_EVERY_MIN, move_min=DEFAULT_MOVE_MIN)
+
+
+def _posture_why(entry: Posture, who: Person) -> str:
+    situation = entry.situation.replace("_", " ")
+    if entry.suitable_for:
+        return sentence(f"For {situation}", [_phrase(entry, who)])
+    work = [w for w in who.profile.work if entry.situation in WORK_SITUATIONS[w]]
+    if work:
+        return sentence(f"For {situation} during your working day", [f"you said you do {work[0]}"])
+    return sentence(f"For {situation}, which everyone does every day", [])
+
+
+def _item(entry: Entry, *, extra: Sequence[str] = (), why: str | None = None) -> AdviceItem:
+    return AdviceItem(
+        id=entry.id,
+        name=entry.name,
+        summary=entry.summary,
+        advice=[*entry.advice, *extra],
+        why=why or sentence(entry.summary.rstrip("."), []),
+        sources=entry.sources,
+    )
+
+
+def _phrase(entry: Entry, who: Person) -> str:
+    """The first of the person's groups this entry was written for, in their terms."""
+    groups = [entry.group] if isinstance(entry, Population) else entry.suitable_for
+    for group in groups:
+        if group in who.groups:
+            return group_phrase(group, who.profile)
+    return ""
+
+
+def _recommended(entry: Entry, who: Person) -> bool:
+    return entry.id in who.recommended_by
+
+
+def _target_applies(target: Target, who: Person) -> bool:
+    return target.group is None or target.group in who.groups
+
+
+def _target_text(target: Target) -> str:
+    """``water: 2.25–2.7 litres per day (women)`` from a structured target."""
+    amount = ""
+    if target.amount is not None:
+        amount = _number(target.amount)
+        if target.amount_max is not None:
+            amount += f"–{_number(target.amount_max)}"
+    parts = [
+        f"{target.what}:",
+        amount,
+        target.unit or "",
+        f"per {target.per}" if target.per else "",
+    ]
+    text = " ".join(part for part in parts if part)
+    if target.group is not None:
+        text += f" ({target.group.replace('_', ' ')})"
+    return text + (f" — {target.note}" if target.note else "")
+
+
+def _step_text(step: ThermoStep) -> str:
+    """``first day: 10 min every 1 h`` from one protocol step."""
+    parts = [f"{step.phase}:"]
+    if step.minutes is not None:
+        span = _number(step.minutes)
+        if step.minutes_max is not None:
+            span += f"–{_number(step.minutes_max)}"
+        parts.append(f"{span} min")
+    if step.times_per_day is not None:
+        parts.append(f"{step.times_per_day} times a day")
+    if step.every_hours is not None:
+        parts.append(f"every {_number(step.every_hours)} h")
+    if step.note:
+        parts.append(f"({step.note})")
+    return " ".join(parts)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,87 @@
+"""``build_plan``: profile and safety check in, a seven-day plan out.
+
+Pure: no clock, no settings, no database. Everything it needs is an argument, so the CLI, the
+API and the app get the same plan for the same person.
+"""
+
+from __future__ import annotations
+
+from backcare.content.schema import Entry, Exercise
+from backcare.knowledge import KnowledgeBase
+from backcare.plan import advice
+from backcare.plan.models import Phase, Plan
+from backcare.plan.screen import person, screen
+from backcare.plan.sessions import week_of_sessions
+from backcare.profile import Profile
+from backcare.triage import CheckResult
+
+DEFAULT_MINUTES_PER_DAY = 15
+"""Daily minutes when the person gave none: short enough to keep up every day."""
+
+SUBACUTE_MAX_DAYS = 12 * 7
+"""Pain up to 12 weeks is subacute; longer is chronic (the seeds and NICE: past three months)."""
+
+STOP_LEVELS = frozenset({"emergency", "urgent"})
+"""Check levels at which self-care stops: the plan carries only the check and what to do."""
+
+PLANNED_KINDS = frozenset({"exercise", "habit", "thermotherapy", "posture"})
+"""Kinds of entry the plan hands out (each is screened for the person first)."""
+
+
+def phase_of(profile: Profile, check: CheckResult) -> Phase:
+    """Acute when the pain is severe now (profile or check); else by how long it has lasted."""
+    if profile.is_acute or any(flag.id == "acute_phase" for flag in check.flags):
+        return "acute"
+    days = profile.pain.duration_days
+    return "chronic" if days is not None and days > SUBACUTE_MAX_DAYS else "subacute"
+
+
+def build_plan(
+    profile: Profile,
+    check: CheckResult,
+    kb: KnowledgeBase,
+    *,
+    week: int = 1,
+    pain_improving: bool | None = None,
+) -> Plan:
+    """The plan for this person and this week of their programme.
+
+    Doses rise toward the sources' maximum week by week unless ``pain_improving`` is False.
+    When the check says to see a doctor urgently or at once, there are no sessions at all.
+    """
+    phase = phase_of(profile, check)
+    relief_only = phase == "acute" or not check.exercise_allowed
+    who = person(profile, check, kb, relief_only=relief_only)
+    if check.level in STOP_LEVELS:
+        return Plan(
+            check=check,
+            phase=phase,
+            week=week,
+            days=[],
+            habits=[],
+            thermotherapy=[],
+            posture=[],
+            breaks=advice.breaks(who),
+            excluded=[],
+        )
+    planned: list[Entry] = [entry for entry in kb if entry.kind in PLANNED_KINDS]
+    allowed, excluded = screen(planned, who)
+    exercises = [entry for entry in allowed if isinstance(entry, Exercise)]
+    days = week_of_sessions(
+        exercises,
+        who,
+        budget=profile.minutes_per_day or DEFAULT_MINUTES_PER_DAY,
+        week=week,
+        improving=pain_improving is not False and not relief_only,
+    )
+    return Plan(
+        check=check,
+        phase=phase,
+        week=week,
+        days=days,
+        habits=advice.population_advice(who) + advice.habits(allowed, who),
+        thermotherapy=advice.thermotherapy(allowed, who, phase),
+        posture=advice.posture(allowed, who),
+        breaks=advice.breaks(who),
+        excluded=excluded,
+    )

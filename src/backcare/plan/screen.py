@@ -1,0 +1,128 @@
+"""Who this person is to the plan, and which entries are left out for them and why.
+
+The ``not_for`` rules and equipment are decided in ``knowledge.contraindications`` (the one place
+that decides); this module adds the two plan-level exclusions: what a matching population's advice
+says to avoid, and anything beyond gentle relief while exercise is not allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from backcare.content.schema import Area, Entry, Exercise, Group, Population, RedFlag, Source
+from backcare.knowledge import KnowledgeBase
+from backcare.knowledge.contraindications import blocking_rule, missing_equipment
+from backcare.plan.models import Excluded
+from backcare.profile import Profile
+from backcare.triage import CheckResult
+
+DEFAULT_PAIN_AREAS: frozenset[Area] = frozenset({"lower_back"})
+"""Areas assumed when the person named none: backcare is about back pain, mostly the lower back."""
+
+RELIEF_CATEGORIES = frozenset({"stretch", "mobility", "yoga", "breathing", "relaxation"})
+"""Exercise categories that count as gentle relief while pain is severe (no strengthening)."""
+
+NOT_NEEDED = frozenset({"mat"})
+"""Equipment never required: a folded blanket or the floor does."""
+
+RELIEF_REASON = (
+    "Left out while your pain is severe: start strengthening only once the acute pain settles; "
+    "until then only gentle relief."
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    """The profile plus what the plan derives from it once: groups, areas, advice that applies."""
+
+    profile: Profile
+    groups: frozenset[Group]
+    pain_areas: frozenset[Area]
+    relief_only: bool
+    populations: tuple[Population, ...]
+    recommended_by: dict[str, list[str]] = field(default_factory=dict)
+    avoided_by: dict[str, Population] = field(default_factory=dict)
+    relief_sources: tuple[Source, ...] = ()
+
+
+def person(profile: Profile, check: CheckResult, kb: KnowledgeBase, *, relief_only: bool) -> Person:
+    """Derive the person once; population advice sets are matched on ``profile.groups()``."""
+    groups = profile.groups()
+    populations = tuple(p for p in kb.of_type(Population) if p.group in groups)
+    recommended: dict[str, list[str]] = {}
+    avoided: dict[str, Population] = {}
+    for population in populations:
+        for entry_id in population.recommends:
+            recommended.setdefault(entry_id, []).append(population.name.lower())
+        for entry_id in population.avoid:
+            avoided.setdefault(entry_id, population)
+    return Person(
+        profile=profile,
+        groups=groups,
+        pain_areas=frozenset(profile.pain.areas) or DEFAULT_PAIN_AREAS,
+        relief_only=relief_only,
+        populations=populations,
+        recommended_by=recommended,
+        avoided_by=avoided,
+        relief_sources=_relief_sources(check, kb),
+    )
+
+
+def _relief_sources(check: CheckResult, kb: KnowledgeBase) -> tuple[Source, ...]:
+    """Sources for holding off exercise: the check's acute-phase flag, else the content's."""
+    for flag in check.flags:
+        if flag.id == "acute_phase":
+            return tuple(flag.sources)
+    for entry in kb.of_type(RedFlag):
+        if entry.flag == "acute_phase":
+            return tuple(entry.sources)
+    return ()
+
+
+def screen(entries: Iterable[Entry], who: Person) -> tuple[list[Entry], list[Excluded]]:
+    """Split entries into those the person may be given and those left out, with reasons."""
+    allowed: list[Entry] = []
+    excluded: list[Excluded] = []
+    for entry in entries:
+        reason = exclusion(entry, who)
+        if reason is None:
+            allowed.append(entry)
+        else:
+            excluded.append(reason)
+    return allowed, excluded
+
+
+def exclusion(entry: Entry, who: Person) -> Excluded | None:
+    """Why this entry is left out for this person, or None when it may be given."""
+    rule = blocking_rule(entry, who.profile)
+    if rule is not None:
+        return Excluded(id=entry.id, reason=rule.reason, sources=rule.sources)
+    population = who.avoided_by.get(entry.id)
+    if population is not None:
+        return Excluded(
+            id=entry.id,
+            reason=f"The advice for {population.name.lower()} says to avoid it.",
+            sources=population.sources,
+        )
+    missing = [item for item in missing_equipment(entry, who.profile) if item not in NOT_NEEDED]
+    if missing:
+        needed = ", ".join(item.replace("_", " ") for item in missing)
+        return Excluded(
+            id=entry.id, reason=f"Needs {needed}, which you did not list.", sources=entry.sources
+        )
+    if who.relief_only and isinstance(entry, Exercise) and not is_relief(entry):
+        return Excluded(
+            id=entry.id, reason=RELIEF_REASON, sources=list(who.relief_sources or entry.sources)
+        )
+    return None
+
+
+def is_relief(exercise: Exercise) -> bool:
+    """Gentle, non-strengthening movement: what severe pain allows."""
+    return exercise.intensity == "gentle" and exercise.category in RELIEF_CATEGORIES
+
+
+def fits_group(entry: Entry, groups: Sequence[Group] | frozenset[Group]) -> bool:
+    """General advice (no ``suitable_for``) or advice written for one of the person's groups."""
+    return not entry.suitable_for or any(group in groups for group in entry.suitable_for)

@@ -1,0 +1,203 @@
+"""Seven days of exercise sessions that fit the daily minutes and vary across the week.
+
+Each family of exercises (warm-up stretches, strength and core, mobility, relaxation and
+breathing) is a short queue of the person's best-matching entries. A day takes from the queues
+in a fixed order and sends what it took to the back, so the next day starts elsewhere: the week
+varies without any randomness, and the same profile always gets the same plan.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from backcare.content.schema import Area, Dose, Exercise
+from backcare.plan.dose import item_minutes, progressed
+from backcare.plan.models import Day, PlanItem, Session, Slot
+from backcare.plan.reasons import exercise_why
+from backcare.plan.screen import Person
+
+DAYS_PER_WEEK = 7
+
+POOL_SIZE = 8
+"""Best-matching entries per family that the week rotates through."""
+
+MAX_MORNING_ITEMS = 6
+"""A session longer than this many movements is hard to follow; extra time stays unused."""
+
+MAX_EVENING_ITEMS = 2
+"""The evening session is a short wind-down of relaxation and breathing."""
+
+FAMILIES: dict[str, frozenset[str]] = {
+    "warm_up": frozenset({"stretch"}),
+    "strength": frozenset({"core", "strength", "pelvic_floor"}),
+    "mobility": frozenset({"mobility", "yoga", "aerobic"}),
+    "calm": frozenset({"relaxation", "breathing"}),
+}
+"""Exercise categories grouped into the families a day balances."""
+
+INTENSITIES: dict[str | None, frozenset[str]] = {
+    "low": frozenset({"gentle", "moderate"}),
+    "moderate": frozenset({"gentle", "moderate"}),
+    "high": frozenset({"gentle", "moderate", "hard"}),
+    None: frozenset({"gentle", "moderate"}),
+}
+"""Intensities offered for each fitness level; hard work only to people who say they are fit."""
+
+PREFERRED_INTENSITY: dict[str | None, str] = {
+    "low": "gentle",
+    "moderate": "moderate",
+    "high": "hard",
+    None: "gentle",
+}
+
+EVIDENCE_BONUS = {"research": 2, "clinical": 1, "traditional": 0, "anecdotal": 0}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An exercise with this week's dose, its minutes and how well it matches the person."""
+
+    exercise: Exercise
+    dose: Dose
+    minutes: float
+    score: int
+
+
+def week_of_sessions(
+    exercises: Sequence[Exercise], who: Person, *, budget: float, week: int, improving: bool
+) -> list[Day]:
+    """Seven days; each day's sessions together take at most ``budget`` minutes."""
+    pools = _pools(exercises, who, week=week, improving=improving)
+    counts: Counter[str] = Counter()
+    return [
+        _day(number, pools, who, budget=budget, counts=counts)
+        for number in range(1, DAYS_PER_WEEK + 1)
+    ]
+
+
+def _pools(
+    exercises: Sequence[Exercise], who: Person, *, week: int, improving: bool
+) -> dict[str, deque[Candidate]]:
+    allowed = INTENSITIES[who.profile.fitness]
+    pools: dict[str, list[Candidate]] = {family: [] for family in FAMILIES}
+    for exercise in exercises:
+        family = _family(exercise)
+        if family is None or exercise.intensity not in allowed:
+            continue
+        dose = progressed(exercise, week, improving=improving)
+        pools[family].append(
+            Candidate(exercise, dose, item_minutes(exercise, dose), _score(exercise, who))
+        )
+    return {
+        family: deque(sorted(found, key=lambda c: (-c.score, c.exercise.id))[:POOL_SIZE])
+        for family, found in pools.items()
+    }
+
+
+def _family(exercise: Exercise) -> str | None:
+    return next((name for name, cats in FAMILIES.items() if exercise.category in cats), None)
+
+
+def _score(exercise: Exercise, who: Person) -> int:
+    """Higher for the person's painful areas, their groups, advice that recommends it, evidence."""
+    score = 3 * sum(area in who.pain_areas for area in exercise.body_areas)
+    score += 2 * sum(group in who.groups for group in exercise.suitable_for)
+    score += 3 * len(who.recommended_by.get(exercise.id, []))
+    score += EVIDENCE_BONUS[exercise.evidence]
+    score += exercise.intensity == PREFERRED_INTENSITY[who.profile.fitness]
+    return score
+
+
+def _day(
+    number: int,
+    pools: dict[str, deque[Candidate]],
+    who: Person,
+    *,
+    budget: float,
+    counts: Counter[str],
+) -> Day:
+    """Morning: a warm-up stretch, then strength and mobility in turn; evening: wind down."""
+    picker = _Picker(pools, counts)
+    calm = [c.minutes for c in pools["calm"]]
+    reserve = min(calm) if calm and min(calm) < budget else 0.0
+    morning: list[tuple[Candidate, bool]] = []
+    warm = picker.pick("warm_up", budget - reserve)
+    if warm is not None:
+        morning.append((warm, True))
+    main = ["strength", "mobility"] if number % 2 else ["mobility", "strength"]
+    if warm is None:
+        main = ["mobility"]  # no strengthening without a warm-up stretch first
+    while len(morning) < MAX_MORNING_ITEMS:
+        picked = [picker.pick(family, budget - reserve) for family in main]
+        found = [(c, False) for c in picked if c is not None]
+        if not found:
+            break
+        morning += found[: MAX_MORNING_ITEMS - len(morning)]
+    evening: list[tuple[Candidate, bool]] = []
+    while len(evening) < MAX_EVENING_ITEMS:
+        wind_down = picker.pick("calm", budget)
+        if wind_down is None:
+            break
+        evening.append((wind_down, False))
+    slots: tuple[tuple[Slot, list[tuple[Candidate, bool]]], ...] = (
+        ("morning", morning),
+        ("evening", evening),
+    )
+    sessions = [_session(slot, chosen, who) for slot, chosen in slots if chosen]
+    return Day(day=number, sessions=sessions)
+
+
+class _Picker:
+    """Takes from the family queues for one day: no repeats, weekly limits, new areas first."""
+
+    def __init__(self, pools: dict[str, deque[Candidate]], counts: Counter[str]) -> None:
+        self.pools = pools
+        self.counts = counts
+        self.used: set[str] = set()
+        self.areas: set[Area] = set()
+        self.spent = 0.0
+
+    def pick(self, family: str, limit: float) -> Candidate | None:
+        """The first candidate fitting under ``limit`` minutes for the day that works a new area,
+        else the first that fits."""
+        pool = self.pools[family]
+        fitting = [c for c in pool if c.minutes <= limit - self.spent and self._allowed(c)]
+        if not fitting:
+            return None
+        fresh = [c for c in fitting if not set(c.exercise.body_areas) <= self.areas]
+        chosen = (fresh or fitting)[0]
+        pool.remove(chosen)
+        pool.append(chosen)
+        self.used.add(chosen.exercise.id)
+        self.areas.update(chosen.exercise.body_areas)
+        self.counts[chosen.exercise.id] += 1
+        self.spent += chosen.minutes
+        return chosen
+
+    def _allowed(self, candidate: Candidate) -> bool:
+        per_week = candidate.exercise.dose.per_week
+        over = per_week is not None and self.counts[candidate.exercise.id] >= per_week
+        return candidate.exercise.id not in self.used and not over
+
+
+def _session(slot: Slot, chosen: list[tuple[Candidate, bool]], who: Person) -> Session:
+    items = [
+        PlanItem(
+            id=c.exercise.id,
+            name=c.exercise.name,
+            dose=c.dose,
+            minutes=c.minutes,
+            why=exercise_why(
+                c.exercise,
+                who.profile,
+                pain_areas=who.pain_areas,
+                recommended_by=who.recommended_by.get(c.exercise.id, []),
+                warm_up=warm_up,
+            ),
+            sources=c.exercise.sources,
+        )
+        for c, warm_up in chosen
+    ]
+    return Session(slot=slot, minutes=sum(item.minutes for item in items), items=items)
