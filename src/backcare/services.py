@@ -1,1 +1,406 @@
-"""The use cases both front ends share (check-and-save, build a plan, log pain …)."""
+"""The use cases both front ends share: save the profile, log pain, record sessions and breaks,
+tick habits, compute diary alerts, export, import and delete a person's data.
+
+Every function is keyword-only and takes a ``Database`` (one transaction per call) or an open
+SQLAlchemy ``Session`` (the caller's transaction), and the ``user_id`` whose rows it touches.
+Times come in as arguments; ``now`` defaults to the clock only for convenience.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import CursorResult, delete, func, select
+from sqlalchemy.orm import Session
+
+from backcare.diary import PainPoint, pain_alerts, warning_sign_alerts
+from backcare.errors import InputError
+from backcare.profile import Profile
+from backcare.schemas import (
+    AlertPublic,
+    AlertShownPublic,
+    BreakEventIn,
+    BreakEventPublic,
+    BreakOutcome,
+    BreakStats,
+    ExportBundle,
+    HabitTickIn,
+    HabitTickPublic,
+    PainEntryCreate,
+    PainEntryIn,
+    PainEntryPublic,
+    ProfileVersionPublic,
+    SessionRecordCreate,
+    SessionRecordPublic,
+)
+from backcare.store.database import Database
+from backcare.store.models import (
+    ALL_USER_TABLES,
+    LOCAL_USERNAME,
+    AlertShown,
+    BreakEvent,
+    HabitTick,
+    PainEntry,
+    ProfileVersion,
+    SessionRecord,
+    User,
+)
+
+if TYPE_CHECKING:
+    from backcare.knowledge import KnowledgeBase
+
+DB = Database | Session
+
+
+@contextmanager
+def _unit(db: DB) -> Iterator[Session]:
+    """The session to work in: a new transaction for a ``Database``, the caller's otherwise."""
+    if isinstance(db, Session):
+        with nullcontext(db) as session:
+            yield session
+    else:
+        with db.session() as session:
+            yield session
+
+
+def _now(now: datetime | None) -> datetime:
+    return datetime.now(UTC) if now is None else now.astimezone(UTC)
+
+
+def local_user_id(db: DB) -> int:
+    """The single local user's id (``open_database`` creates it)."""
+    with _unit(db) as session:
+        user_id = session.scalar(select(User.id).where(User.username == LOCAL_USERNAME))
+    if user_id is None:
+        raise InputError("the local user is missing: open the database with open_database()")
+    return user_id
+
+
+# Profile ------------------------------------------------------------------------------------
+
+
+def save_profile(
+    db: DB, *, user_id: int, profile: Profile, now: datetime | None = None
+) -> ProfileVersionPublic:
+    """Save the profile as a new version if it changed; the history is kept."""
+    data = profile.model_dump(mode="json", exclude_defaults=True)
+    with _unit(db) as session:
+        latest = _latest_profiles(session, user_id, limit=1)
+        if latest and latest[0].data == data:
+            return _profile_public(latest[0])
+        row = ProfileVersion(
+            user_id=user_id,
+            version=(latest[0].version + 1) if latest else 1,
+            data=data,
+            saved_at=_now(now),
+        )
+        session.add(row)
+        session.flush()
+        return _profile_public(row)
+
+
+def current_profile(db: DB, *, user_id: int) -> Profile | None:
+    """The newest saved profile, or ``None`` before the first check-in."""
+    with _unit(db) as session:
+        latest = _latest_profiles(session, user_id, limit=1)
+    return Profile.model_validate(latest[0].data) if latest else None
+
+
+def profile_history(db: DB, *, user_id: int) -> list[ProfileVersionPublic]:
+    """Every saved version, oldest first."""
+    with _unit(db) as session:
+        rows = _latest_profiles(session, user_id, limit=None)
+    return [_profile_public(row) for row in reversed(rows)]
+
+
+def _latest_profiles(session: Session, user_id: int, *, limit: int | None) -> list[ProfileVersion]:
+    query = (
+        select(ProfileVersion)
+        .where(ProfileVersion.user_id == user_id)
+        .order_by(ProfileVersion.version.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def _profile_public(row: ProfileVersion) -> ProfileVersionPublic:
+    return ProfileVersionPublic(version=row.version, saved_at=row.saved_at, profile=row.data)
+
+
+# Pain ---------------------------------------------------------------------------------------
+
+
+def log_pain(
+    db: DB, *, user_id: int, entry: PainEntryCreate, now: datetime | None = None
+) -> PainEntryPublic:
+    """Store a pain rating; without ``entry.at`` it is logged at ``now``."""
+    row = PainEntry(
+        user_id=user_id,
+        score=entry.score,
+        areas=list(entry.areas),
+        note=entry.note,
+        at=entry.at or _now(now),
+    )
+    with _unit(db) as session:
+        session.add(row)
+        session.flush()
+        return _pain_public(row)
+
+
+def list_pain(
+    db: DB, *, user_id: int, since: datetime | None = None, until: datetime | None = None
+) -> list[PainEntryPublic]:
+    """Pain entries in time order, optionally in ``[since, until)``."""
+    query = select(PainEntry).where(PainEntry.user_id == user_id)
+    if since is not None:
+        query = query.where(PainEntry.at >= since)
+    if until is not None:
+        query = query.where(PainEntry.at < until)
+    with _unit(db) as session:
+        rows = session.scalars(query.order_by(PainEntry.at, PainEntry.id))
+        return [_pain_public(row) for row in rows]
+
+
+def _pain_public(row: PainEntry) -> PainEntryPublic:
+    return PainEntryPublic(id=row.id, score=row.score, areas=row.areas, note=row.note, at=row.at)
+
+
+# Sessions, breaks, habits --------------------------------------------------------------------
+
+
+def record_session(db: DB, *, user_id: int, record: SessionRecordCreate) -> SessionRecordPublic:
+    """Store a finished guided session (items done or skipped, pain before and after)."""
+    row = SessionRecord(user_id=user_id, **_session_fields(record))
+    with _unit(db) as session:
+        session.add(row)
+        session.flush()
+        return _session_public(row)
+
+
+def list_sessions(
+    db: DB, *, user_id: int, since: datetime | None = None
+) -> list[SessionRecordPublic]:
+    """Recorded sessions in the order they started."""
+    query = select(SessionRecord).where(SessionRecord.user_id == user_id)
+    if since is not None:
+        query = query.where(SessionRecord.started_at >= since)
+    with _unit(db) as session:
+        rows = session.scalars(query.order_by(SessionRecord.started_at, SessionRecord.id))
+        return [_session_public(row) for row in rows]
+
+
+def _session_fields(record: SessionRecordCreate) -> dict[str, Any]:
+    return record.model_dump(mode="python") | {
+        "items": [item.model_dump(mode="json") for item in record.items]
+    }
+
+
+def _session_public(row: SessionRecord) -> SessionRecordPublic:
+    return SessionRecordPublic(
+        id=row.id,
+        plan_day=row.plan_day,
+        week=row.week,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        items=row.items,
+        pain_before=row.pain_before,
+        pain_after=row.pain_after,
+    )
+
+
+def record_break(db: DB, *, user_id: int, at: datetime, outcome: BreakOutcome) -> BreakEventPublic:
+    """Store what the person did when a break reminder fired."""
+    event = BreakEventIn(at=at, outcome=outcome)
+    row = BreakEvent(user_id=user_id, at=event.at, outcome=event.outcome)
+    with _unit(db) as session:
+        session.add(row)
+        session.flush()
+        return BreakEventPublic(id=row.id, at=row.at, outcome=event.outcome)
+
+
+def break_stats(db: DB, *, user_id: int, since: datetime | None = None) -> BreakStats:
+    """How many reminders were taken, skipped and postponed (since ``since``)."""
+    query = (
+        select(BreakEvent.outcome, func.count())
+        .where(BreakEvent.user_id == user_id)
+        .group_by(BreakEvent.outcome)
+    )
+    if since is not None:
+        query = query.where(BreakEvent.at >= since)
+    with _unit(db) as session:
+        counts = dict(session.execute(query).tuples().all())
+    return BreakStats.model_validate(counts)
+
+
+def tick_habit(db: DB, *, user_id: int, habit_id: str, day: date) -> HabitTickPublic:
+    """Mark a habit done on a day; ticking it again the same day changes nothing."""
+    tick = HabitTickIn(habit_id=habit_id, day=day)
+    with _unit(db) as session:
+        row = session.scalar(
+            select(HabitTick).where(
+                HabitTick.user_id == user_id,
+                HabitTick.habit_id == tick.habit_id,
+                HabitTick.day == tick.day,
+            )
+        )
+        if row is None:
+            row = HabitTick(user_id=user_id, habit_id=tick.habit_id, day=tick.day)
+            session.add(row)
+            session.flush()
+        return HabitTickPublic(id=row.id, habit_id=row.habit_id, day=row.day)
+
+
+def list_habits(db: DB, *, user_id: int, since: date | None = None) -> list[HabitTickPublic]:
+    """Habit ticks by day."""
+    query = select(HabitTick).where(HabitTick.user_id == user_id)
+    if since is not None:
+        query = query.where(HabitTick.day >= since)
+    with _unit(db) as session:
+        rows = session.scalars(query.order_by(HabitTick.day, HabitTick.habit_id))
+        return [HabitTickPublic(id=r.id, habit_id=r.habit_id, day=r.day) for r in rows]
+
+
+# Alerts ---------------------------------------------------------------------------------------
+
+
+def diary_alerts(
+    db: DB, *, user_id: int, kb: KnowledgeBase | None, now: datetime | None = None
+) -> list[AlertPublic]:
+    """The alerts that apply now, recorded as shown.
+
+    Pain-pattern alerts come from the diary; a warning sign is new when the newest profile's
+    check has a flag the previous version's check did not (``kb`` is needed to run the check;
+    without it that part is skipped).
+    """
+    now = _now(now)
+    with _unit(db) as session:
+        points = [PainPoint(p.at, p.score) for p in list_pain(session, user_id=user_id)]
+        plan_started = session.scalar(
+            select(func.min(SessionRecord.started_at)).where(SessionRecord.user_id == user_id)
+        )
+        alerts = _new_warning_signs(session, user_id, kb) + pain_alerts(
+            points, now=now, plan_started=plan_started
+        )
+        session.add_all(
+            AlertShown(user_id=user_id, kind=a.kind, message=a.message, shown_at=now)
+            for a in alerts
+        )
+    return alerts
+
+
+def _new_warning_signs(
+    session: Session, user_id: int, kb: KnowledgeBase | None
+) -> list[AlertPublic]:
+    if kb is None:
+        return []
+    from backcare.triage import evaluate
+
+    versions = _latest_profiles(session, user_id, limit=2)
+    if not versions:
+        return []
+    checks = [evaluate(Profile.model_validate(v.data), kb) for v in versions]
+    before = checks[1].flags if len(checks) > 1 else []
+    return warning_sign_alerts(before, checks[0].flags)
+
+
+def alerts_shown(db: DB, *, user_id: int) -> list[AlertShownPublic]:
+    """Every alert shown so far, oldest first."""
+    query = select(AlertShown).where(AlertShown.user_id == user_id)
+    with _unit(db) as session:
+        rows = session.scalars(query.order_by(AlertShown.shown_at, AlertShown.id))
+        return [AlertShownPublic(kind=r.kind, message=r.message, shown_at=r.shown_at) for r in rows]
+
+
+# Export, import, delete --------------------------------------------------------------------
+
+
+def export_all(db: DB, *, user_id: int, now: datetime | None = None) -> ExportBundle:
+    """Everything stored for the user, in one consistent snapshot."""
+    with _unit(db) as session:
+        return ExportBundle(
+            exported_at=_now(now),
+            profiles=profile_history(session, user_id=user_id),
+            pain=[_pain_in(p) for p in list_pain(session, user_id=user_id)],
+            sessions=[
+                SessionRecordCreate.model_validate(s.model_dump(exclude={"id"}))
+                for s in list_sessions(session, user_id=user_id)
+            ],
+            habits=[
+                HabitTickIn(habit_id=h.habit_id, day=h.day)
+                for h in list_habits(session, user_id=user_id)
+            ],
+            breaks=[
+                BreakEventIn(at=b.at, outcome=b.outcome)
+                for b in session.scalars(
+                    select(BreakEvent)
+                    .where(BreakEvent.user_id == user_id)
+                    .order_by(BreakEvent.at, BreakEvent.id)
+                )
+            ],
+            alerts=alerts_shown(session, user_id=user_id),
+        )
+
+
+def _pain_in(entry: PainEntryPublic) -> PainEntryIn:
+    return PainEntryIn(score=entry.score, areas=entry.areas, note=entry.note, at=entry.at)
+
+
+def import_all(
+    db: DB, *, user_id: int, bundle: ExportBundle, replace: bool = False
+) -> dict[str, int]:
+    """Load an export into the user's (empty) diary in one transaction; counts per kind.
+
+    Refuses to mix an export into existing data unless ``replace`` (which deletes it first).
+    """
+    with _unit(db) as session:
+        if replace:
+            delete_all(session, user_id=user_id)
+        elif _has_data(session, user_id):
+            raise InputError("import: the diary already has data (delete it first or --replace)")
+        session.add_all(_bundle_rows(bundle, user_id))
+        session.flush()
+    return _bundle_counts(bundle)
+
+
+def _bundle_rows(bundle: ExportBundle, user_id: int) -> list[Any]:
+    rows: list[Any] = [
+        ProfileVersion(user_id=user_id, version=p.version, data=p.profile, saved_at=p.saved_at)
+        for p in bundle.profiles
+    ]
+    rows += [
+        PainEntry(user_id=user_id, score=p.score, areas=list(p.areas), note=p.note, at=p.at)
+        for p in bundle.pain
+    ]
+    rows += [SessionRecord(user_id=user_id, **_session_fields(s)) for s in bundle.sessions]
+    rows += [HabitTick(user_id=user_id, habit_id=h.habit_id, day=h.day) for h in bundle.habits]
+    rows += [BreakEvent(user_id=user_id, at=b.at, outcome=b.outcome) for b in bundle.breaks]
+    rows += [
+        AlertShown(user_id=user_id, kind=a.kind, message=a.message, shown_at=a.shown_at)
+        for a in bundle.alerts
+    ]
+    return rows
+
+
+def _bundle_counts(bundle: ExportBundle) -> dict[str, int]:
+    parts: Sequence[str] = ("profiles", "pain", "sessions", "habits", "breaks", "alerts")
+    return {part: len(getattr(bundle, part)) for part in parts}
+
+
+def _has_data(session: Session, user_id: int) -> bool:
+    return any(
+        session.scalar(select(table.id).where(table.user_id == user_id).limit(1)) is not None
+        for table in ALL_USER_TABLES
+    )
+
+
+def delete_all(db: DB, *, user_id: int) -> dict[str, int]:
+    """Delete every row the user owns (the user itself stays); counts per table."""
+    counts: dict[str, int] = {}
+    with _unit(db) as session:
+        for table in ALL_USER_TABLES:
+            result = session.execute(delete(table).where(table.user_id == user_id))
+            counts[table.__tablename__] = cast("CursorResult[Any]", result).rowcount
+    return counts

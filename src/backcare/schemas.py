@@ -1,0 +1,175 @@
+"""The data both front ends exchange with ``services``: role-suffixed pydantic models.
+
+``…Create`` is what a person sends (validated, one error naming the field), ``…Public`` is what
+they get back. Times are aware; a naive time is read as the machine's local time, since that is
+what a person typing ``--at 2026-11-20T08:00`` means. Everything is stored in UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from backcare.content.schema import Area
+from backcare.diary.alerts import Alert as AlertPublic
+
+__all__ = [
+    "AlertPublic",
+    "AlertShownPublic",
+    "BreakEventIn",
+    "BreakEventPublic",
+    "BreakOutcome",
+    "BreakStats",
+    "ExportBundle",
+    "HabitTickIn",
+    "HabitTickPublic",
+    "PainEntryCreate",
+    "PainEntryIn",
+    "PainEntryPublic",
+    "ProfileVersionPublic",
+    "SessionItem",
+    "SessionRecordCreate",
+    "SessionRecordPublic",
+]
+
+NOTE_MAX_CHARS = 2000
+BreakOutcome = Literal["taken", "skipped", "postponed"]
+ItemStatus = Literal["done", "skipped"]
+PainScore = Annotated[int, Field(ge=0, le=10)]
+
+
+def _aware_utc(value: datetime) -> datetime:
+    """A naive time is local time; every time is kept in UTC."""
+    return (value.astimezone() if value.tzinfo is None else value).astimezone(UTC)
+
+
+AwareDatetime = Annotated[datetime, AfterValidator(_aware_utc)]
+
+
+class Strict(BaseModel):
+    """Input models: unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class PainEntryCreate(Strict):
+    """A pain rating (0–10 numeric rating scale), where it hurts and a note; ``at`` defaults
+    to the time the service is given."""
+
+    score: PainScore
+    areas: list[Area] = []
+    note: str | None = Field(default=None, max_length=NOTE_MAX_CHARS)
+    at: AwareDatetime | None = None
+
+
+class PainEntryPublic(BaseModel):
+    id: int
+    score: int
+    areas: list[Area]
+    note: str | None
+    at: datetime
+
+
+class SessionItem(Strict):
+    """One plan item in a session: done or skipped, and how many sets were done."""
+
+    id: str = Field(min_length=1, max_length=100)
+    status: ItemStatus
+    sets_done: int = Field(default=0, ge=0, le=100)
+
+
+class SessionRecordCreate(Strict):
+    plan_day: int = Field(ge=1, le=7)
+    week: int = Field(ge=1, le=520)
+    started_at: AwareDatetime
+    ended_at: AwareDatetime
+    items: list[SessionItem] = []
+    pain_before: PainScore | None = None
+    pain_after: PainScore | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> SessionRecordCreate:
+        if self.ended_at < self.started_at:
+            raise ValueError("ended_at is before started_at")
+        return self
+
+
+class SessionRecordPublic(SessionRecordCreate):
+    id: int
+
+
+class BreakEventPublic(BaseModel):
+    id: int
+    at: datetime
+    outcome: BreakOutcome
+
+
+class BreakStats(BaseModel):
+    """How break reminders went over a period: counts and the share taken."""
+
+    taken: int = 0
+    skipped: int = 0
+    postponed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.taken + self.skipped + self.postponed
+
+    @property
+    def taken_share(self) -> float | None:
+        return self.taken / self.total if self.total else None
+
+
+class HabitTickPublic(BaseModel):
+    id: int
+    habit_id: str
+    day: date
+
+
+class ProfileVersionPublic(Strict):
+    """One saved version of the profile (SPEC §2 fields, as JSON)."""
+
+    version: int = Field(ge=1)
+    saved_at: AwareDatetime
+    profile: dict[str, Any]
+
+
+class AlertShownPublic(Strict):
+    kind: str = Field(min_length=1, max_length=40)
+    message: str
+    shown_at: AwareDatetime
+
+
+class ExportBundle(Strict):
+    """Everything stored for one person (``backcare export``); ``import_all`` reads it back."""
+
+    format: Literal["backcare-export"] = "backcare-export"
+    version: Literal[1] = 1
+    exported_at: AwareDatetime
+    profiles: list[ProfileVersionPublic] = []
+    pain: list[PainEntryIn] = []
+    sessions: list[SessionRecordCreate] = []
+    habits: list[HabitTickIn] = []
+    breaks: list[BreakEventIn] = []
+    alerts: list[AlertShownPublic] = []
+
+
+class PainEntryIn(PainEntryCreate):
+    """A pain entry in an export: its time is known."""
+
+    at: AwareDatetime
+
+
+class HabitTickIn(Strict):
+    habit_id: str = Field(min_length=1, max_length=100)
+    day: date
+
+
+class BreakEventIn(Strict):
+    at: AwareDatetime
+    outcome: BreakOutcome
+
+
+ExportBundle.model_rebuild()

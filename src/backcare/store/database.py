@@ -1,0 +1,147 @@
+"""Open the database: engine, sessions, schema upgrade, the local user.
+
+SQLite (the default) gets WAL, foreign keys, a busy timeout, ``BEGIN IMMEDIATE`` transactions
+and a 0600 file; PostgreSQL gets the same models and migrations with no SQLite-only SQL.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from backcare.config import Settings
+from backcare.errors import BackcareError
+from backcare.store.models import LOCAL_USERNAME, User
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+"""How long a writer waits for another process's write lock before giving up."""
+
+SQLITE_PRAGMAS = (
+    f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+)
+
+MIGRATIONS = "backcare.store:migrations"
+
+
+class StoreError(BackcareError):
+    """The database cannot be opened, migrated or written (busy, corrupt, unreachable)."""
+
+
+class Database:
+    """An engine and its session factory; ``session()`` is one unit of work."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or ``None`` for a server database."""
+        database = self.engine.url.database
+        return Path(database) if self.is_sqlite and database else None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back if it raises."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(settings: Settings) -> Database:
+    """Open (creating and upgrading as needed) the database that ``settings`` names."""
+    return open_url(settings.database_url, home=settings.home)
+
+
+def open_url(url: str, *, home: Path | None = None) -> Database:
+    """Open the database at ``url``; ``home`` is created (0700) for a local SQLite file."""
+    if home is not None:
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    engine = create_database_engine(url)
+    database = Database(engine)
+    try:
+        upgrade_schema(engine)
+        ensure_local_user(database)
+    except Exception:
+        engine.dispose()
+        raise
+    return database
+
+
+def create_database_engine(url: str) -> Engine:
+    """An engine for ``url``, with the SQLite settings above when it is SQLite."""
+    if not url.startswith("sqlite"):
+        return create_engine(url)
+    path = make_url(url).database
+    if path and path != ":memory:":
+        _create_private_file(Path(path))
+    engine = create_engine(url)
+    event.listen(engine, "connect", _configure_sqlite)
+    event.listen(engine, "begin", _begin_immediate)
+    return engine
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file with mode 0600 before SQLite does (it would use the umask).
+
+    SQLite gives its ``-wal`` and ``-shm`` files the database file's mode, so they stay private.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    os.chmod(path, 0o600)
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    """Per-connection settings; autocommit at the driver so SQLAlchemy's BEGIN is the real one."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
+    cursor.close()
+
+
+def _begin_immediate(connection: Any) -> None:
+    """Take the write lock at BEGIN: two writers then queue on busy_timeout instead of
+    failing mid-transaction with SQLITE_BUSY when a read snapshot must become a write."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision (a no-op when it is current)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def ensure_local_user(database: Database) -> int:
+    """The id of the single local user, created on first open."""
+    with database.session() as session:
+        user_id = session.scalar(select(User.id).where(User.username == LOCAL_USERNAME))
+        if user_id is None:
+            user = User(username=LOCAL_USERNAME, created_at=datetime.now(UTC))
+            session.add(user)
+            session.flush()
+            user_id = user.id
+        return user_id

@@ -1,0 +1,146 @@
+"""The stored tables (SQLAlchemy 2 declarative). Every row belongs to a user.
+
+In local mode there is one user, created on first open; server mode adds accounts to the same
+``users`` table, so per-user isolation needs no schema change. Lists (pain areas, session items)
+are JSON columns, which SQLite and PostgreSQL both support.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from backcare.store.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+"""Named constraints, so later migrations can alter them on both databases."""
+
+LOCAL_USERNAME = "local"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }
+
+
+class Owned:
+    """A row that belongs to one user; each table's (user_id, …) index or unique constraint
+    serves the per-user lookups."""
+
+    __tablename__: str
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+
+
+class ProfileVersion(Owned, Base):
+    """One saved profile; saving a changed profile adds a version, so history is kept."""
+
+    __tablename__ = "profile_versions"
+    __table_args__ = (UniqueConstraint("user_id", "version"),)
+
+    version: Mapped[int]
+    data: Mapped[dict[str, Any]]
+    saved_at: Mapped[datetime]
+
+
+class PainEntry(Owned, Base):
+    __tablename__ = "pain_entries"
+    __table_args__ = (
+        CheckConstraint("score >= 0 AND score <= 10", name="score_range"),
+        Index("ix_pain_entries_user_at", "user_id", "at"),
+    )
+
+    score: Mapped[int]
+    areas: Mapped[list[Any]]
+    note: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime]
+
+
+class SessionRecord(Owned, Base):
+    """A finished (or abandoned) guided session: which items were done or skipped."""
+
+    __tablename__ = "session_records"
+    __table_args__ = (Index("ix_session_records_user_started", "user_id", "started_at"),)
+
+    plan_day: Mapped[int]
+    week: Mapped[int]
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime]
+    items: Mapped[list[Any]]
+    pain_before: Mapped[int | None]
+    pain_after: Mapped[int | None]
+
+
+class HabitTick(Owned, Base):
+    """A habit done on a day; ticking twice on the same day is one tick."""
+
+    __tablename__ = "habit_ticks"
+    __table_args__ = (UniqueConstraint("user_id", "habit_id", "day"),)
+
+    habit_id: Mapped[str] = mapped_column(String(100))
+    day: Mapped[date] = mapped_column(Date)
+
+
+class BreakEvent(Owned, Base):
+    __tablename__ = "break_events"
+    __table_args__ = (
+        CheckConstraint("outcome IN ('taken', 'skipped', 'postponed')", name="outcome"),
+        Index("ix_break_events_user_at", "user_id", "at"),
+    )
+
+    at: Mapped[datetime]
+    outcome: Mapped[str] = mapped_column(String(16))
+
+
+class AlertShown(Owned, Base):
+    """An alert the person was shown, kept so the diary can tell what was said and when."""
+
+    __tablename__ = "alerts_shown"
+    __table_args__ = (Index("ix_alerts_shown_user_shown", "user_id", "shown_at"),)
+
+    kind: Mapped[str] = mapped_column(String(40))
+    message: Mapped[str] = mapped_column(Text)
+    shown_at: Mapped[datetime]
+
+
+ALL_USER_TABLES: tuple[type[Owned], ...] = (
+    ProfileVersion,
+    PainEntry,
+    SessionRecord,
+    HabitTick,
+    BreakEvent,
+    AlertShown,
+)
+"""Tables holding a user's own data, in an order that is safe to delete and restore."""
