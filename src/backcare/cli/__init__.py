@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from backcare.cli import ask, kb
+from backcare.cli import ask, kb, plan
 
 app = typer.Typer(
     name="backcare",
@@ -19,6 +19,7 @@ app = typer.Typer(
 )
 app.add_typer(kb.app, name="kb")
 app.command("ask")(ask.ask)
+app.command("plan")(plan.plan)
 
 
 def main() -> None:
