@@ -1,1 +1,26 @@
-"""backcare.triage."""
+"""The safety check (triage): warning signs, how urgently to see a doctor, and what to do now.
+
+Pure rules over a ``Profile`` (see ``rules.py``), worded from the knowledge base's ``red_flag``
+entries, plus the question flow the CLI and the app use to ask only what applies.
+"""
+
+from backcare.triage.check import evaluate
+from backcare.triage.questions import Question, parse_answer, profile_from_answers, questions_for
+from backcare.triage.result import LEVELS, CheckResult, FlagResult
+from backcare.triage.rules import RULES, Rule
+from backcare.triage.thresholds import DEFAULT_THRESHOLDS, Thresholds
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "LEVELS",
+    "RULES",
+    "CheckResult",
+    "FlagResult",
+    "Question",
+    "Rule",
+    "Thresholds",
+    "evaluate",
+    "parse_answer",
+    "profile_from_answers",
+    "questions_for",
+]

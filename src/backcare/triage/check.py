@@ -1,0 +1,98 @@
+"""``evaluate``: run every rule on a profile and put the result into words.
+
+Pure: the profile, the knowledge base and the thresholds in, a ``CheckResult`` out; the same
+input always gives the same result (flags in a fixed order: most urgent first, then rule order).
+"""
+
+from __future__ import annotations
+
+from backcare.content.schema import RedFlag
+from backcare.errors import ContentError
+from backcare.knowledge import KnowledgeBase
+from backcare.profile import Profile
+from backcare.triage.noticed import noticed
+from backcare.triage.result import (
+    LEVEL_ACTIONS,
+    LEVEL_RANK,
+    CheckResult,
+    FlagResult,
+    most_urgent,
+)
+from backcare.triage.rules import RULES, Hit, Rule
+from backcare.triage.thresholds import DEFAULT_THRESHOLDS, Thresholds
+
+NO_EXERCISE_LEVELS = frozenset({"emergency", "urgent"})
+"""Levels at which a doctor should see the person before any exercise advice applies."""
+
+
+def evaluate(
+    profile: Profile, kb: KnowledgeBase, *, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> CheckResult:
+    """The safety check: which warning signs this person has, how urgent, and what to do now."""
+    flags = [
+        _flag_result(rule, hit, _entry(kb, rule), profile)
+        for rule in RULES
+        if (hit := rule.check(profile, thresholds)) is not None
+    ]
+    flags.sort(key=lambda flag: LEVEL_RANK[flag.level])
+    level = most_urgent([flag.level for flag in flags])
+    exercise_allowed = level not in NO_EXERCISE_LEVELS and not profile.is_acute
+    return CheckResult(
+        level=level,
+        exercise_allowed=exercise_allowed,
+        flags=flags,
+        advice=_advice(flags, exercise_allowed),
+    )
+
+
+def _entry(kb: KnowledgeBase, rule: Rule) -> RedFlag:
+    """The rule's content entry; a missing or mistyped one is a content bug, said plainly."""
+    entry = kb.get(rule.entry_id) if rule.entry_id in kb else None
+    if not isinstance(entry, RedFlag) or entry.flag != rule.flag:
+        raise ContentError(f"no red_flag entry {rule.entry_id!r} for the {rule.flag} rule")
+    return entry
+
+
+def _flag_result(rule: Rule, hit: Hit, entry: RedFlag, profile: Profile) -> FlagResult:
+    level = hit.level or entry.level
+    action = entry.action if level == entry.level else LEVEL_ACTIONS[level]
+    message = f"{noticed(hit.because, profile)} {entry.summary}".strip()
+    return FlagResult(
+        id=rule.flag, level=level, message=message, action=action, sources=list(entry.sources)
+    )
+
+
+NOTHING_FOUND = (
+    "We found no warning sign in your answers. Most back pain like this is not serious and "
+    "eases with gentle activity, so self-care is the right place to start."
+)
+CHECK_AGAIN = (
+    "Check again if anything changes, above all numbness between your legs, trouble with your "
+    "bladder or bowel, weakness in a leg, a fever, or pain that keeps getting worse."
+)
+WAIT_FOR_DOCTOR = "Hold off the exercises until a doctor has checked you."
+MEANWHILE = (
+    "Until then you can carry on with gentle self-care and exercise; stop anything that makes "
+    "the pain clearly worse."
+)
+
+
+def _advice(flags: list[FlagResult], exercise_allowed: bool) -> str:
+    """One plain paragraph: the one thing to do now first, then what else to keep in mind."""
+    warnings = [flag for flag in flags if flag.level != "self_care"]
+    if not warnings:
+        acute = [flag.action for flag in flags]
+        return " ".join([NOTHING_FOUND, *acute, CHECK_AGAIN])
+    top = warnings[0]
+    parts = [top.action]
+    if len(warnings) > 1:
+        parts.append(
+            f"We noticed {len(warnings)} warning signs in all; tell the doctor about each of them."
+        )
+    if not exercise_allowed and top.level in NO_EXERCISE_LEVELS:
+        parts.append(WAIT_FOR_DOCTOR)
+    elif exercise_allowed:
+        parts.append(MEANWHILE)
+    else:
+        parts.extend(flag.action for flag in flags if flag.level == "self_care")
+    return " ".join(parts)

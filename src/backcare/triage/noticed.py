@@ -1,0 +1,80 @@
+"""Plain words for the answers that made a flag fire: the "what we noticed" part of a message.
+
+Rules name the answers they acted on by key (mostly profile paths such as
+``symptoms.saddle_numbness``); this module turns those keys into words a frightened person
+understands, with the person's own numbers where there are some.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from backcare.profile import Profile
+
+PHRASES: dict[str, str] = {
+    "symptoms.fever_or_chills": "a fever or chills",
+    "symptoms.night_sweats": "drenching sweats at night",
+    "symptoms.urinary_pain_or_frequency": "pain or burning when you pass urine, or going often",
+    "symptoms.blood_in_urine": "blood in your urine",
+    "symptoms.flank_pain_or_colic": "cramping pain in your side that comes in waves",
+    "symptoms.saddle_numbness": "numbness between your legs or around your bottom",
+    "symptoms.bladder_or_bowel_change": "new trouble controlling or emptying your bladder or bowel",
+    "symptoms.leg_weakness": "weakness in a leg or foot",
+    "symptoms.leg_numbness_or_pain": "numbness or pain going down a leg",
+    "symptoms.walking_leg_pain_eased_by_sitting": "leg pain when you walk that eases when you sit",
+    "symptoms.unexplained_weight_loss": "weight loss you cannot explain",
+    "symptoms.chest_pain_or_breathlessness": "chest pain or breathlessness",
+    "symptoms.sweating_nausea_or_faintness": "sweating, feeling sick or feeling faint",
+    "symptoms.abdominal_pain": "pain in your belly",
+    "symptoms.recent_trauma": "pain that started after a fall, an accident or a blow",
+    "symptoms.height_loss_or_new_stoop": "losing height or a new stoop",
+    "symptoms.cancer_history": "a past cancer",
+    "symptoms.immunosuppressed_or_steroids": "a weak immune system or steroid medicine",
+    "symptoms.pelvic_pressure_or_discharge_change": (
+        "a feeling that your pelvis is sagging, or a change in vaginal discharge"
+    ),
+    "symptoms.contractions_or_bleeding": "tightenings (contractions) or bleeding",
+    "pain.worse_at_night": "pain that is worse at night",
+    "pain.better_with_exercise": "pain that eases with exercise",
+    "pain.not_better_with_rest": "no relief from rest",
+    "pain.gradual_onset": "a slow start",
+    "pain.sudden_onset": "pain that came on suddenly",
+    "pain.upper_back": "pain in your upper back or between your shoulders",
+    "conditions.osteoporosis": "osteoporosis (thin bones)",
+    "menopause": "the menopause",
+}
+"""Fixed phrases, by answer key."""
+
+
+def _severe(profile: Profile) -> str:
+    if profile.pain.score is not None and not profile.pain.excruciating:
+        return f"severe pain right now ({profile.pain.score} out of 10)"
+    return "pain you describe as excruciating"
+
+
+DYNAMIC: dict[str, Callable[[Profile], str]] = {
+    "age": lambda p: f"your age ({p.age})",
+    "pregnancy.weeks": lambda p: (
+        f"your pregnancy ({p.pregnancy.weeks if p.pregnancy else '?'} weeks)"
+    ),
+    "pain.duration_days": lambda p: f"pain for {p.pain.duration_days} days",
+    "pain.onset_age": lambda p: f"back pain that began at age {p.pain.onset_age}",
+    "pain.young_onset": lambda p: f"back pain that began young (you are {p.age})",
+    "pain.severe": _severe,
+}
+"""Phrases that carry the person's own numbers, by answer key."""
+
+
+def phrase(key: str, profile: Profile) -> str:
+    """The plain words for one answer key."""
+    if key in DYNAMIC:
+        return DYNAMIC[key](profile)
+    return PHRASES[key]
+
+
+def noticed(keys: Iterable[str], profile: Profile) -> str:
+    """ "We noticed a, b and c." for the answers a flag fired on (each named once, in order)."""
+    words = [phrase(key, profile) for key in dict.fromkeys(keys)]
+    if len(words) > 1:
+        words = [", ".join(words[:-1]) + " and " + words[-1]]
+    return f"We noticed {words[0]}." if words else ""

@@ -1,0 +1,278 @@
+"""The check-in questions as data, so the CLI and the web app ask the same things the same way.
+
+``questions_for(answers)`` gives the questions still to ask, given the answers so far: it asks
+only what applies (no pregnancy questions for men, follow-ups only when an answer calls for them).
+Answers are keyed by profile path (``pain.score``, ``symptoms.fever_or_chills``) plus
+``pregnant``; ``None`` records "don't know", which stays absent in the profile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from backcare.content.schema import AREAS
+from backcare.errors import InputError
+from backcare.profile import Condition, Profile
+from backcare.triage.thresholds import DEFAULT_THRESHOLDS
+
+Answers = Mapping[str, Any]
+Kind = Literal["yes_no", "number", "choice", "choices"]
+
+CONDITIONS: tuple[Condition, ...] = Condition.__args__  # type: ignore[attr-defined]
+YES = frozenset({"y", "yes", "true"})
+NO = frozenset({"n", "no", "false"})
+DONT_KNOW = frozenset({"", "?", "skip", "don't know", "dont know"})
+
+
+def _always(_: Answers) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question: its answer key, the words, the kind of answer and when it applies."""
+
+    key: str
+    text: str
+    kind: Kind = "yes_no"
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    required: bool = False
+    applies: Callable[[Answers], bool] = field(default=_always, compare=False, repr=False)
+
+
+def _yes(key: str) -> Callable[[Answers], bool]:
+    return lambda answers: answers.get(key) is True
+
+
+def _any_yes(*keys: str) -> Callable[[Answers], bool]:
+    return lambda answers: any(answers.get(key) is True for key in keys)
+
+
+def _may_be_pregnant(answers: Answers) -> bool:
+    age = answers.get("age")
+    return answers.get("sex") in ("female", "other") and (age is None or 12 <= age <= 55)
+
+
+def _may_be_menopausal(answers: Answers) -> bool:
+    age = answers.get("age")
+    female = answers.get("sex") in ("female", "other")
+    return female and answers.get("pregnant") is not True and (age is None or age >= 40)
+
+
+def _long_or_unknown(answers: Answers) -> bool:
+    """The inflammatory back pain screen (ASAS) is for pain of three months or more."""
+    days = answers.get("pain.duration_days")
+    return days is None or days >= DEFAULT_THRESHOLDS.chronic_days
+
+
+def _onset_age_matters(answers: Answers) -> bool:
+    age = answers.get("age")
+    return _long_or_unknown(answers) and (age is None or age >= DEFAULT_THRESHOLDS.ibp_onset_before)
+
+
+def _bones_at_risk(answers: Answers) -> bool:
+    age = answers.get("age")
+    return (
+        (age is not None and age >= DEFAULT_THRESHOLDS.fracture_age)
+        or answers.get("menopause") is True
+        or "osteoporosis" in (answers.get("conditions") or ())
+        or answers.get("symptoms.immunosuppressed_or_steroids") is True
+    )
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question("age", "How old are you?", "number", minimum=0, maximum=120),
+    Question("sex", "Are you female, male or other?", "choice", ("female", "male", "other")),
+    Question("pregnant", "Are you pregnant?", applies=_may_be_pregnant),
+    Question(
+        "pregnancy.weeks",
+        "How many weeks pregnant are you?",
+        "number",
+        minimum=0,
+        maximum=42,
+        required=True,
+        applies=_yes("pregnant"),
+    ),
+    Question("menopause", "Have you been through the menopause?", applies=_may_be_menopausal),
+    Question(
+        "conditions",
+        "Has a doctor told you that you have any of these? (list them, or leave blank)",
+        "choices",
+        CONDITIONS,
+    ),
+    Question("pain.areas", "Where does it hurt?", "choices", AREAS),
+    Question(
+        "pain.score",
+        "How bad is the pain right now, from 0 (none) to 10 (the worst imaginable)?",
+        "number",
+        minimum=0,
+        maximum=10,
+    ),
+    Question(
+        "pain.excruciating",
+        "Is the pain excruciating right now?",
+        applies=lambda answers: answers.get("pain.score") is None,
+    ),
+    Question(
+        "pain.duration_days",
+        "How many days have you had this pain? (about 30 days is a month, 90 is three months)",
+        "number",
+        minimum=0,
+        maximum=36500,
+    ),
+    Question("pain.onset", "Did it start suddenly or slowly?", "choice", ("sudden", "gradual")),
+    Question("pain.worse_at_night", "Is the pain worse at night?"),
+    Question(
+        "pain.better_with_exercise",
+        "Does it get better when you move about or exercise?",
+        applies=_long_or_unknown,
+    ),
+    Question(
+        "pain.better_with_rest", "Does it get better when you rest?", applies=_long_or_unknown
+    ),
+    Question(
+        "pain.onset_age",
+        "How old were you when this back pain first began?",
+        "number",
+        minimum=0,
+        maximum=120,
+        applies=_onset_age_matters,
+    ),
+    Question(
+        "symptoms.saddle_numbness",
+        "Is there numbness between your legs or around your bottom (where you would sit on a "
+        "saddle)?",
+    ),
+    Question(
+        "symptoms.bladder_or_bowel_change",
+        "Any new trouble controlling or emptying your bladder or bowel?",
+    ),
+    Question("symptoms.leg_weakness", "Is a leg or foot weak, or does it give way?"),
+    Question("symptoms.leg_numbness_or_pain", "Does numbness or pain go down a leg?"),
+    Question(
+        "symptoms.walking_leg_pain_eased_by_sitting",
+        "Does the leg pain come on when you walk and ease when you sit down?",
+        applies=_any_yes("symptoms.leg_numbness_or_pain", "symptoms.leg_weakness"),
+    ),
+    Question(
+        "symptoms.chest_pain_or_breathlessness",
+        "Do you have chest pain, or are you short of breath?",
+    ),
+    Question(
+        "symptoms.sweating_nausea_or_faintness", "Are you sweating, feeling sick or feeling faint?"
+    ),
+    Question("symptoms.abdominal_pain", "Do you have pain in your belly?"),
+    Question("symptoms.fever_or_chills", "Do you have a fever or chills?"),
+    Question("symptoms.recent_trauma", "Did the pain start after a fall, an accident or a blow?"),
+    Question("symptoms.cancer_history", "Have you ever had cancer?"),
+    Question("symptoms.unexplained_weight_loss", "Have you lost weight recently without trying?"),
+    Question(
+        "symptoms.immunosuppressed_or_steroids",
+        "Do you take steroid tablets or medicines that weaken the immune system, or have a "
+        "weak immune system?",
+    ),
+    Question(
+        "symptoms.night_sweats",
+        "Do you have drenching sweats at night?",
+        applies=_any_yes(
+            "symptoms.fever_or_chills",
+            "symptoms.cancer_history",
+            "symptoms.unexplained_weight_loss",
+            "symptoms.immunosuppressed_or_steroids",
+        ),
+    ),
+    Question(
+        "symptoms.height_loss_or_new_stoop",
+        "Have you lost height, or started to stoop?",
+        applies=_bones_at_risk,
+    ),
+    Question(
+        "symptoms.urinary_pain_or_frequency",
+        "Does it hurt or burn when you pass urine, or do you need to go much more often?",
+    ),
+    Question(
+        "symptoms.flank_pain_or_colic",
+        "Do you have cramping pain in your side that comes in waves?",
+    ),
+    Question(
+        "symptoms.blood_in_urine",
+        "Have you seen blood in your urine?",
+        applies=_any_yes("symptoms.urinary_pain_or_frequency", "symptoms.flank_pain_or_colic"),
+    ),
+    Question(
+        "symptoms.contractions_or_bleeding",
+        "Do you have tightenings (contractions) or any bleeding from the vagina?",
+        applies=_yes("pregnant"),
+    ),
+    Question(
+        "symptoms.pelvic_pressure_or_discharge_change",
+        "Does your pelvis feel heavy, as if it is sagging, or has your vaginal discharge changed "
+        "(for example become thicker)?",
+        applies=_yes("pregnant"),
+    ),
+)
+"""Every check-in question, in the order they are asked."""
+
+
+def questions_for(answers: Answers) -> list[Question]:
+    """The questions still to ask, in order, given the answers so far."""
+    return [q for q in QUESTIONS if q.key not in answers and q.applies(answers)]
+
+
+def parse_answer(question: Question, text: str) -> Any:
+    """A typed answer from what the person typed; ``None`` for "don't know"."""
+    value = text.strip().lower()
+    if value in DONT_KNOW and not question.required:
+        return [] if question.kind == "choices" else None
+    if question.kind == "yes_no":
+        if value in YES | NO:
+            return value in YES
+        raise InputError(f"{question.key}: answer yes, no, or ? if you don't know")
+    if question.kind == "number":
+        return _number(question, value)
+    options = [part.strip() for part in value.split(",")] if question.kind == "choices" else [value]
+    chosen = [_choice(question, option) for option in options if option]
+    return chosen if question.kind == "choices" else chosen[0]
+
+
+def _number(question: Question, value: str) -> int:
+    low, high = question.minimum, question.maximum
+    try:
+        number = int(value)
+    except ValueError:
+        raise InputError(f"{question.key}: a whole number is needed") from None
+    if (low is not None and number < low) or (high is not None and number > high):
+        raise InputError(f"{question.key}: a number from {low} to {high} is needed")
+    return number
+
+
+def _choice(question: Question, value: str) -> str:
+    """A choice by its name, the start of its name or its number in the list."""
+    if value.isdigit() and 1 <= int(value) <= len(question.choices):
+        return question.choices[int(value) - 1]
+    matches = [c for c in question.choices if c == value or c.startswith(value.replace(" ", "_"))]
+    if len(matches) != 1:
+        raise InputError(f"{question.key}: choose one of {', '.join(question.choices)}")
+    return matches[0]
+
+
+def profile_from_answers(answers: Answers) -> Profile:
+    """The profile the answers describe ("don't know" answers stay absent)."""
+    data: dict[str, Any] = {}
+    for key, value in answers.items():
+        if (
+            value is None
+            or key == "pregnant"
+            or (key == "pregnancy.weeks" and not answers.get("pregnant"))
+        ):
+            continue
+        *parents, leaf = key.split(".")
+        target = data
+        for parent in parents:
+            target = target.setdefault(parent, {})
+        target[leaf] = value
+    return Profile.model_validate(data)
