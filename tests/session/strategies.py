@@ -41,7 +41,6 @@ def items(draw: st.DrawFn) -> SessionItem:
         dose=dose,
         one_sided=draw(st.booleans()),
         breathing=breathing,
-        minutes=draw(st.none() | st.floats(min_value=0.5, max_value=10)),
     )
 
 

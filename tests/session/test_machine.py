@@ -21,13 +21,13 @@ from backcare.session import (
     toggle_pause,
     view,
 )
-from backcare.session.timeline import GET_READY_S, REP_MOVE_S, REST_S
+from backcare.session.timeline import GET_READY_S, REP_S, REST_S
 from tests.session.strategies import item_lists
 
 T0 = 1000.0
 BRIDGE = SessionItem(id="bridge", name="Bridge", dose=Dose(hold_s=5, reps=3, sets=2))
 BREATHING = SessionItem(id="breathing", name="Breathing", breathing=True, dose=Dose(breaths=2))
-REP = 5 + REP_MOVE_S
+REP = 5 + REP_S
 BRIDGE_S = GET_READY_S + 2 * 3 * REP + REST_S
 
 

@@ -14,24 +14,27 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from backcare.content.schema import Dose
+from backcare.plan.dose import (
+    AS_TOLERATED_S,
+    DEFAULT_REST_S,
+    SECONDS_PER_REP,
+)
 
 GET_READY_S = 10.0
 """Countdown before each item: time to read the name and get into the starting position."""
 
-REP_S = 3.0
-"""Seconds for one repetition that has no hold (move out and back at an easy pace)."""
-
-REP_MOVE_S = 2.0
-"""Seconds added to each held repetition for moving into and out of the position."""
-
-REST_S = 20.0
-"""Rest between sets when the dose does not say (``dose.rest_s``)."""
-
 SWITCH_SIDES_S = 5.0
 """Pause to change sides in a one-sided movement."""
 
-OPEN_WORK_S = 60.0
-"""Work time for an item whose dose has no timing at all and whose plan gives no minutes."""
+REP_S = SECONDS_PER_REP
+"""One repetition; a held repetition takes its hold plus this (the plan counts time the same way,
+so a session lasts what the plan says)."""
+
+REST_S = DEFAULT_REST_S
+"""Rest between sets when the dose does not say (``dose.rest_s``)."""
+
+OPEN_WORK_S = AS_TOLERATED_S
+"""Work time for a set "as tolerated" with no number in the sources."""
 
 BREATH_PATTERN: tuple[tuple[str, float], ...] = (("inhale", 4.0), ("hold", 4.0), ("exhale", 4.0))
 """The breathing pace of the seeds' meditation: "Inhale for a count of 4, hold for a count of 4,
@@ -55,11 +58,9 @@ class SessionItem(Model):
     id: str
     name: str
     steps: list[str] = []
-    dose: Dose | None = None
+    dose: Dose
     one_sided: bool = False
     breathing: bool = False
-    minutes: float | None = None
-    """The plan's time for this item; used only when the dose has no timing of its own."""
 
 
 class Step(Model):
@@ -85,45 +86,41 @@ class Step(Model):
 
 def sides_of(item: SessionItem) -> tuple[Side, ...] | tuple[None]:
     """Left then right for one-sided moves (or a per-side dose), else a single pass."""
-    if item.one_sided or (item.dose is not None and item.dose.per_side):
+    if item.one_sided or item.dose.per_side:
         return ("left", "right")
     return (None,)
 
 
 def set_count(item: SessionItem) -> int:
     """How many sets the dose asks for (one when it does not say)."""
-    return item.dose.sets if item.dose is not None and item.dose.sets else 1
+    return item.dose.sets or 1
 
 
 def work_shape(item: SessionItem) -> tuple[float, int | None, float | None, float | None]:
     """(duration, reps, seconds per rep, hold) of one set on one side."""
     dose = item.dose
-    fallback = item.minutes * 60 / _passes(item) if item.minutes else OPEN_WORK_S
-    if dose is None:
-        return fallback, None, None, None
+    if dose.duration_s:
+        return dose.duration_s, None, None, None
     if dose.reps:
-        rep_s = dose.hold_s + REP_MOVE_S if dose.hold_s else REP_S
+        rep_s = (dose.hold_s or 0.0) + REP_S
         return dose.reps * rep_s, dose.reps, rep_s, dose.hold_s
     if dose.hold_s:
         return dose.hold_s, None, None, dose.hold_s
-    if dose.duration_s:
-        return dose.duration_s, None, None, None
-    return fallback, None, None, None
+    return OPEN_WORK_S, None, None, None
 
 
 def breathing_duration(item: SessionItem) -> float:
-    """Whole breathing cycles: the dose's breaths, else its duration (or the plan's minutes)."""
+    """Whole breathing cycles: the dose's breaths, else its duration rounded up to whole breaths."""
     dose = item.dose
-    if dose is not None and dose.breaths:
+    if dose.breaths:
         return dose.breaths * BREATH_CYCLE_S
-    seconds = (dose.duration_s if dose is not None else None) or (item.minutes or 0) * 60
-    cycles = max(1, math.ceil(seconds / BREATH_CYCLE_S)) if seconds else 1
-    return cycles * BREATH_CYCLE_S
+    seconds = dose.duration_s or OPEN_WORK_S
+    return max(1, math.ceil(seconds / BREATH_CYCLE_S)) * BREATH_CYCLE_S
 
 
 def rest_after_set(item: SessionItem) -> float:
     """Rest between sets: the dose's own ``rest_s`` or the named default."""
-    return item.dose.rest_s if item.dose is not None and item.dose.rest_s else REST_S
+    return item.dose.rest_s if item.dose.rest_s is not None else REST_S
 
 
 def build_timeline(items: list[SessionItem]) -> list[Step]:
@@ -138,10 +135,6 @@ def build_timeline(items: list[SessionItem]) -> list[Step]:
     return steps
 
 
-def _passes(item: SessionItem) -> int:
-    return set_count(item) * len(sides_of(item))
-
-
 def _item_steps(index: int, item: SessionItem) -> list[Step]:
     steps = [Step(kind="get_ready", item=index, duration_s=GET_READY_S, start_s=0)]
     if item.breathing:
@@ -151,11 +144,15 @@ def _item_steps(index: int, item: SessionItem) -> list[Step]:
         ]
     sets = set_count(item)
     duration, reps, rep_s, hold_s = work_shape(item)
-    for set_no in range(1, sets + 1):
-        for side_no, side in enumerate(sides_of(item)):
-            if side_no:
+    for side_no, side in enumerate(sides_of(item)):
+        if side_no:
+            steps.append(
+                Step(kind="switch_sides", item=index, duration_s=SWITCH_SIDES_S, start_s=0)
+            )
+        for set_no in range(1, sets + 1):
+            if set_no > 1:
                 steps.append(
-                    Step(kind="switch_sides", item=index, duration_s=SWITCH_SIDES_S, start_s=0)
+                    Step(kind="rest", item=index, duration_s=rest_after_set(item), start_s=0)
                 )
             steps.append(
                 Step(
@@ -171,6 +168,4 @@ def _item_steps(index: int, item: SessionItem) -> list[Step]:
                     hold_s=hold_s,
                 )
             )
-        if set_no < sets:
-            steps.append(Step(kind="rest", item=index, duration_s=rest_after_set(item), start_s=0))
     return steps
