@@ -72,7 +72,7 @@ pains = st.builds(
     better_with_rest=answers,
     onset_age=optional(ranged(0, 120, 40)),
 )
-symptoms = st.builds(Symptoms, **{name: answers for name in SYMPTOM_FIELDS})
+symptoms = st.builds(Symptoms, **dict.fromkeys(SYMPTOM_FIELDS, answers))
 
 
 def profiles(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[Profile]:
