@@ -8,6 +8,7 @@ Times come in as arguments; ``now`` defaults to the clock only for convenience.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import UTC, date, datetime
@@ -231,7 +232,7 @@ def break_stats(db: DB, *, user_id: int, since: datetime | None = None) -> Break
     if since is not None:
         query = query.where(BreakEvent.at >= since)
     with _unit(db) as session:
-        counts = dict(session.execute(query).tuples().all())
+        counts = dict(session.execute(query).all())
     return BreakStats.model_validate(counts)
 
 
@@ -404,3 +405,52 @@ def delete_all(db: DB, *, user_id: int) -> dict[str, int]:
             result = session.execute(delete(table).where(table.user_id == user_id))
             counts[table.__tablename__] = cast("CursorResult[Any]", result).rowcount
     return counts
+
+
+# FHIR ---------------------------------------------------------------------------------------
+
+LOINC_PAIN_SEVERITY = {
+    "system": "http://loinc.org",
+    "code": "72514-3",
+    "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+}
+SURVEY_CATEGORY = {
+    "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+    "code": "survey",
+    "display": "Survey",
+}
+
+
+def export_fhir(db: DB, *, user_id: int, now: datetime | None = None) -> dict[str, Any]:
+    """Pain scores as a FHIR R4 ``Bundle`` (type collection) of ``Observation`` resources."""
+    entries = list_pain(db, user_id=user_id)
+    return {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "timestamp": _now(now).isoformat(),
+        "entry": [
+            {"fullUrl": f"urn:uuid:{_fhir_uuid(user_id, e.id)}", "resource": _observation(e)}
+            for e in entries
+        ],
+    }
+
+
+def _fhir_uuid(user_id: int, entry_id: int) -> uuid.UUID:
+    """Stable across exports, so re-sending the same entry does not duplicate it."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"backcare:user/{user_id}/pain/{entry_id}")
+
+
+def _observation(entry: PainEntryPublic) -> dict[str, Any]:
+    observation: dict[str, Any] = {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": [{"coding": [SURVEY_CATEGORY]}],
+        "code": {"coding": [LOINC_PAIN_SEVERITY], "text": "Pain severity (0-10)"},
+        "effectiveDateTime": entry.at.isoformat(),
+        "valueInteger": entry.score,
+    }
+    if entry.areas:
+        observation["bodySite"] = {"text": ", ".join(a.replace("_", " ") for a in entry.areas)}
+    if entry.note:
+        observation["note"] = [{"text": entry.note}]
+    return observation

@@ -53,6 +53,9 @@ class FlagLike(Protocol):
     @property
     def message(self) -> str: ...
 
+    @property
+    def action(self) -> str: ...
+
 
 def is_important_change(before: float, after: float) -> bool:
     """True when ``before`` → ``after`` moved by 2 points, or by 30 % and at least one point."""
@@ -131,7 +134,12 @@ def warning_sign_alerts(before: Iterable[FlagLike], after: Iterable[FlagLike]) -
     """A warning sign in the newest check that the previous check did not have."""
     known = {flag.id for flag in before}
     return [
-        Alert(kind="warning_sign", level="see_doctor", message=flag.message, flag_id=flag.id)
+        Alert(
+            kind="warning_sign",
+            level="see_doctor",
+            message=f"New warning sign: {flag.message} {flag.action}",
+            flag_id=flag.id,
+        )
         for flag in after
         if flag.id not in known
     ]

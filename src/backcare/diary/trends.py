@@ -25,8 +25,8 @@ def mean_between(points: Iterable[PainPoint], start: datetime, end: datetime) ->
 
 
 def seven_day_average(points: Iterable[PainPoint], now: datetime) -> float | None:
-    """The mean of the last seven days up to and including ``now``."""
-    return mean_between(points, now - WEEK, now + TICK)
+    """The mean of the seven days that end at ``now``: ``(now - 7 days, now]``."""
+    return mean_between(points, now - WEEK + TICK, now + TICK)
 
 
 def week_over_week(points: Sequence[PainPoint], now: datetime) -> tuple[float, float] | None:
@@ -40,15 +40,16 @@ def week_over_week(points: Sequence[PainPoint], now: datetime) -> tuple[float, f
 
 
 def rolling_average(points: Sequence[PainPoint]) -> list[tuple[datetime, float]]:
-    """For each point in time order, the mean of the points in the seven days ending there."""
+    """For each distinct time with entries, the mean of the seven days ending there."""
     ordered = sorted(points)
     averages: list[tuple[datetime, float]] = []
-    start = 0
-    total = 0
+    start = total = 0
     for end, point in enumerate(ordered):
         total += point.score
         while ordered[start].at <= point.at - WEEK:
             total -= ordered[start].score
             start += 1
+        if end + 1 < len(ordered) and ordered[end + 1].at == point.at:
+            continue
         averages.append((point.at, total / (end - start + 1)))
     return averages

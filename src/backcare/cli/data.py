@@ -1,0 +1,107 @@
+"""``backcare import``, ``delete`` and ``backup``: the person owns their data.
+
+Also ``local_database()``, which the data commands share to open the diary. SQLAlchemy is
+imported only inside it, so ``backcare --help`` and ``backcare kb`` stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from backcare.cli.common import guarded, settings
+from backcare.errors import InputError
+
+if TYPE_CHECKING:
+    from backcare.store import Database
+
+EXIT_TRY_AGAIN = 75
+"""``EX_TEMPFAIL``: the database was busy; running the command again will work."""
+
+
+@contextmanager
+def local_database() -> Iterator[tuple[Database, int]]:
+    """The database of these settings and the local user's id; a busy or broken database is
+    a one-line error (exit 75, try again), never a traceback."""
+    from sqlalchemy.exc import OperationalError
+
+    from backcare import services
+    from backcare.store import open_database
+
+    try:
+        database = open_database(settings())
+    except OperationalError as error:
+        _store_failed(error)
+    try:
+        yield database, services.local_user_id(database)
+    except OperationalError as error:
+        _store_failed(error)
+    finally:
+        database.close()
+
+
+def _store_failed(error: Exception) -> NoReturn:
+    reason = str(getattr(error, "orig", error)).splitlines()[0]
+    print(f"error: database: {reason} (try again)", file=sys.stderr)
+    raise SystemExit(EXIT_TRY_AGAIN)
+
+
+@guarded
+def import_data(
+    file: Annotated[Path, typer.Argument(help="A JSON file written by `backcare export`.")],
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Delete the current diary first.")
+    ] = False,
+) -> None:
+    """Load a JSON export into the diary (all or nothing)."""
+    from backcare import services
+    from backcare.schemas import ExportBundle
+
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(f"FILE: cannot read {file} as JSON: {error}") from None
+    bundle = ExportBundle.model_validate(data)
+    with local_database() as (database, user_id):
+        counts = services.import_all(database, user_id=user_id, bundle=bundle, replace=replace)
+    print("Imported " + ", ".join(f"{count} {part}" for part, count in counts.items()) + ".")
+
+
+@guarded
+def delete(
+    delete_all: Annotated[bool, typer.Option("--all", help="Delete everything stored.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete every diary entry, session, habit, break and profile you have stored."""
+    from backcare import services
+
+    if not delete_all:
+        raise InputError("--all: say --all to delete everything (there is no partial delete)")
+    if not yes and not typer.confirm("Delete all your backcare data? This cannot be undone"):
+        print("Nothing deleted.")
+        raise SystemExit(1)
+    with local_database() as (database, user_id):
+        counts = services.delete_all(database, user_id=user_id)
+    print(f"Deleted {sum(counts.values())} records.")
+
+
+@guarded
+def backup(
+    path: Annotated[Path, typer.Argument(help="Where to write the copy (must not exist).")],
+) -> None:
+    """Copy the database safely while it is in use (SQLite online backup)."""
+    from backcare.store.backup import backup_sqlite
+
+    if path.exists():
+        raise InputError(f"PATH: {path} already exists; choose a new file")
+    with local_database() as (database, _user_id):
+        if not database.is_sqlite:
+            raise InputError("backup: the database is PostgreSQL; back it up with pg_dump")
+        backup_sqlite(database, path)
+    print(f"Backed up to {path}.")

@@ -1,0 +1,22 @@
+"""A real SQLite database file per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from backcare.store import Database, open_url
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "home" / "backcare.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_url(f"sqlite:///{db_path}", home=db_path.parent)
+    yield database
+    database.close()

@@ -1,0 +1,105 @@
+"""Opening the database: file, pragmas, schema, local user."""
+
+from __future__ import annotations
+
+import stat
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
+
+from backcare.config import load_settings
+from backcare.store import Database, open_database, open_url
+from backcare.store.models import Base, PainEntry, User
+
+
+def test_open_database_creates_a_private_home_and_file(tmp_path: Path) -> None:
+    home = tmp_path / "new" / "home"
+    database = open_database(load_settings({"BACKCARE_HOME": str(home)}))
+    database.close()
+    assert stat.S_IMODE((home / "backcare.db").stat().st_mode) == 0o600
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+
+
+def test_wal_and_sidecar_files_are_private(db: Database, db_path: Path) -> None:
+    with db.session() as session:
+        session.add(PainEntry(user_id=1, score=3, areas=[], at=datetime.now(UTC)))
+        wal = Path(f"{db_path}-wal")
+        assert wal.exists()
+        assert stat.S_IMODE(wal.stat().st_mode) == 0o600
+
+
+def test_sqlite_settings(db: Database) -> None:
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_the_migrations_create_exactly_the_models(db: Database) -> None:
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"render_as_batch": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_reopening_keeps_data_and_one_local_user(db_path: Path) -> None:
+    url = f"sqlite:///{db_path}"
+    first = open_url(url, home=db_path.parent)
+    with first.session() as session:
+        session.add(PainEntry(user_id=1, score=6, areas=["neck_shoulder"], at=datetime.now(UTC)))
+    first.close()
+    second = open_url(url, home=db_path.parent)
+    with second.session() as session:
+        assert session.query(User).count() == 1
+        assert [row.score for row in session.query(PainEntry)] == [6]
+    second.close()
+
+
+def test_foreign_keys_are_enforced(db: Database) -> None:
+    with pytest.raises(IntegrityError), db.session() as session:
+        session.add(PainEntry(user_id=999, score=3, areas=[], at=datetime.now(UTC)))
+
+
+def test_scores_outside_0_to_10_are_refused_by_the_database_too(db: Database) -> None:
+    with pytest.raises(IntegrityError), db.session() as session:
+        session.add(PainEntry(user_id=1, score=11, areas=[], at=datetime.now(UTC)))
+
+
+def test_times_come_back_aware_in_utc(db: Database) -> None:
+    local = datetime(2026, 11, 20, 8, 30, tzinfo=timezone(timedelta(hours=8)))
+    with db.session() as session:
+        session.add(PainEntry(user_id=1, score=2, areas=[], at=local))
+    with db.session() as session:
+        stored = session.query(PainEntry).one().at
+    assert stored == local
+    assert stored.tzinfo is UTC
+    assert stored.hour == 0
+
+
+def test_naive_times_are_refused(db: Database) -> None:
+    with pytest.raises(Exception, match="naive datetime"), db.session() as session:
+        session.add(PainEntry(user_id=1, score=2, areas=[], at=datetime(2026, 1, 1)))
+
+
+def test_every_user_table_has_a_user_id(db: Database) -> None:
+    inspector = inspect(db.engine)
+    tables = set(inspector.get_table_names()) - {"users", "alembic_version"}
+    assert tables
+    for table in tables:
+        assert "user_id" in {column["name"] for column in inspector.get_columns(table)}, table
+
+
+def test_no_sqlite_only_sql_in_the_migration() -> None:
+    versions = Path(__file__).parents[2] / "src/backcare/store/migrations/versions"
+    source = "\n".join(p.read_text() for p in versions.glob("*.py"))
+    for sqlite_only in ("AUTOINCREMENT", "PRAGMA", "sqlite", "INSERT OR"):
+        assert sqlite_only not in source
+
+
+def test_integrity_check_passes_on_a_fresh_database(db: Database) -> None:
+    with db.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"

@@ -1,0 +1,194 @@
+"""The shared use cases, on a real SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from backcare import services
+from backcare.errors import InputError
+from backcare.knowledge import KnowledgeBase
+from backcare.profile import Profile
+from backcare.schemas import ExportBundle, PainEntryCreate, SessionRecordCreate
+from backcare.store import Database, open_url
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_url(f"sqlite:///{tmp_path / 'backcare.db'}", home=tmp_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def user(db: Database) -> int:
+    return services.local_user_id(db)
+
+
+def _session(day: int, started: datetime) -> SessionRecordCreate:
+    return SessionRecordCreate(
+        plan_day=day,
+        week=1,
+        started_at=started,
+        ended_at=started + timedelta(minutes=12),
+        items=[
+            {"id": "bridge", "status": "done", "sets_done": 3},
+            {"id": "plank", "status": "skipped"},
+        ],
+        pain_before=5,
+        pain_after=3,
+    )
+
+
+def _fill(db: Database, user: int) -> None:
+    services.save_profile(db, user_id=user, profile=Profile(age=40, work=["sitting"]), now=NOW)
+    for day in range(10):
+        at = NOW - timedelta(days=day)
+        entry = PainEntryCreate(
+            score=7 if day >= 7 else 2, areas=["lower_back"], note=f"day {day}", at=at
+        )
+        services.log_pain(db, user_id=user, entry=entry)
+    services.record_session(db, user_id=user, record=_session(1, NOW - timedelta(days=2)))
+    services.record_break(db, user_id=user, at=NOW, outcome="taken")
+    services.record_break(db, user_id=user, at=NOW, outcome="postponed")
+    services.tick_habit(db, user_id=user, habit_id="drink-water", day=date(2026, 11, 20))
+    services.diary_alerts(db, user_id=user, kb=None, now=NOW)
+
+
+def test_log_pain_uses_now_when_no_time_is_given(db: Database, user: int) -> None:
+    saved = services.log_pain(db, user_id=user, entry=PainEntryCreate(score=4), now=NOW)
+    assert saved.at == NOW
+    assert services.list_pain(db, user_id=user) == [saved]
+
+
+def test_list_pain_is_in_time_order_and_filters_by_period(db: Database, user: int) -> None:
+    for days_ago in (3, 1, 2):
+        entry = PainEntryCreate(score=days_ago, at=NOW - timedelta(days=days_ago))
+        services.log_pain(db, user_id=user, entry=entry)
+    assert [p.score for p in services.list_pain(db, user_id=user)] == [3, 2, 1]
+    since = NOW - timedelta(days=2, hours=1)
+    assert [p.score for p in services.list_pain(db, user_id=user, since=since)] == [2, 1]
+
+
+def test_saving_a_changed_profile_keeps_the_history(db: Database, user: int) -> None:
+    assert services.current_profile(db, user_id=user) is None
+    first = services.save_profile(db, user_id=user, profile=Profile(age=30), now=NOW)
+    same = services.save_profile(db, user_id=user, profile=Profile(age=30), now=NOW)
+    changed = services.save_profile(db, user_id=user, profile=Profile(age=31), now=NOW)
+    assert (first.version, same.version, changed.version) == (1, 1, 2)
+    assert services.current_profile(db, user_id=user) == Profile(age=31)
+    history = services.profile_history(db, user_id=user)
+    assert [v.profile for v in history] == [{"age": 30}, {"age": 31}]
+
+
+def test_sessions_round_trip(db: Database, user: int) -> None:
+    record = _session(3, NOW)
+    saved = services.record_session(db, user_id=user, record=record)
+    assert saved.model_dump(exclude={"id"}) == record.model_dump()
+    assert services.list_sessions(db, user_id=user) == [saved]
+
+
+def test_a_session_cannot_end_before_it_starts() -> None:
+    with pytest.raises(ValidationError, match="ended_at"):
+        SessionRecordCreate(plan_day=1, week=1, started_at=NOW, ended_at=NOW - timedelta(1))
+
+
+def test_break_stats_count_outcomes(db: Database, user: int) -> None:
+    for outcome in ("taken", "taken", "skipped", "postponed", "taken"):
+        services.record_break(db, user_id=user, at=NOW, outcome=outcome)
+    stats = services.break_stats(db, user_id=user)
+    assert (stats.taken, stats.skipped, stats.postponed) == (3, 1, 1)
+    assert stats.taken_share == pytest.approx(0.6)
+    assert services.break_stats(db, user_id=user, since=NOW + timedelta(1)).total == 0
+
+
+def test_a_break_outcome_must_be_known(db: Database, user: int) -> None:
+    with pytest.raises(ValidationError, match="outcome"):
+        services.record_break(db, user_id=user, at=NOW, outcome="ignored")  # type: ignore[arg-type]
+
+
+def test_ticking_a_habit_twice_a_day_is_one_tick(db: Database, user: int) -> None:
+    first = services.tick_habit(db, user_id=user, habit_id="drink-water", day=date(2026, 11, 20))
+    again = services.tick_habit(db, user_id=user, habit_id="drink-water", day=date(2026, 11, 20))
+    services.tick_habit(db, user_id=user, habit_id="drink-water", day=date(2026, 11, 21))
+    assert first == again
+    assert len(services.list_habits(db, user_id=user)) == 2
+
+
+def test_export_delete_import_restores_the_same_data(db: Database, user: int) -> None:
+    _fill(db, user)
+    exported = services.export_all(db, user_id=user, now=NOW)
+    assert len(exported.pain) == 10
+    assert exported.alerts
+    counts = services.delete_all(db, user_id=user)
+    assert counts["pain_entries"] == 10
+    assert services.export_all(db, user_id=user, now=NOW) == ExportBundle(exported_at=NOW)
+    restored = ExportBundle.model_validate_json(exported.model_dump_json())
+    services.import_all(db, user_id=user, bundle=restored)
+    assert services.export_all(db, user_id=user, now=NOW) == exported
+
+
+def test_import_refuses_to_mix_into_existing_data(db: Database, user: int) -> None:
+    _fill(db, user)
+    exported = services.export_all(db, user_id=user, now=NOW)
+    with pytest.raises(InputError, match="already has data"):
+        services.import_all(db, user_id=user, bundle=exported)
+    services.import_all(db, user_id=user, bundle=exported, replace=True)
+    assert services.export_all(db, user_id=user, now=NOW) == exported
+
+
+def test_one_users_data_is_invisible_to_another(db: Database, user: int) -> None:
+    from backcare.store.models import User
+
+    with db.session() as session:
+        other = User(username="other", created_at=NOW)
+        session.add(other)
+        session.flush()
+        other_id = other.id
+    _fill(db, user)
+    assert services.list_pain(db, user_id=other_id) == []
+    assert services.export_all(db, user_id=other_id, now=NOW) == ExportBundle(exported_at=NOW)
+    services.delete_all(db, user_id=other_id)
+    assert len(services.list_pain(db, user_id=user)) == 10
+
+
+def test_services_work_inside_the_callers_transaction(db: Database, user: int) -> None:
+    with db.session() as session:
+        services.log_pain(session, user_id=user, entry=PainEntryCreate(score=2), now=NOW)
+        assert len(services.list_pain(session, user_id=user)) == 1
+        session.rollback()
+    assert services.list_pain(db, user_id=user) == []
+
+
+def test_a_new_warning_sign_in_the_profile_raises_an_alert(
+    db: Database, user: int, kb: KnowledgeBase
+) -> None:
+    calm = Profile(age=40, pain={"score": 3})
+    services.save_profile(db, user_id=user, profile=calm, now=NOW)
+    assert services.diary_alerts(db, user_id=user, kb=kb, now=NOW) == []
+    worse = Profile(age=40, pain={"score": 3}, symptoms={"saddle_numbness": True})
+    services.save_profile(db, user_id=user, profile=worse, now=NOW)
+    alerts = services.diary_alerts(db, user_id=user, kb=kb, now=NOW)
+    assert [(a.kind, a.flag_id) for a in alerts] == [("warning_sign", "cauda_equina")]
+    assert services.alerts_shown(db, user_id=user)[-1].kind == "warning_sign"
+
+
+def test_fhir_export_is_a_valid_r4_bundle_of_pain_observations(db: Database, user: int) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    _fill(db, user)
+    document = services.export_fhir(db, user_id=user, now=NOW)
+    bundle = Bundle.model_validate(document)
+    observations = [entry.resource for entry in bundle.entry]
+    assert len(observations) == 10
+    for observation in observations:
+        assert observation.code.coding[0].code == "72514-3"
+        assert observation.code.coding[0].system == "http://loinc.org"
+        assert 0 <= observation.valueInteger <= 10
+    assert document == services.export_fhir(db, user_id=user, now=NOW)
