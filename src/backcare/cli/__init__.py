@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from backcare.cli import ask, kb, plan
+from backcare.cli import ask, data, diary, export, kb, log, plan
 
 app = typer.Typer(
     name="backcare",
@@ -18,6 +18,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(kb.app, name="kb")
+app.command("log")(log.log_pain)
+app.command("diary")(diary.diary)
+app.command("export")(export.export)
+app.command("import")(data.import_data)
+app.command("delete")(data.delete)
+app.command("backup")(data.backup)
 app.command("ask")(ask.ask)
 app.command("plan")(plan.plan)
 
