@@ -1,0 +1,185 @@
+"""Properties of the safety check over random profiles (every field drawn, see tests/strategies).
+
+More trouble never means less urgency, a cauda equina sign is always an emergency, exercise waits
+whenever it must, every flag is sourced, the result is deterministic and keeps the SPEC §3 shape.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backcare.content.schema import FLAG_IDS
+from backcare.knowledge import KnowledgeBase
+from backcare.profile import SYMPTOM_FIELDS, Profile
+from backcare.triage import LEVELS, CheckResult, evaluate
+from tests.strategies import profiles
+
+EXAMPLES = settings(max_examples=300, deadline=None)
+
+# Answers whose "trouble" value is true: every symptom, and the pain answers that point to a
+# problem. ``better_with_rest`` is the one answer where trouble is *false* (pain that rest does not
+# ease is the ASAS criterion); rest bringing relief is reassuring, so it is flipped to false.
+TROUBLE: dict[str, bool] = {
+    **{f"symptoms.{name}": True for name in SYMPTOM_FIELDS},
+    "pain.excruciating": True,
+    "pain.worse_at_night": True,
+    "pain.better_with_exercise": True,
+    "pain.better_with_rest": False,
+}
+
+
+def rank(result: CheckResult) -> int:
+    """0 = emergency … 3 = self_care."""
+    return LEVELS.index(result.level)
+
+
+def with_answer(profile: Profile, key: str, value: Any) -> Profile:
+    part, name = key.split(".")
+    data = profile.model_dump()
+    data[part][name] = value
+    return Profile.model_validate(data)
+
+
+@EXAMPLES
+@given(profiles(), st.sampled_from(sorted(TROUBLE)))
+def test_adding_a_symptom_never_lowers_the_level(
+    flags_kb: KnowledgeBase, profile: Profile, key: str
+) -> None:
+    before = evaluate(profile, flags_kb)
+    after = evaluate(with_answer(profile, key, TROUBLE[key]), flags_kb)
+    assert rank(after) <= rank(before)
+    assert after.exercise_allowed <= before.exercise_allowed
+
+
+@EXAMPLES
+@given(profiles(), st.sampled_from(sorted(TROUBLE)))
+def test_forgetting_an_answer_never_raises_the_level(
+    flags_kb: KnowledgeBase, profile: Profile, key: str
+) -> None:
+    """Absent is "not known": no flag may fire because an answer is missing."""
+    before = evaluate(profile, flags_kb)
+    after = evaluate(with_answer(profile, key, None), flags_kb)
+    assert rank(after) >= rank(before)
+
+
+@EXAMPLES
+@given(profiles(), st.integers(1, 10), st.integers(1, 3000))
+def test_more_pain_for_longer_never_lowers_the_level(
+    flags_kb: KnowledgeBase, profile: Profile, more_score: int, more_days: int
+) -> None:
+    pain = profile.pain
+    days = pain.duration_days  # only a longer duration: answering it may rule the ASAS screen out
+    worse_pain = pain.model_copy(
+        update={
+            "score": min(10, (pain.score or 0) + more_score),
+            "duration_days": None if days is None else days + more_days,
+        }
+    )
+    worse = profile.model_copy(update={"pain": worse_pain})
+    assert rank(evaluate(worse, flags_kb)) <= rank(evaluate(profile, flags_kb))
+
+
+@EXAMPLES
+@given(profiles(), st.sampled_from(["saddle_numbness", "bladder_or_bowel_change"]))
+def test_any_cauda_equina_sign_is_an_emergency(
+    flags_kb: KnowledgeBase, profile: Profile, sign: str
+) -> None:
+    result = evaluate(with_answer(profile, f"symptoms.{sign}", True), flags_kb)
+    assert result.level == "emergency"
+    assert "cauda_equina" in {flag.id for flag in result.flags}
+    assert not result.exercise_allowed
+
+
+@EXAMPLES
+@given(profiles())
+def test_exercise_waits_for_emergency_urgent_and_acute_pain(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    result = evaluate(profile, flags_kb)
+    must_wait = result.level in ("emergency", "urgent") or profile.is_acute
+    assert result.exercise_allowed is not must_wait
+
+
+@EXAMPLES
+@given(profiles())
+def test_every_flag_is_sourced_worded_and_sets_the_level(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    result = evaluate(profile, flags_kb)
+    for flag in result.flags:
+        assert flag.sources, flag.id
+        assert flag.message.startswith("We noticed ") and flag.action, flag.id
+    ids = [flag.id for flag in result.flags]
+    assert len(ids) == len(set(ids))
+    levels = [LEVELS.index(flag.level) for flag in result.flags]
+    assert levels == sorted(levels)
+    assert result.level == (result.flags[0].level if result.flags else "self_care")
+    assert result.advice
+
+
+@EXAMPLES
+@given(profiles())
+def test_the_result_is_deterministic(flags_kb: KnowledgeBase, profile: Profile) -> None:
+    again = Profile.model_validate_json(profile.model_dump_json())
+    assert evaluate(profile, flags_kb) == evaluate(again, flags_kb)
+
+
+@EXAMPLES
+@given(profiles())
+def test_json_has_the_spec_shape(flags_kb: KnowledgeBase, profile: Profile) -> None:
+    data = json.loads(evaluate(profile, flags_kb).model_dump_json(exclude_none=True))
+    assert_spec_shape(data)
+
+
+def assert_spec_shape(data: dict[str, Any]) -> None:
+    """SPEC §3: level, exercise_allowed, flags [{id, level, message, sources (+ action)}], advice."""
+    assert set(data) == {"level", "exercise_allowed", "flags", "advice"}
+    assert data["level"] in LEVELS
+    assert isinstance(data["exercise_allowed"], bool)
+    assert isinstance(data["advice"], str) and data["advice"]
+    for flag in data["flags"]:
+        assert set(flag) == {"id", "level", "message", "action", "sources"}
+        assert flag["id"] in FLAG_IDS and flag["level"] in LEVELS
+        assert isinstance(flag["message"], str) and isinstance(flag["action"], str)
+        for source in flag["sources"]:
+            assert set(source) in ({"seed", "quote"}, {"ref"})
+            assert all(isinstance(value, str) and value for value in source.values())
+
+
+BASE_PEOPLE: dict[str, dict[str, Any]] = {
+    "young-man": {"age": 30, "sex": "male", "pain": {"score": 3, "onset": "gradual"}},
+    "woman-55-sudden": {"age": 55, "sex": "female", "pain": {"score": 5, "onset": "sudden"}},
+    "man-72-severe-upper": {
+        "age": 72,
+        "sex": "male",
+        "pain": {"score": 8, "onset": "sudden", "areas": ["upper_back"]},
+    },
+    "pregnant-30-weeks": {"age": 31, "sex": "female", "pregnancy": {"weeks": 30}},
+    "osteoporosis-menopause": {
+        "age": 60,
+        "sex": "female",
+        "menopause": True,
+        "conditions": ["osteoporosis"],
+        "pain": {"duration_days": 200, "onset_age": 30},
+    },
+}
+
+
+def test_every_pair_of_trouble_answers_is_monotone(flags_kb: KnowledgeBase) -> None:
+    """Systematically, not by chance: with one trouble answer set, setting any second one never
+    lowers the level nor allows exercise again."""
+    wrong = []
+    for name, base in BASE_PEOPLE.items():
+        person = Profile.model_validate(base)
+        for first in TROUBLE:
+            one = with_answer(person, first, TROUBLE[first])
+            before = evaluate(one, flags_kb)
+            for second in TROUBLE:
+                after = evaluate(with_answer(one, second, TROUBLE[second]), flags_kb)
+                if rank(after) > rank(before) or after.exercise_allowed > before.exercise_allowed:
+                    wrong.append((name, first, second, before.level, after.level))
+    assert wrong == []
