@@ -112,7 +112,8 @@ def test_every_flag_is_sourced_worded_and_sets_the_level(
     result = evaluate(profile, flags_kb)
     for flag in result.flags:
         assert flag.sources, flag.id
-        assert flag.message.startswith("We noticed ") and flag.action, flag.id
+        assert flag.message.startswith("We noticed "), flag.id
+        assert flag.action, flag.id
     ids = [flag.id for flag in result.flags]
     assert len(ids) == len(set(ids))
     levels = [LEVELS.index(flag.level) for flag in result.flags]
@@ -136,15 +137,18 @@ def test_json_has_the_spec_shape(flags_kb: KnowledgeBase, profile: Profile) -> N
 
 
 def assert_spec_shape(data: dict[str, Any]) -> None:
-    """SPEC §3: level, exercise_allowed, flags [{id, level, message, sources (+ action)}], advice."""
+    """SPEC §3: level, exercise_allowed, flags [{id, level, message, sources, action}], advice."""
     assert set(data) == {"level", "exercise_allowed", "flags", "advice"}
     assert data["level"] in LEVELS
     assert isinstance(data["exercise_allowed"], bool)
-    assert isinstance(data["advice"], str) and data["advice"]
+    assert isinstance(data["advice"], str)
+    assert data["advice"]
     for flag in data["flags"]:
         assert set(flag) == {"id", "level", "message", "action", "sources"}
-        assert flag["id"] in FLAG_IDS and flag["level"] in LEVELS
-        assert isinstance(flag["message"], str) and isinstance(flag["action"], str)
+        assert flag["id"] in FLAG_IDS
+        assert flag["level"] in LEVELS
+        assert isinstance(flag["message"], str)
+        assert isinstance(flag["action"], str)
         for source in flag["sources"]:
             assert set(source) in ({"seed", "quote"}, {"ref"})
             assert all(isinstance(value, str) and value for value in source.values())
