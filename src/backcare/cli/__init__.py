@@ -9,6 +9,8 @@ from __future__ import annotations
 import typer
 
 from backcare.cli import ask, data, diary, export, kb, log, plan
+from backcare.cli import breaks as breaks_cli
+from backcare.cli import session as session_cli
 
 app = typer.Typer(
     name="backcare",
@@ -26,6 +28,8 @@ app.command("delete")(data.delete)
 app.command("backup")(data.backup)
 app.command("ask")(ask.ask)
 app.command("plan")(plan.plan)
+app.command("session")(session_cli.session)
+app.command("breaks")(breaks_cli.breaks)
 
 
 def main() -> None:

@@ -1,0 +1,403 @@
+"""``backcare session``: a guided session of today's plan items in the terminal.
+
+The pure machine (``backcare.session``) decides what happens when; this module only feeds it a
+clock (``--speed`` times faster) and keys from a raw, non-blocking terminal, draws it with Rich
+Live, rings the bell on each change and records the outcome through ``services``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import select
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.align import Align
+from rich.console import Console, Group, RenderableType
+from rich.live import Live
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.text import Text
+
+from backcare.cli.common import DISCLAIMER, guarded, knowledge, read_profile
+from backcare.errors import InputError
+from backcare.session import (
+    Outcome,
+    SessionItem,
+    SessionState,
+    View,
+    advance,
+    back,
+    finish,
+    outcome,
+    skip,
+    start,
+    toggle_pause,
+    view,
+)
+
+if TYPE_CHECKING:
+    from backcare.plan import Plan
+    from backcare.profile import Profile
+    from backcare.schemas import SessionRecordPublic
+    from backcare.store import Database
+
+console = Console(highlight=False)
+
+TICK_S = 0.05
+"""Real seconds between screen updates (and the longest a key waits to be noticed)."""
+
+MAX_SPEED = 10_000.0
+MAX_WEEK = 52
+EXIT_NOT_NOW = 1
+"""Exit status when the check says not to exercise now: nothing was run."""
+
+KEYS_HELP = "[bold]p[/] pause/resume · [bold]s[/] skip · [bold]b[/] back · [bold]q[/] finish"
+
+BIG_DIGITS = {
+    "0": ("███", "█ █", "█ █", "█ █", "███"),
+    "1": (" █ ", "██ ", " █ ", " █ ", "███"),
+    "2": ("███", "  █", "███", "█  ", "███"),
+    "3": ("███", "  █", "███", "  █", "███"),
+    "4": ("█ █", "█ █", "███", "  █", "  █"),
+    "5": ("███", "█  ", "███", "  █", "███"),
+    "6": ("███", "█  ", "███", "█ █", "███"),
+    "7": ("███", "  █", "  █", "  █", "  █"),
+    "8": ("███", "█ █", "███", "█ █", "███"),
+    "9": ("███", "█ █", "███", "  █", "███"),
+    ":": ("   ", " █ ", "   ", " █ ", "   "),
+}
+
+
+class ScaledClock:
+    """Monotonic seconds, running ``speed`` times faster than real time (demos and tests)."""
+
+    def __init__(self, speed: float = 1.0, source: Callable[[], float] = time.monotonic) -> None:
+        self.speed = speed
+        self.source = source
+        self.origin = source()
+
+    def __call__(self) -> float:
+        return (self.source() - self.origin) * self.speed
+
+
+class Keys:
+    """Single key presses from a terminal in cbreak mode, read without blocking.
+
+    Ctrl-C still raises ``KeyboardInterrupt``. When stdin is not a terminal there are no keys
+    and ``wait`` just sleeps, so piped runs go through the session untouched.
+    """
+
+    def __init__(self) -> None:
+        self.fd = sys.stdin.fileno() if sys.stdin.isatty() else None
+
+    def wait(self, seconds: float) -> None:
+        """Sleep up to ``seconds``, waking early when a key arrives."""
+        if self.fd is None:
+            time.sleep(seconds)
+        else:
+            select.select([self.fd], [], [], seconds)
+
+    def read(self) -> str:
+        """The keys pressed since the last read (possibly none)."""
+        if self.fd is None or not select.select([self.fd], [], [], 0)[0]:
+            return ""
+        return os.read(self.fd, 64).decode(errors="ignore")
+
+
+@contextmanager
+def raw_keys() -> Iterator[Keys]:
+    """``Keys`` with the terminal in cbreak mode (no echo, no line buffering), restored after."""
+    keys = Keys()
+    if keys.fd is None:
+        yield keys
+        return
+    import termios
+    import tty
+
+    saved = termios.tcgetattr(keys.fd)
+    try:
+        tty.setcbreak(keys.fd)
+        yield keys
+    finally:
+        termios.tcsetattr(keys.fd, termios.TCSADRAIN, saved)
+
+
+@guarded
+def session(
+    profile: Annotated[
+        str | None,
+        typer.Option("--profile", help="Profile file (saved as current); default: the saved one."),
+    ] = None,
+    day: Annotated[
+        int | None, typer.Option(help="Plan day 1-7 (Monday = 1); default: today.")
+    ] = None,
+    speed: Annotated[float, typer.Option(help="Run the clock this many times faster.")] = 1.0,
+    no_sound: Annotated[bool, typer.Option("--no-sound", help="No bell at each change.")] = False,
+) -> None:
+    """A guided session of today's exercises: countdowns, reps, sets, a breathing pacer."""
+    from backcare.cli.data import local_database
+
+    check_speed(speed)
+    if day is not None and not 1 <= day <= 7:
+        raise InputError("--day: must be between 1 and 7")
+    plan_day = day or datetime.now().isoweekday()
+    with local_database() as (database, user_id):
+        person = load_profile(database, user_id, profile)
+        plan = build_week_plan(person, week_of_programme(database, user_id))
+        if not plan.check.exercise_allowed:
+            refuse(plan)
+        items = day_session_items(plan, plan_day)
+        if not items:
+            console.print(f"Nothing planned for day {plan_day}: a rest day.")
+            return
+        saved = guide(items, plan_day=plan_day, week=plan.week, speed=speed, sound=not no_sound)
+        record(database, user_id, saved)
+
+
+def check_speed(speed: float) -> None:
+    """``--speed`` must be a positive number up to ``MAX_SPEED``."""
+    if not 0 < speed <= MAX_SPEED:
+        raise InputError(f"--speed: must be above 0 and at most {MAX_SPEED:g}")
+
+
+def load_profile(database: Database, user_id: int, path: str | None) -> Profile:
+    """The profile from ``--profile`` (saved as the current one) or the saved current one."""
+    from backcare import services
+
+    if path is not None:
+        person = read_profile(path)
+        services.save_profile(database, user_id=user_id, profile=person)
+        return person
+    saved = services.current_profile(database, user_id=user_id)
+    if saved is None:
+        raise InputError("--profile: no saved profile yet; pass --profile FILE once")
+    return saved
+
+
+def week_of_programme(database: Database, user_id: int) -> int:
+    """Weeks since the first saved profile (week 1 = the first seven days), at most 52."""
+    from backcare import services
+
+    history = services.profile_history(database, user_id=user_id)
+    if not history:
+        return 1
+    days = (datetime.now(UTC) - history[0].saved_at).days
+    return min(MAX_WEEK, max(1, days // 7 + 1))
+
+
+def build_week_plan(person: Profile, week: int) -> Plan:
+    """The safety check and this week's plan for the person."""
+    from backcare.plan import build_plan
+    from backcare.triage import evaluate
+
+    kb = knowledge()
+    return build_plan(person, evaluate(person, kb), kb, week=week)
+
+
+def day_session_items(plan: Plan, day: int) -> list[SessionItem]:
+    from backcare.session.items import day_items
+
+    return day_items(plan, day, knowledge())
+
+
+def refuse(plan: Plan) -> None:
+    """Say plainly why there is no exercise now and what to do instead; exit without running."""
+    check = plan.check
+    console.print("[bold]Not today: the safety check says to hold off exercise for now.[/]")
+    console.print(check.advice)
+    for flag in check.flags:
+        console.print(f"• {flag.message} {flag.action}")
+    relief = [*plan.thermotherapy, *plan.posture]
+    if relief:
+        console.print("[bold]What to do instead:[/]")
+        for item in relief:
+            console.print(f"• [bold]{item.name}[/]: {item.summary}")
+    console.print(f"[dim]{DISCLAIMER}[/]")
+    raise SystemExit(EXIT_NOT_NOW)
+
+
+@dataclass
+class Finished:
+    """What one run of the guided loop produced, with the real times for the diary."""
+
+    result: Outcome
+    plan_day: int
+    week: int
+    started: datetime
+    ended: datetime
+    pain_before: int | None = None
+    pain_after: int | None = None
+
+
+def guide(
+    items: list[SessionItem], *, plan_day: int, week: int, speed: float, sound: bool
+) -> Finished:
+    """Pain before, the guided loop, pain after (skipped after Ctrl-C, which saves at once)."""
+    console.print(f"[bold]Day {plan_day}[/] · {len(items)} exercises · {DISCLAIMER}")
+    pain_before = ask_pain("Pain now, before you start")
+    started = datetime.now(UTC)
+    state, interrupted = run_loop(items, ScaledClock(speed), sound=sound)
+    console.print()
+    return Finished(
+        outcome(state),
+        plan_day=plan_day,
+        week=week,
+        started=started,
+        ended=datetime.now(UTC),
+        pain_before=pain_before,
+        pain_after=None if interrupted else ask_pain("Pain now, after the session"),
+    )
+
+
+def ask_pain(question: str) -> int | None:
+    """A 0–10 score typed by the person; Enter (or no input) skips the question."""
+    while True:
+        try:
+            text = console.input(f"{question}, 0-10 (Enter to skip): ").strip()
+        except EOFError:
+            return None
+        if not text:
+            return None
+        if text.isdigit() and 0 <= int(text) <= 10:
+            return int(text)
+        console.print("Please type a whole number from 0 (no pain) to 10 (worst imaginable).")
+
+
+def run_loop(
+    items: list[SessionItem], clock: Callable[[], float], *, sound: bool
+) -> tuple[SessionState, bool]:
+    """Drive the machine until it ends; returns the final state and whether Ctrl-C ended it."""
+    state = start(items, clock())
+    with raw_keys() as keys, Live(console=console, auto_refresh=False) as live:
+        try:
+            while not state.finished:
+                now = clock()
+                before = state.index
+                state = advance(apply_keys(state, keys.read(), now), now)
+                if sound and state.index != before:
+                    console.bell()
+                live.update(render(state, now), refresh=True)
+                keys.wait(TICK_S)
+            live.update(render(state, clock()), refresh=True)
+        except KeyboardInterrupt:
+            return finish(state, clock()), True
+    return state, False
+
+
+def apply_keys(state: SessionState, pressed: str, now: float) -> SessionState:
+    """p pause/resume, s skip, b back, q finish; other keys are ignored."""
+    actions = {"p": toggle_pause, "s": skip, "b": back, "q": finish}
+    for key in pressed.lower():
+        if key in actions:
+            state = actions[key](state, now)
+    return state
+
+
+def render(state: SessionState, now: float) -> RenderableType:
+    """One frame: the step panel, the whole-session progress bar and the keys."""
+    shown = view(state, now)
+    position = f"exercise {shown.step.item + 1} of {len(state.items)}" if shown.item else "done"
+    bar = ProgressBar(total=1.0, completed=shown.progress, width=40)
+    footer = Text.from_markup(f"{shown.progress:4.0%} · {position}\n{KEYS_HELP}")
+    return Group(step_panel(shown), bar, footer)
+
+
+def step_panel(shown: View) -> Panel:
+    """The current step: its title, a big countdown or breathing cue, counters and the steps."""
+    from backcare.cli.plan import dose_text
+
+    step, item = shown.step, shown.item
+    if item is None:
+        return Panel(Align.center(Text("Session complete. Well done.", style="bold green")))
+    lines: list[RenderableType] = []
+    if step.kind == "breathe" and shown.breath_phase:
+        lines.append(Align.center(Text(shown.breath_phase.upper(), style="bold cyan")))
+        lines.append(Align.center(big(str(math.ceil(shown.breath_remaining_s or 0)))))
+        lines.append(Align.center(Text(f"{clock_text(shown.remaining_s)} left · 4-4-4 pace")))
+    else:
+        lines.append(Align.center(big(clock_text(shown.remaining_s))))
+    if shown.rep is not None:
+        hold = f" · hold {step.hold_s:g} s" if step.hold_s else ""
+        lines.append(Align.center(Text(f"Rep {shown.rep} of {step.reps}{hold}", style="bold")))
+    if step.kind == "get_ready":
+        lines.append(Text(f"Dose: {dose_text(item.dose)}", style="bold"))
+        lines.extend(Text(f"{n}. {line}") for n, line in enumerate(item.steps, 1))
+    if shown.paused:
+        lines.append(Align.center(Text("PAUSED · press p to resume", style="bold yellow")))
+    return Panel(Group(*lines), title=step_title(shown), title_align="left")
+
+
+def step_title(shown: View) -> str:
+    step, item = shown.step, shown.item
+    name = item.name if item else ""
+    side = f" · {step.side} side" if step.side else ""
+    titles = {
+        "get_ready": f"Get ready: {name}",
+        "work": f"{name} · set {step.set_no} of {step.sets}{side}",
+        "rest": f"Rest · {name}",
+        "switch_sides": f"Switch sides · {name}",
+        "breathe": f"{name} · breathe with the count",
+        "end": "Finished",
+    }
+    return f"[bold]{titles[step.kind]}[/]"
+
+
+def clock_text(seconds: float) -> str:
+    """A countdown as ``m:ss`` from a minute up, else whole seconds (rounded up)."""
+    whole = math.ceil(seconds)
+    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
+
+
+def big(text: str) -> Text:
+    """Digits five rows high, readable from across the room."""
+    rows = [" ".join(BIG_DIGITS[char][row] for char in text) for row in range(5)]
+    return Text("\n".join(rows), style="bold")
+
+
+def record(database: Database, user_id: int, finished: Finished) -> SessionRecordPublic:
+    """Store the session and say what was saved."""
+    from backcare import services
+    from backcare.schemas import SessionItem as RecordedItem
+    from backcare.schemas import SessionRecordCreate
+
+    result = finished.result
+    saved = services.record_session(
+        database,
+        user_id=user_id,
+        record=SessionRecordCreate(
+            plan_day=finished.plan_day,
+            week=finished.week,
+            started_at=finished.started,
+            ended_at=finished.ended,
+            items=[
+                RecordedItem(
+                    id=item.id,
+                    status="done" if item.status == "done" else "skipped",
+                    sets_done=item.sets_done,
+                )
+                for item in result.items
+            ],
+            pain_before=finished.pain_before,
+            pain_after=finished.pain_after,
+        ),
+    )
+    done = sum(1 for item in result.items if item.status == "done")
+    console.print(
+        f"Saved: {done} of {len(result.items)} exercises done, "
+        f"{sum(item.sets_done for item in result.items)} sets"
+        + (
+            f", pain {saved.pain_before} → {saved.pain_after}"
+            if saved.pain_after is not None
+            else ""
+        )
+        + "."
+    )
+    return saved
