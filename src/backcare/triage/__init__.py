@@ -7,7 +7,7 @@ entries, plus the question flow the CLI and the app use to ask only what applies
 from backcare.triage.check import evaluate
 from backcare.triage.questions import Question, parse_answer, profile_from_answers, questions_for
 from backcare.triage.result import LEVELS, CheckResult, FlagResult
-from backcare.triage.rules import RULES, Rule
+from backcare.triage.rules import RULES, Rule, flag_entry_id
 from backcare.triage.thresholds import DEFAULT_THRESHOLDS, Thresholds
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "Rule",
     "Thresholds",
     "evaluate",
+    "flag_entry_id",
     "parse_answer",
     "profile_from_answers",
     "questions_for",

@@ -42,7 +42,12 @@ class Rule:
 
     @property
     def entry_id(self) -> str:
-        return "red-flag-" + self.flag.replace("_", "-")
+        return flag_entry_id(self.flag)
+
+
+def flag_entry_id(flag: str) -> str:
+    """The id of the ``red_flag`` entry that words a flag: ``red-flag-<flag with dashes>``."""
+    return "red-flag-" + flag.replace("_", "-")
 
 
 def said(profile: Profile, *keys: str) -> tuple[str, ...]:

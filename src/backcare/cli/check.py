@@ -1,0 +1,153 @@
+"""``backcare check``: the safety check, from a profile file or by asking the questions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.prompt import Prompt
+from rich.text import Text
+
+from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json, read_profile
+from backcare.errors import InputError
+from backcare.profile import Profile
+from backcare.triage import (
+    CheckResult,
+    Question,
+    evaluate,
+    flag_entry_id,
+    parse_answer,
+    profile_from_answers,
+    questions_for,
+)
+
+LEVEL_COLOUR = {
+    "emergency": "red",
+    "urgent": "dark_orange",
+    "routine": "yellow",
+    "self_care": "green",
+}
+LEVEL_TITLE = {
+    "emergency": "EMERGENCY: act now",
+    "urgent": "See a doctor within a day or two",
+    "routine": "Book an appointment with your doctor",
+    "self_care": "No warning sign found",
+}
+INTRO = (
+    "A few questions about you and your back, to spot warning signs before any exercise advice. "
+    "Answer y or n; press Enter or type ? when you don't know."
+)
+
+
+@guarded
+def check(
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile", help="Profile file (JSON or YAML); - reads stdin. Without it: questions."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (SPEC §3).")] = False,
+    save: Annotated[
+        Path | None, typer.Option("--save", help="Write the answers as a profile file.")
+    ] = None,
+) -> None:
+    """Check for warning signs: whether your back pain needs a doctor, and how soon."""
+    person = interview(Console(stderr=as_json)) if profile is None else read_profile(profile)
+    if save is not None:
+        save_profile(person, save)
+    result = evaluate(person, knowledge())
+    if as_json:
+        print_json(result)
+    else:
+        Console().print(render(result))
+
+
+def interview(console: Console) -> Profile:
+    """Ask the check-in questions one by one, only those that apply to the answers so far."""
+    console.print(INTRO)
+    answers: dict[str, Any] = {}
+    while remaining := questions_for(answers):
+        question = remaining[0]
+        answers[question.key] = ask(console, question)
+    return profile_from_answers(answers)
+
+
+def ask(console: Console, question: Question) -> Any:
+    """One question, asked again until the answer makes sense."""
+    while True:
+        try:
+            text = Prompt.ask(
+                f"{question.text} [dim]{hint(question)}[/]",
+                console=console,
+                default="",
+                show_default=False,
+            )
+        except EOFError:
+            raise InputError(f"{question.key}: no answer (input ended)") from None
+        try:
+            return parse_answer(question, text)
+        except InputError as error:
+            console.print(f"[red]{error}[/]")
+
+
+def hint(question: Question) -> str:
+    """How to answer, in brackets after the question."""
+    skip = "" if question.required else ", Enter to skip"
+    if question.kind == "yes_no":
+        return "(y/n/?)"
+    if question.kind == "number":
+        return f"({question.minimum}-{question.maximum}{skip})"
+    options = ", ".join(
+        f"{number} {choice.replace('_', ' ')}" for number, choice in enumerate(question.choices, 1)
+    )
+    several = "one or more, separated by commas: " if question.kind == "choices" else ""
+    return f"({several}{options}{skip})"
+
+
+def save_profile(person: Profile, path: Path) -> None:
+    """Write the profile as JSON (``.json``) or YAML (anything else), only what was answered."""
+    import yaml
+
+    data = person.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    text = (
+        json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        if path.suffix.lower() == ".json"
+        else yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    )
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"--save: cannot write {path}: {error.strerror or error}") from None
+
+
+def render(result: CheckResult) -> Panel:
+    """Warning signs first, most urgent first, each coloured by level; then what to do."""
+    kb = knowledge()
+    parts: list[Text] = []
+    for flag in result.flags:
+        colour = LEVEL_COLOUR[flag.level]
+        name = kb.get(flag_entry_id(flag.id)).name
+        parts.append(
+            Text.assemble(
+                (f"● {name}", f"bold {colour}"),
+                (f"  [{flag.level.replace('_', ' ')}]\n", colour),
+                (flag.message + "\n", ""),
+                ("→ " + flag.action + "\n", "bold"),
+            )
+        )
+    exercise = "yes, start gently" if result.exercise_allowed else "not yet"
+    parts.append(Text.assemble(("What to do: ", "bold"), result.advice, "\n"))
+    parts.append(Text.assemble(("Exercise: ", "bold"), exercise, "\n"))
+    parts.append(Text(DISCLAIMER, style="dim"))
+    colour = LEVEL_COLOUR[result.level]
+    return Panel(
+        Group(*parts),
+        title=f"[bold]Safety check: {LEVEL_TITLE[result.level]}[/]",
+        border_style=colour,
+        padding=(1, 2),
+    )
