@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -40,6 +40,7 @@ class DiaryReport:
     breaks: BreakStats
     habits: list[HabitTickPublic]
     alerts: list[AlertPublic]
+    averages: list[tuple[datetime, float]]
     this_week: float | None
     previous_week: float | None
 
@@ -71,7 +72,7 @@ def diary(
 def _collect(now: datetime, days: int) -> DiaryReport:
     from backcare import services
     from backcare.cli.data import local_database
-    from backcare.diary import PainPoint, seven_day_average
+    from backcare.diary import PainPoint, rolling_average, seven_day_average
     from backcare.diary.trends import week_over_week
 
     since = now - timedelta(days=days)
@@ -91,6 +92,7 @@ def _collect(now: datetime, days: int) -> DiaryReport:
         breaks=breaks,
         habits=habits,
         alerts=alerts,
+        averages=[(at, mean) for at, mean in rolling_average(points) if since <= at <= now],
         this_week=weeks[1] if weeks else seven_day_average(points, now),
         previous_week=weeks[0] if weeks else None,
     )
@@ -185,7 +187,7 @@ def _sessions_text(sessions: list[SessionRecordPublic]) -> str:
     if rated:
         before = sum(b for b, _ in rated) / len(rated)
         after = sum(a for _, a in rated) / len(rated)
-        text += f"; pain before → after, on average: {before:.1f} → {after:.1f}"
+        text += f"; average pain {before:.1f} before, {after:.1f} after"
     return text + "."
 
 
@@ -198,6 +200,10 @@ def _breaks_text(breaks: BreakStats) -> str:
     )
 
 
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0)).astimezone()
+
+
 def draw_plot(path: Path, report: DiaryReport) -> None:
     """Pain with its 7-day average above, sessions per day below; dates along the bottom."""
     import matplotlib
@@ -205,8 +211,6 @@ def draw_plot(path: Path, report: DiaryReport) -> None:
     matplotlib.use("Agg")
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
-
-    from backcare.diary import PainPoint, rolling_average
 
     pain = report.pain
     figure, (top, bottom) = plt.subplots(
@@ -222,10 +226,9 @@ def draw_plot(path: Path, report: DiaryReport) -> None:
         label="Pain score",
         zorder=2,
     )
-    averages = rolling_average([PainPoint(p.at, p.score) for p in pain])
     top.plot(
-        [t for t, _ in averages],
-        [m for _, m in averages],
+        [t for t, _ in report.averages],
+        [m for _, m in report.averages],
         color="#c0392b",
         linewidth=2.2,
         label="7-day average",
@@ -237,11 +240,12 @@ def draw_plot(path: Path, report: DiaryReport) -> None:
     top.grid(axis="y", alpha=0.3)
     top.legend(loc="upper right", frameon=False)
     per_day = Counter(s.started_at.astimezone().date() for s in report.sessions)
-    bottom.bar(list(per_day), list(per_day.values()), width=0.8, color="#2e86c1")
+    middays = [_midnight(day) + timedelta(hours=12) for day in per_day]
+    bottom.bar(middays, list(per_day.values()), width=0.8, color="#2e86c1")
     bottom.set_ylabel("Sessions")
     bottom.set_xlabel("Date")
     bottom.yaxis.get_major_locator().set_params(integer=True)
-    bottom.set_xlim(first, last)
+    bottom.set_xlim(_midnight(first.date()), _midnight(last.date() + timedelta(days=1)))
     bottom.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
     figure.autofmt_xdate()
     figure.tight_layout()
