@@ -100,7 +100,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("menopause", "Have you been through the menopause?", applies=_may_be_menopausal),
     Question(
         "conditions",
-        "Has a doctor told you that you have any of these? (list them, or leave blank)",
+        "Has a doctor told you that you have any of these?",
         "choices",
         CONDITIONS,
     ),
