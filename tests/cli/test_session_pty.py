@@ -16,6 +16,7 @@ import pexpect
 import pytest
 
 from backcare import services
+from backcare.cli.session import key_presses
 from backcare.config import load_settings
 from backcare.store import Database, open_database
 
@@ -165,3 +166,11 @@ def test_breaks_remind_on_schedule_with_a_different_stretch_and_store_each_outco
     finally:
         db.close()
     assert (stats.taken, stats.skipped, stats.postponed) == (1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("typed", "keys"),
+    [("s", "s"), ("\x1b[B", ""), ("\x1b[A p", " p"), ("\x1bOB", ""), ("\x1bb q", " q")],
+)
+def test_arrow_and_alt_keys_are_not_commands(typed: str, keys: str) -> None:
+    assert key_presses(typed) == keys

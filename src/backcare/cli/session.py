@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import select
 import sys
 import time
@@ -76,6 +77,10 @@ BIG_DIGITS = {
 }
 
 
+ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?")
+"""CSI sequences (arrows, function keys), SS3 sequences and lone Alt-combinations."""
+
+
 class ScaledClock:
     """Monotonic seconds, running ``speed`` times faster than real time (demos and tests)."""
 
@@ -109,7 +114,12 @@ class Keys:
         """The keys pressed since the last read (possibly none)."""
         if self.fd is None or not select.select([self.fd], [], [], 0)[0]:
             return ""
-        return os.read(self.fd, 64).decode(errors="ignore")
+        return key_presses(os.read(self.fd, 64).decode(errors="ignore"))
+
+
+def key_presses(typed: str) -> str:
+    """Typed characters without terminal escape sequences, so the down arrow (ESC [ B) is not b."""
+    return ESCAPE_SEQUENCE.sub("", typed)
 
 
 @contextmanager
@@ -272,7 +282,7 @@ def ask_pain(question: str) -> int | None:
 
 
 def run_loop(
-    items: list[SessionItem], clock: Callable[[], float], *, sound: bool
+    items: list[SessionItem], clock: ScaledClock, *, sound: bool
 ) -> tuple[SessionState, bool]:
     """Drive the machine until it ends; returns the final state and whether Ctrl-C ended it."""
     state = start(items, clock())
@@ -285,11 +295,19 @@ def run_loop(
                 if sound and state.index != before:
                     console.bell()
                 live.update(render(state, now), refresh=True)
-                keys.wait(TICK_S)
+                keys.wait(until_next_change(state, clock))
             live.update(render(state, clock()), refresh=True)
         except KeyboardInterrupt:
             return finish(state, clock()), True
     return state, False
+
+
+def until_next_change(state: SessionState, clock: ScaledClock) -> float:
+    """Real seconds to sleep: one screen tick, or less when a deadline comes sooner, so a step
+    is shown ending on time even at high ``--speed``."""
+    if state.paused_at is not None:
+        return TICK_S
+    return min(TICK_S, max(0.0, (state.due_at - clock()) / clock.speed))
 
 
 def apply_keys(state: SessionState, pressed: str, now: float) -> SessionState:
@@ -329,6 +347,7 @@ def step_panel(shown: View) -> Panel:
         lines.append(Align.center(Text(f"Rep {shown.rep} of {step.reps}{hold}", style="bold")))
     if step.kind == "get_ready":
         lines.append(Text(f"Dose: {dose_text(item.dose)}", style="bold"))
+    if step.kind in ("get_ready", "work"):
         lines.extend(Text(f"{n}. {line}") for n, line in enumerate(item.steps, 1))
     if shown.paused:
         lines.append(Align.center(Text("PAUSED · press p to resume", style="bold yellow")))
