@@ -1,0 +1,164 @@
+"""The check-in question flow: asks only what applies, and every answer lands in the profile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backcare.errors import InputError
+from backcare.profile import SYMPTOM_FIELDS, Profile
+from backcare.triage import Question, parse_answer, profile_from_answers, questions_for
+from backcare.triage.questions import QUESTIONS
+
+Policy = Callable[[Question], Any]
+
+
+def walk(given_answers: dict[str, Any], default: Policy) -> tuple[list[str], Profile]:
+    """Answer the flow to the end: ``given_answers`` where set, else ``default``."""
+    answers: dict[str, Any] = {}
+    asked: list[str] = []
+    while remaining := questions_for(answers):
+        question = remaining[0]
+        asked.append(question.key)
+        answers[question.key] = given_answers.get(question.key, default(question))
+    return asked, profile_from_answers(answers)
+
+
+def no_or_skip(question: Question) -> Any:
+    return False if question.kind == "yes_no" else None
+
+
+def test_a_man_is_never_asked_about_pregnancy_or_menopause() -> None:
+    asked, profile = walk({"age": 45, "sex": "male"}, no_or_skip)
+    assert not [key for key in asked if "pregnan" in key or "menopause" in key]
+    assert "symptoms.contractions_or_bleeding" not in asked
+    assert profile.pregnancy is None
+
+
+def test_a_pregnant_woman_is_asked_her_week_and_the_labour_signs() -> None:
+    woman = {"age": 31, "sex": "female", "pregnant": True, "pregnancy.weeks": 30}
+    asked, profile = walk(woman, no_or_skip)
+    assert "symptoms.contractions_or_bleeding" in asked
+    assert "symptoms.pelvic_pressure_or_discharge_change" in asked
+    assert "menopause" not in asked
+    assert profile.pregnancy is not None
+    assert profile.pregnancy.weeks == 30
+
+
+def test_pregnancy_week_cannot_be_skipped() -> None:
+    weeks = next(q for q in QUESTIONS if q.key == "pregnancy.weeks")
+    with pytest.raises(InputError, match=r"^pregnancy\.weeks: "):
+        parse_answer(weeks, "")
+
+
+@pytest.mark.parametrize(
+    ("trigger", "follow_up"),
+    [
+        ("symptoms.leg_numbness_or_pain", "symptoms.walking_leg_pain_eased_by_sitting"),
+        ("symptoms.urinary_pain_or_frequency", "symptoms.blood_in_urine"),
+        ("symptoms.flank_pain_or_colic", "symptoms.blood_in_urine"),
+        ("symptoms.fever_or_chills", "symptoms.night_sweats"),
+        ("symptoms.immunosuppressed_or_steroids", "symptoms.height_loss_or_new_stoop"),
+    ],
+)
+def test_follow_ups_only_when_an_answer_calls_for_them(trigger: str, follow_up: str) -> None:
+    calm, _ = walk({"age": 30, "sex": "male"}, no_or_skip)
+    worried, _ = walk({"age": 30, "sex": "male", trigger: True}, no_or_skip)
+    assert follow_up not in calm
+    assert follow_up in worried
+
+
+def test_the_inflammatory_pattern_is_asked_only_for_long_pain() -> None:
+    short, _ = walk({"age": 30, "pain.duration_days": 10}, no_or_skip)
+    long, _ = walk({"age": 30, "pain.duration_days": 200}, no_or_skip)
+    assert "pain.better_with_rest" not in short
+    assert {"pain.better_with_exercise", "pain.better_with_rest"} <= set(long)
+
+
+def test_every_warning_sign_and_pain_answer_the_rules_use_is_asked_somewhere() -> None:
+    keys = {question.key for question in QUESTIONS}
+    needed = {f"symptoms.{name}" for name in SYMPTOM_FIELDS} | {
+        "age",
+        "menopause",
+        "conditions",
+        "pregnancy.weeks",
+        "pain.areas",
+        "pain.score",
+        "pain.excruciating",
+        "pain.duration_days",
+        "pain.onset",
+        "pain.worse_at_night",
+        "pain.better_with_exercise",
+        "pain.better_with_rest",
+        "pain.onset_age",
+    }
+    assert needed - keys == set()
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "value"),
+    [
+        ("symptoms.fever_or_chills", "y", True),
+        ("symptoms.fever_or_chills", "No", False),
+        ("symptoms.fever_or_chills", "?", None),
+        ("pain.score", "7", 7),
+        ("pain.score", "", None),
+        ("sex", "2", "male"),
+        ("pain.onset", "grad", "gradual"),
+        ("pain.areas", "lower back, 4", ["lower_back", "leg_sciatica"]),
+        ("conditions", "", []),
+    ],
+)
+def test_typed_answers(key: str, typed: str, value: Any) -> None:
+    question = next(q for q in QUESTIONS if q.key == key)
+    assert parse_answer(question, typed) == value
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [
+        ("pain.score", "11"),
+        ("pain.score", "a lot"),
+        ("symptoms.leg_weakness", "maybe"),
+        ("sex", "dog"),
+        ("pain.areas", "lower back, elbow"),
+    ],
+)
+def test_bad_typed_answers_name_the_question(key: str, typed: str) -> None:
+    question = next(q for q in QUESTIONS if q.key == key)
+    with pytest.raises(InputError, match=f"^{key}: "):
+        parse_answer(question, typed)
+
+
+def random_answer(question: Question) -> st.SearchStrategy[Any]:
+    if question.kind == "yes_no":
+        return st.none() | st.booleans()
+    if question.kind == "number":
+        low, high = question.minimum or 0, question.maximum or 0
+        values = st.integers(low, high)
+        return values if question.required else st.none() | values
+    if question.kind == "choice":
+        return st.none() | st.sampled_from(question.choices)
+    return st.lists(st.sampled_from(question.choices), unique=True)
+
+
+all_answers = st.fixed_dictionaries({q.key: random_answer(q) for q in QUESTIONS})
+"""A random answer ready for every question; the flow decides which get asked."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(all_answers)
+def test_any_way_through_the_questions_gives_a_valid_profile(ready: dict[str, Any]) -> None:
+    answers: dict[str, Any] = {}
+    while remaining := questions_for(answers):
+        question = remaining[0]
+        assert question.key not in answers
+        answers[question.key] = ready[question.key]
+    profile = profile_from_answers(answers)
+    assert (profile.pregnancy is not None) == (answers.get("pregnant") is True)
+    if profile.sex == "male":
+        assert "pregnant" not in answers
