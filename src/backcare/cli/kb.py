@@ -12,7 +12,7 @@ from rich.table import Table
 
 from backcare.cli.common import guarded, knowledge, print_json
 from backcare.content import SEEDS_DIR
-from backcare.content.schema import GROUPS, KINDS, Entry
+from backcare.content.schema import GROUPS, KINDS, Entry, Source
 from backcare.errors import InputError
 from backcare.knowledge.coverage import coverage, read_seeds
 
@@ -109,10 +109,23 @@ def _entry_markdown(entry: Entry) -> str:
             f"**{entry.guideline.ref}** ({entry.guideline.stance}): {entry.guideline.note}",
             "",
         ]
-    lines += ["**Sources**"]
-    for source in entry.sources:
-        lines.append(f"- {source.seed}: “{source.quote}”" if source.seed else f"- {source.ref}")
+    for correction in entry.corrections:
+        lines += [
+            f"**Seed corrected**: “{_cite(correction.source)}”",
+            f"We say instead: {correction.instead} *Why:* {correction.why}",
+            "",
+        ]
+    if entry.kind == "conflict":
+        for number, side in enumerate(entry.sides, 1):
+            cited = "; ".join(f"“{_cite(source)}”" for source in side.sources)
+            lines += [f"**Side {number}**: {side.position}", "", f"> {cited}", ""]
+        lines += [f"**We follow**: {entry.resolution} *Why:* {entry.resolution_reason}", ""]
+    lines += ["**Sources**", *[f"- {_cite(source)}" for source in entry.sources]]
     return "\n".join(lines)
+
+
+def _cite(source: Source) -> str:
+    return f"{source.seed}: {source.quote}" if source.seed else str(source.ref)
 
 
 def _rule_text(rule: Any) -> str:
