@@ -126,6 +126,24 @@ def test_ctrl_c_saves_what_was_done_without_asking_again(home: Path, profile_fil
     assert "done" not in {item.status for item in record.items[1:]}
 
 
+def test_ctrl_c_at_the_last_question_still_saves_the_session(
+    home: Path, profile_file: Path
+) -> None:
+    child = start_session(home, profile_file)
+    child.send("q")
+    child.expect("after the session")
+    child.sendintr()
+    child.expect("Saved: ")
+    finished(child)
+
+    db = stored(home)
+    try:
+        [record] = services.list_sessions(db, user_id=services.local_user_id(db))
+    finally:
+        db.close()
+    assert (record.pain_before, record.pain_after) == (6, None)
+
+
 def test_a_session_is_refused_when_the_check_says_no_exercise(home: Path, tmp_path: Path) -> None:
     acute = tmp_path / "acute.json"
     acute.write_text(json.dumps(OFFICE_WORKER | {"pain": {"score": 9}}), encoding="utf-8")

@@ -263,8 +263,17 @@ def guide(
         started=started,
         ended=datetime.now(UTC),
         pain_before=pain_before,
-        pain_after=None if interrupted else ask_pain("Pain now, after the session"),
+        pain_after=None if interrupted else pain_after(),
     )
+
+
+def pain_after() -> int | None:
+    """The closing pain score; Ctrl-C here still saves the session, just without it."""
+    try:
+        return ask_pain("Pain now, after the session")
+    except KeyboardInterrupt:
+        console.print()
+        return None
 
 
 def ask_pain(question: str) -> int | None:
