@@ -1,0 +1,136 @@
+"""``create_app(settings)``: the FastAPI app behind ``backcare serve``, the pages and the API.
+
+The database, the knowledge base and the ask index are built once here, not per request and not
+at import time, so tests and the CLI build exactly the app they need.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request, status
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import OperationalError
+
+from backcare import __version__, services
+from backcare.config import Settings, load_settings
+from backcare.errors import InputError, UnknownEntryError
+from backcare.knowledge import load_knowledge_base
+from backcare.search import AskIndex
+from backcare.store import StoreError, open_database
+from backcare.web.deps import AppState, SharedIndex
+from backcare.web.routes import (
+    api_ask,
+    api_check,
+    api_data,
+    api_diary,
+    api_health,
+    api_kb,
+    api_plan,
+    api_profile,
+    api_sessions,
+    pages,
+)
+
+STATIC_DIR = Path(__file__).parent / "static"
+DISCLAIMER = "backcare gives self-care guidance, not a diagnosis."
+MIN_SECRET_KEY_CHARS = 32
+"""Server mode signs session cookies with the secret key; shorter keys can be guessed."""
+
+API_DESCRIPTION = f"""\
+The REST API of backcare, a back-pain self-care coach: the safety check, the personal plan,
+ask, the knowledge base and the person's diary. The same models as the `backcare` CLI.
+
+**{DISCLAIMER}** It does not replace a doctor; the safety check says when to see one.
+"""
+
+API_ROUTERS = (
+    api_health,
+    api_check,
+    api_plan,
+    api_ask,
+    api_kb,
+    api_diary,
+    api_sessions,
+    api_profile,
+    api_data,
+)
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The app for these settings: database opened (and migrated), knowledge base and ask index
+    built, routers included, ``/static`` mounted."""
+    _refuse_weak_server_key(settings)
+    kb = load_knowledge_base(cache_dir=settings.cache_dir)
+    database = open_database(settings)
+    state = AppState(
+        settings=settings,
+        database=database,
+        kb=kb,
+        index=SharedIndex(AskIndex(kb), threading.Lock()),
+        local_user_id=services.local_user_id(database),
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        database.close()
+
+    app = FastAPI(
+        title="backcare",
+        version=__version__,
+        description=API_DESCRIPTION,
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.backcare = state
+    for module in API_ROUTERS:
+        app.include_router(module.router, prefix="/api")
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _add_error_handlers(app)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for the settings in the environment (the factory ``backcare serve`` runs)."""
+    return create_app(load_settings())
+
+
+def _refuse_weak_server_key(settings: Settings) -> None:
+    key = settings.secret_key or ""
+    if settings.mode == "server" and len(key) < MIN_SECRET_KEY_CHARS:
+        raise InputError(
+            f"BACKCARE_SECRET_KEY: server mode needs a random key of at least "
+            f"{MIN_SECRET_KEY_CHARS} characters"
+        )
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """Our own errors as JSON with a message: unknown ids 404, bad input 422, busy database
+    503 (try again). Anything else is a bug and stays a 500."""
+
+    @app.exception_handler(UnknownEntryError)
+    async def unknown_entry(_request: Request, error: UnknownEntryError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=status.HTTP_404_NOT_FOUND)
+
+    @app.exception_handler(InputError)
+    async def bad_input(_request: Request, error: InputError) -> JSONResponse:
+        return JSONResponse(
+            {"detail": str(error)}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT
+        )
+
+    @app.exception_handler(StoreError)
+    @app.exception_handler(OperationalError)
+    async def store_busy(_request: Request, error: Exception) -> JSONResponse:
+        reason = str(getattr(error, "orig", error)).splitlines()[0]
+        return JSONResponse(
+            {"detail": f"database: {reason} (try again)"},
+            status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+        )

@@ -1,0 +1,97 @@
+"""The dependencies routes declare, each named once (``DbDep``, ``KbDep`` …).
+
+Everything comes from ``app.state``, built once by ``create_app``; nothing is global. The current
+user is the single local user in local mode; server mode (accounts, session cookies, CSRF) slots
+in behind ``current_user`` without any route changing.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request, status
+from pydantic import BaseModel
+
+from backcare.config import Settings
+from backcare.knowledge import KnowledgeBase
+from backcare.search import AskIndex, AskResult, ask
+from backcare.store import Database
+
+
+@dataclass(frozen=True)
+class SharedIndex:
+    """The ask index behind a lock: its in-memory SQLite connection is shared by the threads
+    FastAPI runs sync routes in, and one query at a time keeps their cursors apart."""
+
+    index: AskIndex
+    lock: threading.Lock
+
+    def ask(self, question: str, *, top: int) -> AskResult:
+        with self.lock:
+            return ask(self.index, question, top=top)
+
+
+@dataclass(frozen=True)
+class AppState:
+    """What the app builds at start-up and every request shares (read-only after start)."""
+
+    settings: Settings
+    database: Database
+    kb: KnowledgeBase
+    index: SharedIndex
+    local_user_id: int
+
+
+def app_state(request: Request) -> AppState:
+    state: AppState = request.app.state.backcare
+    return state
+
+
+StateDep = Annotated[AppState, Depends(app_state)]
+
+
+def get_settings(state: StateDep) -> Settings:
+    return state.settings
+
+
+def get_database(state: StateDep) -> Database:
+    return state.database
+
+
+def get_kb(state: StateDep) -> KnowledgeBase:
+    return state.kb
+
+
+def get_index(state: StateDep) -> SharedIndex:
+    return state.index
+
+
+def current_user(state: StateDep) -> int:
+    """The id whose rows a request may touch.
+
+    Local mode: the one local user. Server mode: accounts and sessions are not built yet, so
+    every personal route answers 401 rather than guessing a user.
+    """
+    if state.settings.mode == "local":
+        return state.local_user_id
+    raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="sign in first")
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+DbDep = Annotated[Database, Depends(get_database)]
+KbDep = Annotated[KnowledgeBase, Depends(get_kb)]
+IndexDep = Annotated[SharedIndex, Depends(get_index)]
+UserDep = Annotated[int, Depends(current_user)]
+
+
+class Problem(BaseModel):
+    """An error the API answers on purpose: one message that says what is wrong."""
+
+    detail: str
+
+
+def problem(code: int, description: str) -> dict[int | str, dict[str, Any]]:
+    """An OpenAPI ``responses`` entry for an error a route answers with a ``Problem``."""
+    return {code: {"model": Problem, "description": description}}

@@ -1,0 +1,1 @@
+"""One router per area: ``api_*`` modules answer JSON under ``/api``, ``pages`` renders HTML."""

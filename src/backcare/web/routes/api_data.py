@@ -1,0 +1,110 @@
+"""``/api/export``, ``/api/import`` and ``DELETE /api/me/data``: the person owns their data."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Response, status
+from pydantic import BaseModel
+
+from backcare import services
+from backcare.errors import InputError
+from backcare.knowledge import KnowledgeBase
+from backcare.plan import build_plan
+from backcare.plan.calendar import plan_calendar
+from backcare.schemas import ExportBundle
+from backcare.store import Database
+from backcare.triage import evaluate
+from backcare.web.deps import DbDep, KbDep, UserDep, problem
+from backcare.web.routes.api_plan import MAX_WEEK
+
+router = APIRouter(tags=["data"])
+
+BREAK_WORK = frozenset({"sitting", "standing", "driving"})
+"""Work that keeps a person in one position: their calendar gets break reminders."""
+
+EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "json: everything stored (an export bundle, which /api/import reads "
+        "back); fhir: pain scores as a FHIR R4 Bundle of Observations; ics: the saved "
+        "profile's plan as an iCalendar file.",
+        "content": {
+            "application/json": {"schema": {"type": "object"}},
+            "text/calendar": {"schema": {"type": "string"}},
+        },
+    },
+    **problem(status.HTTP_404_NOT_FOUND, "ics: no profile saved yet."),
+}
+
+
+class Deleted(BaseModel):
+    """How many rows of each kind were deleted."""
+
+    deleted: dict[str, int]
+
+
+class Imported(BaseModel):
+    """How many records of each kind were loaded."""
+
+    imported: dict[str, int]
+
+
+@router.get("/export", response_class=Response, responses=EXPORT_RESPONSES)
+def export(
+    db: DbDep,
+    kb: KbDep,
+    user_id: UserDep,
+    format: Annotated[Literal["json", "fhir", "ics"], Query()] = "json",
+    week: Annotated[int, Query(ge=1, le=MAX_WEEK, description="ics: week of the plan.")] = 1,
+    start: Annotated[date | None, Query(description="ics: date of day 1 (default today).")] = None,
+) -> Response:
+    """Export everything as JSON, pain scores as FHIR R4, or the plan as a calendar."""
+    now = datetime.now(UTC)
+    if format == "ics":
+        return Response(_calendar(db, kb, user_id, week, start), media_type="text/calendar")
+    if format == "fhir":
+        document = services.export_fhir(db, user_id=user_id, now=now)
+    else:
+        document = services.export_all(db, user_id=user_id, now=now).model_dump(mode="json")
+    return Response(json.dumps(document, ensure_ascii=False), media_type="application/json")
+
+
+def _calendar(
+    db: Database, kb: KnowledgeBase, user_id: int, week: int, start: date | None
+) -> bytes:
+    profile = services.current_profile(db, user_id=user_id)
+    if profile is None:
+        raise HTTPException(
+            status.HTTP_404_NOT_FOUND, detail="no profile saved yet: PUT /api/profile first"
+        )
+    plan = build_plan(profile, evaluate(profile, kb), kb, week=week)
+    return plan_calendar(
+        plan, start=start or date.today(), breaks=bool(BREAK_WORK & set(profile.work))
+    )
+
+
+@router.post(
+    "/import",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem(status.HTTP_409_CONFLICT, "The diary already has data (use ?replace=true)."),
+)
+def import_data(
+    bundle: ExportBundle,
+    db: DbDep,
+    user_id: UserDep,
+    replace: Annotated[bool, Query(description="Delete the current data first.")] = False,
+) -> Imported:
+    """Load a JSON export, all or nothing. Refuses to mix it into existing data."""
+    try:
+        counts = services.import_all(db, user_id=user_id, bundle=bundle, replace=replace)
+    except InputError as error:  # the one refusal import_all makes: data already there
+        raise HTTPException(status.HTTP_409_CONFLICT, detail=str(error)) from None
+    return Imported(imported=counts)
+
+
+@router.delete("/me/data")
+def delete_my_data(db: DbDep, user_id: UserDep) -> Deleted:
+    """Delete every diary entry, session, habit, break, alert and profile stored for you."""
+    return Deleted(deleted=services.delete_all(db, user_id=user_id))

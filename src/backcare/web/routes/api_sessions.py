@@ -1,0 +1,23 @@
+"""``/api/sessions``: record a finished guided session, list those recorded."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from backcare import services
+from backcare.schemas import SessionRecordCreate, SessionRecordPublic
+from backcare.web.deps import DbDep, UserDep
+
+router = APIRouter(prefix="/sessions", tags=["sessions"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def record_session(record: SessionRecordCreate, db: DbDep, user_id: UserDep) -> SessionRecordPublic:
+    """Store a session: the plan day and week, items done or skipped, pain before and after."""
+    return services.record_session(db, user_id=user_id, record=record)
+
+
+@router.get("")
+def list_sessions(db: DbDep, user_id: UserDep) -> list[SessionRecordPublic]:
+    """Every recorded session, in the order they started."""
+    return services.list_sessions(db, user_id=user_id)
