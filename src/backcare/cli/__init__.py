@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from backcare.cli import ask, check, data, diary, export, kb, log, plan
+from backcare.cli import ask, check, data, diary, export, kb, log, plan, serve
 from backcare.cli import breaks as breaks_cli
 from backcare.cli import session as session_cli
 
@@ -31,6 +31,7 @@ app.command("check")(check.check)
 app.command("plan")(plan.plan)
 app.command("session")(session_cli.session)
 app.command("breaks")(breaks_cli.breaks)
+app.command("serve")(serve.serve)
 
 
 def main() -> None:
