@@ -24,7 +24,7 @@ PHRASES: dict[str, str] = {
     "symptoms.walking_leg_pain_eased_by_sitting": "leg pain when you walk that eases when you sit",
     "symptoms.unexplained_weight_loss": "weight loss you cannot explain",
     "symptoms.chest_pain_or_breathlessness": "chest pain or breathlessness",
-    "symptoms.sweating_nausea_or_faintness": "sweating, feeling sick or feeling faint",
+    "symptoms.sweating_nausea_or_faintness": "sweating or feeling sick or faint",
     "symptoms.abdominal_pain": "pain in your belly",
     "symptoms.recent_trauma": "pain that started after a fall, an accident or a blow",
     "symptoms.height_loss_or_new_stoop": "losing height or a new stoop",
@@ -52,11 +52,14 @@ def _severe(profile: Profile) -> str:
     return "pain you describe as excruciating"
 
 
+def _pregnancy(profile: Profile) -> str:
+    pregnancy = profile.pregnancy
+    return f"your pregnancy ({pregnancy.weeks} weeks)" if pregnancy else "your pregnancy"
+
+
 DYNAMIC: dict[str, Callable[[Profile], str]] = {
     "age": lambda p: f"your age ({p.age})",
-    "pregnancy.weeks": lambda p: (
-        f"your pregnancy ({p.pregnancy.weeks if p.pregnancy else '?'} weeks)"
-    ),
+    "pregnancy.weeks": _pregnancy,
     "pain.duration_days": lambda p: f"pain for {p.pain.duration_days} days",
     "pain.onset_age": lambda p: f"back pain that began at age {p.pain.onset_age}",
     "pain.young_onset": lambda p: f"back pain that began young (you are {p.age})",
@@ -73,8 +76,15 @@ def phrase(key: str, profile: Profile) -> str:
 
 
 def noticed(keys: Iterable[str], profile: Profile) -> str:
-    """ "We noticed a, b and c." for the answers a flag fired on (each named once, in order)."""
+    """ "We noticed a; b; and c." for the answers a flag fired on, each named once, in order.
+
+    Semicolons, because some phrases hold commas of their own.
+    """
     words = [phrase(key, profile) for key in dict.fromkeys(keys)]
-    if len(words) > 1:
-        words = [", ".join(words[:-1]) + " and " + words[-1]]
-    return f"We noticed {words[0]}." if words else ""
+    if not words:
+        return ""
+    if len(words) == 1:
+        return f"We noticed {words[0]}."
+    if len(words) == 2:
+        return f"We noticed {words[0]} and {words[1]}."
+    return f"We noticed {'; '.join(words[:-1])}; and {words[-1]}."
