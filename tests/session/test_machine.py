@@ -38,6 +38,10 @@ def test_a_session_walks_through_its_steps_on_the_deadlines() -> None:
     work = view(advance(state, T0 + 12), T0 + 12)
     assert (work.step.kind, work.step.set_no, work.rep) == ("work", 1, 1)
     assert view(state, T0 + GET_READY_S + 2 * REP + 1).rep == 3
+    holding = view(state, T0 + GET_READY_S + REP + 2)
+    assert (holding.rep, holding.rep_phase, holding.rep_phase_left_s) == (2, "hold", 3)
+    releasing = view(state, T0 + GET_READY_S + REP + 6)
+    assert (releasing.rep_phase, releasing.rep_phase_left_s) == ("release", REP - 6)
     state = advance(state, T0 + BRIDGE_S + GET_READY_S + 5)
     breath = view(state, T0 + BRIDGE_S + GET_READY_S + 5)
     assert (breath.step.kind, breath.breath_phase, breath.breath_remaining_s) == (

@@ -352,8 +352,7 @@ def step_panel(shown: View) -> Panel:
     else:
         lines.append(Align.center(big(clock_text(shown.remaining_s))))
     if shown.rep is not None:
-        hold = f" · hold {step.hold_s:g} s" if step.hold_s else ""
-        lines.append(Align.center(Text(f"Rep {shown.rep} of {step.reps}{hold}", style="bold")))
+        lines.append(Align.center(Text(rep_text(shown), style="bold")))
     if step.kind == "get_ready":
         lines.append(Text(f"Dose: {dose_text(item.dose)}", style="bold"))
     if step.kind in ("get_ready", "work"):
@@ -361,6 +360,17 @@ def step_panel(shown: View) -> Panel:
     if shown.paused:
         lines.append(Align.center(Text("PAUSED · press p to resume", style="bold yellow")))
     return Panel(Group(*lines), title=step_title(shown), title_align="left")
+
+
+def rep_text(shown: View) -> str:
+    """``Rep 3 of 15 · HOLD 4`` while holding, ``… · release`` between holds."""
+    counter = f"Rep {shown.rep} of {shown.step.reps}"
+    if shown.rep_phase == "hold":
+        return f"{counter} · HOLD {math.ceil(shown.rep_phase_left_s or 0)}"
+    if shown.rep_phase == "release":
+        again = ", then go again" if shown.rep != shown.step.reps else ""
+        return f"{counter} · release{again}"
+    return counter
 
 
 def step_title(shown: View) -> str:

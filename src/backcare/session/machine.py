@@ -10,7 +10,7 @@ dump it to JSON, load it later (the web app after a reload) and carry on.
 from __future__ import annotations
 
 import math
-from typing import Literal
+from typing import Any, Literal
 
 from backcare.session.timeline import (
     BREATH_PATTERN,
@@ -64,6 +64,9 @@ class View(Model):
     remaining_s: float
     elapsed_s: float
     rep: int | None = None
+    rep_phase: Literal["hold", "release"] | None = None
+    """In a held repetition: holding the position, or releasing to start the next one."""
+    rep_phase_left_s: float | None = None
     breath_phase: str | None = None
     breath_remaining_s: float | None = None
     progress: float
@@ -186,6 +189,7 @@ def view(state: SessionState, now: float) -> View:
         remaining_s=remaining,
         elapsed_s=elapsed,
         rep=_rep(step, elapsed),
+        **_rep_phase(step, elapsed),
         breath_phase=phase,
         breath_remaining_s=phase_left,
         progress=1.0 if state.finished or not total else min(1.0, (step.start_s + elapsed) / total),
@@ -251,6 +255,16 @@ def _rep(step: Step, elapsed: float) -> int | None:
     if step.kind != "work" or not step.reps or not step.rep_s:
         return None
     return min(step.reps, int(elapsed // step.rep_s) + 1)
+
+
+def _rep_phase(step: Step, elapsed: float) -> dict[str, Any]:
+    """Hold first, then release: each held repetition is ``hold_s`` then the move back."""
+    if step.kind != "work" or not step.reps or not step.rep_s or not step.hold_s:
+        return {}
+    into = math.fmod(elapsed, step.rep_s) if elapsed < step.duration_s else step.rep_s
+    if into < step.hold_s:
+        return {"rep_phase": "hold", "rep_phase_left_s": step.hold_s - into}
+    return {"rep_phase": "release", "rep_phase_left_s": step.rep_s - into}
 
 
 def _breath(step: Step, elapsed: float) -> tuple[str | None, float | None]:
