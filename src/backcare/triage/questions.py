@@ -160,7 +160,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "symptoms.chest_pain_or_breathlessness",
-        "Do you have chest pain, or are you short of breath?",
+        "Do you have chest pain or tightness, or have you suddenly become short of breath?",
     ),
     Question(
         "symptoms.sweating_nausea_or_faintness", "Are you sweating, feeling sick or feeling faint?"

@@ -97,8 +97,8 @@ def cardiac(profile: Profile, _: Thresholds) -> Hit | None:
 
 
 def vascular(profile: Profile, thresholds: Thresholds) -> Hit | None:
-    """Sudden severe back or belly pain with faintness, sweating or nausea in an older person:
-    a leaking aortic aneurysm (NICE NG156)."""
+    """Sudden pain, severe or reaching the belly, with faintness, sweating or nausea in an older
+    person: a leaking aortic aneurysm (NICE NG156)."""
     if not _at_least(profile.age, thresholds.vascular_age) or profile.pain.onset != "sudden":
         return None
     faint = said(profile, "symptoms.sweating_nausea_or_faintness")
