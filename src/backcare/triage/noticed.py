@@ -76,15 +76,16 @@ def phrase(key: str, profile: Profile) -> str:
 
 
 def noticed(keys: Iterable[str], profile: Profile) -> str:
-    """ "We noticed a; b; and c." for the answers a flag fired on, each named once, in order.
+    """ "We noticed a, b, and c." for the answers a flag fired on, each named once, in order.
 
-    Semicolons, because some phrases hold commas of their own.
+    When a phrase holds a comma of its own, the list is separated by semicolons instead.
     """
     words = [phrase(key, profile) for key in dict.fromkeys(keys)]
     if not words:
         return ""
     if len(words) == 1:
         return f"We noticed {words[0]}."
-    if len(words) == 2:
-        return f"We noticed {words[0]} and {words[1]}."
-    return f"We noticed {'; '.join(words[:-1])}; and {words[-1]}."
+    comma = any("," in word for word in words)
+    separator = "; " if comma else ", "
+    last = separator.rstrip() if comma or len(words) > 2 else ""
+    return f"We noticed {separator.join(words[:-1])}{last} and {words[-1]}."
