@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.align import Align
@@ -59,6 +59,9 @@ MAX_SPEED = 10_000.0
 MAX_WEEK = 52
 EXIT_NOT_NOW = 1
 """Exit status when the check says not to exercise now: nothing was run."""
+
+MAX_RELIEF_TIPS = 4
+"""Heat/ice and posture tips shown when exercise is off for now: enough to act on, no wall."""
 
 KEYS_HELP = "[bold]p[/] pause/resume · [bold]s[/] skip · [bold]b[/] back · [bold]q[/] finish"
 
@@ -154,6 +157,7 @@ def session(
 ) -> None:
     """A guided session of today's exercises: countdowns, reps, sets, a breathing pacer."""
     from backcare.cli.data import local_database
+    from backcare.session.items import day_items
 
     check_speed(speed)
     if day is not None and not 1 <= day <= 7:
@@ -164,7 +168,7 @@ def session(
         plan = build_week_plan(person, week_of_programme(database, user_id))
         if not plan.check.exercise_allowed:
             refuse(plan)
-        items = day_session_items(plan, plan_day)
+        items = day_items(plan, plan_day, knowledge())
         if not items:
             console.print(f"Nothing planned for day {plan_day}: a rest day.")
             return
@@ -212,20 +216,14 @@ def build_week_plan(person: Profile, week: int) -> Plan:
     return build_plan(person, evaluate(person, kb), kb, week=week)
 
 
-def day_session_items(plan: Plan, day: int) -> list[SessionItem]:
-    from backcare.session.items import day_items
-
-    return day_items(plan, day, knowledge())
-
-
-def refuse(plan: Plan) -> None:
+def refuse(plan: Plan) -> NoReturn:
     """Say plainly why there is no exercise now and what to do instead; exit without running."""
     check = plan.check
     console.print("[bold]Not today: the safety check says to hold off exercise for now.[/]")
     console.print(check.advice)
     for flag in check.flags:
         console.print(f"• {flag.message} {flag.action}")
-    relief = [*plan.thermotherapy, *plan.posture]
+    relief = [*plan.thermotherapy, *plan.posture][:MAX_RELIEF_TIPS]
     if relief:
         console.print("[bold]What to do instead:[/]")
         for item in relief:
