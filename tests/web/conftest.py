@@ -1,0 +1,37 @@
+"""Web fixtures: a real app on a real SQLite file per test, driven through ``TestClient`` (a real
+ASGI app in-process). The compiled knowledge-base cache is shared, so each app starts fast."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from backcare.config import Settings, load_settings
+from backcare.web import create_app
+
+
+@pytest.fixture(scope="session")
+def kb_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("kb-cache")
+
+
+@pytest.fixture
+def settings(tmp_path: Path, kb_cache: Path) -> Settings:
+    """Local-mode settings with ``BACKCARE_HOME`` in this test's tmp dir."""
+    home = load_settings({"BACKCARE_HOME": str(tmp_path / "home")})
+    return home.model_copy(update={"cache_dir": kb_cache})
+
+
+@pytest.fixture
+def app(settings: Settings) -> FastAPI:
+    return create_app(settings)
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client

@@ -1,0 +1,147 @@
+"""The personal API: pain diary and its alerts, sessions, breaks and the stored profile."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.web.test_api import CAUDA_EQUINA, OFFICE_WORKER, error_fields
+
+START = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+SESSION = {
+    "plan_day": 2,
+    "week": 1,
+    "started_at": START.isoformat(),
+    "ended_at": (START + timedelta(minutes=12)).isoformat(),
+    "items": [{"id": "bridge", "status": "done", "sets_done": 3}],
+    "pain_before": 5,
+    "pain_after": 3,
+}
+
+
+def ago(**delta: float) -> str:
+    return (datetime.now(UTC) - timedelta(**delta)).isoformat()
+
+
+def test_logged_pain_comes_back_with_its_id_and_in_the_diary(client: TestClient) -> None:
+    response = client.post(
+        "/api/diary/pain", json={"score": 6, "areas": ["lower_back"], "note": "after gardening"}
+    )
+    assert response.status_code == 201
+    entry = response.json()["entry"]
+    assert (entry["score"], entry["areas"], entry["note"]) == (6, ["lower_back"], "after gardening")
+    diary = client.get("/api/diary/pain").json()
+    assert diary["pain"] == [entry]
+    assert diary["seven_day_average"] == 6
+
+
+def test_pain_past_three_months_alerts_when_logged(client: TestClient) -> None:
+    client.post("/api/diary/pain", json={"score": 5, "at": ago(days=100)})
+    alerts = client.post("/api/diary/pain", json={"score": 5}).json()["alerts"]
+    assert [alert["kind"] for alert in alerts] == ["chronic_pain"]
+
+
+def test_seven_day_averages_compare_this_week_with_the_last(client: TestClient) -> None:
+    for score, days in ((8, 10), (6, 9), (3, 2), (2, 1)):
+        client.post("/api/diary/pain", json={"score": score, "at": ago(days=days)})
+    diary = client.get("/api/diary/pain").json()
+    assert (diary["seven_day_average"], diary["previous_seven_day_average"]) == (2.5, 7)
+    assert "improving" in [alert["kind"] for alert in diary["alerts"]]
+
+
+def test_diary_since_keeps_only_newer_entries(client: TestClient) -> None:
+    for days in (20, 1):
+        client.post("/api/diary/pain", json={"score": 3, "at": ago(days=days)})
+    diary = client.get("/api/diary/pain", params={"since": ago(days=7)}).json()
+    assert len(diary["pain"]) == 1
+
+
+def test_a_new_warning_sign_in_the_profile_is_a_diary_alert(client: TestClient) -> None:
+    client.put("/api/profile", json=OFFICE_WORKER)
+    client.put("/api/profile", json=OFFICE_WORKER | CAUDA_EQUINA)
+    alerts = client.get("/api/diary/pain").json()["alerts"]
+    assert "cauda_equina" in [alert.get("flag_id") for alert in alerts]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, ("body", "score")),
+        ({"score": 11}, ("body", "score")),
+        ({"score": -1}, ("body", "score")),
+        ({"score": "bad"}, ("body", "score")),
+        ({"score": 3, "areas": ["elbow"]}, ("body", "areas", 0)),
+        ({"score": 3, "note": "x" * 2001}, ("body", "note")),
+        ({"score": 3, "at": "yesterday"}, ("body", "at")),
+        ({"score": 3, "at": "2099-01-01T00:00:00Z"}, ("body", "at")),
+        ({"score": 3, "mood": "fine"}, ("body", "mood")),
+    ],
+)
+def test_pain_names_the_bad_field(
+    client: TestClient, body: dict[str, Any], field: tuple[str | int, ...]
+) -> None:
+    assert field in error_fields(client.post("/api/diary/pain", json=body))
+
+
+def test_a_recorded_session_is_listed(client: TestClient) -> None:
+    response = client.post("/api/sessions", json=SESSION)
+    assert response.status_code == 201
+    listed = client.get("/api/sessions").json()
+    assert listed == [response.json()]
+    assert listed[0]["items"] == SESSION["items"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"plan_day": 8}, ("body", "plan_day")),
+        ({"pain_after": 12}, ("body", "pain_after")),
+        ({"items": [{"id": "bridge", "status": "half"}]}, ("body", "items", 0, "status")),
+        ({"ended_at": (START - timedelta(minutes=1)).isoformat()}, ("body",)),
+    ],
+)
+def test_session_names_the_bad_field(
+    client: TestClient, change: dict[str, Any], field: tuple[str | int, ...]
+) -> None:
+    assert field in error_fields(client.post("/api/sessions", json=SESSION | change))
+
+
+@pytest.mark.parametrize("outcome", ["taken", "skipped", "postponed"])
+def test_a_break_reminder_answer_is_recorded(client: TestClient, outcome: str) -> None:
+    response = client.post("/api/breaks", json={"outcome": outcome})
+    assert response.status_code == 201
+    assert response.json()["outcome"] == outcome
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [({"outcome": "ignored"}, ("body", "outcome")), ({}, ("body", "outcome"))],
+)
+def test_break_names_the_bad_field(
+    client: TestClient, body: dict[str, Any], field: tuple[str, ...]
+) -> None:
+    assert field in error_fields(client.post("/api/breaks", json=body))
+
+
+def test_profile_is_404_before_the_first_check_in(client: TestClient) -> None:
+    response = client.get("/api/profile")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "no profile saved yet"}
+
+
+def test_profile_versions_only_when_it_changes(client: TestClient) -> None:
+    first = client.put("/api/profile", json=OFFICE_WORKER).json()
+    again = client.put("/api/profile", json=OFFICE_WORKER).json()
+    changed = client.put("/api/profile", json=OFFICE_WORKER | {"age": 35}).json()
+    assert (first["version"], again["version"], changed["version"]) == (1, 1, 2)
+    current = client.get("/api/profile").json()
+    assert current["version"] == 2
+    assert current["profile"]["age"] == 35
+
+
+def test_profile_names_the_bad_field(client: TestClient) -> None:
+    response = client.put("/api/profile", json={"pregnancy": {"weeks": 50}})
+    assert ("body", "pregnancy", "weeks") in error_fields(response)
