@@ -1,0 +1,190 @@
+"""The data commands as a person runs them: real processes, a real SQLite file in BACKCARE_HOME."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+class Backcare:
+    """Runs ``python -m backcare`` with its own data directory."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.env = os.environ | {"BACKCARE_HOME": str(home), "COLUMNS": "100"}
+
+    def __call__(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "backcare", *args],
+            env=self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    def ok(self, *args: str, stdin: str = "") -> str:
+        result = self(*args, stdin=stdin)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def export(self) -> dict[str, object]:
+        document: dict[str, object] = json.loads(self.ok("export"))
+        document.pop("exported_at")
+        return document
+
+
+@pytest.fixture
+def backcare(tmp_path: Path) -> Backcare:
+    return Backcare(tmp_path / "home")
+
+
+def _diary(backcare: Backcare) -> None:
+    backcare.ok(
+        "log",
+        "6",
+        "--area",
+        "lower_back",
+        "--note",
+        "after lifting",
+        "--at",
+        "2026-11-01T08:00:00+00:00",
+    )
+    backcare.ok(
+        "log",
+        "4",
+        "--area",
+        "neck_shoulder",
+        "--area",
+        "lower_back",
+        "--at",
+        "2026-11-10T20:30:00+01:00",
+    )
+    backcare.ok("log", "3")
+
+
+BAD_LOGS = [
+    (["11"], "SCORE"),
+    (["-1"], "SCORE"),
+    (["four"], "SCORE"),
+    (["4", "--at", "next tuesday"], "--at"),
+    (["4", "--at", "2999-01-01T00:00"], "--at"),
+    (["4", "--area", "elbow"], "--area"),
+    (["4", "--note", "x" * 2001], "note"),
+]
+
+
+def test_bad_input_is_one_line_naming_the_field_and_changes_nothing(backcare: Backcare) -> None:
+    backcare.ok("log", "5")
+    before = backcare.export()
+    for args, field in BAD_LOGS:
+        result = backcare("log", *args)
+        assert result.returncode == 2, args
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert result.stderr.startswith(f"error: {field}"), result.stderr
+    assert backcare.export() == before
+
+
+def test_log_prints_the_entry_as_json(backcare: Backcare) -> None:
+    out = backcare.ok("log", "7", "--area", "leg_sciatica", "--at", "2026-11-20T09:15Z", "--json")
+    entry = json.loads(out)["entry"]
+    assert entry["score"] == 7
+    assert entry["areas"] == ["leg_sciatica"]
+    assert entry["at"] == "2026-11-20T09:15:00Z"
+
+
+def test_export_delete_import_restores_the_same_data(backcare: Backcare, tmp_path: Path) -> None:
+    _diary(backcare)
+    before = backcare.export()
+    assert len(before["pain"]) == 3  # type: ignore[arg-type]
+    saved = tmp_path / "export.json"
+    backcare.ok("export", "--out", str(saved))
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+
+    assert "Deleted 3 records" in backcare.ok("delete", "--all", "--yes")
+    assert backcare.export()["pain"] == []
+    backcare.ok("import", str(saved))
+    assert backcare.export() == before
+
+    again = backcare("import", str(saved))
+    assert again.returncode == 2
+    assert "already has data" in again.stderr
+    backcare.ok("import", str(saved), "--replace")
+    assert backcare.export() == before
+
+
+def test_delete_asks_first(backcare: Backcare) -> None:
+    _diary(backcare)
+    refused = backcare("delete", "--all", stdin="n\n")
+    assert refused.returncode == 1
+    assert len(backcare.export()["pain"]) == 3  # type: ignore[arg-type]
+    backcare.ok("delete", "--all", stdin="y\n")  # confirmed at the prompt
+    assert backcare.export()["pain"] == []
+    assert backcare("delete").returncode == 2
+
+
+def test_import_of_a_bad_file_names_the_field_and_changes_nothing(
+    backcare: Backcare, tmp_path: Path
+) -> None:
+    _diary(backcare)
+    before = backcare.export()
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(before | {"exported_at": "2026-11-20T00:00Z"}).replace(
+            '"score": 4', '"score": 14'
+        )
+    )
+    result = backcare("import", str(bad), "--replace")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: pain.1.score")
+    assert backcare.export() == before
+    bad.write_text("{not json")
+    assert backcare("import", str(bad)).returncode == 2
+
+
+def test_fhir_export_validates_as_r4_observations(backcare: Backcare) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    _diary(backcare)
+    bundle = Bundle.model_validate_json(backcare.ok("export", "--format", "fhir"))
+    values = sorted(entry.resource.valueInteger for entry in bundle.entry)
+    assert values == [3, 4, 6]
+    assert {entry.resource.code.coding[0].code for entry in bundle.entry} == {"72514-3"}
+
+
+def test_backup_is_a_consistent_private_copy(backcare: Backcare, tmp_path: Path) -> None:
+    _diary(backcare)
+    copy = tmp_path / "backup" / "copy.db"
+    backcare.ok("backup", str(copy))
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT count(*) FROM pain_entries").fetchone() == (3,)
+    connection.close()
+    again = backcare("backup", str(copy))
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+
+
+def test_the_database_file_is_private(backcare: Backcare) -> None:
+    backcare.ok("log", "2")
+    assert stat.S_IMODE((backcare.home / "backcare.db").stat().st_mode) == 0o600
+
+
+def test_diary_json_and_plot(backcare: Backcare, tmp_path: Path) -> None:
+    _diary(backcare)
+    plot = tmp_path / "diary.png"
+    report = json.loads(backcare.ok("diary", "--json", "--days", "60", "--plot", str(plot)))
+    assert [p["score"] for p in report["pain"]] == [6, 4, 3]
+    assert report["seven_day_average"] == 3.0
+    assert plot.read_bytes().startswith(b"\x89PNG")
+    text = backcare.ok("diary", "--days", "60")
+    assert "7-day average: 3.0/10" in text
+    assert backcare("diary", "--days", "0").returncode == 2
