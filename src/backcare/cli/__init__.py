@@ -20,7 +20,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(kb.app, name="kb")
-app.command("log")(log.log_pain)
+app.command("log", context_settings={"ignore_unknown_options": True})(log.log_pain)
 app.command("diary")(diary.diary)
 app.command("export")(export.export)
 app.command("import")(data.import_data)
