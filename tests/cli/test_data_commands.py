@@ -8,27 +8,48 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 class Backcare:
-    """Runs ``python -m backcare`` with its own data directory."""
+    """Runs the ``backcare`` CLI with its own data directory: in this process (fast), or as a
+    real ``python -m backcare`` process for what only a process shows (exit status, stderr)."""
 
     def __init__(self, home: Path) -> None:
         self.home = home
-        self.env = os.environ | {"BACKCARE_HOME": str(home), "COLUMNS": "100"}
+        self.env = {"BACKCARE_HOME": str(home), "COLUMNS": "100"}
 
-    def __call__(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
+    def __call__(self, *args: str, stdin: str = "") -> Result:
+        from typer.testing import CliRunner
+
+        from backcare.cli import app, common
+
+        common.settings.cache_clear()  # settings are read once per process; this is a new "run"
+        try:
+            run = CliRunner().invoke(app, list(args), input=stdin, env=self.env)
+        finally:
+            common.settings.cache_clear()
+        return Result(run.exit_code, run.stdout, run.stderr)
+
+    def process(self, *args: str) -> Result:
+        run = subprocess.run(
             [sys.executable, "-m", "backcare", *args],
-            env=self.env,
-            input=stdin,
+            env=os.environ | self.env,
             capture_output=True,
             text=True,
-            timeout=60,
+            timeout=120,
         )
+        return Result(run.returncode, run.stdout, run.stderr)
 
     def ok(self, *args: str, stdin: str = "") -> str:
         result = self(*args, stdin=stdin)
@@ -89,6 +110,17 @@ def test_bad_input_is_one_line_naming_the_field_and_changes_nothing(backcare: Ba
         assert result.returncode == 2, args
         assert result.stderr.count("\n") == 1, result.stderr
         assert result.stderr.startswith(f"error: {field}"), result.stderr
+    assert backcare.export() == before
+
+
+def test_a_real_process_exits_2_with_one_line_and_no_traceback(backcare: Backcare) -> None:
+    backcare.ok("log", "5")
+    before = backcare.export()
+    for args in (["11"], ["4", "--at", "2026-13-45"], ["4", "--area", "tail"]):
+        result = backcare.process("log", *args)
+        assert result.returncode == 2, args
+        assert len(result.stderr.splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.stderr
     assert backcare.export() == before
 
 
