@@ -220,3 +220,40 @@ def test_diary_json_and_plot(backcare: Backcare, tmp_path: Path) -> None:
     text = backcare.ok("diary", "--days", "60")
     assert "7-day average: 3.0/10" in text
     assert backcare("diary", "--days", "0").returncode == 2
+
+
+PROFILE = {
+    "age": 34,
+    "work": ["sitting"],
+    "pain": {"areas": ["lower_back"], "score": 4, "duration_days": 20},
+    "equipment": ["mat"],
+    "minutes_per_day": 15,
+}
+
+
+def test_ics_export_is_the_plan_calendar_from_a_file_or_the_saved_profile(
+    backcare: Backcare, tmp_path: Path
+) -> None:
+    from icalendar import Calendar
+
+    from backcare import services
+    from backcare.config import load_settings
+    from backcare.profile import Profile
+    from backcare.store import open_database
+
+    profile_file = tmp_path / "profile.json"
+    profile_file.write_text(json.dumps(PROFILE))
+    args = ("export", "--format", "ics", "--start", "2026-11-23")
+    from_file = backcare.ok(*args, "--profile", str(profile_file))
+    events = Calendar.from_ical(from_file).walk("VEVENT")
+    assert events
+    assert min(e.decoded("dtstart").date() for e in events).isoformat() == "2026-11-23"
+
+    missing = backcare(*args)
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("error: --profile")
+    database = open_database(load_settings({"BACKCARE_HOME": str(backcare.home)}))
+    user = services.local_user_id(database)
+    services.save_profile(database, user_id=user, profile=Profile.model_validate(PROFILE))
+    database.close()
+    assert backcare.ok(*args) == from_file
