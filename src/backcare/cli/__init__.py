@@ -6,11 +6,14 @@ them, so ``backcare kb …`` and ``backcare check`` start fast.
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from backcare.cli import ask, check, data, diary, export, kb, log, plan, serve
 from backcare.cli import breaks as breaks_cli
 from backcare.cli import session as session_cli
+from backcare.cli.common import fail
 
 app = typer.Typer(
     name="backcare",
@@ -35,5 +38,18 @@ app.command("serve")(serve.serve)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: usage errors become one line on stderr and exit status 2."""
+    # Typer 0.29 vendors Click; its exception classes live here (the version is pinned).
+    from typer._click import exceptions as click_errors
+
+    try:
+        status = app(standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as error:
+        print(error.ctx.get_help() if error.ctx else error.format_message())
+        raise SystemExit(0) from None
+    except click_errors.ClickException as error:
+        fail(error.format_message())
+    except typer.Abort:
+        print("aborted", file=sys.stderr)
+        raise SystemExit(130) from None
+    raise SystemExit(status if isinstance(status, int) else 0)
