@@ -15,13 +15,19 @@ from backcare.knowledge import KnowledgeBase
 from backcare.profile import Profile
 from backcare.schemas import ExportBundle, PainEntryCreate, SessionRecordCreate
 from backcare.store import Database, open_url
+from tests.store.postgres import postgres_database  # noqa: F401 (a fixture)
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_url(f"sqlite:///{tmp_path / 'backcare.db'}", home=tmp_path)
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """Every use case runs on both databases: a real SQLite file and a real PostgreSQL server."""
+    if request.param == "postgres":
+        url = request.getfixturevalue("postgres_database")()
+    else:
+        url = f"sqlite:///{tmp_path / 'backcare.db'}"
+    database = open_url(url, home=tmp_path)
     yield database
     database.close()
 

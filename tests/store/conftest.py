@@ -1,4 +1,4 @@
-"""A real SQLite database file per test."""
+"""A real SQLite database file per test; the PostgreSQL server fixture for this folder."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from backcare.store import Database, open_url
+from tests.store.postgres import postgres_database  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
