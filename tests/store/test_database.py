@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import stat
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
@@ -14,7 +15,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from backcare.config import load_settings
-from backcare.store import Database, open_database, open_url
+from backcare.store import Database, StoreError, open_database, open_url
 from backcare.store.models import Base, PainEntry, User
 
 
@@ -110,3 +111,20 @@ def test_the_same_migrations_run_on_postgresql(postgres_database: Callable[[], s
 def test_integrity_check_passes_on_a_fresh_database(db: Database) -> None:
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def test_a_database_locked_too_long_is_a_retryable_store_error(db: Database, db_path: Path) -> None:
+    from backcare import services
+    from backcare.schemas import PainEntryCreate
+
+    with db.engine.connect() as connection:  # the pooled connection the next session reuses
+        connection.exec_driver_sql("PRAGMA busy_timeout = 200")
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match=r"locked \(try again\)"):
+            services.log_pain(db, user_id=1, entry=PainEntryCreate(score=3), now=datetime.now(UTC))
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    services.log_pain(db, user_id=1, entry=PainEntryCreate(score=3), now=datetime.now(UTC))

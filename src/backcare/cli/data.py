@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,28 +28,19 @@ EXIT_TRY_AGAIN = 75
 @contextmanager
 def local_database() -> Iterator[tuple[Database, int]]:
     """The database of these settings and the local user's id; a busy or broken database is
-    a one-line error (exit 75, try again), never a traceback."""
-    from sqlalchemy.exc import OperationalError
-
+    a one-line error with exit status 75 (try again), never a traceback."""
     from backcare import services
-    from backcare.store import open_database
+    from backcare.store import StoreError, open_database
 
     try:
         database = open_database(settings())
-    except OperationalError as error:
-        _store_failed(error)
-    try:
-        yield database, services.local_user_id(database)
-    except OperationalError as error:
-        _store_failed(error)
-    finally:
-        database.close()
-
-
-def _store_failed(error: Exception) -> NoReturn:
-    reason = str(getattr(error, "orig", error)).splitlines()[0]
-    print(f"error: database: {reason} (try again)", file=sys.stderr)
-    raise SystemExit(EXIT_TRY_AGAIN)
+        try:
+            yield database, services.local_user_id(database)
+        finally:
+            database.close()
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        raise SystemExit(EXIT_TRY_AGAIN) from None
 
 
 @guarded

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from backcare.config import Settings
@@ -57,8 +58,11 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A transaction: committed when the block ends, rolled back if it raises."""
-        with self._sessions() as session, session.begin():
+        """A transaction: committed when the block ends, rolled back if it raises.
+
+        A busy, unreachable or broken database raises ``StoreError`` (worth retrying).
+        """
+        with _store_errors(), self._sessions() as session, session.begin():
             yield session
 
     def close(self) -> None:
@@ -77,12 +81,24 @@ def open_url(url: str, *, home: Path | None = None) -> Database:
     engine = create_database_engine(url)
     database = Database(engine)
     try:
-        upgrade_schema(engine)
+        with _store_errors():
+            upgrade_schema(engine)
         ensure_local_user(database)
     except Exception:
         engine.dispose()
         raise
     return database
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """Database trouble (locked past the busy timeout, unreachable, disk full) as one
+    ``StoreError`` with the driver's first line; programming errors pass through."""
+    try:
+        yield
+    except OperationalError as error:
+        reason = str(error.orig or error).splitlines()[0]
+        raise StoreError(f"database: {reason} (try again)") from error
 
 
 def create_database_engine(url: str) -> Engine:
