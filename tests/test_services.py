@@ -175,6 +175,9 @@ def test_services_work_inside_the_callers_transaction(db: Database, user: int) -
 def test_a_new_warning_sign_in_the_profile_raises_an_alert(
     db: Database, user: int, kb: KnowledgeBase
 ) -> None:
+    first = Profile(age=40, pain={"score": 3, "worse_at_night": True})
+    services.save_profile(db, user_id=user, profile=first, now=NOW)
+    assert services.diary_alerts(db, user_id=user, kb=kb, now=NOW) == []  # shown at check-in
     calm = Profile(age=40, pain={"score": 3})
     services.save_profile(db, user_id=user, profile=calm, now=NOW)
     assert services.diary_alerts(db, user_id=user, kb=kb, now=NOW) == []

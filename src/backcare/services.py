@@ -300,11 +300,10 @@ def _new_warning_signs(
     from backcare.triage import evaluate
 
     versions = _latest_profiles(session, user_id, limit=2)
-    if not versions:
-        return []
-    checks = [evaluate(Profile.model_validate(v.data), kb) for v in versions]
-    before = checks[1].flags if len(checks) > 1 else []
-    return warning_sign_alerts(before, checks[0].flags)
+    if len(versions) < 2:
+        return []  # the first check-in showed its own flags; "new" needs something to compare
+    newest, previous = (evaluate(Profile.model_validate(v.data), kb) for v in versions)
+    return warning_sign_alerts(previous.flags, newest.flags)
 
 
 def alerts_shown(db: DB, *, user_id: int) -> list[AlertShownPublic]:
