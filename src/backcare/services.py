@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, cast
 
@@ -37,7 +37,7 @@ from backcare.schemas import (
     SessionRecordCreate,
     SessionRecordPublic,
 )
-from backcare.store.database import Database
+from backcare.store.database import Database, StoreError
 from backcare.store.models import (
     ALL_USER_TABLES,
     LOCAL_USERNAME,
@@ -60,8 +60,7 @@ DB = Database | Session
 def _unit(db: DB) -> Iterator[Session]:
     """The session to work in: a new transaction for a ``Database``, the caller's otherwise."""
     if isinstance(db, Session):
-        with nullcontext(db) as session:
-            yield session
+        yield db
     else:
         with db.session() as session:
             yield session
@@ -76,7 +75,7 @@ def local_user_id(db: DB) -> int:
     with _unit(db) as session:
         user_id = session.scalar(select(User.id).where(User.username == LOCAL_USERNAME))
     if user_id is None:
-        raise InputError("the local user is missing: open the database with open_database()")
+        raise StoreError("the local user is missing: open the database with open_database()")
     return user_id
 
 
