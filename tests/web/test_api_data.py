@@ -147,3 +147,25 @@ def test_server_mode_keeps_personal_routes_closed_without_a_session(
         assert client.get("/api/diary/pain").status_code == 401
         assert client.post("/api/diary/pain", json={"score": 3}).status_code == 401
         assert client.delete("/api/me/data").status_code == 401
+
+
+STORED = {"version": 1, "saved_at": "2026-11-20T08:00:00Z", "profile": {"age": 40}}
+
+
+@pytest.mark.parametrize(
+    ("part", "field"),
+    [
+        ({"profiles": [STORED | {"profile": {"hobby": "golf"}}]}, ["profiles", 0, "profile"]),
+        ({"profiles": [STORED, STORED | {"profile": {}}]}, ["profiles", 1, "version"]),
+        ({"habits": [{"habit_id": "water", "day": "2026-11-20"}] * 2}, ["habits", 1]),
+    ],
+)
+def test_import_refuses_what_the_diary_could_not_read_back(
+    client: TestClient, part: dict[str, object], field: list[str | int]
+) -> None:
+    bundle = {"format": "backcare-export", "exported_at": "2026-11-20T09:00:00Z"} | part
+    response = client.post("/api/import", json=bundle)
+    assert response.status_code == 422
+    locs = [error["loc"] for error in response.json()["detail"]]
+    assert any(loc[1 : len(field) + 1] == field for loc in locs), locs
+    assert client.get("/api/profile").status_code == 404

@@ -145,3 +145,24 @@ def test_profile_versions_only_when_it_changes(client: TestClient) -> None:
 def test_profile_names_the_bad_field(client: TestClient) -> None:
     response = client.put("/api/profile", json={"pregnancy": {"weeks": 50}})
     assert ("body", "pregnancy", "weeks") in error_fields(response)
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/diary/pain", {"score": 3, "at": "0001-01-01T00:00:00+05:00"}),
+        ("/api/breaks", {"outcome": "taken", "at": "0001-01-01T00:00:00+05:00"}),
+        ("/api/sessions", SESSION | {"started_at": "0001-01-01T00:00:00+05:00"}),
+    ],
+)
+def test_a_time_that_overflows_in_utc_is_bad_input(
+    client: TestClient, path: str, body: dict[str, Any]
+) -> None:
+    assert error_fields(client.post(path, json=body))
+
+
+def test_a_naive_since_is_local_time(client: TestClient) -> None:
+    for days in (3, 1):
+        client.post("/api/diary/pain", json={"score": 3, "at": ago(days=days)})
+    since = (datetime.now() - timedelta(days=2)).isoformat()
+    assert len(client.get("/api/diary/pain", params={"since": since}).json()["pain"]) == 1

@@ -126,6 +126,15 @@ def _add_error_handlers(app: FastAPI) -> None:
             {"detail": str(error)}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT
         )
 
+    @app.exception_handler(OverflowError)
+    async def out_of_range(request: Request, error: OverflowError) -> JSONResponse:
+        """A date near year 1 or 9999 that overflows when moved to UTC: bad input, not a bug."""
+        where = "body" if request.method in ("POST", "PUT", "PATCH") else "query"
+        problem = {"type": "value_error", "loc": [where], "msg": f"out of range: {error}"}
+        return JSONResponse(
+            {"detail": [problem]}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT
+        )
+
     @app.exception_handler(StoreError)
     @app.exception_handler(OperationalError)
     async def store_busy(_request: Request, error: Exception) -> JSONResponse:

@@ -95,3 +95,7 @@ class Problem(BaseModel):
 def problem(code: int, description: str) -> dict[int | str, dict[str, Any]]:
     """An OpenAPI ``responses`` entry for an error a route answers with a ``Problem``."""
     return {code: {"model": Problem, "description": description}}
+
+
+BAD_BODY = problem(400, "The body cannot be read at all (not UTF-8 text, for example).")
+"""What FastAPI answers before validation when a body is not text; every body route has it."""

@@ -21,7 +21,7 @@ from backcare.schemas import (
     PainEntryCreate,
     PainEntryPublic,
 )
-from backcare.web.deps import DbDep, KbDep, UserDep
+from backcare.web.deps import BAD_BODY, DbDep, KbDep, UserDep
 
 router = APIRouter(tags=["diary"])
 
@@ -52,7 +52,7 @@ class BreakCreate(BaseModel):
     at: AwareDatetime | None = None
 
 
-@router.post("/diary/pain", status_code=status.HTTP_201_CREATED)
+@router.post("/diary/pain", status_code=status.HTTP_201_CREATED, responses=BAD_BODY)
 def log_pain(entry: PainEntryCreate, db: DbDep, user_id: UserDep) -> PainLogged:
     """Log a pain score (0–10); the answer carries any alert the diary now calls for."""
     now = datetime.now(UTC)
@@ -86,7 +86,7 @@ def pain_diary(
     )
 
 
-@router.post("/breaks", status_code=status.HTTP_201_CREATED)
+@router.post("/breaks", status_code=status.HTTP_201_CREATED, responses=BAD_BODY)
 def answer_break(event: BreakCreate, db: DbDep, user_id: UserDep) -> BreakEventPublic:
     """Record a break reminder as taken, skipped or postponed."""
     now = datetime.now(UTC)

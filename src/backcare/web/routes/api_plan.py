@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from backcare.plan import Plan, build_plan
 from backcare.profile import Profile
 from backcare.triage import evaluate
-from backcare.web.deps import KbDep
+from backcare.web.deps import BAD_BODY, KbDep
 
 router = APIRouter(tags=["plan"])
 
@@ -23,7 +23,7 @@ class PlanRequest(BaseModel):
     week: int = Field(default=1, ge=1, le=MAX_WEEK)
 
 
-@router.post("/plan")
+@router.post("/plan", responses=BAD_BODY)
 def plan(request: PlanRequest, kb: KbDep) -> Plan:
     """The plan for this profile and week; deterministic, every item with its ``why``."""
     return build_plan(request.profile, evaluate(request.profile, kb), kb, week=request.week)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from backcare import services
 from backcare.profile import Profile
 from backcare.schemas import ProfileVersionPublic
-from backcare.web.deps import DbDep, UserDep, problem
+from backcare.web.deps import BAD_BODY, DbDep, UserDep, problem
 
 router = APIRouter(prefix="/profile", tags=["profile"])
 
@@ -22,7 +22,7 @@ class StoredProfile(BaseModel):
     profile: Profile
 
 
-@router.put("")
+@router.put("", responses=BAD_BODY)
 def save_profile(profile: Profile, db: DbDep, user_id: UserDep) -> StoredProfile:
     """Save the profile (a new version only if it changed)."""
     return _stored(services.save_profile(db, user_id=user_id, profile=profile))

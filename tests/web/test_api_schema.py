@@ -1,0 +1,67 @@
+"""Property tests of the whole API from its own OpenAPI schema (schemathesis): whatever a client
+sends, valid or not, no route answers 5xx and every answer matches the schema (documented
+status, content type and body).
+
+Bounded: at most ``MAX_EXAMPLES`` requests per operation and generation mode, each operation on
+a fresh app and database. One test per operation, so a failure names its route.
+"""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from fastapi import FastAPI
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from tests.web.test_api import SPEC_ROUTES
+
+MAX_EXAMPLES = 30
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+OPERATIONS = sorted(SPEC_ROUTES | {("post", "/api/import")})
+
+
+def load_schema(app: FastAPI) -> schemathesis.BaseSchema:
+    return schemathesis.openapi.from_asgi("/api/openapi.json", app)
+
+
+def test_every_operation_is_fuzzed(app: FastAPI) -> None:
+    schema = load_schema(app)
+    found = {
+        (operation.method.lower(), operation.path)
+        for operation in (result.ok() for result in schema.get_all_operations())
+    }
+    assert found == set(OPERATIONS)
+
+
+@pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
+def test_no_server_error_and_answers_match_the_schema(app: FastAPI, method: str, path: str) -> None:
+    operation = load_schema(app)[path][method.upper()]
+    cases = st.one_of(
+        operation.as_strategy(GenerationMode.POSITIVE),
+        operation.as_strategy(GenerationMode.NEGATIVE),
+    )
+
+    @given(case=cases)
+    @settings(
+        max_examples=MAX_EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+    def fuzz(case: schemathesis.Case) -> None:
+        case.call_and_validate(checks=CHECKS)
+
+    fuzz()
