@@ -8,10 +8,13 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.store.postgres import postgres_database  # noqa: F401 (a fixture)
 
 
 @dataclass(frozen=True)
@@ -257,3 +260,18 @@ def test_ics_export_is_the_plan_calendar_from_a_file_or_the_saved_profile(
     services.save_profile(database, user_id=user, profile=Profile.model_validate(PROFILE))
     database.close()
     assert backcare.ok(*args) == from_file
+
+
+@pytest.mark.postgres
+def test_the_commands_work_on_postgresql_and_backup_points_to_pg_dump(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    new_database: Callable[[], str] = request.getfixturevalue("postgres_database")
+    backcare = Backcare(tmp_path / "home")
+    backcare.env["BACKCARE_DATABASE_URL"] = new_database()
+    _diary(backcare)
+    assert [p["score"] for p in backcare.export()["pain"]] == [6, 4, 3]  # type: ignore[attr-defined]
+    result = backcare("backup", str(tmp_path / "copy.db"))
+    assert result.returncode == 2
+    assert "pg_dump" in result.stderr
+    assert not (tmp_path / "home" / "backcare.db").exists()
