@@ -21,14 +21,18 @@ from backcare.plan.models import AdviceItem, Breaks, Phase
 from backcare.plan.reasons import group_phrase, sentence
 from backcare.plan.screen import Person, fits_group
 
+BREAKS_ENTRY = "movement-breaks"
+"""The habit whose targets give the break timing: minutes before a break, minutes of movement."""
+
 DEFAULT_BREAK_EVERY_MIN = 30
-"""Seed 001: "Every 20 to 30 minutes of sitting or standing should be 3 to 5 minutes"."""
+"""Fallback when the content lacks the numbers. Seed 001: "Every 20 to 30 minutes of sitting or
+standing should be 3 to 5 minutes"; the conflict entry on break intervals settles on 30."""
 
 DEFAULT_MOVE_MIN = 5
-"""Same passage: move for 3 to 5 minutes; the plan gives the upper figure."""
+"""Fallback for the same passage: move for 3 to 5 minutes; the plan gives the upper figure."""
 
-PREGNANCY_BREAK_EVERY_MIN = 60
-"""Seed 000 (pregnancy): "get up and exercise every 1 to 2 hours"; the plan gives the shorter."""
+MAX_HABITS = 10
+"""Habits shown: the person's own groups first, then everyday ones."""
 
 WORK_SITUATIONS: dict[str, tuple[str, ...]] = {
     "sitting": ("sitting", "computer", "phone"),
@@ -48,21 +52,31 @@ MAX_POSTURE_TIPS = 8
 def population_advice(who: Person) -> list[AdviceItem]:
     """The advice sets written for the person's groups (pregnancy, office workers …)."""
     return [
-        _item(population, why=sentence(population.summary, [_phrase(population, who)]))
+        _item(
+            population,
+            why=sentence("Advice written for people like you", [_phrase(population, who)]),
+        )
         for population in who.populations
     ]
 
 
 def habits(entries: Sequence[Entry], who: Person) -> list[AdviceItem]:
-    """Everyday habits for everyone plus those written for the person's groups."""
+    """Habits for the person's groups, then everyday ones; folk remedies are not prescribed."""
     chosen = [
         habit
         for habit in entries
-        if isinstance(habit, Habit) and (fits_group(habit, who.groups) or _recommended(habit, who))
+        if isinstance(habit, Habit)
+        and habit.evidence != "traditional"
+        and (fits_group(habit, who.groups) or _recommended(habit, who))
     ]
+    chosen.sort(key=lambda habit: (not _recommended(habit, who), not habit.suitable_for))
     return [
-        _item(habit, extra=[_target_text(t) for t in habit.targets if _target_applies(t, who)])
-        for habit in chosen
+        _item(
+            habit,
+            extra=[_target_text(t) for t in habit.targets if _target_applies(t, who)],
+            why=sentence(first_clause(habit.summary), [_phrase(habit, who)]),
+        )
+        for habit in chosen[:MAX_HABITS]
     ]
 
 
@@ -109,11 +123,21 @@ def posture(entries: Sequence[Entry], who: Person) -> list[AdviceItem]:
     return [_item(entry, why=_posture_why(entry, who)) for entry in chosen[:MAX_POSTURE_TIPS]]
 
 
-def breaks(who: Person) -> Breaks:
-    """How often to get up and for how long; pregnancy follows its own source."""
-    if "pregnancy" in who.groups:
-        return Breaks(every_min=PREGNANCY_BREAK_EVERY_MIN, move_min=DEFAULT_MOVE_MIN)
-    return Breaks(every_min=DEFAULT_BREAK_EVERY_MIN, move_min=DEFAULT_MOVE_MIN)
+def breaks(entries: Sequence[Entry]) -> Breaks:
+    """How often to get up and for how long: the upper figures of the content's break habit."""
+    habit = next((e for e in entries if isinstance(e, Habit) and e.id == BREAKS_ENTRY), None)
+    targets = habit.targets if habit is not None else []
+    every = _upper(targets, "before a break") or DEFAULT_BREAK_EVERY_MIN
+    move = _upper(targets, "movement break") or DEFAULT_MOVE_MIN
+    return Breaks(every_min=every, move_min=move)
+
+
+def _upper(targets: Sequence[Target], what: str) -> int | None:
+    """The upper figure of the minutes target whose ``what`` mentions these words."""
+    for target in targets:
+        if what in target.what and target.unit == "minutes" and target.amount is not None:
+            return int(target.amount_max or target.amount)
+    return None
 
 
 def _posture_why(entry: Posture, who: Person) -> str:
@@ -132,9 +156,16 @@ def _item(entry: Entry, *, extra: Sequence[str] = (), why: str | None = None) ->
         name=entry.name,
         summary=entry.summary,
         advice=[*entry.advice, *extra],
-        why=why or sentence(entry.summary.rstrip("."), []),
+        why=why or sentence(first_clause(entry.summary), []),
         sources=entry.sources,
     )
+
+
+def first_clause(text: str) -> str:
+    """The summary up to its first full stop or colon: what the entry is for, in brief."""
+    for mark in (". ", ": "):
+        text = text.split(mark, 1)[0]
+    return text.rstrip(".")
 
 
 def _phrase(entry: Entry, who: Person) -> str:
@@ -155,19 +186,18 @@ def _target_applies(target: Target, who: Person) -> bool:
 
 
 def _target_text(target: Target) -> str:
-    """``water: 2.25–2.7 litres per day (women)`` from a structured target."""
+    """``water a day: 2250 ml (women)`` from a structured target."""
     amount = ""
     if target.amount is not None:
         amount = _number(target.amount)
         if target.amount_max is not None:
             amount += f"–{_number(target.amount_max)}"
-    parts = [
-        f"{target.what}:",
-        amount,
-        target.unit or "",
-        f"per {target.per}" if target.per else "",
-    ]
-    text = " ".join(part for part in parts if part)
+    per = target.per or ""
+    if per in target.what:
+        per = ""
+    elif not per.startswith("every"):
+        per = f"per {per}"
+    text = " ".join(part for part in (f"{target.what}:", amount, target.unit or "", per) if part)
     if target.group is not None:
         text += f" ({target.group.replace('_', ' ')})"
     return text + (f" — {target.note}" if target.note else "")

@@ -61,7 +61,7 @@ def build_plan(
             habits=[],
             thermotherapy=[],
             posture=[],
-            breaks=advice.breaks(who),
+            breaks=advice.breaks(kb.entries),
             excluded=[],
         )
     planned: list[Entry] = [entry for entry in kb if entry.kind in PLANNED_KINDS]
@@ -82,6 +82,6 @@ def build_plan(
         habits=advice.population_advice(who) + advice.habits(allowed, who),
         thermotherapy=advice.thermotherapy(allowed, who, phase),
         posture=advice.posture(allowed, who),
-        breaks=advice.breaks(who),
+        breaks=advice.breaks(kb.entries),
         excluded=excluded,
     )

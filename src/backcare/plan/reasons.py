@@ -29,6 +29,9 @@ CATEGORY_LEADS: dict[str, str] = {
     "pelvic_floor": "Strengthens the pelvic floor, which supports",
 }
 
+MAX_REASONS = 3
+"""Reasons given per item: enough to be personal, few enough to read at a glance."""
+
 _CONDITION_WORDS: dict[str, str] = {
     "ankylosing_spondylitis": "you have ankylosing spondylitis",
     "disc_herniation": "you have a herniated disc",
@@ -75,6 +78,7 @@ def exercise_why(
     exercise: Exercise,
     profile: Profile,
     *,
+    groups: frozenset[Group],
     pain_areas: frozenset[Area],
     recommended_by: Iterable[str] = (),
     warm_up: bool = False,
@@ -87,14 +91,13 @@ def exercise_why(
         reasons.append("a warm-up first, as the sources say to stretch before any exercise")
     if any(area in pain_areas for area in exercise.body_areas) and profile.pain.areas:
         reasons.append("you said it hurts there")
-    groups = profile.groups()
     reasons += [
         group_phrase(group, profile)
         for group in exercise.suitable_for
         if group in groups and group not in ("men", "women")
     ]
     reasons += [f"recommended in the advice for {name}" for name in recommended_by]
-    return sentence(lead, reasons)
+    return sentence(lead, reasons[:MAX_REASONS])
 
 
 def sentence(lead: str, reasons: list[str]) -> str:

@@ -7,7 +7,7 @@ says to avoid, and anything beyond gentle relief while exercise is not allowed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from backcare.content.schema import Area, Entry, Exercise, Group, Population, RedFlag, Source
@@ -97,10 +97,10 @@ def exclusion(entry: Entry, who: Person) -> Excluded | None:
     """Why this entry is left out for this person, or None when it may be given."""
     rule = blocking_rule(entry, who.profile)
     if rule is not None:
-        return Excluded(id=entry.id, reason=rule.reason, sources=rule.sources)
+        return Excluded.from_content(id=entry.id, reason=rule.reason, sources=rule.sources)
     population = who.avoided_by.get(entry.id)
     if population is not None:
-        return Excluded(
+        return Excluded.from_content(
             id=entry.id,
             reason=f"The advice for {population.name.lower()} says to avoid it.",
             sources=population.sources,
@@ -108,11 +108,11 @@ def exclusion(entry: Entry, who: Person) -> Excluded | None:
     missing = [item for item in missing_equipment(entry, who.profile) if item not in NOT_NEEDED]
     if missing:
         needed = ", ".join(item.replace("_", " ") for item in missing)
-        return Excluded(
+        return Excluded.from_content(
             id=entry.id, reason=f"Needs {needed}, which you did not list.", sources=entry.sources
         )
     if who.relief_only and isinstance(entry, Exercise) and not is_relief(entry):
-        return Excluded(
+        return Excluded.from_content(
             id=entry.id, reason=RELIEF_REASON, sources=list(who.relief_sources or entry.sources)
         )
     return None
@@ -123,6 +123,17 @@ def is_relief(exercise: Exercise) -> bool:
     return exercise.intensity == "gentle" and exercise.category in RELIEF_CATEGORIES
 
 
-def fits_group(entry: Entry, groups: Sequence[Group] | frozenset[Group]) -> bool:
-    """General advice (no ``suitable_for``) or advice written for one of the person's groups."""
-    return not entry.suitable_for or any(group in groups for group in entry.suitable_for)
+SEX_GROUPS: frozenset[Group] = frozenset({"men", "women"})
+"""Groups too broad to make advice personal on their own: ``[postpartum, women]`` advice is for
+women after birth, not for every woman."""
+
+
+def fits_group(entry: Entry, groups: frozenset[Group]) -> bool:
+    """General advice (no ``suitable_for``), or advice written for one of the person's groups.
+
+    When an entry names specific groups besides men or women, one of those must match.
+    """
+    if not entry.suitable_for:
+        return True
+    specific = [group for group in entry.suitable_for if group not in SEX_GROUPS]
+    return any(group in groups for group in specific or entry.suitable_for)

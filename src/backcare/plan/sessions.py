@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from backcare.content.schema import Area, Dose, Exercise
 from backcare.plan.dose import item_minutes, progressed
@@ -52,17 +53,49 @@ PREFERRED_INTENSITY: dict[str | None, str] = {
     None: "gentle",
 }
 
+AWAY_FROM_HOME = frozenset({"in_water"})
+"""Positions a home session cannot offer (swimming belongs to the person's week, not a session)."""
+
 EVIDENCE_BONUS = {"research": 2, "clinical": 1, "traditional": 0, "anecdotal": 0}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Candidate:
-    """An exercise with this week's dose, its minutes and how well it matches the person."""
+    """An exercise with this week's dose, its minutes, how well it matches the person, and the
+    plan item it becomes (made once, shared by every day it appears on)."""
 
     exercise: Exercise
     dose: Dose
     minutes: float
     score: int
+    who: Person
+
+    @cached_property
+    def item(self) -> PlanItem:
+        return self._item(warm_up=False)
+
+    @cached_property
+    def warm_up_item(self) -> PlanItem:
+        return self._item(warm_up=True)
+
+    def _item(self, *, warm_up: bool) -> PlanItem:
+        exercise, who = self.exercise, self.who
+        why = exercise_why(
+            exercise,
+            who.profile,
+            groups=who.groups,
+            pain_areas=who.pain_areas,
+            recommended_by=who.recommended_by.get(exercise.id, []),
+            warm_up=warm_up,
+        )
+        return PlanItem.from_content(
+            id=exercise.id,
+            name=exercise.name,
+            dose=self.dose,
+            minutes=self.minutes,
+            why=why,
+            sources=exercise.sources,
+        )
 
 
 def week_of_sessions(
@@ -72,8 +105,7 @@ def week_of_sessions(
     pools = _pools(exercises, who, week=week, improving=improving)
     counts: Counter[str] = Counter()
     return [
-        _day(number, pools, who, budget=budget, counts=counts)
-        for number in range(1, DAYS_PER_WEEK + 1)
+        _day(number, pools, budget=budget, counts=counts) for number in range(1, DAYS_PER_WEEK + 1)
     ]
 
 
@@ -84,11 +116,15 @@ def _pools(
     pools: dict[str, list[Candidate]] = {family: [] for family in FAMILIES}
     for exercise in exercises:
         family = _family(exercise)
-        if family is None or exercise.intensity not in allowed:
+        if (
+            family is None
+            or exercise.intensity not in allowed
+            or exercise.position in AWAY_FROM_HOME
+        ):
             continue
         dose = progressed(exercise, week, improving=improving)
         pools[family].append(
-            Candidate(exercise, dose, item_minutes(exercise, dose), _score(exercise, who))
+            Candidate(exercise, dose, item_minutes(exercise, dose), _score(exercise, who), who)
         )
     return {
         family: deque(sorted(found, key=lambda c: (-c.score, c.exercise.id))[:POOL_SIZE])
@@ -113,7 +149,6 @@ def _score(exercise: Exercise, who: Person) -> int:
 def _day(
     number: int,
     pools: dict[str, deque[Candidate]],
-    who: Person,
     *,
     budget: float,
     counts: Counter[str],
@@ -145,7 +180,7 @@ def _day(
         ("morning", morning),
         ("evening", evening),
     )
-    sessions = [_session(slot, chosen, who) for slot, chosen in slots if chosen]
+    sessions = [_session(slot, chosen) for slot, chosen in slots if chosen]
     return Day(day=number, sessions=sessions)
 
 
@@ -182,22 +217,6 @@ class _Picker:
         return candidate.exercise.id not in self.used and not over
 
 
-def _session(slot: Slot, chosen: list[tuple[Candidate, bool]], who: Person) -> Session:
-    items = [
-        PlanItem(
-            id=c.exercise.id,
-            name=c.exercise.name,
-            dose=c.dose,
-            minutes=c.minutes,
-            why=exercise_why(
-                c.exercise,
-                who.profile,
-                pain_areas=who.pain_areas,
-                recommended_by=who.recommended_by.get(c.exercise.id, []),
-                warm_up=warm_up,
-            ),
-            sources=c.exercise.sources,
-        )
-        for c, warm_up in chosen
-    ]
+def _session(slot: Slot, chosen: list[tuple[Candidate, bool]]) -> Session:
+    items = [c.warm_up_item if warm_up else c.item for c, warm_up in chosen]
     return Session(slot=slot, minutes=sum(item.minutes for item in items), items=items)

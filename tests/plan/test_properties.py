@@ -1,0 +1,102 @@
+"""Properties of every plan, over many random profiles, against the shipped content and check.
+
+Never an entry the sources rule out for this person, never over the daily minutes, always the
+same plan for the same person, every item explained and sourced, and no exercise when the check
+says exercise is not allowed.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backcare.content.schema import Entry, Population
+from backcare.knowledge import KnowledgeBase
+from backcare.knowledge.contraindications import rule_applies
+from backcare.plan import DEFAULT_MINUTES_PER_DAY, Plan, build_plan
+from backcare.plan.screen import NOT_NEEDED, is_relief
+from backcare.profile import Profile
+from backcare.triage import evaluate
+from tests.plan.strategies import profiles
+
+EXAMPLES = 10_000
+DETERMINISM_EXAMPLES = 1_000
+STRENGTH = {"core", "strength", "pelvic_floor"}
+
+
+def chosen(plan: Plan) -> set[tuple[str, str, int]]:
+    """(id, why, number of sources) of everything the plan hands out, each once."""
+    return {
+        (item.id, item.why, len(item.sources))
+        for item in [*plan.items(), *plan.habits, *plan.thermotherapy, *plan.posture]
+    }
+
+
+def avoided(profile: Profile, kb: KnowledgeBase) -> set[str]:
+    """Ids that the advice for one of the person's groups says to avoid."""
+    groups = profile.groups()
+    return {i for p in kb.of_type(Population) if p.group in groups for i in p.avoid}
+
+
+def assert_allowed(entry: Entry, profile: Profile, avoid: set[str]) -> None:
+    blocking = [rule.reason for rule in entry.not_for if rule_applies(rule, profile)]
+    assert not blocking, (entry.id, blocking)
+    needed = set(getattr(entry, "equipment", [])) - NOT_NEEDED
+    assert needed <= set(profile.equipment), (entry.id, needed)
+    assert entry.id not in avoid, entry.id
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    profile=profiles,
+    week=st.integers(1, 12),
+    improving=st.none() | st.booleans(),
+)
+def test_every_plan_is_safe_fits_and_explains_itself(
+    kb: KnowledgeBase, profile: Profile, week: int, improving: bool | None
+) -> None:
+    check = evaluate(profile, kb)
+    plan = build_plan(profile, check, kb, week=week, pain_improving=improving)
+
+    budget = profile.minutes_per_day or DEFAULT_MINUTES_PER_DAY
+    for day in plan.days:
+        assert sum(session.minutes for session in day.sessions) <= budget
+        for session in day.sessions:
+            assert session.minutes == sum(item.minutes for item in session.items)
+    excluded = {item.id for item in plan.excluded}
+    avoid = avoided(profile, kb)
+    for entry_id, why, sources in chosen(plan):
+        assert_allowed(kb.get(entry_id), profile, avoid)
+        assert why.strip()
+        assert sources >= 1
+        assert entry_id not in excluded
+    for item in plan.items():
+        exercise = kb.get(item.id)
+        assert exercise.kind == "exercise"
+        if not check.exercise_allowed or plan.phase == "acute":
+            assert is_relief(exercise), item.id
+        top = exercise.dose_max or exercise.dose
+        for field in ("hold_s", "reps", "sets", "duration_s", "breaths"):
+            value, ceiling = getattr(item.dose, field), getattr(top, field)
+            if value is not None and ceiling is not None:
+                assert value <= max(ceiling, getattr(exercise.dose, field) or 0)
+    for day in plan.days:
+        for session in day.sessions:
+            categories = [getattr(kb.get(item.id), "category", "") for item in session.items]
+            if STRENGTH & set(categories):
+                assert categories[0] == "stretch", "warm up with a stretch before strength work"
+    if check.level in ("emergency", "urgent"):
+        assert plan.days == []
+    else:
+        assert [day.day for day in plan.days] == list(range(1, 8))
+
+
+@settings(max_examples=DETERMINISM_EXAMPLES, deadline=None)
+@given(profile=profiles, week=st.integers(1, 12))
+def test_the_same_person_always_gets_the_same_plan(
+    kb: KnowledgeBase, profile: Profile, week: int
+) -> None:
+    again = Profile.model_validate_json(profile.model_dump_json())
+    assert build_plan(profile, evaluate(profile, kb), kb, week=week) == build_plan(
+        again, evaluate(again, kb), kb, week=week
+    )
