@@ -45,6 +45,9 @@ WORK_SITUATIONS: dict[str, tuple[str, ...]] = {
 EVERYDAY_SITUATIONS = ("sleeping", "sofa", "lifting", "bending")
 """Situations everyone meets every day, whatever their work."""
 
+REST_SITUATIONS = frozenset({"sleeping", "sofa"})
+"""Where the rest positions for severe pain live."""
+
 MAX_POSTURE_TIPS = 8
 """Enough tips to change a day, few enough to remember."""
 
@@ -106,7 +109,8 @@ def thermotherapy(entries: Sequence[Entry], who: Person, phase: Phase) -> list[A
 
 
 def posture(entries: Sequence[Entry], who: Person) -> list[AdviceItem]:
-    """Posture tips for the situations of the person's day, group-specific ones first."""
+    """Posture tips for the situations of the person's day, group-specific ones first; while
+    pain is severe, rest positions (lying, sleeping) come first of all."""
     situations = set(EVERYDAY_SITUATIONS)
     for work in who.profile.work:
         situations.update(WORK_SITUATIONS[work])
@@ -119,7 +123,13 @@ def posture(entries: Sequence[Entry], who: Person) -> list[AdviceItem]:
         and fits_group(entry, who.groups)
         and (entry.situation in situations or entry.suitable_for or _recommended(entry, who))
     ]
-    chosen.sort(key=lambda entry: (not entry.suitable_for, not _recommended(entry, who)))
+    chosen.sort(
+        key=lambda entry: (
+            not (who.relief_only and entry.situation in REST_SITUATIONS),
+            not entry.suitable_for,
+            not _recommended(entry, who),
+        )
+    )
     return [_item(entry, why=_posture_why(entry, who)) for entry in chosen[:MAX_POSTURE_TIPS]]
 
 

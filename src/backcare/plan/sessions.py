@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from backcare.content.schema import Area, Dose, Exercise
+from backcare.content.schema import Area, Dose, Exercise, Group
 from backcare.plan.dose import item_minutes, progressed
 from backcare.plan.models import Day, PlanItem, Session, Slot
 from backcare.plan.reasons import exercise_why
-from backcare.plan.screen import Person
+from backcare.plan.screen import SEX_GROUPS, Person
 
 DAYS_PER_WEEK = 7
 
@@ -52,6 +52,10 @@ PREFERRED_INTENSITY: dict[str | None, str] = {
     "high": "hard",
     None: "gentle",
 }
+
+LIFE_STAGES: frozenset[Group] = frozenset({"pregnancy", "postpartum", "rectus_diastasis"})
+"""Movements written only for these stages (ignoring men/women) are offered only to people in
+one of them: a postpartum recovery move is not a 70-year-old's exercise."""
 
 AWAY_FROM_HOME = frozenset({"in_water"})
 """Positions a home session cannot offer (swimming belongs to the person's week, not a session)."""
@@ -120,6 +124,7 @@ def _pools(
             family is None
             or exercise.intensity not in allowed
             or exercise.position in AWAY_FROM_HOME
+            or not _for_this_stage(exercise, who)
         ):
             continue
         dose = progressed(exercise, week, improving=improving)
@@ -130,6 +135,11 @@ def _pools(
         family: deque(sorted(found, key=lambda c: (-c.score, c.exercise.id))[:POOL_SIZE])
         for family, found in pools.items()
     }
+
+
+def _for_this_stage(exercise: Exercise, who: Person) -> bool:
+    specific = set(exercise.suitable_for) - SEX_GROUPS
+    return not specific or not specific <= LIFE_STAGES or bool(specific & who.groups)
 
 
 def _family(exercise: Exercise) -> str | None:
