@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backcare.diary import PainPoint, rolling_average, seven_day_average
 from backcare.diary.trends import TICK, WEEK, mean_between, week_over_week
 
 NOW = datetime(2026, 11, 20, 20, 0, tzinfo=UTC)
+unhurried = settings(deadline=None)
+"""Timing is not the property under test, and a loaded CI machine is slow."""
 
 
 def test_seven_day_average_counts_the_last_seven_days_only() -> None:
@@ -45,6 +47,7 @@ points = st.lists(
 )
 
 
+@unhurried
 @given(points)
 def test_the_seven_day_average_lies_within_the_weeks_min_and_max(diary: list[PainPoint]) -> None:
     week = [p.score for p in diary if p.at > NOW - timedelta(days=7)]
@@ -56,6 +59,7 @@ def test_the_seven_day_average_lies_within_the_weeks_min_and_max(diary: list[Pai
         assert average is None
 
 
+@unhurried
 @given(points)
 def test_rolling_average_agrees_with_the_plain_window_mean(diary: list[PainPoint]) -> None:
     averages = rolling_average(diary)
