@@ -1,0 +1,73 @@
+"""Plan speed: plans per second over a fixed set of people, and how plan time grows with content.
+
+The knowledge base is grown tenfold with synthetic copies of every entry (new ids, same
+content); both sizes are timed in alternating rounds in one run, so machine noise hits both.
+A ratio at or below 10 means plan time grows linearly (or better) with the content.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from backcare.knowledge import KnowledgeBase, load_knowledge_base
+from backcare.plan import build_plan
+from backcare.profile import Profile
+from backcare.triage import CheckResult, evaluate
+
+GROWTH = 10
+ROUNDS = 5
+PLANS_PER_ROUND = 40
+
+PEOPLE: list[dict[str, Any]] = [
+    {"age": 34, "sex": "female", "work": ["sitting"], "equipment": ["mat", "chair"],
+     "pain": {"areas": ["lower_back", "neck_shoulder"], "score": 4, "duration_days": 30}},
+    {"age": 31, "sex": "female", "pregnancy": {"weeks": 30}, "equipment": ["pillow", "wall"],
+     "pain": {"areas": ["lower_back"], "score": 4}},
+    {"age": 33, "sex": "female", "postpartum": {"weeks_since_birth": 3, "delivery": "caesarean"},
+     "pain": {"score": 3}},
+    {"age": 54, "sex": "female", "menopause": True, "pain": {"score": 4, "duration_days": 200}},
+    {"age": 42, "sex": "male", "work": ["lifting"], "fitness": "high", "pain": {"score": 3}},
+    {"age": 45, "sex": "male", "conditions": ["disc_herniation"],
+     "pain": {"areas": ["lower_back", "leg_sciatica"], "score": 5}},
+    {"age": 40, "sex": "male", "equipment": ["ice_pack", "hot_water_bottle"],
+     "pain": {"score": 8, "duration_days": 2}},
+    {"age": 72, "sex": "female", "conditions": ["osteoporosis"], "fitness": "low",
+     "minutes_per_day": 30, "pain": {"areas": ["upper_back"], "score": 3}},
+]  # fmt: skip
+
+
+def grown(kb: KnowledgeBase, factor: int = GROWTH) -> KnowledgeBase:
+    """The knowledge base plus ``factor - 1`` synthetic copies of every entry, under new ids."""
+    copies = [
+        entry.model_copy(update={"id": f"{entry.id}-copy-{n}"})
+        for n in range(1, factor)
+        for entry in kb.entries
+    ]
+    return KnowledgeBase(entries=(*kb.entries, *copies), not_carried=kb.not_carried)
+
+
+def _seconds_per_plan(kb: KnowledgeBase, people: list[tuple[Profile, CheckResult]]) -> float:
+    start = time.perf_counter()
+    for n in range(PLANS_PER_ROUND):
+        profile, check = people[n % len(people)]
+        build_plan(profile, check, kb, week=1 + n % 6)
+    return (time.perf_counter() - start) / PLANS_PER_ROUND
+
+
+def run() -> None:
+    """Print plans per second on the shipped content and the 10x-content time ratio."""
+    kb = load_knowledge_base()
+    big = grown(kb)
+    profiles = [Profile.model_validate(data) for data in PEOPLE]
+    people = [(p, evaluate(p, kb)) for p in profiles]
+    normal: list[float] = []
+    large: list[float] = []
+    _seconds_per_plan(kb, people)  # warm-up: imports, caches
+    for _ in range(ROUNDS):
+        normal.append(_seconds_per_plan(kb, people))
+        large.append(_seconds_per_plan(big, people))
+    best_normal, best_large = min(normal), min(large)
+    print(f"plan: {1 / best_normal:,.0f} plans/s on {len(kb)} entries ({len(PEOPLE)} people)")
+    print(f"plan: {1 / best_large:,.0f} plans/s on {len(big)} entries ({GROWTH}x content)")
+    print(f"plan: time ratio {GROWTH}x content / normal = {best_large / best_normal:.2f} (<= 10)")
