@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -18,30 +18,16 @@ from rank_bm25 import BM25Okapi
 
 from backcare.knowledge import KnowledgeBase, load_knowledge_base
 from backcare.search import AskIndex, ask
+from backcare.search.evaluation import RECALL_AT as K
+from backcare.search.evaluation import recall_and_mrr
 from backcare.search.index import _entry_texts, tokens
 
 EVAL_FILE = Path(__file__).resolve().parents[1] / "tests" / "search" / "eval_questions.yaml"
-K = 5
 
 
 def load_eval() -> list[tuple[str, set[str]]]:
     raw = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
     return [(item["q"], set(item["answers"])) for item in raw["questions"]]
-
-
-def recall_and_mrr(
-    rank: Callable[[str], Sequence[str]], questions: list[tuple[str, set[str]]]
-) -> tuple[float, float]:
-    """Recall@K: share of questions with an answer in the top K. MRR: mean of 1/first-answer-rank."""
-    hits = 0
-    reciprocal = 0.0
-    for question, answers in questions:
-        ranked = list(rank(question))
-        if any(entry_id in answers for entry_id in ranked[:K]):
-            hits += 1
-        first = next((i for i, entry_id in enumerate(ranked, 1) if entry_id in answers), None)
-        reciprocal += 1 / first if first else 0.0
-    return hits / len(questions), reciprocal / len(questions)
 
 
 def bm25_baseline(kb: KnowledgeBase) -> Callable[[str], list[str]]:
@@ -92,12 +78,16 @@ def run() -> None:
     full = per_call_ms(lambda: [ask(index, q) for q in sample], 15) / len(sample)
     matches = [index.fts_query(q) for q in sample]
     raw = per_call_ms(lambda: [index.raw_bm25(m) for m in matches], 15) / len(sample)
-    print(f"latency per question: ask {full:.3f} ms, raw FTS5 query {raw:.3f} ms, "
-          f"overhead ratio {full / raw:.1f}x")
+    print(
+        f"latency per question: ask {full:.3f} ms, raw FTS5 query {raw:.3f} ms, "
+        f"overhead ratio {full / raw:.1f}x"
+    )
 
     big_index = AskIndex(grown(kb, 100))
     big = per_call_ms(lambda: [ask(big_index, q) for q in sample], 5) / len(sample)
-    print(f"knowledge base grown 100x ({len(big_index.kb)} entries): ask {big:.3f} ms per question, "
-          f"{big / full:.1f}x the normal knowledge base")
+    print(
+        f"knowledge base grown 100x ({len(big_index.kb)} entries): ask {big:.3f} ms per question, "
+        f"{big / full:.1f}x the normal knowledge base"
+    )
     build = per_call_ms(lambda: AskIndex(kb), 10)
     print(f"index build: {build:.1f} ms for {len(kb)} entries")

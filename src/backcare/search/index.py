@@ -8,7 +8,6 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 from backcare.content.schema import Entry, Group
 from backcare.knowledge.base import KnowledgeBase
@@ -18,13 +17,15 @@ from backcare.search.vocabulary import Vocabulary, load_vocabulary
 FIELD_WEIGHTS = {"name": 10.0, "aliases": 8.0, "summary": 4.0, "body": 2.0, "quotes": 1.0}
 CANDIDATES = 60
 """How many BM25 hits are re-ranked; more than any answer needs, few enough to stay fast."""
-PHRASE_BOOST = 1.6
+EXPANSION_WEIGHT = 0.25
+"""Vocabulary variants count, but less than the words the person actually typed."""
+PHRASE_BOOST = 2.0
 """A question that names an entry (or one of its aliases) as a whole phrase prefers it."""
 GROUP_BOOST = 1.35
 """An entry suited to a group the question mentions ("pregnant") ranks higher…"""
 GROUP_PENALTY = 0.15
 """…and one not for that group sinks, and is never ranked first."""
-KIND_BOOST = 1.4
+KIND_BOOST = 1.6
 """Question words that ask for a kind of entry ("how long should I ice" → thermotherapy)."""
 
 STOPWORDS = frozenset(
@@ -33,6 +34,11 @@ STOPWORDS = frozenset(
     "there these they this to too very was we were what when where which while who why will with "
     "would you your ok okay is it any some get got just really".split()
 )
+GENERIC_WORDS = frozenset(
+    "back pain pains lower low upper ache aches backache waist lumbar spine lumbago relief "
+    "relieve ease help".split()
+)
+"""Words nearly every entry shares: a name made only of them says nothing about a question."""
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 # Words that reveal what kind of answer the question wants.
@@ -93,6 +99,17 @@ GROUP_CUES: dict[Group, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
+class Query:
+    """A question, analysed: its words, the vocabulary variants it implies, groups and kinds."""
+
+    lowered: str
+    words: tuple[str, ...]
+    variants: tuple[str, ...]
+    groups: frozenset[Group]
+    kinds: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Hit:
     """One ranked entry with the passage that best shows why it matched."""
 
@@ -149,18 +166,42 @@ class AskIndex:
         )
         self._db.commit()
         self._weights = ", ".join(str(w) for w in FIELD_WEIGHTS.values())
+        self._name_patterns: dict[int, re.Pattern[str] | None] = {}
 
-    @cached_property
-    def _names(self) -> list[list[str]]:
-        return [[e.name.lower(), *(a.lower() for a in e.aliases)] for e in self._entries]
+    def _names_pattern(self, row: int) -> re.Pattern[str] | None:
+        """One compiled pattern of the entry's name and aliases, built on first use."""
+        if row not in self._name_patterns:
+            entry = self._entries[row]
+            names = [
+                n.lower()
+                for n in (entry.name, *entry.aliases)
+                if len(n) > 3 and set(tokens(n)) - GENERIC_WORDS
+            ]
+            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            self._name_patterns[row] = re.compile(rf"\b(?:{alternatives})\b") if names else None
+        return self._name_patterns[row]
+
+    def analyse(self, question: str) -> Query:
+        """Everything the ranking needs from a question, worked out once."""
+        words = tokens(question)
+        concepts = self.vocabulary.concepts_in(question)
+        own = set(words)
+        variants = {
+            v for concept in concepts for v in self.vocabulary.variants(concept) if v not in own
+        }
+        return Query(
+            lowered=" ".join(question.lower().split()),
+            words=tuple(words),
+            variants=tuple(sorted(variants)),
+            groups=frozenset(
+                g for g, cues in GROUP_CUES.items() if any(c in concepts for c in cues)
+            ),
+            kinds=frozenset(_kinds_wanted(words)),
+        )
 
     def fts_query(self, question: str) -> str:
-        """The FTS5 MATCH expression: every content word and every vocabulary variant, OR-ed."""
-        words = tokens(question)
-        terms = {f'"{w}"' for w in words}
-        for concept in self.vocabulary.concepts_in(question):
-            terms.update(f'"{v}"' for v in self.vocabulary.variants(concept))
-        return " OR ".join(sorted(terms))
+        """The FTS5 MATCH expression for the question's own words, OR-ed."""
+        return _match(self.analyse(question).words)
 
     def raw_bm25(self, match: str, limit: int = CANDIDATES) -> list[tuple[int, float]]:
         """Row index and BM25 score (higher is better) for an FTS5 MATCH expression."""
@@ -174,51 +215,44 @@ class AskIndex:
 
     def search(self, question: str, *, top: int = 5) -> list[Hit]:
         """Entries that answer the question, best first."""
-        lowered = question.lower()
-        concepts = self.vocabulary.concepts_in(question)
-        groups = {g for g, cues in GROUP_CUES.items() if any(c in concepts for c in cues)}
-        wanted_kinds = _kinds_wanted(tokens(question))
-        scored: list[tuple[float, int]] = []
-        for row, bm25 in self.raw_bm25(self.fts_query(question)):
-            entry = self._entries[row]
-            score = bm25 * self._boost(row, entry, lowered, groups, wanted_kinds)
-            scored.append((score, row))
+        query = self.analyse(question)
+        relevance = dict(self.raw_bm25(_match(query.words)))
+        for row, bm25 in self.raw_bm25(_match(query.variants)):
+            relevance[row] = relevance.get(row, 0.0) + EXPANSION_WEIGHT * bm25
+        scored = [(bm25 * self._boost(row, query), row) for row, bm25 in relevance.items()]
         scored.sort(key=lambda item: (-item[0], item[1]))
-        scored = _never_first_if_unsafe(scored, self._entries, groups)
+        scored = _never_first_if_unsafe(scored, self._entries, query.groups)
+        wanted = {*query.words, *tokens(" ".join(query.variants))}
         return [
-            Hit(
-                entry=self._entries[row],
-                score=round(score, 4),
-                snippet=self._snippet(row, question),
-            )
+            Hit(entry=self._entries[row], score=round(score, 4), snippet=self._snippet(row, wanted))
             for score, row in scored[:top]
         ]
 
-    def _boost(
-        self, row: int, entry: Entry, lowered: str, groups: set[Group], kinds: set[str]
-    ) -> float:
+    def _boost(self, row: int, query: Query) -> float:
+        entry = self._entries[row]
         boost = 1.0
-        if any(_phrase_in(name, lowered) for name in self._names[row] if len(name) > 3):
+        pattern = self._names_pattern(row)
+        if pattern is not None and pattern.search(query.lowered):
             boost *= PHRASE_BOOST
-        if groups and (groups & set(entry.suitable_for) or getattr(entry, "group", None) in groups):
+        if query.groups & set(entry.suitable_for):
             boost *= GROUP_BOOST
-        if _unsafe_for(entry, groups):
+        if _unsafe_for(entry, query.groups):
             boost *= GROUP_PENALTY
-        if entry.kind in kinds:
+        if entry.kind in query.kinds:
             boost *= KIND_BOOST
         return boost
 
-    def _snippet(self, row: int, question: str) -> str:
-        """The sentence of the entry that shares most words with the question."""
-        wanted = set(tokens(self.vocabulary.expand(question)))
+    def _snippet(self, row: int, wanted: set[str]) -> str:
+        """The sentence of the entry that shares most words with the question (and its variants)."""
         texts = _entry_texts(self._entries[row])
         candidates = [texts["summary"], *re.split(r"(?<=[.!?])\s+", texts["body"])]
         best = max(candidates, key=lambda s: (len(wanted & set(tokens(s))), -len(s)))
         return best[:280]
 
 
-def _phrase_in(phrase: str, text: str) -> bool:
-    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+def _match(terms: Iterable[str]) -> str:
+    """An FTS5 MATCH expression OR-ing the terms, each quoted so no input can change the syntax."""
+    return " OR ".join(sorted({f'"{term}"' for term in terms}))
 
 
 def _kinds_wanted(words: Sequence[str]) -> set[str]:
@@ -233,7 +267,7 @@ def _unsafe_for(entry: Entry, groups: Iterable[Group]) -> bool:
 
 
 def _never_first_if_unsafe(
-    scored: list[tuple[float, int]], entries: list[Entry], groups: set[Group]
+    scored: list[tuple[float, int]], entries: list[Entry], groups: frozenset[Group]
 ) -> list[tuple[float, int]]:
     """Move the first safe hit to the top when the best hit is not for the question's group."""
     if not scored or not _unsafe_for(entries[scored[0][1]], groups):
