@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, get_args
 
@@ -59,10 +60,14 @@ def test_openapi_lists_every_spec_route_and_says_it_is_not_medical_advice(
     assert "not a diagnosis" in schema["info"]["description"]
 
 
-def test_docs_page_is_served(client: TestClient) -> None:
-    response = client.get("/api/docs")
-    assert response.status_code == 200
-    assert "/api/openapi.json" in response.text
+def test_docs_page_is_served_with_local_assets_only(client: TestClient) -> None:
+    page = client.get("/api/docs").text
+    assert "/api/openapi.json" in page
+    assert '"validatorUrl": null' in page
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert assets
+    assert all(asset.startswith("/api/docs-assets/") for asset in assets), assets
+    assert all(client.get(asset).status_code == 200 for asset in assets)
 
 
 def test_check_finds_no_warning_sign_for_an_office_worker(client: TestClient) -> None:

@@ -12,9 +12,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request, status
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
+from swagger_ui_bundle import swagger_ui_path
 
 from backcare import __version__, services
 from backcare.config import Settings, load_settings
@@ -85,7 +87,7 @@ def create_app(settings: Settings) -> FastAPI:
         version=__version__,
         description=API_DESCRIPTION,
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -94,6 +96,7 @@ def create_app(settings: Settings) -> FastAPI:
         app.include_router(module.router, prefix="/api")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _add_docs(app)
     _add_error_handlers(app)
     return app
 
@@ -101,6 +104,23 @@ def create_app(settings: Settings) -> FastAPI:
 def app_from_environment() -> FastAPI:
     """The app for the settings in the environment (the factory ``backcare serve`` runs)."""
     return create_app(load_settings())
+
+
+def _add_docs(app: FastAPI) -> None:
+    """Swagger UI at ``/api/docs`` from the files the ``swagger-ui-bundle-v2`` package ships:
+    FastAPI's default page loads them from a CDN, and backcare makes no network calls."""
+    app.mount("/api/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/api/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/api/openapi.json",
+            title="backcare API",
+            swagger_js_url="/api/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/api/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/api/docs-assets/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None},  # else it calls validator.swagger.io
+        )
 
 
 def _refuse_weak_server_key(settings: Settings) -> None:
