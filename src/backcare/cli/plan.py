@@ -13,6 +13,8 @@ from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json, read
 from backcare.content.schema import Dose, RedFlag
 from backcare.errors import InputError
 from backcare.plan import AdviceItem, Plan, Session, build_plan
+from backcare.plan.screen import equipment_reason, needed_equipment
+from backcare.profile import Profile
 
 console = Console()
 
@@ -39,10 +41,10 @@ def plan(
     if as_json:
         print_json(result)
         return
-    render(result)
+    render(result, person)
 
 
-def render(result: Plan) -> None:
+def render(result: Plan, person: Profile) -> None:
     """The readable view: the check first when it found something, then the week and advice."""
     check = result.check
     if check.level != "self_care":
@@ -72,12 +74,25 @@ def render(result: Plan) -> None:
         f"[bold]Breaks:[/] every {result.breaks.every_min} minutes of sitting or standing, "
         f"move for {result.breaks.move_min} minutes."
     )
-    if result.excluded:
-        table = Table(title="Left out for your safety", show_header=False)
-        for item in result.excluded:
-            table.add_row(item.id, item.reason)
-        console.print(table)
+    _left_out(result, person)
     console.print(f"[dim]{DISCLAIMER}[/]")
+
+
+def _left_out(result: Plan, person: Profile) -> None:
+    """Safety exclusions with their reasons; entries that only need missing equipment, briefly."""
+    kb = knowledge()
+    needs: dict[str, list[str]] = {}
+    table = Table(title="Left out for your safety", show_header=False)
+    for item in result.excluded:
+        missing = needed_equipment(kb.get(item.id), person)
+        if missing and item.reason == equipment_reason(missing):
+            needs.setdefault(", ".join(missing).replace("_", " "), []).append(item.id)
+        else:
+            table.add_row(item.id, item.reason)
+    if table.row_count:
+        console.print(table)
+    for equipment, ids in needs.items():
+        console.print(f"[dim]Needs {equipment}, which you did not list: {', '.join(ids)}[/]")
 
 
 def _seek_help() -> None:

@@ -196,18 +196,16 @@ def _target_applies(target: Target, who: Person) -> bool:
 
 
 def _target_text(target: Target) -> str:
-    """``water a day: 2250 ml (women)`` from a structured target."""
-    amount = ""
+    """``water a day: 2250 ml (women)`` or ``sleep: 7–8 hours per night`` from a target."""
+    text = target.what
     if target.amount is not None:
         amount = _number(target.amount)
         if target.amount_max is not None:
             amount += f"–{_number(target.amount_max)}"
+        text += f": {amount} {target.unit or ''}".rstrip()
     per = target.per or ""
-    if per in target.what:
-        per = ""
-    elif not per.startswith("every"):
-        per = f"per {per}"
-    text = " ".join(part for part in (f"{target.what}:", amount, target.unit or "", per) if part)
+    if per and per not in target.what:
+        text += f" {per}" if per.startswith("every") else f" per {per}"
     if target.group is not None:
         text += f" ({target.group.replace('_', ' ')})"
     return text + (f" — {target.note}" if target.note else "")

@@ -105,17 +105,26 @@ def exclusion(entry: Entry, who: Person) -> Excluded | None:
             reason=f"The advice for {population.name.lower()} says to avoid it.",
             sources=population.sources,
         )
-    missing = [item for item in missing_equipment(entry, who.profile) if item not in NOT_NEEDED]
+    missing = needed_equipment(entry, who.profile)
     if missing:
-        needed = ", ".join(item.replace("_", " ") for item in missing)
         return Excluded.from_content(
-            id=entry.id, reason=f"Needs {needed}, which you did not list.", sources=entry.sources
+            id=entry.id, reason=equipment_reason(missing), sources=entry.sources
         )
     if who.relief_only and isinstance(entry, Exercise) and not is_relief(entry):
         return Excluded.from_content(
             id=entry.id, reason=RELIEF_REASON, sources=list(who.relief_sources or entry.sources)
         )
     return None
+
+
+def needed_equipment(entry: Entry, profile: Profile) -> list[str]:
+    """Equipment the entry needs that the person lacks (a mat is never needed)."""
+    return [item for item in missing_equipment(entry, profile) if item not in NOT_NEEDED]
+
+
+def equipment_reason(missing: list[str]) -> str:
+    """The exclusion reason for missing equipment (front ends group these lines)."""
+    return f"Needs {', '.join(item.replace('_', ' ') for item in missing)}, which you did not list."
 
 
 def is_relief(exercise: Exercise) -> bool:
