@@ -283,3 +283,18 @@ def test_plan_json_has_the_spec_shape(kb: KnowledgeBase) -> None:
     assert set(data["breaks"]) == {"every_min", "move_min"}
     assert set(data["excluded"][0]) == {"id", "reason", "sources"}
     assert set(data["habits"][0]) == {"id", "name", "summary", "advice", "why", "sources"}
+
+
+def test_what_the_guideline_advises_against_is_never_offered(kb: KnowledgeBase) -> None:
+    bridge = kb.get("bridge")
+    assert bridge.guideline is not None
+    advised_against = bridge.model_copy(
+        update={
+            "id": "bridge-advised-against",
+            "guideline": bridge.guideline.model_copy(update={"stance": "not_recommended"}),
+        }
+    )
+    edited = KnowledgeBase(entries=(*kb.entries, advised_against))
+    plans = [plan_for(edited, OFFICE_WORKER, week=w) for w in (1, 2, 3)]
+    assert any("bridge" in {i.id for i in p.items()} for p in plans)
+    assert all("bridge-advised-against" not in {i.id for i in p.items()} for p in plans)

@@ -28,6 +28,12 @@ PLANNED_KINDS = frozenset({"exercise", "habit", "thermotherapy", "posture"})
 """Kinds of entry the plan hands out (each is screened for the person first)."""
 
 
+def _offered(entry: Entry) -> bool:
+    """A kind the plan hands out, and not something the clinical guideline advises against."""
+    not_advised = entry.guideline is not None and entry.guideline.stance == "not_recommended"
+    return entry.kind in PLANNED_KINDS and not not_advised
+
+
 def phase_of(profile: Profile, check: CheckResult) -> Phase:
     """Acute when the pain is severe now (profile or check); else by how long it has lasted."""
     if profile.is_acute or any(flag.id == "acute_phase" for flag in check.flags):
@@ -64,7 +70,7 @@ def build_plan(
             breaks=advice.breaks(kb.entries),
             excluded=[],
         )
-    planned: list[Entry] = [entry for entry in kb if entry.kind in PLANNED_KINDS]
+    planned: list[Entry] = [entry for entry in kb if _offered(entry)]
     allowed, excluded = screen(planned, who)
     exercises = [entry for entry in allowed if isinstance(entry, Exercise)]
     days = week_of_sessions(
