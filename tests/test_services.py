@@ -149,6 +149,15 @@ def test_import_refuses_to_mix_into_existing_data(db: Database, user: int) -> No
     assert services.export_all(db, user_id=user, now=NOW) == exported
 
 
+def test_an_export_with_an_impossible_profile_is_refused() -> None:
+    document = {
+        "exported_at": "2026-11-20T12:00Z",
+        "profiles": [{"version": 1, "saved_at": "2026-11-20T12:00Z", "profile": {"age": 300}}],
+    }
+    with pytest.raises(ValidationError, match="age: Input should be less than or equal to 120"):
+        ExportBundle.model_validate(document)
+
+
 def test_one_users_data_is_invisible_to_another(db: Database, user: int) -> None:
     from backcare.store.models import User
 

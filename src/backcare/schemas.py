@@ -10,10 +10,19 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from backcare.content.schema import Area
 from backcare.diary.alerts import Alert as AlertPublic
+from backcare.profile import Profile
 
 __all__ = [
     "AlertPublic",
@@ -134,6 +143,17 @@ class ProfileVersionPublic(Strict):
     version: int = Field(ge=1)
     saved_at: AwareDatetime
     profile: dict[str, Any]
+
+    @field_validator("profile")
+    @classmethod
+    def _is_a_profile(cls, value: dict[str, Any]) -> dict[str, Any]:
+        """An imported profile must be one the check and plan can read back."""
+        try:
+            Profile.model_validate(value)
+        except ValidationError as error:
+            first = error.errors()[0]
+            raise ValueError(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+        return value
 
 
 class AlertShownPublic(Strict):
