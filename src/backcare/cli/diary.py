@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     )
 
 DEFAULT_DAYS = 28
+MAX_DAYS = 36_500
 SPARK = "▁▂▃▄▅▆▇█"
 ALERT_STYLES = {"see_doctor": "bold red", "warning": "yellow", "good_news": "green"}
 
@@ -54,8 +55,8 @@ def diary(
     days: Annotated[int, typer.Option(help="How many days back to show.")] = DEFAULT_DAYS,
 ) -> None:
     """Show your pain diary: scores, 7-day average, sessions, breaks, habits and alerts."""
-    if days < 1:
-        raise InputError(f"--days: must be at least 1, not {days}")
+    if not 1 <= days <= MAX_DAYS:
+        raise InputError(f"--days: must be from 1 to {MAX_DAYS}, not {days}")
     if plot is not None and plot.suffix.lower() != ".png":
         raise InputError(f"--plot: {plot} must end in .png")
     report = _collect(datetime.now(UTC), days)
