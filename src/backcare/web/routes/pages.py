@@ -1,27 +1,100 @@
-"""The HTML pages of the local app (owned by the pages work; this is the first, plain page)."""
+"""The HTML pages of the local app: welcome, result, plan and break reminders here; the check-in,
+session, diary and knowledge pages in their own ``pages_*`` modules, included below.
+
+Flow: first visit → welcome → check-in → result → plan → session → diary. A returning visitor
+with a saved profile goes straight to the plan.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-from fastapi.responses import HTMLResponse
+from pathlib import Path
+
+from fastapi import APIRouter, Request, status
+from fastapi.responses import FileResponse, RedirectResponse, Response
+
+from backcare.plan.advice import breaks as break_schedule
+from backcare.web.deps import UserDep
+from backcare.web.routes import pages_checkin, pages_diary, pages_kb, pages_session
+from backcare.web.routes.pages_common import (
+    plan_for,
+    programme_week,
+    render,
+    saved_profile,
+    state_of,
+    today_number,
+)
 
 router = APIRouter(include_in_schema=False)
+for _module in (pages_checkin, pages_session, pages_diary, pages_kb):
+    router.include_router(_module.router)
 
-HOME = """<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>backcare</title></head>
-<body>
-<main>
-<h1>backcare</h1>
-<p>A back-pain self-care coach. The REST API is described at <a href="/api/docs">/api/docs</a>.</p>
-<p><small>backcare gives self-care guidance, not a diagnosis.</small></p>
-</main>
-</body>
-</html>
-"""
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 
 
-@router.get("/", response_class=HTMLResponse)
-def home() -> str:
-    return HOME
+def _to(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)
+
+
+@router.get("/")
+def home(request: Request, user_id: UserDep) -> Response:
+    """Returning visitors go straight to their plan; a first visit gets the welcome."""
+    if saved_profile(state_of(request), user_id) is not None:
+        return _to("/plan")
+    return render(request, "home.html", has_profile=False)
+
+
+@router.get("/welcome")
+def welcome(request: Request, user_id: UserDep) -> Response:
+    """The welcome page, also for someone who already has a plan."""
+    has_profile = saved_profile(state_of(request), user_id) is not None
+    return render(request, "home.html", has_profile=has_profile)
+
+
+@router.get("/result")
+def result(request: Request, user_id: UserDep) -> Response:
+    """The safety check of the saved profile: warning signs first, with what to do."""
+    state = state_of(request)
+    profile = saved_profile(state, user_id)
+    if profile is None:
+        return _to("/")
+    plan = plan_for(state, profile, programme_week(state, user_id))
+    return render(request, "result.html", check=plan.check, plan=plan)
+
+
+@router.get("/plan")
+def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Response:
+    """This week's plan, today highlighted; prints as a one-page handout."""
+    state = state_of(request)
+    profile = saved_profile(state, user_id)
+    if profile is None:
+        return _to("/")
+    current = programme_week(state, user_id)
+    shown = current if week is None else max(1, min(week, 52))
+    plan = plan_for(state, profile, shown)
+    return render(
+        request,
+        "plan.html",
+        plan=plan,
+        today=today_number() if shown == current else None,
+        profile=profile,
+    )
+
+
+@router.get("/breaks")
+def breaks_page(request: Request, user_id: UserDep) -> Response:
+    """A break timer on the plan's schedule, with browser notifications when allowed."""
+    state = state_of(request)
+    profile = saved_profile(state, user_id)
+    plan = plan_for(state, profile, programme_week(state, user_id)) if profile else None
+    schedule = plan.breaks if plan else break_schedule(list(state.kb))
+    return render(request, "breaks.html", breaks=schedule, has_plan=plan is not None)
+
+
+@router.get("/sw.js")
+def service_worker() -> FileResponse:
+    """The service worker, served from the root so its scope covers every page."""
+    return FileResponse(
+        STATIC_DIR / "sw.js",
+        media_type="text/javascript",
+        headers={"Cache-Control": "no-cache", "Service-Worker-Allowed": "/"},
+    )

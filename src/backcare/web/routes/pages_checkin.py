@@ -1,0 +1,311 @@
+"""The check-in: the safety-check questions (``backcare.triage.questions``) one small group per
+screen, then a few questions the plan needs (work, equipment, time).
+
+Each screen is a GET URL carrying the answers so far as JSON in ``answers``, so the browser's
+back button, a reload and a bookmark all work without a server-side draft. Only the last step
+(save the profile) is a POST.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, Request, status
+from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
+
+from backcare import services
+from backcare.content.schema import EQUIPMENT
+from backcare.errors import InputError
+from backcare.knowledge import KnowledgeBase
+from backcare.triage import Question, evaluate, parse_answer, profile_from_answers, questions_for
+from backcare.triage.questions import Answers
+from backcare.web.deps import UserDep
+from backcare.web.routes.pages_common import render, state_of
+
+router = APIRouter()
+
+WORK = ("sitting", "standing", "lifting", "driving")
+MAX_POSTPARTUM_WEEKS = 104
+"""Postpartum advice in the sources runs to about two years after birth."""
+
+
+def _may_have_given_birth(answers: Answers) -> bool:
+    age = answers.get("age")
+    female = answers.get("sex") in ("female", "other")
+    return female and answers.get("pregnant") is not True and (age is None or 12 <= age <= 57)
+
+
+PLAN_QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "postpartum.weeks_since_birth",
+        "If you have had a baby in the last two years: how many weeks ago? (leave empty if not)",
+        "number",
+        minimum=0,
+        maximum=MAX_POSTPARTUM_WEEKS,
+        applies=_may_have_given_birth,
+    ),
+    Question(
+        "postpartum.delivery",
+        "How was your baby born?",
+        "choice",
+        ("vaginal", "caesarean"),
+        applies=lambda answers: answers.get("postpartum.weeks_since_birth") is not None,
+    ),
+    Question("work", "What does your working day involve?", "choices", WORK),
+    Question("equipment", "What do you have at home?", "choices", EQUIPMENT),
+    Question("fitness", "How active are you at the moment?", "choice", ("low", "moderate", "high")),
+    Question(
+        "minutes_per_day",
+        "How many minutes a day can you give to exercise?",
+        "number",
+        minimum=1,
+        maximum=240,
+    ),
+)
+"""What the plan needs beyond the safety check; answers use the same profile paths."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Questions shown together on one screen (follow-ups come on the next screen)."""
+
+    id: str
+    title: str
+    keys: tuple[str, ...]
+
+
+GROUPS: tuple[Group, ...] = (
+    Group("about", "About you", ("age", "sex")),
+    Group("life", "About you", ("pregnant", "pregnancy.weeks", "menopause")),
+    Group("baby", "After a birth", ("postpartum.weeks_since_birth", "postpartum.delivery")),
+    Group("conditions", "Your health", ("conditions",)),
+    Group("pain", "Your pain", ("pain.areas", "pain.score")),
+    Group("pain-severe", "Your pain", ("pain.excruciating",)),
+    Group("pain-time", "How it started", ("pain.duration_days", "pain.onset")),
+    Group(
+        "pain-pattern",
+        "What makes it better or worse",
+        ("pain.worse_at_night", "pain.better_with_exercise", "pain.better_with_rest"),
+    ),
+    Group("pain-age", "When it began", ("pain.onset_age",)),
+    Group(
+        "nerves",
+        "Nerves and legs",
+        (
+            "symptoms.saddle_numbness",
+            "symptoms.bladder_or_bowel_change",
+            "symptoms.leg_weakness",
+            "symptoms.leg_numbness_or_pain",
+            "symptoms.walking_leg_pain_eased_by_sitting",
+        ),
+    ),
+    Group(
+        "chest",
+        "Chest, belly and temperature",
+        (
+            "symptoms.chest_pain_or_breathlessness",
+            "symptoms.sweating_nausea_or_faintness",
+            "symptoms.abdominal_pain",
+            "symptoms.fever_or_chills",
+        ),
+    ),
+    Group(
+        "history",
+        "Your history",
+        (
+            "symptoms.recent_trauma",
+            "symptoms.cancer_history",
+            "symptoms.unexplained_weight_loss",
+            "symptoms.immunosuppressed_or_steroids",
+        ),
+    ),
+    Group(
+        "history-more",
+        "Your history",
+        ("symptoms.night_sweats", "symptoms.height_loss_or_new_stoop"),
+    ),
+    Group(
+        "urine",
+        "Urine and kidneys",
+        (
+            "symptoms.urinary_pain_or_frequency",
+            "symptoms.flank_pain_or_colic",
+            "symptoms.blood_in_urine",
+        ),
+    ),
+    Group(
+        "pregnancy",
+        "Your pregnancy",
+        ("symptoms.contractions_or_bleeding", "symptoms.pelvic_pressure_or_discharge_change"),
+    ),
+    Group("day", "Your day", ("work", "equipment")),
+    Group("time", "Your time", ("fitness", "minutes_per_day")),
+)
+OTHER = Group("other", "A few more questions", ())
+"""Where a question added to the triage list later lands until it is given a group."""
+
+
+def remaining(answers: Answers) -> list[Question]:
+    """Every question still to ask: the safety check's, then the plan's."""
+    extra = [q for q in PLAN_QUESTIONS if q.key not in answers and q.applies(answers)]
+    return [*questions_for(answers), *extra]
+
+
+def _group_of(question: Question) -> Group:
+    return next((g for g in GROUPS if question.key in g.keys), OTHER)
+
+
+def next_screen(answers: Answers) -> tuple[Group, list[Question]] | None:
+    """The first group (in ``GROUPS`` order) with questions left, and those questions."""
+    left = remaining(answers)
+    for group in (*GROUPS, OTHER):
+        shown = [q for q in left if _group_of(q) == group]
+        if shown:
+            return group, shown
+    return None
+
+
+def screen_count(answers: Answers) -> tuple[int, int]:
+    """(screens done, screens in all as far as known now): for the progress bar."""
+    groups = [g for g in (*GROUPS, OTHER) if any(k in answers for k in g.keys)]
+    left = {_group_of(q).id for q in remaining(answers)}
+    return len(groups), len(groups) + len(left)
+
+
+def parse_answers(text: str) -> dict[str, Any]:
+    """The answers carried in the URL; anything unreadable starts the check-in afresh."""
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _typed(question: Question, values: list[str]) -> Any:
+    """A form field's values through the same parser the CLI uses."""
+    text = (
+        ",".join(v for v in values if v) if question.kind == "choices" else next(iter(values), "")
+    )
+    return parse_answer(question, text)
+
+
+def _is_emergency(answers: Answers, kb: KnowledgeBase) -> bool:
+    """Stop asking once an answer needs emergency care: the result comes first."""
+    try:
+        profile = profile_from_answers(answers)
+    except ValidationError:
+        return False
+    return evaluate(profile, kb).level == "emergency"
+
+
+@router.get("/check-in")
+def check_in(request: Request, answers: str = "", prefill: str = "") -> Response:
+    """One screen of questions, or the summary when none are left."""
+    before = parse_answers(answers)
+    merged = dict(before)
+    errors: dict[str, str] = {}
+    form = request.query_params
+    screen = next_screen(before)
+    submitted = screen is not None and form.get("screen") == screen[0].id
+    if submitted and screen is not None:
+        for question in screen[1]:
+            try:
+                merged[question.key] = _typed(question, form.getlist(question.key))
+            except InputError as error:
+                errors[question.key] = str(error).split(": ", 1)[-1]
+    if errors:
+        return _screen(request, before, screen, errors=errors, values=_raw(form))
+    if submitted:
+        return _after_submit(request, before, merged)
+    return _screen(request, before, screen, values=as_form(parse_answers(prefill)))
+
+
+def as_form(answers: Answers) -> dict[str, list[str]]:
+    """Typed answers back as form values, to fill a screen in again after going back."""
+    form: dict[str, list[str]] = {}
+    for key, value in answers.items():
+        if isinstance(value, bool):
+            form[key] = ["yes" if value else "no"]
+        elif isinstance(value, list):
+            form[key] = [str(v) for v in value]
+        else:
+            form[key] = ["" if value is None else str(value)]
+    return form
+
+
+def _after_submit(request: Request, before: Answers, merged: dict[str, Any]) -> Response:
+    if _is_emergency(merged, state_of(request).kb) or next_screen(merged) is None:
+        return _summary(request, before, merged)
+    return _screen(request, merged, next_screen(merged), back=before)
+
+
+def _raw(form: Any) -> dict[str, list[str]]:
+    return {key: form.getlist(key) for key in form if key not in ("answers", "screen", "prefill")}
+
+
+def _screen(
+    request: Request,
+    answers: Answers,
+    screen: tuple[Group, list[Question]] | None,
+    *,
+    back: Answers | None = None,
+    errors: dict[str, str] | None = None,
+    values: dict[str, list[str]] | None = None,
+) -> Response:
+    if screen is None:
+        return _summary(request, {}, answers)
+    done, total = screen_count(answers)
+    group, questions = screen
+    return render(
+        request,
+        "checkin.html",
+        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT if errors else status.HTTP_200_OK,
+        group=group,
+        questions=questions,
+        answers_json=json.dumps(answers, separators=(",", ":")),
+        back_url=_back_url(back, answers),
+        errors=errors or {},
+        values=values or {},
+        done=done,
+        total=max(total, 1),
+    )
+
+
+def _back_url(back: Answers | None, current: Answers) -> str | None:
+    """The previous screen with its answers filled in again; none on the first screen."""
+    if back is None:
+        return None
+    prefill = {k: v for k, v in current.items() if k not in back}
+    return "/check-in?" + urlencode(
+        {"answers": json.dumps(back, separators=(",", ":")), "prefill": json.dumps(prefill)}
+    )
+
+
+def _summary(request: Request, before: Answers, answers: Answers) -> Response:
+    profile = profile_from_answers(answers)
+    emergency = evaluate(profile, state_of(request).kb).level == "emergency"
+    return render(
+        request,
+        "checkin_done.html",
+        answers_json=json.dumps(answers, separators=(",", ":")),
+        back_url=_back_url(before, answers) if before != answers else None,
+        emergency=emergency,
+        answered=sum(1 for v in answers.values() if v not in (None, [])),
+    )
+
+
+@router.post("/check-in")
+def save_check_in(
+    request: Request, user_id: UserDep, answers: Annotated[str, Form()] = ""
+) -> Response:
+    """Save the profile the answers describe, then show the result."""
+    try:
+        profile = profile_from_answers(parse_answers(answers))
+    except (ValidationError, InputError):
+        return RedirectResponse("/check-in", status_code=status.HTTP_303_SEE_OTHER)
+    services.save_profile(state_of(request).database, user_id=user_id, profile=profile)
+    return RedirectResponse("/result", status_code=status.HTTP_303_SEE_OTHER)

@@ -1,0 +1,111 @@
+"""What every page shares: the Jinja2 templates, the disclaimer, the saved profile and the plan
+for this week, and the small filters that turn data into words.
+
+Pages call ``services`` and the pure core directly (no HTTP round trip to our own API).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from backcare import services
+from backcare.content.schema import Dose, Source
+from backcare.plan import Plan, build_plan
+from backcare.profile import Profile
+from backcare.triage import evaluate
+from backcare.web.deps import AppState
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
+DISCLAIMER = "backcare gives self-care guidance, not a diagnosis."
+MAX_WEEK = 52
+"""The same bound as ``backcare plan --week`` and the API: a year of weekly progression."""
+
+LEVEL_TITLES = {
+    "emergency": "Act now: this needs emergency care",
+    "urgent": "See a doctor within a day or two",
+    "routine": "Book an appointment with your doctor",
+    "self_care": "No warning sign found",
+}
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def words(value: object) -> str:
+    """``lower_back`` → ``lower back``: ids and choices as plain words."""
+    return str(value).replace("_", " ").replace("-", " ")
+
+
+def dose_text(dose: Dose | None) -> str:
+    """``3 × 15 reps · hold 5 s · each side``: a dose as a person reads it."""
+    if dose is None:
+        return ""
+    parts = []
+    if dose.reps is not None:
+        parts.append(f"{dose.sets} × {dose.reps} reps" if dose.sets else f"{dose.reps} reps")
+    elif dose.sets:
+        parts.append(f"{dose.sets} sets")
+    if dose.hold_s is not None:
+        parts.append(f"hold {dose.hold_s:g} s")
+    if dose.duration_s is not None:
+        parts.append(f"{dose.duration_s / 60:g} min")
+    if dose.breaths is not None:
+        parts.append(f"{dose.breaths} breaths")
+    if dose.per_side:
+        parts.append("each side")
+    return " · ".join(parts) or "as feels comfortable"
+
+
+def source_label(source: Source) -> str:
+    """A seed file or a public reference, named the way the sources list shows it."""
+    return source.ref or f"Source article {source.seed}"
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=TEMPLATES_DIR)
+    templates.env.filters.update(words=words, dose=dose_text, source_label=source_label)
+    templates.env.globals.update(
+        DISCLAIMER=DISCLAIMER, LEVEL_TITLES=LEVEL_TITLES, DAY_NAMES=DAY_NAMES
+    )
+    return templates
+
+
+TEMPLATES = _templates()
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A page from its template; ``context`` names what the template shows."""
+    return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def state_of(request: Request) -> AppState:
+    state: AppState = request.app.state.backcare
+    return state
+
+
+def saved_profile(state: AppState, user_id: int) -> Profile | None:
+    """The newest saved profile, or ``None`` before the first check-in."""
+    return services.current_profile(state.database, user_id=user_id)
+
+
+def programme_week(state: AppState, user_id: int, today: datetime | None = None) -> int:
+    """Weeks since the first saved profile (week 1 = its first seven days), as the CLI counts."""
+    history = services.profile_history(state.database, user_id=user_id)
+    if not history:
+        return 1
+    days = ((today or datetime.now(UTC)) - history[0].saved_at).days
+    return min(MAX_WEEK, max(1, days // 7 + 1))
+
+
+def today_number(today: date | None = None) -> int:
+    """Plan day of today: Monday = 1 … Sunday = 7 (as ``backcare session``)."""
+    return (today or date.today()).isoweekday()
+
+
+def plan_for(state: AppState, profile: Profile, week: int) -> Plan:
+    """The safety check and this week's plan (deterministic, so rebuilt per request)."""
+    return build_plan(profile, evaluate(profile, state.kb), state.kb, week=week)

@@ -1,0 +1,157 @@
+"""The diary page: a quick pain entry, charts of pain (with the 7-day average) and of sessions,
+and the alerts the diary calls for. Charts are inline SVG drawn here: no chart library, no CDN.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request, status
+from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
+
+from backcare import services
+from backcare.content.schema import AREAS
+from backcare.diary import PainPoint, rolling_average, seven_day_average
+from backcare.schemas import PainEntryCreate, PainEntryPublic, SessionRecordPublic
+from backcare.web.deps import UserDep
+from backcare.web.routes.pages_common import render, state_of
+
+router = APIRouter()
+
+CHART_DAYS = 28
+"""Four weeks on screen: enough to see a trend and the 7-day average move."""
+
+WIDTH, HEIGHT = 640, 240
+LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 28
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Everything a template needs to draw one chart: SVG coordinates, labels, a summary."""
+
+    points: list[tuple[float, float, str]]
+    line: str
+    bars: list[tuple[float, float, float, str]]
+    x_labels: list[tuple[float, str]]
+    y_labels: list[tuple[float, str]]
+    summary: str
+
+
+def _x(day: date, first: date) -> float:
+    span = WIDTH - LEFT - RIGHT
+    return LEFT + span * ((day - first).days + 0.5) / CHART_DAYS
+
+
+def _x_at(at: datetime, first: date) -> float:
+    local = at.astimezone()
+    fraction = (local.hour * 60 + local.minute) / (24 * 60)
+    span = WIDTH - LEFT - RIGHT
+    return LEFT + span * ((local.date() - first).days + fraction) / CHART_DAYS
+
+
+def _y(value: float, top_value: float) -> float:
+    return TOP + (HEIGHT - TOP - BOTTOM) * (1 - value / top_value)
+
+
+def _x_labels(first: date) -> list[tuple[float, str]]:
+    return [
+        (_x(first + timedelta(days=d), first), f"{(first + timedelta(days=d)):%d %b}")
+        for d in range(0, CHART_DAYS, 7)
+    ]
+
+
+def pain_chart(pain: list[PainEntryPublic], today: date) -> Chart:
+    """Each rating as a dot and the 7-day average as a line, over the last four weeks."""
+    first = today - timedelta(days=CHART_DAYS - 1)
+    shown = [p for p in pain if p.at.astimezone().date() >= first]
+    points = [
+        (_x_at(p.at, first), _y(p.score, 10), f"{p.score} on {p.at.astimezone():%d %b %H:%M}")
+        for p in shown
+    ]
+    averages = rolling_average([PainPoint(p.at, p.score) for p in pain])
+    line = " ".join(
+        f"{_x_at(at, first):.1f},{_y(avg, 10):.1f}"
+        for at, avg in averages
+        if at.astimezone().date() >= first
+    )
+    average = seven_day_average([PainPoint(p.at, p.score) for p in pain], datetime.now(UTC))
+    summary = f"{len(shown)} pain ratings in the last four weeks" + (
+        f"; 7-day average {average:.1f} out of 10." if average is not None else "."
+    )
+    return Chart(
+        points=points,
+        line=line,
+        bars=[],
+        x_labels=_x_labels(first),
+        y_labels=[(_y(v, 10), str(v)) for v in (0, 2, 4, 6, 8, 10)],
+        summary=summary,
+    )
+
+
+def sessions_chart(sessions: list[SessionRecordPublic], today: date) -> Chart:
+    """Sessions done per day over the last four weeks, one bar a day."""
+    first = today - timedelta(days=CHART_DAYS - 1)
+    per_day: dict[date, int] = {}
+    for record in sessions:
+        day = record.started_at.astimezone().date()
+        if day >= first:
+            per_day[day] = per_day.get(day, 0) + 1
+    top = max([2, *per_day.values()])
+    width = (WIDTH - LEFT - RIGHT) / CHART_DAYS * 0.6
+    bars = [
+        (_x(day, first) - width / 2, _y(count, top), width, f"{count} on {day:%d %b}")
+        for day, count in sorted(per_day.items())
+    ]
+    active = len(per_day)
+    return Chart(
+        points=[],
+        line="",
+        bars=bars,
+        x_labels=_x_labels(first),
+        y_labels=[(_y(v, top), str(v)) for v in range(top + 1)],
+        summary=f"{sum(per_day.values())} sessions on {active} of the last {CHART_DAYS} days.",
+    )
+
+
+@router.get("/diary")
+def diary_page(request: Request, user_id: UserDep, logged: int | None = None) -> Response:
+    """Log pain, see the charts and the alerts."""
+    state = state_of(request)
+    pain = services.list_pain(state.database, user_id=user_id)
+    sessions = services.list_sessions(state.database, user_id=user_id)
+    alerts = services.diary_alerts(state.database, user_id=user_id, kb=state.kb)
+    today = datetime.now().astimezone().date()
+    return render(
+        request,
+        "diary.html",
+        areas=AREAS,
+        pain_chart=pain_chart(pain, today),
+        sessions_chart=sessions_chart(sessions, today),
+        chart_size=(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM),
+        recent=list(reversed(pain[-10:])),
+        sessions=list(reversed(sessions[-5:])),
+        alerts=alerts,
+        logged=logged,
+    )
+
+
+@router.post("/diary")
+def log_pain(
+    request: Request,
+    user_id: UserDep,
+    score: Annotated[int | None, Form()] = None,
+    areas: Annotated[list[str] | None, Form()] = None,
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Store a pain rating from the form, then show the diary again (post/redirect/get)."""
+    try:
+        entry = PainEntryCreate.model_validate(
+            {"score": score, "areas": areas or [], "note": note.strip() or None}
+        )
+    except ValidationError:
+        return RedirectResponse("/diary?logged=0", status_code=status.HTTP_303_SEE_OTHER)
+    services.log_pain(state_of(request).database, user_id=user_id, entry=entry)
+    return RedirectResponse("/diary?logged=1", status_code=status.HTTP_303_SEE_OTHER)

@@ -1,0 +1,79 @@
+"""The guided-session page: the server builds the day's timeline with ``backcare.session`` (the
+same steps and durations the CLI runs) and the page's script follows it by deadlines.
+
+``static/session.js`` mirrors ``backcare.session.machine`` (advance, pause, resume, skip, back,
+finish, outcome) so the page keeps working offline and after a reload; the result is posted to
+``/api/sessions`` when the session ends.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Request, status
+from fastapi.responses import RedirectResponse, Response
+
+from backcare.plan import Plan
+from backcare.session import SessionItem, build_timeline
+from backcare.session.items import day_items
+from backcare.session.timeline import BREATH_PATTERN
+from backcare.web.deps import UserDep
+from backcare.web.routes.pages_common import (
+    dose_text,
+    plan_for,
+    programme_week,
+    render,
+    saved_profile,
+    state_of,
+    today_number,
+)
+
+router = APIRouter()
+
+MAX_SPEED = 1000.0
+"""The sped-up clock (``?speed=20``) is for demos and tests; beyond this the page cannot keep up."""
+
+
+@router.get("/session")
+def session_page(request: Request, user_id: UserDep, day: int | None = None) -> Response:
+    """Today's session (or ``?day=N``, 1 = Monday), ready to start or resume."""
+    state = state_of(request)
+    profile = saved_profile(state, user_id)
+    if profile is None:
+        return RedirectResponse("/", status_code=status.HTTP_303_SEE_OTHER)
+    plan_day = day if day is not None and 1 <= day <= 7 else today_number()
+    plan = plan_for(state, profile, programme_week(state, user_id))
+    items = day_items(plan, plan_day, state.kb) if plan.check.exercise_allowed else []
+    return render(
+        request,
+        "session.html",
+        plan=plan,
+        day=plan_day,
+        items=items,
+        data=session_data(plan, plan_day, items),
+    )
+
+
+def session_data(plan: Plan, day: int, items: list[SessionItem]) -> dict[str, Any]:
+    """What the page's script needs: the items with their words, and every timed step."""
+    return {
+        "day": day,
+        "week": plan.week,
+        "date": date.today().isoformat(),
+        "max_speed": MAX_SPEED,
+        "breath_pattern": [[name, seconds] for name, seconds in BREATH_PATTERN],
+        "items": [
+            {
+                "id": item.id,
+                "name": item.name,
+                "steps": item.steps,
+                "dose": dose_text(item.dose),
+                "note": item.dose.note,
+                "one_sided": item.one_sided,
+                "breathing": item.breathing,
+            }
+            for item in items
+        ],
+        "steps": [step.model_dump(mode="json") for step in build_timeline(items)],
+    }

@@ -1,0 +1,72 @@
+// Every page: register the service worker, send session results saved while offline, print.
+"use strict";
+(() => {
+  const OUTBOX = "backcare.outbox";
+
+  const read = () => {
+    try {
+      return JSON.parse(localStorage.getItem(OUTBOX) || "[]");
+    } catch (error) {
+      return [];
+    }
+  };
+
+  async function flush() {
+    const waiting = read();
+    if (!waiting.length || !navigator.onLine) return;
+    const left = [];
+    for (const body of waiting) {
+      try {
+        const response = await fetch("/api/sessions", {
+          method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+        });
+        if (response.status >= 500) left.push(body); // try again later; 4xx would never succeed
+      } catch (error) {
+        left.push(body);
+      }
+    }
+    localStorage.setItem(OUTBOX, JSON.stringify(left));
+  }
+
+  window.backcareOutbox = {
+    add(body) {
+      localStorage.setItem(OUTBOX, JSON.stringify([...read(), body]));
+    },
+    pending: () => read().length,
+    flush,
+  };
+
+  window.addEventListener("online", flush);
+  window.addEventListener("load", flush);
+  if ("serviceWorker" in navigator) {
+    window.addEventListener("load", () => navigator.serviceWorker.register("/sw.js").catch(() => {}));
+  }
+
+  document.addEventListener("click", (event) => {
+    if (event.target.closest("[data-print]")) window.print();
+  });
+  // Printing shows every source and reason, so open the folded parts first.
+  window.addEventListener("beforeprint", () => {
+    document.querySelectorAll("details:not([open])").forEach((d) => {
+      d.open = true;
+      d.dataset.printOpened = "true";
+    });
+  });
+  window.addEventListener("afterprint", () => {
+    document.querySelectorAll("details[data-print-opened]").forEach((d) => {
+      d.open = false;
+      delete d.dataset.printOpened;
+    });
+  });
+})();
+
+// Pictures are drawn for more movements over time: a missing one hides its frame quietly.
+document.addEventListener("error", (event) => {
+  const target = event.target;
+  if (target instanceof HTMLImageElement && target.dataset.hideOnError) {
+    document.getElementById(target.dataset.hideOnError)?.classList.add("hidden");
+  }
+}, true);
+document.querySelectorAll("img[data-hide-on-error]").forEach((img) => {
+  if (img.complete && img.naturalWidth === 0) document.getElementById(img.dataset.hideOnError)?.classList.add("hidden");
+});

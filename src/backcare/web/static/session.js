@@ -1,0 +1,403 @@
+// The guided session in the page: a mirror of backcare.session.machine (Python).
+// Every countdown is a deadline: a step ends at dueAt and the next one starts at that deadline,
+// never at the tick that noticed it, so a slow, sped-up or sleeping timer builds up no error.
+// The state is saved to localStorage at every change, so a reload or a closed tab resumes.
+"use strict";
+(() => {
+  const data = JSON.parse(document.getElementById("session-data").textContent);
+  const steps = data.steps;
+  const items = data.items;
+  const params = new URLSearchParams(location.search);
+  const KEY = `backcare.session.${data.date}.w${data.week}.d${data.day}`;
+  const DONE_KINDS = ["work", "breathe"];
+  const FRAME_MS = 50;
+  const AWAY_MS = 5000; // a gap longer than this (tab closed, laptop asleep) counts as a pause
+  const $ = (id) => document.getElementById(id);
+  const wall = () => performance.timeOrigin + performance.now();
+
+  const requested = Number(params.get("speed"));
+  const speed = requested > 0 ? Math.min(requested, data.max_speed) : 1;
+  let state = restore();
+  const timings = (window.backcareTimings = []);
+  let stepWall = { index: -1, at: 0, byDeadline: false };
+  let timer = null;
+
+  // --- clock: scaled seconds since the session's origin ---------------------------------------
+  function now() {
+    return ((wall() - state.origin) / 1000) * state.speed;
+  }
+
+  // --- the machine ---------------------------------------------------------------------------
+  function fresh() {
+    return {
+      version: 1, phase: "ready", origin: wall(), speed, index: 0, stepStartedAt: 0, dueAt: 0,
+      pausedAt: null, pausedS: 0, completed: [], skipped: [], finishedAt: null,
+      endedEarly: false, painBefore: null, painAfter: null, startedWall: null,
+      endedWall: null, lastSeen: 0,
+    };
+  }
+  const finished = () => state.finishedAt !== null;
+  const step = () => steps[state.index];
+
+  function enter(index, at) {
+    state.index = index;
+    state.stepStartedAt = at;
+    state.dueAt = at + steps[index].duration_s;
+    if (steps[index].kind === "end") state.finishedAt = at;
+  }
+
+  function completeCurrent() {
+    if (DONE_KINDS.includes(step().kind) && !state.completed.includes(state.index)) {
+      state.completed.push(state.index);
+    }
+  }
+
+  function advance(t) {
+    while (!finished() && state.pausedAt === null && t >= state.dueAt) {
+      timings.push({
+        index: state.index, kind: step().kind, duration_s: step().duration_s,
+        due_s: state.dueAt, noticed_s: t, late_s: t - state.dueAt,
+        real_s: stepWall.index === state.index && stepWall.byDeadline
+          ? ((wall() - stepWall.at) / 1000) * state.speed : null,
+      });
+      completeCurrent();
+      enter(state.index + 1, state.dueAt);
+    }
+  }
+
+  function pause(t) {
+    advance(t);
+    if (!finished() && state.pausedAt === null) state.pausedAt = t;
+  }
+
+  function resume(t) {
+    if (state.pausedAt === null || finished()) return;
+    const gap = Math.max(0, t - state.pausedAt);
+    state.pausedAt = null;
+    state.pausedS += gap;
+    state.stepStartedAt += gap;
+    state.dueAt += gap;
+  }
+
+  function jump(index, t) {
+    const pausedAt = state.pausedAt;
+    if (pausedAt !== null) {
+      state.pausedAt = null;
+      state.pausedS += t - pausedAt;
+    }
+    enter(index, t);
+    if (pausedAt !== null && !finished()) state.pausedAt = t;
+  }
+
+  function firstStep(item) {
+    return steps.findIndex((s) => s.item === item);
+  }
+
+  function skip(t) {
+    advance(t);
+    if (finished()) return;
+    const item = step().item;
+    if (!state.skipped.includes(item)) state.skipped.push(item);
+    jump(steps.findIndex((s, i) => i > state.index && s.item !== item), t);
+  }
+
+  function back(t) {
+    advance(t);
+    if (finished()) return;
+    let item = step().item;
+    let first = firstStep(item);
+    if (state.index === first && item > 0) {
+      item -= 1;
+      first = firstStep(item);
+    }
+    state.skipped = state.skipped.filter((i) => i !== item);
+    jump(first, t);
+  }
+
+  function finishNow(t) {
+    advance(t);
+    if (finished()) return;
+    state.finishedAt = state.pausedAt !== null ? state.pausedAt : t;
+    state.endedEarly = true;
+    state.pausedAt = null;
+  }
+
+  function view(t) {
+    advance(t);
+    const s = step();
+    const clock = finished() ? state.finishedAt : state.pausedAt !== null ? state.pausedAt : t;
+    const elapsed = Math.min(s.duration_s, Math.max(0, clock - state.stepStartedAt));
+    const remaining = finished() ? 0 : Math.max(0, state.dueAt - clock);
+    const total = steps[steps.length - 1].start_s;
+    const v = { step: s, elapsed, remaining, progress: total ? Math.min(1, (s.start_s + elapsed) / total) : 1 };
+    if (s.kind === "work" && s.reps && s.rep_s) {
+      v.rep = Math.min(s.reps, Math.floor(elapsed / s.rep_s) + 1);
+      if (s.hold_s) {
+        const into = elapsed < s.duration_s ? elapsed % s.rep_s : s.rep_s;
+        v.repPhase = into < s.hold_s ? ["Hold", s.hold_s - into] : ["Release", s.rep_s - into];
+      }
+    }
+    if (s.kind === "breathe") v.breath = breathAt(elapsed, s.duration_s);
+    return v;
+  }
+
+  function breathAt(elapsed, duration) {
+    const cycle = data.breath_pattern.reduce((sum, [, seconds]) => sum + seconds, 0);
+    let into = elapsed < duration ? elapsed % cycle : cycle;
+    for (const [name, seconds] of data.breath_pattern) {
+      if (into < seconds) return { name, left: seconds - into, length: seconds };
+      into -= seconds;
+    }
+    const [name, seconds] = data.breath_pattern[data.breath_pattern.length - 1];
+    return { name, left: 0, length: seconds };
+  }
+
+  function outcome() {
+    return items.map((item, index) => {
+      const work = steps.map((s, i) => [s, i]).filter(([s]) => s.item === index && DONE_KINDS.includes(s.kind)).map(([, i]) => i);
+      const done = work.filter((i) => state.completed.includes(i));
+      const sides = item.breathing ? 1 : (item.one_sided || steps.some((s) => s.item === index && s.side)) ? 2 : 1;
+      const status = done.length === work.length ? "done" : done.length ? "partial" : "skipped";
+      return { id: item.id, name: item.name, status, sets_done: Math.floor(done.length / sides), sets: Math.max(1, Math.floor(work.length / sides)) };
+    });
+  }
+
+  // --- persistence -------------------------------------------------------------------------
+  function save() {
+    if (state.phase === "running") state.lastSeen = now();
+    localStorage.setItem(KEY, JSON.stringify(state));
+  }
+
+  function restore() {
+    let saved = null;
+    try {
+      saved = JSON.parse(localStorage.getItem(KEY) || "null");
+    } catch (error) {
+      saved = null;
+    }
+    if (!saved || saved.version !== 1 || saved.phase === "saved") return fresh();
+    return saved;
+  }
+
+  function treatAbsenceAsPause() {
+    const t = now();
+    const awayReal = ((t - state.lastSeen) / state.speed) * 1000;
+    if (state.pausedAt === null && !finished() && awayReal > AWAY_MS) {
+      state.pausedAt = state.lastSeen;
+      resume(t);
+    }
+  }
+
+  // --- sound and speech --------------------------------------------------------------------
+  let audio = null;
+  function beep(kind) {
+    if (!$("opt-sound").checked || !audio) return;
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.frequency.value = kind === "work" || kind === "breathe" ? 880 : kind === "end" ? 523 : 660;
+    gain.gain.setValueAtTime(0.0001, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.2, audio.currentTime + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.25);
+    osc.connect(gain).connect(audio.destination);
+    osc.start();
+    osc.stop(audio.currentTime + 0.3);
+  }
+  function say(text) {
+    if (!$("opt-speech").checked || !("speechSynthesis" in window)) return;
+    speechSynthesis.cancel();
+    speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+  }
+
+  // --- drawing -----------------------------------------------------------------------------
+  const KIND_LABEL = {
+    get_ready: "Get ready", work: "Work", switch_sides: "Switch sides", rest: "Rest",
+    breathe: "Breathe", end: "Done",
+  };
+  const RING = 2 * Math.PI * 96;
+  $("ring-arc") && $("ring-arc").setAttribute("stroke-dasharray", RING.toFixed(1));
+
+  function stepTitle(s) {
+    if (s.kind === "work" && s.hold_s && !s.reps) return "Hold";
+    return KIND_LABEL[s.kind];
+  }
+
+  function showItem(s) {
+    const item = items[s.item];
+    if (!item) return;
+    $("item-name").textContent = item.name;
+    $("item-count").textContent = `Exercise ${s.item + 1} of ${items.length}`;
+    $("item-dose").textContent = item.dose;
+    $("item-note").textContent = item.note || "";
+    $("item-link").href = `/kb/${item.id}`;
+    const list = $("item-steps");
+    list.replaceChildren(...item.steps.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+    const img = $("picture-img");
+    if (img.dataset.id !== item.id) {
+      img.dataset.id = item.id;
+      $("picture").classList.remove("hidden");
+      img.alt = `How to do ${item.name}`;
+      img.src = `/api/kb/${encodeURIComponent(item.id)}/picture.svg`;
+    }
+  }
+  $("picture-img") && $("picture-img").addEventListener("error", () => $("picture").classList.add("hidden"));
+
+  function draw(t) {
+    const v = view(t);
+    const s = v.step;
+    $("progress").style.width = `${(v.progress * 100).toFixed(1)}%`;
+    $("step-kind").textContent = (state.pausedAt !== null ? "Paused · " : "") + stepTitle(s) + (s.side ? ` · ${s.side} side` : "");
+    const seconds = Math.ceil(v.remaining - 1e-9);
+    $("ring-number").textContent = seconds >= 60 ? `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}` : String(seconds);
+    $("ring-under").textContent = seconds >= 60 ? "minutes" : "seconds";
+    const left = s.duration_s ? v.remaining / s.duration_s : 0;
+    $("ring-arc").setAttribute("stroke-dashoffset", (RING * (1 - left)).toFixed(2));
+    $("ring").classList.toggle("rest", s.kind === "rest" || s.kind === "switch_sides");
+    $("ring").classList.toggle("ready", s.kind === "get_ready");
+    $("set").textContent = s.sets ? `${s.set_no} of ${s.sets}` : "–";
+    $("rep").textContent = v.rep ? `${v.rep} of ${s.reps}` : "–";
+    $("c-side").classList.toggle("hidden", !s.side);
+    $("side").textContent = s.side || "–";
+    $("rep-phase").textContent = v.repPhase ? `${v.repPhase[0]} · ${Math.ceil(v.repPhase[1])} s` : "";
+    const pacer = $("pacer");
+    pacer.classList.toggle("hidden", !v.breath);
+    if (v.breath) {
+      const f = 1 - v.breath.left / v.breath.length;
+      const scale = v.breath.name === "inhale" ? 0.6 + 0.4 * f : v.breath.name === "exhale" ? 1 - 0.4 * f : 1;
+      pacer.style.transform = `scale(${scale.toFixed(3)})`;
+      $("pacer-label").textContent = `${v.breath.name[0].toUpperCase()}${v.breath.name.slice(1)} ${Math.ceil(v.breath.left)}`;
+    }
+    $("pause").textContent = state.pausedAt !== null ? "Resume" : "Pause";
+  }
+
+  function announce(s) {
+    const item = items[s.item];
+    const text = s.kind === "end" ? "Session complete." : `${stepTitle(s)}${item ? `: ${item.name}` : ""}${s.side ? `, ${s.side} side` : ""}`;
+    $("announce").textContent = text;
+    beep(s.kind);
+    say(text);
+  }
+
+  // --- phases ------------------------------------------------------------------------------
+  function showPhase(phase) {
+    for (const name of ["ready", "running", "done", "saved"]) {
+      $(`phase-${name}`).classList.toggle("hidden", name !== phase);
+    }
+  }
+
+  function tick() {
+    clearTimeout(timer);
+    const before = state.index;
+    const t = now();
+    advance(t);
+    if (state.index !== before) {
+      stepWall = { index: state.index, at: wall(), byDeadline: true };
+      showItem(step());
+      announce(step());
+      save();
+    } else if (t - state.lastSeen > state.speed) {
+      save();
+    }
+    if (finished()) return toDone();
+    draw(t);
+    const untilDue = state.pausedAt === null ? ((state.dueAt - now()) / state.speed) * 1000 : FRAME_MS;
+    timer = setTimeout(tick, Math.max(0, Math.min(FRAME_MS, untilDue)));
+  }
+
+  function act(fn) {
+    fn(now());
+    stepWall = { index: state.index, at: wall(), byDeadline: false };
+    save();
+    if (finished()) return toDone();
+    showItem(step());
+    announce(step());
+    tick();
+  }
+
+  function toDone() {
+    clearTimeout(timer);
+    state.phase = "done";
+    state.endedWall = state.endedWall || new Date().toISOString();
+    save();
+    const results = outcome();
+    const done = results.filter((r) => r.status === "done").length;
+    $("done-summary").textContent = `${done} of ${results.length} exercises done` + (state.endedEarly ? " (finished early)." : ".");
+    showPhase("done");
+    $("done-title").focus?.();
+  }
+
+  function record() {
+    const ended = new Date(state.endedWall || Date.now());
+    const started = new Date(Math.min(Date.parse(state.startedWall), ended.getTime()));
+    return {
+      plan_day: data.day, week: data.week,
+      started_at: started.toISOString(), ended_at: ended.toISOString(),
+      items: outcome().map((r) => ({ id: r.id, status: r.status === "done" ? "done" : "skipped", sets_done: r.sets_done })),
+      pain_before: state.painBefore, pain_after: state.painAfter,
+    };
+  }
+
+  async function saveSession() {
+    $("save").disabled = true;
+    const body = record();
+    let text = "Your session is in the diary.";
+    try {
+      const response = await fetch("/api/sessions", {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    } catch (error) {
+      window.backcareOutbox.add(body);
+      text = "Saved on this device: it goes to the diary as soon as the app is reachable again.";
+    }
+    state.phase = "saved";
+    localStorage.removeItem(KEY);
+    $("saved-text").textContent = text;
+    showPhase("saved");
+  }
+
+  function chosen(name) {
+    const input = document.querySelector(`input[name="${name}"]:checked`);
+    return input ? Number(input.value) : null;
+  }
+
+  // --- wiring ------------------------------------------------------------------------------
+  $("start").addEventListener("click", () => {
+    audio = audio || (window.AudioContext ? new AudioContext() : null);
+    state = fresh();
+    state.painBefore = chosen("pain_before");
+    state.phase = "running";
+    state.startedWall = new Date().toISOString();
+    enter(0, 0);
+    stepWall = { index: 0, at: wall(), byDeadline: true };
+    advance(now());
+    showPhase("running");
+    showItem(step());
+    announce(step());
+    save();
+    tick();
+  });
+  $("pause").addEventListener("click", () => act((t) => (state.pausedAt !== null ? resume(t) : pause(t))));
+  $("skip").addEventListener("click", () => act(skip));
+  $("back").addEventListener("click", () => act(back));
+  $("finish").addEventListener("click", () => act(finishNow));
+  $("save").addEventListener("click", () => {
+    state.painAfter = chosen("pain_after");
+    saveSession();
+  });
+  document.addEventListener("visibilitychange", () => state.phase === "running" && save());
+  window.addEventListener("pagehide", () => state.phase === "running" && save());
+
+  window.backcareSession = { state: () => state, now: () => now(), steps, items };
+
+  if (state.phase === "running") {
+    treatAbsenceAsPause();
+    showPhase("running");
+    showItem(step());
+    document.body.dataset.resumed = "true";
+    tick();
+  } else if (state.phase === "done") {
+    toDone();
+  } else {
+    showPhase("ready");
+  }
+})();

@@ -1,0 +1,219 @@
+"""Browser-test support: one Debian Chromium per test session (driven by Playwright), the real
+app served by uvicorn in a thread on a free port (a fresh ``BACKCARE_HOME`` per test), and helpers
+for screenshots, the axe-core accessibility scan and walking the check-in.
+
+Test modules import the fixture functions from here (``from … import page_fixture``); each
+fixture keeps its short name (``page``, ``context``, ``base_url``, ``browser``).
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    ViewportSize,
+    sync_playwright,
+)
+
+from backcare.config import Settings
+from backcare.web import create_app
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = REPO / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+SERVER_START_S = 30.0
+DISCLAIMER = "backcare gives self-care guidance, not a diagnosis."
+
+
+@pytest.fixture(scope="session", name="playwright")
+def playwright_fixture() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session", name="browser")
+def browser_fixture(playwright: Playwright) -> Iterator[Browser]:
+    """Debian's Chromium; Playwright never downloads a browser here."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs Debian's chromium")
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(name="base_url")
+def base_url_fixture(settings: Settings) -> Iterator[str]:
+    """The real app on a free port, its database in this test's tmp dir."""
+    port = free_port()
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + SERVER_START_S
+    while not server.started:
+        assert thread.is_alive(), "the test server stopped while starting"
+        assert time.monotonic() < deadline, f"the test server did not start in {SERVER_START_S} s"
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(name="context")
+def context_fixture(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
+    """A fresh browser profile (no storage, no service worker) at desktop size."""
+    ctx = browser.new_context(base_url=base_url, viewport=DESKTOP)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(name="page")
+def page_fixture(context: BrowserContext) -> Iterator[Page]:
+    """A page that fails the test on any uncaught script error."""
+    errors: list[str] = []
+    tab = context.new_page()
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    assert not errors, f"script errors in the page: {errors}"
+
+
+def shot(page: Page, name: str) -> Path:
+    """A full-page screenshot kept as a test artefact (``test-artifacts/screenshots``)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """Serious and critical axe-core violations on the page as it is now."""
+    if not AXE.exists():
+        pytest.fail(
+            f"axe-core is missing at {AXE}: run "
+            "`npm install --prefix .cache/axe axe-core@4.14.1` (make test does)"
+        )
+    page.add_script_tag(path=str(AXE))
+    result: dict[str, Any] = page.evaluate("async () => await axe.run(document)")
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def disclaimer_count(page: Page) -> int:
+    return str(page.inner_text("body")).count(DISCLAIMER)
+
+
+def screen_keys(page: Page) -> list[str]:
+    """The answer keys asked on the current check-in screen, in order."""
+    keys: list[str] = page.evaluate(
+        """() => [...new Set([...document.querySelectorAll(
+            'form input:not([type=hidden])')].map((i) => i.name))]"""
+    )
+    return keys
+
+
+def answer_screen(page: Page, answers: Mapping[str, Any]) -> list[str]:
+    """Answer the questions on screen (yes/no questions not given are answered "no"), then Next."""
+    keys = screen_keys(page)
+    for key in keys:
+        value = answers.get(key)
+        field = page.locator(f'input[name="{key}"]')
+        kind = field.first.get_attribute("type")
+        if kind == "number":
+            field.fill("" if value is None else str(value))
+        elif value is None and page.locator(f'input[name="{key}"][value="no"]').count():
+            page.check(f'input[name="{key}"][value="no"]')
+        elif value is not None:
+            for one in value if isinstance(value, list) else [value]:
+                page.check(f'input[name="{key}"][value="{one}"]')
+    page.get_by_role("button", name="Next").click()
+    return keys
+
+
+def check_in(page: Page, answers: Mapping[str, Any], *, max_screens: int = 25) -> list[list[str]]:
+    """Walk the whole check-in from the first screen; stops at the summary screen."""
+    screens: list[list[str]] = []
+    for _ in range(max_screens):
+        if page.get_by_role("button", name="See my result").count():
+            return screens
+        screens.append(answer_screen(page, answers))
+    raise AssertionError(f"the check-in did not end within {max_screens} screens")
+
+
+OFFICE_WORKER: dict[str, Any] = {
+    "age": 34,
+    "sex": "female",
+    "pain.areas": ["lower_back"],
+    "pain.score": 3,
+    "pain.duration_days": 20,
+    "pain.onset": "gradual",
+    "work": ["sitting"],
+    "equipment": ["mat", "chair"],
+    "fitness": "moderate",
+    "minutes_per_day": 5,
+}
+"""A person the plan suits: no warning sign, short sessions every day (fast sped-up runs)."""
+
+OFFICE_WORKER_PROFILE: dict[str, Any] = {
+    "age": 34,
+    "sex": "female",
+    "work": ["sitting"],
+    "pain": {"areas": ["lower_back"], "score": 3, "duration_days": 20, "onset": "gradual"},
+    "equipment": ["mat", "chair"],
+    "fitness": "moderate",
+    "minutes_per_day": 5,
+}
+"""The same person as a profile, saved through the API when a test starts past the check-in."""
+
+
+def save_profile(page: Page, profile: Mapping[str, Any]) -> None:
+    response = page.request.put("/api/profile", data=dict(profile))
+    assert response.ok, response.text()
+
+
+def session_state(page: Page) -> dict[str, Any]:
+    state: dict[str, Any] = page.evaluate("() => window.backcareSession.state()")
+    return state
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
