@@ -128,3 +128,15 @@ def test_a_database_locked_too_long_is_a_retryable_store_error(db: Database, db_
         blocker.execute("ROLLBACK")
         blocker.close()
     services.log_pain(db, user_id=1, entry=PainEntryCreate(score=3), now=datetime.now(UTC))
+
+
+def test_schema_revision_names_the_newest_migration(db: Database) -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from backcare.store.database import MIGRATIONS, SCHEMA_REVISION, current_revision
+
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION
+    assert current_revision(db.engine) == SCHEMA_REVISION

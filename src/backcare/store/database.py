@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,6 +33,8 @@ SQLITE_PRAGMAS = (
 )
 
 MIGRATIONS = "backcare.store:migrations"
+SCHEMA_REVISION = "0001"
+"""The newest migration's revision id; a test keeps it equal to Alembic's head."""
 
 
 class StoreError(BackcareError):
@@ -140,7 +142,13 @@ def _begin_immediate(connection: Any) -> None:
 
 
 def upgrade_schema(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision (a no-op when it is current)."""
+    """Bring the schema to the newest Alembic revision.
+
+    When the database already says ``SCHEMA_REVISION``, Alembic is not even imported: that
+    saves about a third of a second on every CLI command.
+    """
+    if current_revision(engine) == SCHEMA_REVISION:
+        return
     from alembic import command
     from alembic.config import Config
 
@@ -149,6 +157,14 @@ def upgrade_schema(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision stamped in the database, or ``None`` before the first migration."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def ensure_local_user(database: Database) -> int:
