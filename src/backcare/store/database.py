@@ -52,12 +52,6 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
-    @property
-    def path(self) -> Path | None:
-        """The SQLite file, or ``None`` for a server database."""
-        database = self.engine.url.database
-        return Path(database) if self.is_sqlite and database else None
-
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A transaction: committed when the block ends, rolled back if it raises.
