@@ -24,7 +24,7 @@ PEOPLE = profiles(symptoms=st.just(Symptoms()) | symptoms)
 people are sent to a doctor, and the exercise properties need plans with exercises."""
 
 EXAMPLES = 10_000
-DETERMINISM_EXAMPLES = 1_000
+DETERMINISM_EXAMPLES = 500
 STRENGTH = {"core", "strength", "pelvic_floor"}
 
 

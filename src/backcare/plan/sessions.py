@@ -8,6 +8,7 @@ varies without any randomness, and the same profile always gets the same plan.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -65,13 +66,12 @@ EVIDENCE_BONUS = {"research": 2, "clinical": 1, "traditional": 0, "anecdotal": 0
 
 @dataclass(frozen=True, eq=False)
 class Candidate:
-    """An exercise with this week's dose, its minutes, how well it matches the person, and the
-    plan item it becomes (made once, shared by every day it appears on)."""
+    """An exercise with this week's dose and its minutes, and the plan item it becomes (made
+    once, shared by every day it appears on)."""
 
     exercise: Exercise
     dose: Dose
     minutes: float
-    score: int
     who: Person
 
     @cached_property
@@ -116,8 +116,9 @@ def week_of_sessions(
 def _pools(
     exercises: Sequence[Exercise], who: Person, *, week: int, improving: bool
 ) -> dict[str, deque[Candidate]]:
+    """The best-matching ``POOL_SIZE`` exercises of each family, ranked, with this week's dose."""
     allowed = INTENSITIES[who.profile.fitness]
-    pools: dict[str, list[Candidate]] = {family: [] for family in FAMILIES}
+    ranked: dict[str, list[tuple[int, str, Exercise]]] = {family: [] for family in FAMILIES}
     for exercise in exercises:
         family = _family(exercise)
         if (
@@ -127,14 +128,17 @@ def _pools(
             or not _for_this_stage(exercise, who)
         ):
             continue
-        dose = progressed(exercise, week, improving=improving)
-        pools[family].append(
-            Candidate(exercise, dose, item_minutes(exercise, dose), _score(exercise, who), who)
-        )
-    return {
-        family: deque(sorted(found, key=lambda c: (-c.score, c.exercise.id))[:POOL_SIZE])
-        for family, found in pools.items()
-    }
+        ranked[family].append((-_score(exercise, who), exercise.id, exercise))
+    pools: dict[str, deque[Candidate]] = {}
+    for family, found in ranked.items():
+        best = heapq.nsmallest(POOL_SIZE, found, key=lambda ranking: ranking[:2])
+        pools[family] = deque(_candidate(exercise, who, week, improving) for *_, exercise in best)
+    return pools
+
+
+def _candidate(exercise: Exercise, who: Person, week: int, improving: bool) -> Candidate:
+    dose = progressed(exercise, week, improving=improving)
+    return Candidate(exercise, dose, item_minutes(exercise, dose), who)
 
 
 def _for_this_stage(exercise: Exercise, who: Person) -> bool:
