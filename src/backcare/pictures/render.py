@@ -1,0 +1,148 @@
+"""Draw an exercise's keyframes as one SVG: a calm stick figure on a floor, animated with SMIL.
+
+The output is pure SVG (no script, no external resources, no ``id`` attributes, so several
+pictures can sit inline on one page). The animation loops forever; ``animate=False`` gives the
+still picture of the held or end pose, which a page shows while the session timer counts a hold
+(an inline animated picture can also be paused from a page with ``svg.pauseAnimations()``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from backcare.content.schema import Exercise
+from backcare.pictures.figure import Chain, chains, moving_parts, place, radius
+from backcare.pictures.library import Motion
+from backcare.pictures.scenery import Scene, build_scene, default_props, floor_level
+from backcare.pictures.skeleton import HEAD_RADIUS, Point
+from backcare.pictures.svg import Attrs, animated, element, num, polyline, text
+from backcare.pictures.timing import Sample, schedule
+
+SVG_NS = "http://www.w3.org/2000/svg"
+BACKGROUND = "#f7f5f0"
+FLOOR = "#8e99a6"
+BODY = "#34506b"
+BODY_FAR = "#93aabf"
+MOVING = "#d4603a"
+MOVING_FAR = "#eeac93"
+ASPECT = 4 / 3
+MIN_WIDTH = 264.0
+MARGIN = 12.0
+NOSE_RADIUS = 2.6
+
+Frames = Sequence[Mapping[str, Point]]
+
+
+def _colour(chain: Chain, moving: frozenset[str]) -> str:
+    if chain.name in moving:
+        return MOVING_FAR if chain.far else MOVING
+    return BODY_FAR if chain.far else BODY
+
+
+def _timing(samples: Sequence[Sample]) -> str:
+    total = samples[-1].time
+    times = ";".join(f"{sample.time / total:.4f}" for sample in samples[1:-1])
+    return f'dur="{total:.2f}s" repeatCount="indefinite" keyTimes="0;{times};1"'
+
+
+def _nose(frame: Mapping[str, Point]) -> Point:
+    """A small bump on the face side of the head, so the way the figure looks is clear."""
+    (hx, hy), (nx, ny) = frame["head"], frame["neck"]
+    ux, uy = (hx - nx) / HEAD_RADIUS, (hy - ny) / HEAD_RADIUS
+    return hx - uy * HEAD_RADIUS, hy + ux * HEAD_RADIUS
+
+
+def _figure(motion: Motion, frames: Frames, timing: str) -> list[str]:
+    moving = moving_parts(motion)
+    shapes = []
+    for chain in chains(motion.view):
+        colour = _colour(chain, moving)
+        style: Attrs = {
+            "fill": "none",
+            "stroke": colour,
+            "stroke-width": chain.width,
+            "stroke-linecap": "round",
+            "stroke-linejoin": "round",
+        }
+        paths = [polyline([frame[p] for p in chain.points]) for frame in frames]
+        shapes.append(animated("path", style, {"d": paths}, timing))
+        if chain.name == "neck":
+            shapes += _head(motion, frames, colour, timing)
+    return shapes
+
+
+def _head(motion: Motion, frames: Frames, colour: str, timing: str) -> list[str]:
+    def centres(points: Sequence[Point]) -> dict[str, list[str]]:
+        return {"cx": [num(x) for x, _ in points], "cy": [num(y) for _, y in points]}
+
+    head = [
+        animated(
+            "circle",
+            {"r": HEAD_RADIUS, "fill": colour},
+            centres([f["head"] for f in frames]),
+            timing,
+        )
+    ]
+    if motion.view == "side":
+        nose = centres([_nose(frame) for frame in frames])
+        head.append(animated("circle", {"r": NOSE_RADIUS, "fill": colour}, nose, timing))
+    return head
+
+
+def _view_box(frames: Frames, scene: Scene, motion: Motion) -> tuple[float, float, float, float]:
+    """A 4:3 box at one scale for every picture, floor near the bottom, figure centred."""
+    reach = [
+        (x + dx * radius(name, motion.view), y + dy * radius(name, motion.view))
+        for frame in frames
+        for name, (x, y) in frame.items()
+        for dx, dy in ((-1, -1), (1, 1))
+    ] + scene.extents
+    left, right = min(x for x, _ in reach), max(x for x, _ in reach)
+    top = min(y for _, y in reach)
+    width = max(right - left + 2 * MARGIN, (MARGIN * 2 - top) * ASPECT, MIN_WIDTH)
+    height = width / ASPECT
+    return (left + right) / 2 - width / 2, MARGIN * 1.5 - height, width, height
+
+
+def _frames(exercise: Exercise, motion: Motion, animate: bool) -> tuple[list[Sample], Frames]:
+    props = motion.props if motion.props is not None else default_props(exercise)
+    samples = schedule(exercise, motion) if animate else [Sample(0.0, motion.shown_still().pose)]
+    floor = floor_level(props)
+    first = place(samples[0].pose, motion, anchor_x=0.0, floor=floor)
+    anchor_x = first[motion.anchor][0] if animate else 0.0
+    return samples, [place(s.pose, motion, anchor_x=anchor_x, floor=floor) for s in samples]
+
+
+def render_svg(exercise: Exercise, motion: Motion, *, animate: bool = True) -> str:
+    """The picture of one exercise from its keyframes: animated (looping) or the still held pose."""
+    props = motion.props if motion.props is not None else default_props(exercise)
+    samples, frames = _frames(exercise, motion, animate)
+    timing = _timing(samples) if animate else ""
+    scene = build_scene(props, frames, motion.view, timing)
+    x, y, width, height = _view_box(frames, scene, motion)
+    background = element(
+        "rect", {"x": x, "y": y, "width": width, "height": height, "fill": BACKGROUND}
+    )
+    floor = element(
+        "line",
+        {
+            "x1": x,
+            "y1": 0.0,
+            "x2": x + width,
+            "y2": 0.0,
+            "stroke": FLOOR,
+            "stroke-width": 2,
+            "stroke-linecap": "round",
+        },
+    )
+    if motion.view == "top":
+        floor = ""  # seen from above, the mat is the floor
+    body = "".join([*scene.behind, *_figure(motion, frames, timing), *scene.front])
+    attrs = {
+        "xmlns": SVG_NS,
+        "viewBox": " ".join(num(v) for v in (x, y, width, height)),
+        "role": "img",
+        "class": f"backcare-picture view-{motion.view}",
+    }
+    content = text("title", exercise.name) + text("desc", exercise.summary)
+    return element("svg", attrs, content + background + floor + body) + "\n"
