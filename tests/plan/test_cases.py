@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from backcare.content.schema import Entry, Exercise, Habit, Population, Posture, Thermotherapy
+from backcare.errors import InputError
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import Plan, build_plan
 from backcare.plan.screen import RELIEF_REASON, is_relief
@@ -298,3 +299,8 @@ def test_what_the_guideline_advises_against_is_never_offered(kb: KnowledgeBase) 
     plans = [plan_for(edited, OFFICE_WORKER, week=w) for w in (1, 2, 3)]
     assert any("bridge" in {i.id for i in p.items()} for p in plans)
     assert all("bridge-advised-against" not in {i.id for i in p.items()} for p in plans)
+
+
+def test_a_week_before_the_first_is_refused(kb: KnowledgeBase) -> None:
+    with pytest.raises(InputError, match="week"):
+        plan_for(kb, OFFICE_WORKER, week=0)

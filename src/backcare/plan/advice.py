@@ -31,6 +31,16 @@ standing should be 3 to 5 minutes"; the conflict entry on break intervals settle
 DEFAULT_MOVE_MIN = 5
 """Fallback for the same passage: move for 3 to 5 minutes; the plan gives the upper figure."""
 
+THERMO_WHY: dict[tuple[str, bool], str] = {
+    ("ice", True): "Ice first: it calms a fresh, severe flare in its first days",
+    ("ice", False): "Ice for the times the pain flares up again",
+    ("heat", True): "Heat after the first days of ice, once the worst has settled",
+    ("heat", False): "Heat relaxes tight, stiff muscles",
+    ("contrast", True): "Alternating heat and cold, once the worst has settled",
+    ("contrast", False): "Alternating heat and cold to ease stiff muscles",
+}
+"""Why heat or ice, by modality and by whether the pain is in its acute phase."""
+
 MAX_HABITS = 10
 """Habits shown: the person's own groups first, then everyday ones."""
 
@@ -93,16 +103,14 @@ def thermotherapy(entries: Sequence[Entry], who: Person, phase: Phase) -> list[A
     ]
     first = "ice" if phase == "acute" else "heat"
     chosen.sort(key=lambda entry: (entry.modality != first, entry.modality == "contrast"))
-    lead = {
-        "acute": "Ice calms a fresh, severe flare; switch to heat once it settles",
-        "subacute": "Heat relaxes tight muscles; ice helps if the pain flares up",
-        "chronic": "Heat relaxes muscles that have been tight for a long time",
-    }[phase]
     return [
         _item(
             entry,
             extra=[_step_text(step) for step in entry.protocol] + entry.safety,
-            why=sentence(lead, [_phrase(entry, who)] if entry.suitable_for else []),
+            why=sentence(
+                THERMO_WHY[entry.modality, phase == "acute"],
+                [_phrase(entry, who)] if entry.suitable_for else [],
+            ),
         )
         for entry in chosen
     ]

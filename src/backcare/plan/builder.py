@@ -7,6 +7,7 @@ API and the app get the same plan for the same person.
 from __future__ import annotations
 
 from backcare.content.schema import Entry, Exercise
+from backcare.errors import InputError
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import advice
 from backcare.plan.models import Phase, Plan
@@ -55,6 +56,8 @@ def build_plan(
     Doses rise toward the sources' maximum week by week unless ``pain_improving`` is False.
     When the check says to see a doctor urgently or at once, there are no sessions at all.
     """
+    if week < 1:
+        raise InputError(f"week: must be 1 or more, not {week}")
     phase = phase_of(profile, check)
     relief_only = phase == "acute" or not check.exercise_allowed
     who = person(profile, check, kb, relief_only=relief_only)
