@@ -6,7 +6,7 @@ back), so a pose never floats above or sinks into its support.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from backcare.content.schema import Exercise
@@ -79,88 +79,117 @@ def _x_extent(frames: Frames, view: View) -> tuple[float, float]:
     return min(low for low, _ in xs), max(high for _, high in xs)
 
 
-def _mat(frames: Frames, view: View, left: float, right: float) -> str:
+@dataclass(frozen=True)
+class Stage:
+    """The placed frames a prop is fitted to, and the scene it draws into."""
+
+    frames: Frames
+    view: View
+    timing: str
+    left: float
+    right: float
+    scene: Scene
+
+    @property
+    def first(self) -> Mapping[str, Point]:
+        """The first frame: fixed props are fitted to it."""
+        return self.frames[0]
+
+
+def _mat(stage: Stage) -> None:
     """A thin mat on the floor; seen from above, the whole mat under the figure."""
-    if view != "top":
-        box = {"x": left - 6, "y": -MAT_THICKNESS, "width": right - left + 12}
-        return element("rect", {**box, "height": MAT_THICKNESS, "rx": 1.2, "fill": MAT})
-    ys = [y for frame in frames for _, y in frame.values()]
+    left, right = stage.left, stage.right
+    if stage.view != "top":
+        box: Attrs = {"x": left - 6, "y": -MAT_THICKNESS, "width": right - left + 12}
+        stage.scene.behind.append(
+            element("rect", {**box, "height": MAT_THICKNESS, "rx": 1.2, "fill": MAT})
+        )
+        return
+    ys = [y for frame in stage.frames for _, y in frame.values()]
     top, bottom = min(ys) - 14, max(ys) + 14
     box = {"x": left - 8, "y": top, "width": right - left + 16, "height": bottom - top}
-    return element("rect", {**box, "rx": 6, "fill": MAT})
+    stage.scene.behind.append(element("rect", {**box, "rx": 6, "fill": MAT}))
 
 
-def _seat(hip: Point, view: View, back: bool, scene: Scene) -> None:
+def _wall(x: float, stage: Stage) -> None:
+    box: Attrs = {"x": x, "y": -WALL_HEIGHT, "width": 8, "height": WALL_HEIGHT}
+    stage.scene.behind.append(element("rect", {**box, "fill": WALL, "stroke": WALL_EDGE}))
+    stage.scene.extents.extend([(x - 4, 0.0), (x + 12, 0.0)])
+
+
+def _seat(stage: Stage, *, back: bool) -> None:
+    """A seat right under the hips, legs to the floor, and for a chair a backrest."""
+    hip, view, scene = stage.first["hip"], stage.view, stage.scene
     top = hip[1] + radius("hip", view)
     left, right = (hip[0] - 12, hip[0] + 24) if view == "side" else (hip[0] - 22, hip[0] + 22)
-    if back:
-        if view == "side":
-            scene.behind.append(_stroke((left, top), (left - 4, top - CHAIR_BACK), WOOD, 4))
-        else:
-            box = {"x": left + 2, "y": top - CHAIR_BACK, "width": right - left - 4}
-            scene.behind.append(
-                element("rect", {**box, "height": CHAIR_BACK, "rx": 3, "fill": WOOD_LIGHT})
-            )
+    if back and view == "side":
+        scene.behind.append(_stroke((left, top), (left - 4, top - CHAIR_BACK), WOOD, 4))
+    elif back:
+        box: Attrs = {"x": left + 2, "y": top - CHAIR_BACK, "width": right - left - 4}
+        scene.behind.append(
+            element("rect", {**box, "height": CHAIR_BACK, "rx": 3, "fill": WOOD_LIGHT})
+        )
     for x in (left + 3, right - 3):
         scene.behind.append(_stroke((x, top), (x, 0.0), WOOD, 3))
     box = {"x": left, "y": top, "width": right - left, "height": SEAT_THICKNESS}
     scene.behind.append(element("rect", {**box, "rx": 2, "fill": WOOD}))
-    scene.extents += [(left - 6, top - CHAIR_BACK * back), (right, 0.0)]
+    scene.extents.extend([(left - 6, top - CHAIR_BACK * back), (right, 0.0)])
 
 
 def _stroke(a: Point, b: Point, colour: str, width: float) -> str:
+    ends: Attrs = {"x1": a[0], "y1": a[1], "x2": b[0], "y2": b[1]}
     return element(
-        "line",
-        {
-            "x1": a[0],
-            "y1": a[1],
-            "x2": b[0],
-            "y2": b[1],
-            "stroke": colour,
-            "stroke-width": width,
-            "stroke-linecap": "round",
-        },
+        "line", {**ends, "stroke": colour, "stroke-width": width, "stroke-linecap": "round"}
     )
 
 
-def _ball(frames: Frames, point: str, pad: float, timing: str, scene: Scene) -> None:
+def _ball(stage: Stage, point: str) -> None:
     """A ball under ``point``, sized to fill the gap to the floor in the first pose."""
     low, high = BALL_RADIUS
-    r = min(max((-frames[0][point][1] - pad) / 2, low), high)
-    xs = [num(frame[point][0]) for frame in frames]
+    x, y = stage.first[point]
+    r = min(max((-y - radius(point, stage.view)) / 2, low), high)
+    xs = [num(frame[point][0]) for frame in stage.frames]
     style: Attrs = {"cy": -r, "r": r, "fill": BALL, "stroke": BALL_EDGE, "stroke-width": 1.5}
-    scene.behind.append(animated("circle", style, {"cx": xs}, timing))
-    scene.extents += [(frames[0][point][0] - r, -2 * r), (frames[0][point][0] + r, 0.0)]
+    stage.scene.behind.append(animated("circle", style, {"cx": xs}, stage.timing))
+    stage.scene.extents.extend([(x - r, -2 * r), (x + r, 0.0)])
+
+
+def _pillow(stage: Stage) -> None:
+    x, y = stage.first["head"]
+    shape: Attrs = {"cx": x, "cy": y + 8, "rx": 15, "ry": 5, "fill": PILLOW}
+    stage.scene.behind.append(element("ellipse", shape))
+
+
+def _foam_roller(stage: Stage) -> None:
+    x = (stage.first["waist"][0] + stage.first["shoulder"][0]) / 2
+    shape: Attrs = {"cx": x, "cy": -ROLLER_RADIUS, "r": ROLLER_RADIUS, "fill": ROLLER}
+    stage.scene.behind.append(element("circle", shape))
+
+
+def _water(stage: Stage) -> None:
+    """Water up to the neck, drawn over the figure and see-through."""
+    surface, width = stage.first["neck"][1], stage.right - stage.left + 120
+    box: Attrs = {"x": stage.left - 60, "y": surface, "width": width, "height": -surface}
+    stage.scene.front.append(element("rect", {**box, "fill": WATER, "fill-opacity": 0.45}))
+
+
+PROPS: dict[Prop, Callable[[Stage], None]] = {
+    "mat": _mat,
+    "wall": lambda stage: _wall(stage.left - 9, stage),
+    "wall_ahead": lambda stage: _wall(stage.right + 1, stage),
+    "chair": lambda stage: _seat(stage, back=True),
+    "stool": lambda stage: _seat(stage, back=False),
+    "ball": lambda stage: _ball(stage, "hip"),
+    "ball_under_feet": lambda stage: _ball(stage, "ankle_r"),
+    "pillow": _pillow,
+    "foam_roller": _foam_roller,
+    "water": _water,
+}
 
 
 def build_scene(props: Sequence[Prop], frames: Frames, view: View, timing: str) -> Scene:
     """Shapes for each prop, fitted to the placed frames (the first frame for fixed props)."""
-    scene, first = Scene(), frames[0]
-    left, right = _x_extent(frames, view)
+    stage = Stage(frames, view, timing, *_x_extent(frames, view), Scene())
     for prop in props:
-        if prop == "mat":
-            scene.behind.append(_mat(frames, view, left, right))
-        elif prop in ("wall", "wall_ahead"):
-            x = left - 9 if prop == "wall" else right + 1
-            box = {"x": x, "y": -WALL_HEIGHT, "width": 8, "height": WALL_HEIGHT}
-            scene.behind.append(element("rect", {**box, "fill": WALL, "stroke": WALL_EDGE}))
-            scene.extents += [(x - 4, 0.0), (x + 12, 0.0)]
-        elif prop in ("chair", "stool"):
-            _seat(first["hip"], view, prop == "chair", scene)
-        elif prop == "ball":
-            _ball(frames, "hip", radius("hip", view), timing, scene)
-        elif prop == "ball_under_feet":
-            _ball(frames, "ankle_r", radius("ankle_r", view), timing, scene)
-        elif prop == "pillow":
-            head = first["head"]
-            shape: Attrs = {"cx": head[0], "cy": head[1] + 8, "rx": 15, "ry": 5, "fill": PILLOW}
-            scene.behind.append(element("ellipse", shape))
-        elif prop == "foam_roller":
-            x = (first["waist"][0] + first["shoulder"][0]) / 2
-            shape = {"cx": x, "cy": -ROLLER_RADIUS, "r": ROLLER_RADIUS, "fill": ROLLER}
-            scene.behind.append(element("circle", shape))
-        else:
-            surface = first["neck"][1]
-            box = {"x": left - 60, "y": surface, "width": right - left + 120, "height": -surface}
-            scene.front.append(element("rect", {**box, "fill": WATER, "fill-opacity": 0.45}))
-    return scene
+        PROPS[prop](stage)
+    return stage.scene
