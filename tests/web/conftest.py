@@ -31,7 +31,11 @@ def app(settings: Settings) -> FastAPI:
     return create_app(settings)
 
 
+LOCAL_URL = "http://127.0.0.1"
+"""The app answers only to loopback host names (TestClient's default ``testserver`` is refused)."""
+
+
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url=LOCAL_URL) as test_client:
         yield test_client

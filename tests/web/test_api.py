@@ -195,3 +195,9 @@ def test_picture_is_404_until_pictures_exist(client: TestClient) -> None:
     assert (known.status_code, unknown.status_code) == (404, 404)
     assert "no picture yet" in known.json()["detail"]
     assert "no knowledge-base entry" in unknown.json()["detail"]
+
+
+@pytest.mark.parametrize(("host", "status"), [("localhost:8000", 200), ("evil.example", 400)])
+def test_only_loopback_host_names_are_answered(client: TestClient, host: str, status: int) -> None:
+    """A rebinding attacker's page sends its own host name and is refused."""
+    assert client.get("/api/health", headers={"host": host}).status_code == status

@@ -13,6 +13,7 @@ from backcare.config import Settings, load_settings
 from backcare.errors import InputError
 from backcare.store import open_database
 from backcare.web import create_app
+from tests.web.conftest import LOCAL_URL
 from tests.web.test_api import OFFICE_WORKER
 from tests.web.test_api_diary import SESSION
 
@@ -26,7 +27,7 @@ def fill_diary(client: TestClient) -> None:
 
 
 def test_what_the_api_writes_is_there_after_reopening(settings: Settings) -> None:
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url=LOCAL_URL) as client:
         fill_diary(client)
     database = open_database(settings)
     try:
@@ -141,7 +142,7 @@ def test_server_mode_keeps_personal_routes_closed_without_a_session(
     tmp_path: Path, kb_cache: Path
 ) -> None:
     app = create_app(server_settings(tmp_path, kb_cache, "k" * 40))
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL_URL) as client:
         assert client.get("/api/health").status_code == 200
         assert client.get("/api/kb/bridge").status_code == 200
         assert client.get("/api/diary/pain").status_code == 401

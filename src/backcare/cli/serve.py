@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated
 
 import typer
@@ -25,7 +27,16 @@ def serve(
     """Start the web app: open http://HOST:PORT/ in a browser; the API is under /api/."""
     import uvicorn
 
+    from backcare.web.app import ALLOWED_HOSTS_ENV, LOOPBACK_HOSTS
+
     if not 1 <= port <= 65535:
         raise InputError(f"--port: must be between 1 and 65535, not {port}")
+    if host not in LOOPBACK_HOSTS:
+        os.environ.setdefault(ALLOWED_HOSTS_ENV, "*")
+        print(
+            f"warning: listening on {host}: anyone who can reach this machine can read and "
+            "change your diary (local mode has no accounts).",
+            file=sys.stderr,
+        )
     print(f"backcare on http://{host}:{port}/ (API docs at /api/docs). Ctrl+C stops it.")
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, reload=reload)

@@ -6,12 +6,14 @@ at import time, so tests and the CLI build exactly the app they need.
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request, status
+from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -40,6 +42,10 @@ from backcare.web.routes import (
 
 STATIC_DIR = Path(__file__).parent / "static"
 DISCLAIMER = "backcare gives self-care guidance, not a diagnosis."
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
+"""The host names the app answers to by default. A web page whose own name an attacker points
+at 127.0.0.1 (DNS rebinding) still sends that name, is refused, and cannot read the diary."""
+ALLOWED_HOSTS_ENV = "BACKCARE_ALLOWED_HOSTS"
 MIN_SECRET_KEY_CHARS = 32
 """Server mode signs session cookies with the secret key; shorter keys can be guessed."""
 
@@ -63,9 +69,9 @@ API_ROUTERS = (
 )
 
 
-def create_app(settings: Settings) -> FastAPI:
+def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HOSTS) -> FastAPI:
     """The app for these settings: database opened (and migrated), knowledge base and ask index
-    built, routers included, ``/static`` mounted."""
+    built, routers included, ``/static`` mounted; requests for other host names refused."""
     _refuse_weak_server_key(settings)
     kb = load_knowledge_base(cache_dir=settings.cache_dir)
     database = open_database(settings)
@@ -92,6 +98,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.backcare = state
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     for module in API_ROUTERS:
         app.include_router(module.router, prefix="/api")
     app.include_router(pages.router)
@@ -102,8 +109,10 @@ def create_app(settings: Settings) -> FastAPI:
 
 
 def app_from_environment() -> FastAPI:
-    """The app for the settings in the environment (the factory ``backcare serve`` runs)."""
-    return create_app(load_settings())
+    """The app for the settings in the environment (the factory ``backcare serve`` runs);
+    ``BACKCARE_ALLOWED_HOSTS`` (comma-separated, ``*`` for any) widens the host names."""
+    hosts = os.environ.get(ALLOWED_HOSTS_ENV)
+    return create_app(load_settings(), allowed_hosts=hosts.split(",") if hosts else LOOPBACK_HOSTS)
 
 
 def _add_docs(app: FastAPI) -> None:
