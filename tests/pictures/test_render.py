@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pytest
 
@@ -12,6 +13,7 @@ from backcare.knowledge import KnowledgeBase
 from backcare.pictures import load_library, picture_for, render_svg
 from backcare.pictures.figure import moving_parts
 from backcare.pictures.render import MOVING, SVG_NS
+from backcare.pictures.scenery import PROPS
 from backcare.pictures.timing import DEFAULT_MOVE_S, hold_seconds, move_seconds
 
 NS = {"svg": SVG_NS}
@@ -101,3 +103,14 @@ def test_props_follow_position_and_equipment(kb: KnowledgeBase) -> None:
     assert 'fill="#f2c57c"' in shapes("yoga-ball-pike")  # a ball
     assert 'fill="#b08d6a"' in shapes("seated-twist")  # a chair
     assert 'fill="#b08d6a"' not in shapes("walking")
+
+
+def test_every_prop_draws_and_the_picture_stays_valid(kb: KnowledgeBase) -> None:
+    bridge = kb.get("bridge")
+    assert isinstance(bridge, Exercise)
+    motion = load_library().motion("bridge")
+    bare = render_svg(bridge, replace(motion, props=()), animate=False)
+    for prop in PROPS:
+        svg = render_svg(bridge, replace(motion, props=(prop,)), animate=False)
+        assert _parse(svg).find("svg:title", NS) is not None, prop
+        assert len(_parse(svg)) > len(_parse(bare)), prop

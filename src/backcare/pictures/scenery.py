@@ -112,9 +112,14 @@ def _mat(stage: Stage) -> None:
 
 
 def _wall(x: float, stage: Stage) -> None:
-    box: Attrs = {"x": x, "y": -WALL_HEIGHT, "width": 8, "height": WALL_HEIGHT}
+    """A wall seen edge-on beside the figure; seen from the front, a wall behind it."""
+    if stage.view == "front":
+        x, width = stage.left - 30, stage.right - stage.left + 60
+    else:
+        width = 8
+    box: Attrs = {"x": x, "y": -WALL_HEIGHT, "width": width, "height": WALL_HEIGHT}
     stage.scene.behind.append(element("rect", {**box, "fill": WALL, "stroke": WALL_EDGE}))
-    stage.scene.extents.extend([(x - 4, 0.0), (x + 12, 0.0)])
+    stage.scene.extents.extend([(x - 4, 0.0), (x + width + 4, 0.0)])
 
 
 def _seat(stage: Stage, *, back: bool) -> None:
