@@ -17,6 +17,7 @@ import pytest
 from backcare.content.schema import (
     GROUPS,
     Acupressure,
+    Conflict,
     Delivery,
     Entry,
     Exercise,
@@ -389,5 +390,19 @@ def test_dose_max_does_not_fall_below_the_start(kb: KnowledgeBase) -> None:
         if getattr(e.dose, name) is not None
         and getattr(e.dose_max, name) is not None
         and getattr(e.dose_max, name) < getattr(e.dose, name)
+    ]
+    assert wrong == []
+
+
+# --- conflicts ------------------------------------------------------------------------------
+
+
+def test_every_side_of_a_conflict_quotes_a_seed(kb: KnowledgeBase) -> None:
+    """A conflict records a disagreement between seed passages, so each side shows its own."""
+    wrong = [
+        (conflict.id, side.position[:40])
+        for conflict in kb.of_type(Conflict)
+        for side in conflict.sides
+        if not any(source.seed for source in side.sources)
     ]
     assert wrong == []
