@@ -189,12 +189,39 @@ def test_kb_unknown_entry_is_404_with_a_message(client: TestClient) -> None:
     assert response.json() == {"detail": "no knowledge-base entry with id 'no-such-move'"}
 
 
-def test_picture_is_404_until_pictures_exist(client: TestClient) -> None:
-    known = client.get("/api/kb/bridge/picture.svg")
-    unknown = client.get("/api/kb/no-such-move/picture.svg")
-    assert (known.status_code, unknown.status_code) == (404, 404)
-    assert "no picture yet" in known.json()["detail"]
-    assert "no knowledge-base entry" in unknown.json()["detail"]
+def test_an_exercise_picture_is_an_svg_that_cannot_run_scripts(client: TestClient) -> None:
+    response = client.get("/api/kb/bridge/picture.svg")
+    assert response.headers["content-type"] == "image/svg+xml"
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    assert response.text.startswith("<svg")
+    assert "<animate" in response.text
+
+
+def test_every_exercise_has_a_picture(client: TestClient, kb: KnowledgeBase) -> None:
+    exercises = [entry.id for entry in kb if entry.kind == "exercise"]
+    answers = {e: client.get(f"/api/kb/{e}/picture.svg").status_code for e in exercises}
+    assert set(answers.values()) == {200}, answers
+
+
+def test_a_still_picture_is_not_animated(client: TestClient) -> None:
+    still = client.get("/api/kb/bridge/picture.svg", params={"still": True}).text
+    assert still.startswith("<svg")
+    assert "<animate" not in still
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "message"),
+    [
+        ("no-such-move", "no knowledge-base entry"),
+        ("red-flag-cauda-equina", "only exercises have pictures"),
+    ],
+)
+def test_picture_is_404_for_an_unknown_id_or_not_an_exercise(
+    client: TestClient, entry_id: str, message: str
+) -> None:
+    response = client.get(f"/api/kb/{entry_id}/picture.svg")
+    assert response.status_code == 404
+    assert message in response.json()["detail"]
 
 
 @pytest.mark.parametrize(("host", "status"), [("localhost:8000", 200), ("evil.example", 400)])

@@ -1,4 +1,4 @@
-"""``/api/kb``: browse the knowledge base: a filtered list, one full entry, its picture."""
+"""``/api/kb``: browse the knowledge base: a list, one full entry, an exercise's picture."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query, Response, status
 from pydantic import BaseModel
 
-from backcare.content.schema import Entry, Group
+from backcare.content.schema import Entry, Exercise, Group
+from backcare.pictures import picture_for
 from backcare.web.deps import KbDep, problem
 
 router = APIRouter(prefix="/kb", tags=["knowledge base"])
@@ -62,14 +63,32 @@ def get_entry(entry_id: str, kb: KbDep) -> Entry:
     return kb.get(entry_id)
 
 
+PICTURE_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
+"""An SVG opened on its own is a document of our origin: it may draw, never run or load."""
+
+
 @router.get(
     "/{entry_id}/picture.svg",
     response_class=Response,
-    response_model=None,
-    responses=problem(status.HTTP_404_NOT_FOUND, "No entry has this id, or it has no picture."),
+    responses={
+        200: {
+            "description": "The exercise as an animated stick figure (SVG).",
+            "content": {"image/svg+xml": {"schema": {"type": "string"}}},
+        },
+        **problem(status.HTTP_404_NOT_FOUND, "No entry has this id, or it is not an exercise."),
+    },
 )
-def get_picture(entry_id: str, kb: KbDep) -> Response:
-    """The movement's picture. Pictures are not drawn yet: a known entry answers 404
-    "no picture yet" until they are."""
-    kb.get(entry_id)
-    raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no picture yet for {entry_id!r}")
+def get_picture(
+    entry_id: str,
+    kb: KbDep,
+    still: Annotated[bool, Query(description="The held pose, not animated.")] = False,
+) -> Response:
+    """The picture of an exercise, drawn from its pose data; only movements have pictures."""
+    entry = kb.get(entry_id)
+    if not isinstance(entry, Exercise):
+        raise HTTPException(
+            status.HTTP_404_NOT_FOUND,
+            detail=f"{entry_id!r} is a {entry.kind}, not an exercise; only exercises have pictures",
+        )
+    svg = picture_for(entry_id, kb, animate=not still)
+    return Response(svg, media_type="image/svg+xml", headers=PICTURE_HEADERS)
