@@ -1,7 +1,13 @@
 """Pictures of exercises: an animated stick figure generated from pose data.
 
 Every exercise in the knowledge base has keyframes in ``content/poses/*.yaml``; ``picture_for``
-turns one into an SVG, so new content gets its picture from data alone.
+turns one into an SVG, so new content gets its picture from data alone. To add one, list the
+exercise id under ``motions`` with two or more keyframes naming poses of ``library.yaml`` (with
+``set:`` overrides, ``hold: true`` for a held pose, ``mirror: true`` to repeat on the other side);
+the tests then check its angles against human ranges.
+
+The animated picture loops by itself (SMIL). During a hold, a page shows the still picture
+(``animate=False``), or pauses an inline picture with ``svg.pauseAnimations()``.
 """
 
 from __future__ import annotations

@@ -104,45 +104,30 @@ def _view_box(frames: Frames, scene: Scene, motion: Motion) -> tuple[float, floa
     return (left + right) / 2 - width / 2, MARGIN * 1.5 - height, width, height
 
 
-def _frames(exercise: Exercise, motion: Motion, animate: bool) -> tuple[list[Sample], Frames]:
-    props = motion.props if motion.props is not None else default_props(exercise)
-    samples = schedule(exercise, motion) if animate else [Sample(0.0, motion.shown_still().pose)]
-    floor = floor_level(props)
-    first = place(samples[0].pose, motion, anchor_x=0.0, floor=floor)
-    anchor_x = first[motion.anchor][0] if animate else 0.0
-    return samples, [place(s.pose, motion, anchor_x=anchor_x, floor=floor) for s in samples]
+def _floor_line(x: float, width: float) -> str:
+    ends: Attrs = {"x1": x, "y1": 0.0, "x2": x + width, "y2": 0.0}
+    return element("line", {**ends, "stroke": FLOOR, "stroke-width": 2, "stroke-linecap": "round"})
 
 
 def render_svg(exercise: Exercise, motion: Motion, *, animate: bool = True) -> str:
     """The picture of one exercise from its keyframes: animated (looping) or the still held pose."""
     props = motion.props if motion.props is not None else default_props(exercise)
-    samples, frames = _frames(exercise, motion, animate)
+    samples = schedule(exercise, motion) if animate else [Sample(0.0, motion.shown_still().pose)]
+    floor = floor_level(props)
+    frames = [place(sample.pose, motion, anchor_x=0.0, floor=floor) for sample in samples]
     timing = _timing(samples) if animate else ""
     scene = build_scene(props, frames, motion.view, timing)
     x, y, width, height = _view_box(frames, scene, motion)
-    background = element(
-        "rect", {"x": x, "y": y, "width": width, "height": height, "fill": BACKGROUND}
-    )
-    floor = element(
-        "line",
-        {
-            "x1": x,
-            "y1": 0.0,
-            "x2": x + width,
-            "y2": 0.0,
-            "stroke": FLOOR,
-            "stroke-width": 2,
-            "stroke-linecap": "round",
-        },
-    )
-    if motion.view == "top":
-        floor = ""  # seen from above, the mat is the floor
+    box: Attrs = {"x": x, "y": y, "width": width, "height": height}
+    background = element("rect", {**box, "fill": BACKGROUND})
+    # Seen from above, the mat is the floor.
+    floor_line = "" if motion.view == "top" else _floor_line(x, width)
     body = "".join([*scene.behind, *_figure(motion, frames, timing), *scene.front])
-    attrs = {
+    attrs: Attrs = {
         "xmlns": SVG_NS,
         "viewBox": " ".join(num(v) for v in (x, y, width, height)),
         "role": "img",
         "class": f"backcare-picture view-{motion.view}",
     }
     content = text("title", exercise.name) + text("desc", exercise.summary)
-    return element("svg", attrs, content + background + floor + body) + "\n"
+    return element("svg", attrs, content + background + floor_line + body) + "\n"
