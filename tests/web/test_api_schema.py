@@ -21,8 +21,9 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
+from backcare.knowledge import KnowledgeBase
 from tests.web.conftest import LOCAL_URL
-from tests.web.test_api import SPEC_ROUTES
+from tests.web.test_api import CAUDA_EQUINA, OFFICE_WORKER, SPEC_ROUTES
 
 MAX_EXAMPLES = 30
 CHECKS = [
@@ -31,6 +32,16 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
+PEOPLE = [
+    OFFICE_WORKER,
+    CAUDA_EQUINA,
+    {"sex": "female", "pregnancy": {"weeks": 30}, "equipment": ["mat", "chair"]},
+    {"postpartum": {"weeks_since_birth": 3, "delivery": "caesarean"}, "minutes_per_day": 10},
+    {"sex": "male", "work": ["lifting"], "conditions": ["disc_herniation"], "pain": {"score": 8}},
+    {"age": 70, "conditions": ["osteoporosis", "spinal_stenosis"], "fitness": "low"},
+]
+"""Profiles that reach each branch of the plan: office, emergency, pregnancy, after a caesarean,
+acute pain with a disc, older with osteoporosis."""
 OPERATIONS = sorted(SPEC_ROUTES | {("post", "/api/import")})
 
 
@@ -71,3 +82,25 @@ def test_no_server_error_and_answers_match_the_schema(app: FastAPI, method: str,
     statuses: set[int] = set()
     fuzz()
     assert statuses - {400}, "every request was refused before reaching the route"
+
+
+def test_every_entry_and_picture_matches_the_schema(app: FastAPI, kb: KnowledgeBase) -> None:
+    """Random ids almost never hit a real entry; every real one, of every kind, is checked."""
+    schema = load_schema(app)
+    entry, picture = schema["/api/kb/{entry_id}"]["GET"], schema["/api/kb/{entry_id}/picture.svg"]
+    cases = [entry.Case(path_parameters={"entry_id": e.id}) for e in kb]
+    cases += [
+        picture["GET"].Case(path_parameters={"entry_id": e.id}) for e in kb if e.kind == "exercise"
+    ]
+    statuses = {
+        case.call_and_validate(base_url=LOCAL_URL + "/", checks=CHECKS).status_code
+        for case in cases
+    }
+    assert statuses == {200}
+
+
+def test_plans_for_real_people_match_the_schema(app: FastAPI) -> None:
+    operation = load_schema(app)["/api/plan"]["POST"]
+    for profile in PEOPLE:
+        case = operation.Case(body={"profile": profile, "week": 2}, media_type="application/json")
+        assert case.call_and_validate(base_url=LOCAL_URL + "/", checks=CHECKS).status_code == 200
