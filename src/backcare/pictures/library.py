@@ -42,9 +42,14 @@ class Motion:
     authored: int  # keyframes written by hand; any after these are the mirrored other side
 
     def shown_still(self) -> Keyframe:
-        """The pose a still picture shows: the first held keyframe, else the authored end pose."""
-        held = [frame for frame in self.keyframes[: self.authored] if frame.hold]
-        return held[0] if held else self.keyframes[self.authored - 1]
+        """The pose a still picture shows: the first held keyframe, else the one furthest from
+        the start (the top of the movement)."""
+        authored = self.keyframes[: self.authored]
+        held = [frame for frame in authored if frame.hold]
+        if held:
+            return held[0]
+        start = authored[0].pose
+        return max(authored, key=lambda f: sum(abs(f.pose[k] - start[k]) for k in start))
 
 
 @dataclass(frozen=True)
