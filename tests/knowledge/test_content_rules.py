@@ -186,6 +186,14 @@ def test_lying_on_the_back_is_not_for_late_pregnancy(kb: KnowledgeBase) -> None:
     assert wrong == []
 
 
+def test_hard_exercise_is_not_for_pregnancy(kb: KnowledgeBase) -> None:
+    """Seed 000: in pregnancy exercise, "intensity should not be too big"."""
+    wrong = [
+        e.id for e in _exercises(kb) if e.intensity == "hard" and not forbidden_for(e, "pregnancy")
+    ]
+    assert wrong == []
+
+
 # --- after birth ----------------------------------------------------------------------------
 
 
