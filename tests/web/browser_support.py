@@ -2,8 +2,9 @@
 app served by uvicorn in a thread on a free port (a fresh ``BACKCARE_HOME`` per test), and helpers
 for screenshots, the axe-core accessibility scan and walking the check-in.
 
-Test modules import the fixture functions from here (``from … import page_fixture``); each
-fixture keeps its short name (``page``, ``context``, ``base_url``, ``browser``).
+``tests/web/conftest.py`` imports the fixtures once (a session-scoped fixture imported into each
+test module would start one Playwright per module); each keeps its short name (``page``,
+``context``, ``base_url``, ``browser``, ``playwright``).
 """
 
 from __future__ import annotations

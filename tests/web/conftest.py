@@ -39,3 +39,23 @@ LOCAL_URL = "http://127.0.0.1"
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app, base_url=LOCAL_URL) as test_client:
         yield test_client
+
+
+# Browser tests (wen) ---------------------------------------------------------------------------
+# One Chromium for the whole run: its fixtures are defined once, here, so every test_browser_*
+# module shares them. They live in browser_support.py.
+from tests.web.browser_support import (  # noqa: E402
+    base_url_fixture,
+    browser_fixture,
+    context_fixture,
+    page_fixture,
+    playwright_fixture,
+)
+
+__all__ = [
+    "base_url_fixture",
+    "browser_fixture",
+    "context_fixture",
+    "page_fixture",
+    "playwright_fixture",
+]

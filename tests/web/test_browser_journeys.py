@@ -7,16 +7,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.web.browser_support import (  # the fixtures' functions: pytest finds them here
+from tests.web.browser_support import (
     OFFICE_WORKER,
     answer_screen,
-    base_url_fixture,  # noqa: F401
-    browser_fixture,  # noqa: F401
     check_in,
-    context_fixture,  # noqa: F401
     disclaimer_count,
-    page_fixture,  # noqa: F401
-    playwright_fixture,  # noqa: F401
     shot,
 )
 

@@ -24,8 +24,8 @@ router = APIRouter()
 CHART_DAYS = 28
 """Four weeks on screen: enough to see a trend and the 7-day average move."""
 
-WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 28
+WIDTH, HEIGHT = 560, 250
+LEFT, RIGHT, TOP, BOTTOM = 34, 10, 12, 30
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,7 @@ def diary_page(request: Request, user_id: UserDep, logged: int | None = None) ->
     sessions = services.list_sessions(state.database, user_id=user_id)
     alerts = services.diary_alerts(state.database, user_id=user_id, kb=state.kb)
     today = datetime.now().astimezone().date()
+    week_ago = datetime.now(UTC) - timedelta(days=7)
     return render(
         request,
         "diary.html",
@@ -135,6 +136,9 @@ def diary_page(request: Request, user_id: UserDep, logged: int | None = None) ->
         sessions=list(reversed(sessions[-5:])),
         alerts=alerts,
         logged=logged,
+        average=seven_day_average([PainPoint(p.at, p.score) for p in pain], datetime.now(UTC)),
+        latest=pain[-1] if pain else None,
+        sessions_this_week=sum(1 for s in sessions if s.started_at >= week_ago),
     )
 
 

@@ -50,6 +50,7 @@ def session_page(request: Request, user_id: UserDep, day: int | None = None) -> 
         "session.html",
         plan=plan,
         day=plan_day,
+        is_today=plan_day == today_number(),
         items=items,
         data=session_data(plan, plan_day, items),
     )

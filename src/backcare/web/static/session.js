@@ -229,6 +229,8 @@
     $("item-dose").textContent = item.dose;
     $("item-note").textContent = item.note || "";
     $("item-link").href = `/kb/${item.id}`;
+    const next = items[s.item + 1];
+    $("next-up").textContent = next ? `Next: ${next.name}` : "Last exercise";
     const list = $("item-steps");
     list.replaceChildren(...item.steps.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
     const img = $("picture-img");

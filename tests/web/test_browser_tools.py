@@ -1,0 +1,111 @@
+"""The other pages in a real Chromium: break reminders with a notification, knowledge search with
+sources on demand, the printable plan and its calendar file, and the installable app's parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from tests.web.browser_support import (
+    OFFICE_WORKER_PROFILE,
+    save_profile,
+    shot,
+)
+
+pytestmark = pytest.mark.browser
+
+RECORD_NOTIFICATIONS = """
+window.shownNotifications = [];
+window.Notification = class extends Notification {
+  constructor(title, options) {
+    super(title, options);
+    window.shownNotifications.push(options.body);
+  }
+};
+"""
+"""Keeps the text of each notification the page shows (the browser's own class does the work)."""
+
+
+def test_break_reminder_notifies_on_the_plan_schedule_and_records_the_answer(
+    page: Page, context: BrowserContext
+) -> None:
+    save_profile(page, OFFICE_WORKER_PROFILE)
+    context.grant_permissions(["notifications"])
+    context.add_init_script(RECORD_NOTIFICATIONS)
+    plan = page.request.post("/api/plan", data={"profile": OFFICE_WORKER_PROFILE}).json()
+    every = plan["breaks"]["every_min"]
+
+    page.goto("/breaks?speed=1200")  # a 30-minute wait takes 1.5 s
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Get up every {every} minutes")
+    page.get_by_role("button", name="Start the timer").click()
+    expect(page.get_by_role("button", name="I moved")).to_be_visible(timeout=10_000)
+    expect(page.locator("#timer-title")).to_have_text("Time to move")
+    notes = page.evaluate("() => window.shownNotifications")
+    assert notes == [f"Time to move for {plan['breaks']['move_min']} minutes."]
+
+    page.get_by_role("button", name="I moved").click()
+    expect(page.locator("#break-status")).to_have_text("Well done: recorded.")
+    exported = page.request.get("/api/export").json()
+    assert [b["outcome"] for b in exported["breaks"]] == ["taken"]
+
+
+def test_knowledge_search_filters_and_shows_quotes_on_demand(page: Page) -> None:
+    page.goto("/kb")
+    page.get_by_label("Ask or search").fill("foam shaft")
+    page.get_by_role("button", name="Search").click()
+    first = page.locator(".entry-list li").first
+    expect(first).to_contain_text("oam roller")
+
+    page.goto("/kb?q=numb+between+my+legs")
+    expect(page.get_by_role("alert")).to_contain_text("emergency")
+
+    page.goto("/kb?kind=red_flag")
+    names = page.locator(".entry-list .pill").all_inner_texts()
+    assert names
+    assert set(names) == {"red flag"}
+
+    page.goto("/kb/bridge")
+    sources = page.locator("section", has=page.get_by_role("heading", name="Sources", exact=True))
+    quote = sources.locator("blockquote").first
+    expect(quote).to_be_hidden()
+    page.get_by_text("Show the passages").click()
+    expect(quote).to_be_visible()
+    expect(page.get_by_role("heading", name="Not for")).to_be_visible()
+    shot(page, "knowledge-entry-sources-open")
+
+    page.goto("/kb/no-such-thing")
+    expect(page.get_by_role("heading", name="Not found")).to_be_visible()
+
+
+def test_the_plan_prints_cleanly_and_downloads_as_a_calendar(page: Page) -> None:
+    save_profile(page, OFFICE_WORKER_PROFILE)
+    page.goto("/plan")
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.get_by_role("link", name="Start today's session")).to_be_hidden()
+    expect(page.locator(".week .day")).to_have_count(7)
+    page.pdf(path=str(shot(page, "plan-print").with_suffix(".pdf")))
+    page.emulate_media(media="screen")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Add to calendar").click()
+    calendar = download.value
+    assert calendar.suggested_filename == "backcare-plan.ics"
+    text = Path(calendar.path()).read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR")
+    assert "BEGIN:VEVENT" in text
+
+
+def test_the_app_is_installable(page: Page) -> None:
+    page.goto("/welcome")
+    manifest_url = page.locator('link[rel="manifest"]').get_attribute("href")
+    assert manifest_url is not None
+    manifest = page.request.get(manifest_url).json()
+    assert manifest["start_url"] == "/plan"
+    assert manifest["display"] == "standalone"
+    for icon in manifest["icons"]:
+        assert page.request.get(icon["src"]).ok, icon
+    scope = page.evaluate("async () => (await navigator.serviceWorker.ready).scope")
+    assert scope.endswith("/")
