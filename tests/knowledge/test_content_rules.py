@@ -69,6 +69,18 @@ FORWARD_FLEXION_LOADED = frozenset(
 folds, rolling on the rounded back), reviewed by hand. Bone Health & Osteoporosis Foundation and
 Giangregorio et al. (Too Fit To Fracture, 2015): people with thin spinal bones avoid them."""
 
+BACKWARD_BENDING = frozenset(
+    {
+        "prone-back-extension",
+        "prone-chest-raise",
+        "seated-overhead-back-stretch",
+        "toe-touch-and-back-arch",
+        "yoga-camel",
+    }
+)
+"""Moves that arch the lower back backwards under load or far, reviewed by hand. Extension narrows
+a stenosed spinal canal (North American Spine Society guideline, 2011)."""
+
 FLEXION_WORDS = re.compile(
     r"sit-?ups?\b|\bcrunch|toe touch|touch the (ground|floor)|forward fold|forward bend|"
     r"\broll(ing)? (like|such as) a ball|\bbend (forward|down)",
@@ -242,6 +254,11 @@ def test_loaded_forward_bending_is_not_for_osteoporosis(kb: KnowledgeBase) -> No
     ids = {e.id for e in _exercises(kb)}
     assert ids >= FORWARD_FLEXION_LOADED, "the reviewed list names a missing exercise"
     wrong = [e for e in FORWARD_FLEXION_LOADED if not forbidden_for(kb.get(e), "osteoporosis")]
+    assert wrong == []
+
+
+def test_arching_the_back_is_not_for_spinal_stenosis(kb: KnowledgeBase) -> None:
+    wrong = [e for e in sorted(BACKWARD_BENDING) if not forbidden_for(kb.get(e), "spinal_stenosis")]
     assert wrong == []
 
 
