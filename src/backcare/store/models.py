@@ -62,6 +62,8 @@ class User(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime]
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    """An argon2 hash (server-mode accounts); the local user has none and cannot log in."""
 
 
 class ProfileVersion(Owned, Base):
@@ -133,6 +135,23 @@ class AlertShown(Owned, Base):
     kind: Mapped[str] = mapped_column(String(40))
     message: Mapped[str] = mapped_column(Text)
     shown_at: Mapped[datetime]
+
+
+class AuthSession(Base):
+    """A server-mode login. The cookie carries a random token (signed); only its SHA-256 is
+    stored, so a copy of the database does not hand out live sessions. Logging out sets
+    ``revoked_at``; a session past ``expires_at`` is refused."""
+
+    __tablename__ = "auth_sessions"
+    __table_args__ = (Index("ix_auth_sessions_user", "user_id"),)
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
 
 
 ALL_USER_TABLES: tuple[type[Owned], ...] = (
