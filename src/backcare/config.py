@@ -25,6 +25,9 @@ class Settings(BaseModel):
     database_url: str
     mode: Literal["local", "server"] = "local"
     secret_key: str | None = None
+    cookie_secure: bool = True
+    """Server mode marks its session cookie ``Secure`` (HTTPS only); ``BACKCARE_COOKIE_SECURE=0``
+    is for plain-HTTP tests on loopback."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -54,4 +57,5 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         database_url=database_url,
         mode=mode,
         secret_key=env.get("BACKCARE_SECRET_KEY"),
+        cookie_secure=env.get("BACKCARE_COOKIE_SECURE", "1").lower() not in ("0", "false", "no"),
     )
