@@ -12,8 +12,9 @@ from rich.table import Table
 from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json, read_profile
 from backcare.content.schema import Dose, RedFlag
 from backcare.errors import InputError
+from backcare.knowledge.contraindications import missing_equipment
 from backcare.plan import AdviceItem, Plan, Session, build_plan
-from backcare.plan.screen import equipment_reason, needed_equipment
+from backcare.plan.screen import equipment_reason
 from backcare.profile import Profile
 
 console = Console()
@@ -84,7 +85,7 @@ def _left_out(result: Plan, person: Profile) -> None:
     needs: dict[str, list[str]] = {}
     table = Table(title="Left out for your safety", show_header=False)
     for item in result.excluded:
-        missing = needed_equipment(kb.get(item.id), person)
+        missing = missing_equipment(kb.get(item.id), person)
         if missing and item.reason == equipment_reason(missing):
             needs.setdefault(", ".join(missing).replace("_", " "), []).append(item.id)
         else:

@@ -6,7 +6,7 @@ all exclude exactly the same things.
 
 from __future__ import annotations
 
-from backcare.content.schema import Entry, NotFor
+from backcare.content.schema import Entry, NotFor, Thermotherapy
 from backcare.profile import Profile
 
 
@@ -41,7 +41,17 @@ def blocking_rule(entry: Entry, profile: Profile) -> NotFor | None:
     return next((rule for rule in entry.not_for if rule_applies(rule, profile)), None)
 
 
+NEVER_REQUIRED = frozenset({"mat"})
+"""Equipment never required: a folded blanket or the floor does."""
+
+
 def missing_equipment(entry: Entry, profile: Profile) -> list[str]:
-    """Equipment the entry needs that the person did not say they have."""
+    """Equipment the entry needs that the person did not say they have.
+
+    Heat and ice advice never waits for equipment: the seeds give household ways to do it
+    ("Wrap an ice pack or towel around the ice", "spray hot water on your back … while bathing").
+    """
+    if isinstance(entry, Thermotherapy):
+        return []
     needed = getattr(entry, "equipment", [])
-    return [item for item in needed if item not in profile.equipment]
+    return [item for item in needed if item not in profile.equipment and item not in NEVER_REQUIRED]

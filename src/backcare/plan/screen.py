@@ -23,9 +23,6 @@ DEFAULT_PAIN_AREAS: frozenset[Area] = frozenset({"lower_back"})
 RELIEF_CATEGORIES = frozenset({"stretch", "mobility", "yoga", "breathing", "relaxation"})
 """Exercise categories that count as gentle relief while pain is severe (no strengthening)."""
 
-NOT_NEEDED = frozenset({"mat"})
-"""Equipment never required: a folded blanket or the floor does."""
-
 RELIEF_REASON = (
     "Left out while your pain is severe: start strengthening only once the acute pain settles; "
     "until then only gentle relief."
@@ -105,7 +102,7 @@ def exclusion(entry: Entry, who: Person) -> Excluded | None:
             reason=f"The advice for {population.name.lower()} says to avoid it.",
             sources=population.sources,
         )
-    missing = needed_equipment(entry, who.profile)
+    missing = missing_equipment(entry, who.profile)
     if missing:
         return Excluded.from_content(
             id=entry.id, reason=equipment_reason(missing), sources=entry.sources
@@ -115,11 +112,6 @@ def exclusion(entry: Entry, who: Person) -> Excluded | None:
             id=entry.id, reason=RELIEF_REASON, sources=list(who.relief_sources or entry.sources)
         )
     return None
-
-
-def needed_equipment(entry: Entry, profile: Profile) -> list[str]:
-    """Equipment the entry needs that the person lacks (a mat is never needed)."""
-    return [item for item in missing_equipment(entry, profile) if item not in NOT_NEEDED]
 
 
 def equipment_reason(missing: list[str]) -> str:
