@@ -1,0 +1,99 @@
+"""Server mode's pages: log in, register, the account page with log out.
+
+Forms post to the same origin (the guard refuses cross-site posts); the page flow reuses the
+API's rules (``Credentials``, ``Accounts``) so a field error reads the same in both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request, status
+from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from backcare.web.auth import (
+    Credentials,
+    accounts_of,
+    clear_session_cookies,
+    client_address,
+    session_of,
+    set_session_cookies,
+)
+from backcare.web.routes.pages_common import render, state_of
+
+router = APIRouter(include_in_schema=False)
+
+
+def _form_page(request: Request, mode: str, status_code: int = 200, **context: Any) -> Response:
+    return render(request, f"auth/{mode}.html", status_code=status_code, **context)
+
+
+async def _credentials(request: Request) -> tuple[Credentials | None, dict[str, str], str]:
+    """The form's credentials, or the message for each bad field (and the name typed)."""
+    form = await request.form()
+    username, password = str(form.get("username", "")), str(form.get("password", ""))
+    try:
+        return Credentials(username=username, password=password), {}, username
+    except ValidationError as error:
+        errors = {str(e["loc"][0]): f"{e['loc'][0]}: {e['msg']}" for e in error.errors()}
+        return None, errors, username
+
+
+@router.get("/login")
+def login_page(request: Request) -> Response:
+    return _form_page(request, "login", username="", errors={})
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    credentials, errors, username = await _credentials(request)
+    if credentials is None:  # one message: a rule hint here would tell which names exist
+        errors = {"form": "Wrong username or password."}
+        return _form_page(request, "login", 401, username=username, errors=errors)
+    try:
+        new = await run_in_threadpool(
+            accounts_of(request).login, credentials, client_address(request)
+        )
+    except HTTPException as refused:
+        errors = {"form": str(refused.detail).capitalize() + "."}
+        page = _form_page(request, "login", refused.status_code, username=username, errors=errors)
+        page.headers.update(refused.headers or {})
+        return page
+    response = RedirectResponse("/", status_code=status.HTTP_303_SEE_OTHER)
+    set_session_cookies(response, new, secure=state_of(request).settings.cookie_secure)
+    return response
+
+
+@router.get("/register")
+def register_page(request: Request) -> Response:
+    return _form_page(request, "register", username="", errors={})
+
+
+@router.post("/register")
+async def register(request: Request) -> Response:
+    credentials, errors, username = await _credentials(request)
+    if credentials is None:
+        return _form_page(request, "register", 422, username=username, errors=errors)
+    try:
+        await run_in_threadpool(accounts_of(request).register, credentials)
+    except HTTPException as refused:
+        errors = {"username": str(refused.detail)}
+        return _form_page(
+            request, "register", refused.status_code, username=username, errors=errors
+        )
+    return _form_page(request, "login", username=credentials.username, errors={}, registered=True)
+
+
+@router.get("/account")
+def account(request: Request) -> Response:
+    return render(request, "auth/account.html")
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    await run_in_threadpool(accounts_of(request).revoke, session_of(request))
+    response = RedirectResponse("/login", status_code=status.HTTP_303_SEE_OTHER)
+    clear_session_cookies(response, secure=state_of(request).settings.cookie_secure)
+    return response
