@@ -26,6 +26,7 @@ from backcare.errors import InputError, UnknownEntryError
 from backcare.knowledge import load_knowledge_base
 from backcare.search import AskIndex
 from backcare.store import StoreError, open_database
+from backcare.web import auth
 from backcare.web.deps import AppState, SharedIndex
 from backcare.web.routes import (
     api_ask,
@@ -105,6 +106,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HO
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _add_docs(app)
     _add_error_handlers(app)
+    auth.install(app, state)
     return app
 
 
