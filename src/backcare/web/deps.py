@@ -11,13 +11,14 @@ import threading
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, Request
 from pydantic import BaseModel
 
 from backcare.config import Settings
 from backcare.knowledge import KnowledgeBase
 from backcare.search import AskIndex, AskResult, ask
 from backcare.store import Database
+from backcare.web.auth import session_user
 
 
 @dataclass(frozen=True)
@@ -68,15 +69,15 @@ def get_index(state: StateDep) -> SharedIndex:
     return state.index
 
 
-def current_user(state: StateDep) -> int:
+def current_user(request: Request, state: StateDep) -> int:
     """The id whose rows a request may touch.
 
-    Local mode: the one local user. Server mode: accounts and sessions are not built yet, so
-    every personal route answers 401 rather than guessing a user.
+    Local mode: the one local user. Server mode: the account whose session the guard in
+    ``web.auth`` checked (cookie, expiry, revocation, CSRF); without one, 401.
     """
     if state.settings.mode == "local":
         return state.local_user_id
-    raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="sign in first")
+    return session_user(request)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
