@@ -170,3 +170,10 @@ def test_import_refuses_what_the_diary_could_not_read_back(
     locs = [error["loc"] for error in response.json()["detail"]]
     assert any(loc[1 : len(field) + 1] == field for loc in locs), locs
     assert client.get("/api/profile").status_code == 404
+
+
+def test_export_ics_starting_at_the_end_of_time_is_bad_input(client: TestClient) -> None:
+    client.put("/api/profile", json=OFFICE_WORKER)
+    response = client.get("/api/export", params={"format": "ics", "start": "9999-12-31"})
+    assert response.status_code == 422
+    assert "out of range" in response.json()["detail"][0]["msg"]
