@@ -1,0 +1,256 @@
+"""Server mode under load: many people at once on one PostgreSQL database, over real HTTP.
+
+``run()`` starts a throwaway PostgreSQL server and ``uvicorn`` with two workers on loopback,
+then 200 simulated people, 50 at a time, each register, log in, log pain, build a plan and
+read their diary. It prints throughput and p50/p99 latency, checks zero errors and no lost
+writes (rows counted in the database afterwards), and, measured in the same run, the plan
+route's throughput as a ratio of the health route's. ``simulate`` and ``count_rows`` are what
+the test suite's smaller version uses.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import create_engine, func, select
+
+from backcare.store import open_url
+from backcare.store.models import AuthSession, PainEntry, User
+
+USERS, CONCURRENCY = 200, 50
+RATIO_REQUESTS = 400
+"""Requests per route for the plan-versus-health throughput ratio."""
+PASSWORD = "load-test-password"
+SECRET_KEY = "load-test-secret-key-of-at-least-32-characters"
+PROFILE = {"age": 40, "work": ["sitting"], "pain": {"score": 4}, "equipment": ["mat", "chair"]}
+TIMEOUT = 60.0
+
+
+@dataclass
+class LoadResult:
+    """Latencies per route (seconds), failures as text, and the wall time of the run."""
+
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: list[str] = field(default_factory=list)
+    wall: float = 0.0
+
+    @property
+    def requests(self) -> int:
+        return sum(len(times) for times in self.latencies.values())
+
+    def all_latencies(self) -> list[float]:
+        return [t for times in self.latencies.values() for t in times]
+
+
+def _timed(result: LoadResult, route: str, call: Callable[[], httpx.Response], want: int) -> Any:
+    start = time.perf_counter()
+    response = call()
+    result.latencies[route].append(time.perf_counter() - start)
+    if response.status_code != want:
+        raise AssertionError(f"{route}: {response.status_code} {response.text[:200]}")
+    return response.json()
+
+
+def one_person(base_url: str, number: int, result: LoadResult) -> None:
+    """Register, log in, log pain, build a plan, read the diary; the diary must hold exactly
+    this person's own entry (isolation under concurrency)."""
+    username = f"person{number:04d}"
+    credentials = {"username": username, "password": PASSWORD}
+    with httpx.Client(base_url=base_url, timeout=TIMEOUT) as client:
+        _timed(result, "register", lambda: client.post("/api/auth/register", json=credentials), 201)
+        login = _timed(
+            result, "login", lambda: client.post("/api/auth/login", json=credentials), 200
+        )
+        client.headers["X-CSRF-Token"] = login["csrf_token"]
+        pain = {"score": number % 11, "note": username}
+        _timed(result, "pain", lambda: client.post("/api/diary/pain", json=pain), 201)
+        body = {"profile": PROFILE, "week": 1}
+        _timed(result, "plan", lambda: client.post("/api/plan", json=body), 200)
+        diary = _timed(result, "diary", lambda: client.get("/api/diary/pain"), 200)
+    notes = [entry["note"] for entry in diary["pain"]]
+    if notes != [username]:
+        raise AssertionError(f"{username} sees {notes}")
+
+
+def simulate(base_url: str, users: int, concurrency: int) -> LoadResult:
+    """``users`` people, ``concurrency`` at a time; every failure is kept, none is raised."""
+    result = LoadResult()
+
+    def person(number: int) -> None:
+        try:
+            one_person(base_url, number, result)
+        except Exception as error:
+            result.errors.append(f"person {number}: {error!r}")
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(person, range(users)))
+    result.wall = time.perf_counter() - start
+    return result
+
+
+def route_throughput(
+    base_url: str, method: str, path: str, requests: int, concurrency: int, **kwargs: Any
+) -> float:
+    """Requests per second for one route, ``concurrency`` clients at a time, all answered 200."""
+    with httpx.Client(base_url=base_url, timeout=TIMEOUT) as client:
+        if path != "/api/health":
+            credentials = {"username": "ratio-person", "password": PASSWORD}
+            client.post("/api/auth/register", json=credentials)
+            token = client.post("/api/auth/login", json=credentials).json()["csrf_token"]
+            client.headers["X-CSRF-Token"] = token
+
+        def call(_: int) -> int:
+            return client.request(method, path, **kwargs).status_code
+
+        start = time.perf_counter()
+        with ThreadPoolExecutor(concurrency) as pool:
+            statuses = set(pool.map(call, range(requests)))
+        elapsed = time.perf_counter() - start
+    if statuses != {200}:
+        raise AssertionError(f"{method} {path}: statuses {statuses}")
+    return requests / elapsed
+
+
+def count_rows(database_url: str) -> dict[str, int]:
+    """Accounts, pain entries and sessions actually in the database (the local user aside)."""
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return {
+                "users": connection.scalar(
+                    select(func.count()).select_from(User).where(User.password_hash.is_not(None))
+                )
+                or 0,
+                "pain_entries": connection.scalar(select(func.count()).select_from(PainEntry)) or 0,
+                "auth_sessions": connection.scalar(select(func.count()).select_from(AuthSession))
+                or 0,
+            }
+    finally:
+        engine.dispose()
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def summary(result: LoadResult) -> str:
+    """Throughput and p50/p99 overall and per route, in milliseconds."""
+    lines = [
+        f"{result.requests} requests in {result.wall:.2f} s: "
+        f"{result.requests / result.wall:.0f} requests/s, errors {len(result.errors)}"
+    ]
+    for route, times in [("all", result.all_latencies()), *result.latencies.items()]:
+        lines.append(
+            f"  {route:<9} p50 {1000 * statistics.median(times):7.1f} ms   "
+            f"p99 {1000 * percentile(times, 0.99):7.1f} ms   n={len(times)}"
+        )
+    return "\n".join(lines)
+
+
+# The servers -------------------------------------------------------------------------------
+
+
+@contextmanager
+def postgres() -> Iterator[str]:
+    """A throwaway PostgreSQL server (as the test suite starts it); yields a database URL."""
+    from tests.store.postgres import Server, _free_port
+
+    base = Path(tempfile.mkdtemp(prefix="backcare-load-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(base, "postgres", "postgres")
+    server = Server(base, _free_port())
+    try:
+        server.start()
+        yield server.new_database()
+    finally:
+        if (base / "data" / "postmaster.pid").exists():
+            server.stop()
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@contextmanager
+def uvicorn_workers(database_url: str, workers: int = 2) -> Iterator[str]:
+    """``uvicorn`` in server mode with ``workers`` processes on a free loopback port."""
+    from tests.store.postgres import _free_port
+
+    home = Path(tempfile.mkdtemp(prefix="backcare-load-home-"))
+    open_url(database_url).close()  # migrate once, before the workers race to do it
+    port = _free_port()
+    env = os.environ | {
+        "BACKCARE_HOME": str(home),
+        "BACKCARE_MODE": "server",
+        "BACKCARE_DATABASE_URL": database_url,
+        "BACKCARE_SECRET_KEY": SECRET_KEY,
+        "BACKCARE_COOKIE_SECURE": "0",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "backcare.web.app:app_from_environment",
+    ]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+    command += ["--log-level", "warning"]
+    process = subprocess.Popen(command, env=env)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base_url, process)
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _wait_until_up(base_url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("uvicorn exited before it answered")
+        try:
+            if httpx.get(base_url + "/api/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("uvicorn did not answer within 60 s")
+
+
+def run() -> None:
+    with postgres() as database_url, uvicorn_workers(database_url) as base_url:
+        print(f"{USERS} people, {CONCURRENCY} at a time, uvicorn 2 workers, PostgreSQL")
+        result = simulate(base_url, USERS, CONCURRENCY)
+        print(summary(result))
+        for error in result.errors[:5]:
+            print("  error:", error)
+        rows = count_rows(database_url)
+        print(f"rows afterwards: {rows} (expected {USERS} users, {USERS} pain entries)")
+        health = route_throughput(base_url, "GET", "/api/health", RATIO_REQUESTS, CONCURRENCY)
+        plan = route_throughput(
+            base_url,
+            "POST",
+            "/api/plan",
+            RATIO_REQUESTS,
+            CONCURRENCY,
+            json={"profile": PROFILE, "week": 1},
+        )
+        print(
+            f"health {health:.0f}/s, plan {plan:.0f}/s: plan/health throughput {plan / health:.2f}"
+        )
