@@ -25,7 +25,7 @@ system-deps:
 	@scripts/system-deps.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -13,7 +13,9 @@ from pathlib import Path
 
 def main() -> None:
     folder = Path(__file__).parent
-    names = sorted(m.name for m in pkgutil.iter_modules([str(folder)]) if not m.name.startswith("_"))
+    names = sorted(
+        m.name for m in pkgutil.iter_modules([str(folder)]) if not m.name.startswith("_")
+    )
     only = set(sys.argv[1:])
     for name in names:
         if only and name not in only:
