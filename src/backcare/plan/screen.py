@@ -20,8 +20,9 @@ from backcare.triage import CheckResult
 DEFAULT_PAIN_AREAS: frozenset[Area] = frozenset({"lower_back"})
 """Areas assumed when the person named none: backcare is about back pain, mostly the lower back."""
 
-RELIEF_CATEGORIES = frozenset({"stretch", "mobility", "yoga", "breathing", "relaxation"})
-"""Exercise categories that count as gentle relief while pain is severe (no strengthening)."""
+RELIEF_CATEGORIES = frozenset({"stretch", "mobility", "breathing", "relaxation"})
+"""Exercise categories that count as gentle relief while pain is severe: no strengthening, and no
+yoga poses either (the seeds: "Do not start exercise until the acute pain subsides")."""
 
 RELIEF_REASON = (
     "Left out while your pain is severe: start strengthening only once the acute pain settles; "
