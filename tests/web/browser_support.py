@@ -102,10 +102,17 @@ def context_fixture(browser: Browser, base_url: str) -> Iterator[BrowserContext]
 
 @pytest.fixture(name="page")
 def page_fixture(context: BrowserContext) -> Iterator[Page]:
-    """A page that fails the test on any uncaught script error."""
+    """A page that fails the test on any uncaught script error or Content Security Policy
+    violation (the app's CSP allows scripts from its own files only)."""
     errors: list[str] = []
     tab = context.new_page()
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on(
+        "console",
+        lambda message: (
+            errors.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield tab
     assert not errors, f"script errors in the page: {errors}"
 
@@ -119,7 +126,10 @@ def shot(page: Page, name: str) -> Path:
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """Serious and critical axe-core violations on the page as it is now."""
+    """Serious and critical axe-core violations on the page as it is now.
+
+    axe is injected as a script tag, which the app's CSP refuses: the page's context needs
+    ``bypass_csp=True``."""
     if not AXE.exists():
         pytest.fail(
             f"axe-core is missing at {AXE}: run "

@@ -56,7 +56,9 @@ def sized_page_fixture(
 ) -> Iterator[tuple[str, Page]]:
     name, viewport = request.param
     size: ViewportSize = viewport
-    context = browser.new_context(base_url=base_url, viewport=size, has_touch=name == "phone")
+    context = browser.new_context(
+        base_url=base_url, viewport=size, has_touch=name == "phone", bypass_csp=True
+    )
     page = context.new_page()
     yield name, page
     context.close()

@@ -109,3 +109,12 @@ def test_the_app_is_installable(page: Page) -> None:
         assert page.request.get(icon["src"]).ok, icon
     scope = page.evaluate("async () => (await navigator.serviceWorker.ready).scope")
     assert scope.endswith("/")
+
+
+def test_a_form_posted_from_another_site_is_refused(page: Page) -> None:
+    page.goto("/diary")
+    response = page.request.post(
+        "/diary", form={"score": "3"}, headers={"Origin": "http://elsewhere.example"}
+    )
+    assert response.status == 403
+    assert page.request.get("/api/diary/pain").json()["pain"] == []

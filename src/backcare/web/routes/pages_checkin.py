@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Request, status
+from fastapi import APIRouter, Depends, Form, Request, status
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
@@ -24,7 +24,7 @@ from backcare.knowledge import KnowledgeBase
 from backcare.triage import Question, evaluate, parse_answer, profile_from_answers, questions_for
 from backcare.triage.questions import Answers
 from backcare.web.deps import UserDep
-from backcare.web.routes.pages_common import render, state_of
+from backcare.web.routes.pages_common import render, same_origin, state_of
 
 router = APIRouter()
 
@@ -298,7 +298,7 @@ def _summary(request: Request, before: Answers, answers: Answers) -> Response:
     )
 
 
-@router.post("/check-in")
+@router.post("/check-in", dependencies=[Depends(same_origin)])
 def save_check_in(
     request: Request, user_id: UserDep, answers: Annotated[str, Form()] = ""
 ) -> Response:

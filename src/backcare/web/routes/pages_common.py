@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from fastapi import Request
+from fastapi import HTTPException, Request, status
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -80,6 +81,14 @@ TEMPLATES = _templates()
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """A page from its template; ``context`` names what the template shows."""
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def same_origin(request: Request) -> None:
+    """Refuse a form posted from another site (a page elsewhere cannot log pain or change the
+    profile through the person's browser). Browsers send ``Origin`` with every form POST."""
+    origin = request.headers.get("origin")
+    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="form posted from another site")
 
 
 def state_of(request: Request) -> AppState:

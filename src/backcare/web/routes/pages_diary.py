@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request, status
+from fastapi import APIRouter, Depends, Form, Request, status
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
@@ -17,7 +17,7 @@ from backcare.content.schema import AREAS
 from backcare.diary import PainPoint, rolling_average, seven_day_average
 from backcare.schemas import PainEntryCreate, PainEntryPublic, SessionRecordPublic
 from backcare.web.deps import UserDep
-from backcare.web.routes.pages_common import render, state_of
+from backcare.web.routes.pages_common import render, same_origin, state_of
 
 router = APIRouter()
 
@@ -142,7 +142,7 @@ def diary_page(request: Request, user_id: UserDep, logged: int | None = None) ->
     )
 
 
-@router.post("/diary")
+@router.post("/diary", dependencies=[Depends(same_origin)])
 def log_pain(
     request: Request,
     user_id: UserDep,
