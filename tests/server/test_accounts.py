@@ -87,7 +87,7 @@ def test_the_password_is_stored_as_an_argon2_hash(app: FastAPI, alice: TestClien
         assert PASSWORD not in user.password_hash
 
 
-STATE_CHANGING = [
+STATE_CHANGING: list[tuple[str, str, object]] = [
     ("post", "/api/diary/pain", {"score": 3}),
     ("put", "/api/profile", {"age": 40}),
     ("post", "/api/sessions", None),
