@@ -94,6 +94,10 @@ def test_session_running_and_done_screens(sized_page: tuple[str, Page]) -> None:
     page.goto("/session?day=1&speed=20")
     page.get_by_role("button", name="Start session").click()
     page.wait_for_function("() => window.backcareSession.state().index >= 1")
+    picture = page.locator("#picture-img")
+    page.wait_for_function(
+        "(img) => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
+    )
     shot(page, f"session-running-{size}")
     assert not axe_violations(page)
     page.get_by_role("button", name="Finish now").click()

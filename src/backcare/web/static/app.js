@@ -45,19 +45,6 @@
   document.addEventListener("click", (event) => {
     if (event.target.closest("[data-print]")) window.print();
   });
-  // Printing shows every source and reason, so open the folded parts first.
-  window.addEventListener("beforeprint", () => {
-    document.querySelectorAll("details:not([open])").forEach((d) => {
-      d.open = true;
-      d.dataset.printOpened = "true";
-    });
-  });
-  window.addEventListener("afterprint", () => {
-    document.querySelectorAll("details[data-print-opened]").forEach((d) => {
-      d.open = false;
-      delete d.dataset.printOpened;
-    });
-  });
 })();
 
 // Pictures are drawn for more movements over time: a missing one hides its frame quietly.
