@@ -24,6 +24,7 @@ from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
+from urllib.parse import urlsplit
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -332,12 +333,11 @@ def _is_public(path: str) -> bool:
 
 
 def _same_origin(request: Request) -> bool:
-    """A page's form post comes from our own origin (browsers send ``Origin`` on POST)."""
+    """A page's form post names our own host in ``Origin`` (browsers send it on every POST;
+    ``Referer`` stands in for old ones). Hosts, not schemes, are compared: behind a TLS proxy
+    the app itself may see plain HTTP."""
     origin = request.headers.get("origin") or request.headers.get("referer")
-    if not origin:
-        return False
-    expected = f"{request.url.scheme}://{request.headers.get('host', '')}"
-    return origin == expected or origin.startswith(expected + "/")
+    return bool(origin) and urlsplit(origin).netloc == request.headers.get("host")
 
 
 async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
