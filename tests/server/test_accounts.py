@@ -225,3 +225,21 @@ def test_login_sets_a_csrf_token_per_session(new_client: Callable[[], TestClient
         second.post("/api/diary/pain", json={"score": 2}, headers={CSRF_HEADER: token}).status_code
         == 403
     )
+
+
+def test_the_limiter_forgets_old_keys_so_memory_stays_bounded() -> None:
+    now = [0.0]
+    limiter = LoginLimiter(window=10, clock=lambda: now[0], max_keys=3)
+    limiter.failed(["a", "b", "c"])
+    now[0] = 20.0
+    limiter.failed(["d"])
+    assert set(limiter._failures) == {"d"}
+
+
+def test_logging_in_again_clears_ended_sessions(app: FastAPI, alice: TestClient) -> None:
+    assert alice.post("/api/auth/logout").status_code == 200
+    login = {"username": "alice", "password": PASSWORD}
+    assert alice.post("/api/auth/login", json=login).status_code == 200
+    with app.state.backcare.database.session() as session:
+        rows = session.query(AuthSession).all()
+        assert [row.revoked_at for row in rows] == [None]

@@ -32,7 +32,7 @@ from fastapi import FastAPI, HTTPException, Request, status
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from itsdangerous import BadSignature, URLSafeSerializer
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-from sqlalchemy import select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
@@ -55,6 +55,7 @@ MIN_PASSWORD_CHARS = 10
 MAX_PASSWORD_CHARS = 256
 """A bound so a megabyte "password" cannot make hashing a denial of service."""
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,31}$"
+MAX_TRACKED_KEYS = 10_000
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 PUBLIC_API = ("/api/health", "/api/kb", "/api/openapi.json", "/api/docs", "/api/auth/login")
@@ -124,8 +125,10 @@ class LoginLimiter:
         max_failures: int = 5,
         window: float = 15 * 60,
         clock: Callable[[], float] = time.monotonic,
+        max_keys: int = MAX_TRACKED_KEYS,
     ) -> None:
         self.max_failures, self.window, self.clock = max_failures, window, clock
+        self.max_keys = max_keys
         self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
@@ -143,8 +146,15 @@ class LoginLimiter:
     def failed(self, keys: Iterable[str]) -> None:
         now = self.clock()
         with self._lock:
+            if len(self._failures) >= self.max_keys:
+                self._prune(now)
             for key in keys:
                 self._recent(key, now).append(now)
+
+    def _prune(self, now: float) -> None:
+        """Forget keys with no failure left in the window, so memory stays bounded."""
+        for key in [k for k, times in self._failures.items() if not self._recent(k, now)]:
+            del self._failures[key]
 
     def forget(self, key: str) -> None:
         with self._lock:
@@ -236,9 +246,16 @@ class Accounts:
         return self._start(user_id)
 
     def _start(self, user_id: int) -> NewSession:
+        """A new session; the user's expired and revoked ones are deleted on the way."""
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         now = _now()
         with self.database.session() as session:
+            session.execute(
+                delete(AuthSession).where(
+                    AuthSession.user_id == user_id,
+                    or_(AuthSession.expires_at <= now, AuthSession.revoked_at.is_not(None)),
+                )
+            )
             session.add(
                 AuthSession(
                     token_hash=_token_hash(token),
