@@ -48,7 +48,7 @@ def test_a_60_second_hold_ends_on_its_deadline_at_20x(page: Page) -> None:
 def test_a_reload_in_the_middle_of_a_session_resumes_it(page: Page) -> None:
     save_profile(page, OFFICE_WORKER_PROFILE)
     start_session(page, speed=20)
-    page.get_by_role("button", name="Skip ▶").click()
+    page.keyboard.press("ArrowRight")  # skip, from the keyboard
     page.wait_for_function(
         "() => window.backcareSession.state().completed.length >= 1", timeout=20_000
     )
@@ -67,7 +67,8 @@ def test_a_reload_in_the_middle_of_a_session_resumes_it(page: Page) -> None:
         page.locator("#item-name").inner_text() == name_before or after["index"] > before["index"]
     )
 
-    page.get_by_role("button", name="Pause").click()
+    page.keyboard.press("Space")  # pause
+    expect(page.get_by_role("button", name="Resume")).to_be_visible()
     paused = session_state(page)
     page.reload()
     expect(page.get_by_role("button", name="Resume")).to_be_visible()

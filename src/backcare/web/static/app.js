@@ -11,15 +11,25 @@
     }
   };
 
+  // Server mode: a state-changing API call echoes the session's CSRF token (from its cookie).
+  function csrfToken() {
+    const found = document.cookie.split("; ").find((c) => c.startsWith("backcare_csrf="));
+    return found ? decodeURIComponent(found.slice("backcare_csrf=".length)) : "";
+  }
+
+  window.backcarePost = (url, body) => fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrfToken() },
+    body: JSON.stringify(body),
+  });
+
   async function flush() {
     const waiting = read();
     if (!waiting.length || !navigator.onLine) return;
     const left = [];
     for (const body of waiting) {
       try {
-        const response = await fetch("/api/sessions", {
-          method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
-        });
+        const response = await window.backcarePost("/api/sessions", body);
         if (response.status >= 500) left.push(body); // try again later; 4xx would never succeed
       } catch (error) {
         left.push(body);

@@ -68,10 +68,11 @@
 
   async function answer(outcome) {
     try {
-      await fetch("/api/breaks", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ outcome }) });
+      const response = await window.backcarePost("/api/breaks", { outcome });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
       $("break-status").textContent = outcome === "taken" ? "Well done: recorded." : "Recorded.";
     } catch (error) {
-      $("break-status").textContent = "Could not record it (offline).";
+      $("break-status").textContent = "Could not record it: the app is not reachable.";
     }
   }
 

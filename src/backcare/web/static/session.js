@@ -343,9 +343,7 @@
     const body = record();
     let text = "Your session is in the diary.";
     try {
-      const response = await fetch("/api/sessions", {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
-      });
+      const response = await window.backcarePost("/api/sessions", body);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
     } catch (error) {
       window.backcareOutbox.add(body);
@@ -385,6 +383,18 @@
   $("save").addEventListener("click", () => {
     state.painAfter = chosen("pain_after");
     saveSession();
+  });
+  // Keys, as in the terminal session: Space or p pauses, → or s skips, ← or b goes back.
+  const KEYS = { " ": "pause", p: "pause", ArrowRight: "skip", s: "skip", ArrowLeft: "back", b: "back" };
+  document.addEventListener("keydown", (event) => {
+    const target = event.target;
+    const typing = target instanceof HTMLElement && target.closest("input, textarea, select");
+    const native = event.key === " " && target instanceof HTMLElement && target.closest("button, a");
+    if (state.phase !== "running" || typing || native || event.ctrlKey || event.metaKey || event.altKey) return;
+    const button = KEYS[event.key];
+    if (!button) return;
+    event.preventDefault();
+    $(button).click();
   });
   document.addEventListener("visibilitychange", () => state.phase === "running" && save());
   window.addEventListener("pagehide", () => state.phase === "running" && save());
