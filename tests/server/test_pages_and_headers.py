@@ -154,3 +154,12 @@ def test_no_password_or_secret_key_in_the_logs(
     assert PASSWORD not in caplog.text
     assert "wrong password!" not in caplog.text
     assert SECRET_KEY not in caplog.text
+
+
+def test_other_host_names_are_refused_before_any_session_lookup(
+    new_client: Callable[[], TestClient],
+) -> None:
+    """DNS rebinding: the host check runs first, with the security headers still on."""
+    response = new_client().get("/api/diary/pain", headers={"host": "evil.example"})
+    assert response.status_code == 400
+    _assert_secure_headers(dict(response.headers))

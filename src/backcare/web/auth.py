@@ -35,6 +35,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware
 
 from backcare.store import Database
 from backcare.store.models import LOCAL_USERNAME, AuthSession, User
@@ -455,7 +457,8 @@ def install(app: FastAPI, state: AppState) -> None:
 
         assert state.settings.secret_key is not None
         app.state.accounts = Accounts(state.database, state.settings.secret_key)
-        app.middleware("http")(guard)
+        # Appended, so it runs innermost: after the host check, before the routes.
+        app.user_middleware.append(Middleware(BaseHTTPMiddleware, dispatch=guard))
         app.include_router(api_auth.router, prefix="/api")
         app.include_router(pages_auth.router)
     app.add_middleware(SecurityHeaders)  # last added runs first
