@@ -56,13 +56,20 @@ def test_full_journey_check_in_plan_session_and_diary(page: Page) -> None:
     page.locator("#pain-after").get_by_role("radio", name="2", exact=True).check()
     page.get_by_role("button", name="Save session").click()
     expect(page.get_by_role("status")).to_contain_text("in the diary")
+    expect(page.get_by_role("link", name="Open the diary")).to_be_visible()
 
     sessions = page.request.get("/api/sessions").json()
     assert len(sessions) == 1
     assert (sessions[0]["pain_before"], sessions[0]["pain_after"]) == (4, 2)
     assert all(item["status"] == "done" for item in sessions[0]["items"])
 
-    page.get_by_role("link", name="Open the diary").click()
+    page.goto("/plan")
+    habits = page.locator(".advice-section", has=page.get_by_role("heading", name="Habits"))
+    habits.get_by_role("button", name="Done today").first.click()
+    expect(page.get_by_text("✓ Done today")).to_have_count(1)
+
+    page.get_by_role("link", name="Diary").click()
+    expect(page.locator(".stat", has_text="Habits ticked")).to_contain_text("1")
     page.locator("form").get_by_role("radio", name="5", exact=True).check()
     page.get_by_role("checkbox", name="Lower back").check()
     page.get_by_label("Note").fill("Stiff after a long meeting")

@@ -7,11 +7,14 @@ with a saved profile goes straight to the plan.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import Annotated
 
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, Depends, Form, Request, status
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
+from backcare import services
 from backcare.plan.advice import breaks as break_schedule
 from backcare.web.deps import UserDep
 from backcare.web.routes import pages_checkin, pages_diary, pages_kb, pages_session
@@ -19,6 +22,7 @@ from backcare.web.routes.pages_common import (
     plan_for,
     programme_week,
     render,
+    same_origin,
     saved_profile,
     state_of,
     today_number,
@@ -71,13 +75,32 @@ def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Re
     current = programme_week(state, user_id)
     shown = current if week is None else max(1, min(week, 52))
     plan = plan_for(state, profile, shown)
+    ticked = services.list_habits(state.database, user_id=user_id, since=date.today())
     return render(
         request,
         "plan.html",
         plan=plan,
         today=today_number() if shown == current else None,
         profile=profile,
+        ticked={tick.habit_id for tick in ticked},
+        tickable={
+            h.id for h in plan.habits if h.id in state.kb and state.kb.get(h.id).kind == "habit"
+        },
     )
+
+
+@router.post("/plan/habits", dependencies=[Depends(same_origin)])
+def tick_habit(
+    request: Request, user_id: UserDep, habit_id: Annotated[str, Form()] = ""
+) -> Response:
+    """Tick a habit as done today (once a day), then back to the habits on the plan."""
+    kb = state_of(request).kb
+    if habit_id not in kb or kb.get(habit_id).kind != "habit":
+        return _to("/plan")
+    services.tick_habit(
+        state_of(request).database, user_id=user_id, habit_id=habit_id, day=date.today()
+    )
+    return _to("/plan#habits-title")
 
 
 @router.get("/breaks")

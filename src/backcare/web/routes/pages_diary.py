@@ -139,6 +139,9 @@ def diary_page(request: Request, user_id: UserDep, logged: int | None = None) ->
         average=seven_day_average([PainPoint(p.at, p.score) for p in pain], datetime.now(UTC)),
         latest=pain[-1] if pain else None,
         sessions_this_week=sum(1 for s in sessions if s.started_at >= week_ago),
+        habits_this_week=len(
+            services.list_habits(state.database, user_id=user_id, since=today - timedelta(days=6))
+        ),
     )
 
 
