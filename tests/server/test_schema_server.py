@@ -29,6 +29,7 @@ from tests.server.conftest import BASE_URL
 from tests.web.test_api import SPEC_ROUTES
 
 MAX_EXAMPLES = 25
+LOGGED_OUT_EXAMPLES = 5
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -87,3 +88,28 @@ def test_no_server_error_when_logged_in(
     statuses: set[int] = set()
     fuzz()
     assert statuses - {400, 401, 403}, "every request was refused before reaching the route"
+
+
+SPEC = sorted(SPEC_ROUTES | {("post", "/api/import")})
+
+
+@pytest.mark.parametrize(("method", "path"), SPEC, ids=[f"{m} {p}" for m, p in SPEC])
+def test_logged_out_answers_match_the_schema(app: FastAPI, method: str, path: str) -> None:
+    """Without a session: the documented 401 on personal routes, the rest unchanged."""
+    operation = load_schema(app)[path][method.upper()]
+
+    @given(case=operation.as_strategy(GenerationMode.POSITIVE))
+    @settings(
+        max_examples=LOGGED_OUT_EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+    def fuzz(case: schemathesis.Case) -> None:
+        response = case.call_and_validate(base_url=BASE_URL + "/", headers=HOST, checks=CHECKS)
+        statuses.add(response.status_code)
+
+    statuses: set[int] = set()
+    fuzz()
+    personal = not path.startswith(("/api/health", "/api/kb"))
+    assert (statuses == {401}) is personal, statuses

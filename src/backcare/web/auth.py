@@ -446,6 +446,56 @@ def _with_headers(headers: list[tuple[bytes, bytes]], policy: str) -> list[tuple
     ]
 
 
+# OpenAPI -----------------------------------------------------------------------------------
+
+PROBLEM_SCHEMA = {"$ref": "#/components/schemas/Problem"}
+SECURITY_SCHEMES = {
+    "session": {"type": "apiKey", "in": "cookie", "name": SESSION_COOKIE},
+    "csrf": {"type": "apiKey", "in": "header", "name": CSRF_HEADER},
+}
+
+
+def document_server_mode(app: FastAPI) -> None:
+    """The schema says which routes need the session cookie (and the CSRF header), with their
+    401 and 403 answers, so clients and the schema fuzzing know the rules."""
+    plain_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = plain_openapi()
+        components = schema.setdefault("components", {})
+        components["securitySchemes"] = SECURITY_SCHEMES
+        components.setdefault("schemas", {}).setdefault("Problem", PROBLEM)
+        for path, operations in schema["paths"].items():
+            if not _is_public(path):
+                for method, operation in operations.items():
+                    _secure(operation, unsafe=method.upper() not in SAFE_METHODS)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+PROBLEM = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+    "title": "Problem",
+}
+
+
+def _secure(operation: dict[str, Any], *, unsafe: bool) -> None:
+    content = {"application/json": {"schema": PROBLEM_SCHEMA}}
+    responses = operation.setdefault("responses", {})
+    responses["401"] = {"description": "Not logged in (no live session).", "content": content}
+    if unsafe:
+        responses["403"] = {
+            "description": f"Missing or wrong {CSRF_HEADER} header.",
+            "content": content,
+        }
+    operation["security"] = [{"session": [], "csrf": []} if unsafe else {"session": []}]
+
+
 # Installing --------------------------------------------------------------------------------
 
 
@@ -461,4 +511,5 @@ def install(app: FastAPI, state: AppState) -> None:
         app.user_middleware.append(Middleware(BaseHTTPMiddleware, dispatch=guard))
         app.include_router(api_auth.router, prefix="/api")
         app.include_router(pages_auth.router)
+        document_server_mode(app)
     app.add_middleware(SecurityHeaders)  # last added runs first
