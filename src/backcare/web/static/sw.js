@@ -1,5 +1,6 @@
-// backcare's service worker: the app shell is cached at install; pages are fetched from the
-// network first and kept, so today's plan and the session page still open offline.
+// backcare's service worker: the app shell is cached at install. The server runs on this
+// machine, so everything is fetched from it first (an update shows at once) and the copy kept
+// answers only when it cannot be reached: today's plan and the session page still open offline.
 "use strict";
 const VERSION = "backcare-v1";
 const SHELL = ["/static/app.css", "/static/app.js", "/static/session.js", "/static/breaks.js",
@@ -31,20 +32,10 @@ async function networkFirst(request) {
   }
 }
 
-async function cacheFirst(request) {
-  const hit = await caches.match(request);
-  if (hit) return hit;
-  const response = await fetch(request);
-  if (response.ok) (await caches.open(VERSION)).put(request, response.clone());
-  return response;
-}
-
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith("/static/")) {
-    event.respondWith(cacheFirst(event.request));
-  } else if (OFFLINE_PAGES.includes(url.pathname) || url.pathname.endsWith("/picture.svg")) {
-    event.respondWith(networkFirst(event.request));
-  }
+  const keep = url.pathname.startsWith("/static/") || OFFLINE_PAGES.includes(url.pathname)
+    || url.pathname.endsWith("/picture.svg");
+  if (keep) event.respondWith(networkFirst(event.request));
 });
