@@ -83,6 +83,9 @@ def test_full_journey_check_in_plan_session_and_diary(page: Page) -> None:
 
     page.goto("/")  # a returning visitor goes straight to the plan
     expect(page).to_have_url(re.compile(r"/plan$"))
+    page.get_by_role("link", name="Check in again").click()  # the last answers are filled in
+    expect(page.locator('input[name="age"]')).to_have_value("34")
+    assert page.is_checked('input[name="sex"][value="female"]')
 
 
 def test_warning_sign_journey_offers_no_exercise(page: Page) -> None:

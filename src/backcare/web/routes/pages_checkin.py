@@ -21,8 +21,9 @@ from backcare import services
 from backcare.content.schema import EQUIPMENT
 from backcare.errors import InputError
 from backcare.knowledge import KnowledgeBase
+from backcare.profile import Profile
 from backcare.triage import Question, evaluate, parse_answer, profile_from_answers, questions_for
-from backcare.triage.questions import Answers
+from backcare.triage.questions import QUESTIONS, Answers
 from backcare.web.deps import UserDep
 from backcare.web.routes.pages_common import render, same_origin, state_of
 
@@ -203,8 +204,11 @@ def _is_emergency(answers: Answers, kb: KnowledgeBase) -> bool:
 
 
 @router.get("/check-in")
-def check_in(request: Request, answers: str = "", prefill: str = "") -> Response:
-    """One screen of questions, or the summary when none are left."""
+def check_in(request: Request, user_id: UserDep, answers: str = "", prefill: str = "") -> Response:
+    """One screen of questions, or the summary when none are left. Someone checking in again
+    finds their last answers filled in."""
+    saved = services.current_profile(state_of(request).database, user_id=user_id)
+    last = answers_from_profile(saved) if saved else {}
     before = parse_answers(answers)
     merged = dict(before)
     errors: dict[str, str] = {}
@@ -220,8 +224,21 @@ def check_in(request: Request, answers: str = "", prefill: str = "") -> Response
     if errors:
         return _screen(request, before, screen, errors=errors, values=_raw(form))
     if submitted:
-        return _after_submit(request, before, merged)
-    return _screen(request, before, screen, values=as_form(parse_answers(prefill)))
+        return _after_submit(request, before, merged, last)
+    return _screen(request, before, screen, values=as_form(parse_answers(prefill) or last))
+
+
+def answers_from_profile(profile: Profile) -> dict[str, Any]:
+    """The saved profile as check-in answers (by profile path), to fill the screens in again."""
+    data = profile.model_dump(mode="json")
+    found: dict[str, Any] = {"pregnant": profile.pregnancy is not None}
+    for question in (*QUESTIONS, *PLAN_QUESTIONS):
+        value: Any = data
+        for part in question.key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value not in (None, []):
+            found[question.key] = value
+    return found
 
 
 def as_form(answers: Answers) -> dict[str, list[str]]:
@@ -237,10 +254,12 @@ def as_form(answers: Answers) -> dict[str, list[str]]:
     return form
 
 
-def _after_submit(request: Request, before: Answers, merged: dict[str, Any]) -> Response:
+def _after_submit(
+    request: Request, before: Answers, merged: dict[str, Any], last: Answers
+) -> Response:
     if _is_emergency(merged, state_of(request).kb) or next_screen(merged) is None:
         return _summary(request, before, merged)
-    return _screen(request, merged, next_screen(merged), back=before)
+    return _screen(request, merged, next_screen(merged), back=before, values=as_form(last))
 
 
 def _raw(form: Any) -> dict[str, list[str]]:
