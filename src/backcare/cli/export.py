@@ -13,11 +13,11 @@ import typer
 
 from backcare.cli.common import guarded, knowledge, read_profile
 from backcare.errors import InputError
+from backcare.plan.schedule import MAX_WEEK
 from backcare.profile import Profile
 
 Format = Literal["json", "fhir", "ics"]
 FORMATS: tuple[Format, ...] = ("json", "fhir", "ics")
-BREAK_WORK = frozenset({"sitting", "standing", "driving"})
 """Work that keeps a person in one position: their calendar gets break reminders."""
 
 
@@ -36,8 +36,8 @@ def export(
     """Export your data: json (everything), fhir (pain scores) or ics (your plan's calendar)."""
     if fmt not in FORMATS:
         raise InputError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
-    if week < 1:
-        raise InputError(f"--week: must be at least 1, not {week}")
+    if not 1 <= week <= MAX_WEEK:
+        raise InputError(f"--week: must be between 1 and {MAX_WEEK}, not {week}")
     if fmt == "ics":
         data = _calendar(profile, week, _parse_date(start) if start else date.today())
     else:
@@ -67,12 +67,13 @@ def _data(fmt: Format) -> bytes:
 def _calendar(profile_path: str | None, week: int, start: date) -> bytes:
     from backcare.plan import build_plan
     from backcare.plan.calendar import plan_calendar
+    from backcare.plan.schedule import wants_breaks
     from backcare.triage import evaluate
 
     profile = read_profile(profile_path) if profile_path else _saved_profile()
     kb = knowledge()
     plan = build_plan(profile, evaluate(profile, kb), kb, week=week)
-    return plan_calendar(plan, start=start, breaks=bool(BREAK_WORK & set(profile.work)))
+    return plan_calendar(plan, start=start, breaks=wants_breaks(profile.work))
 
 
 def _saved_profile() -> Profile:

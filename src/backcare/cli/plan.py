@@ -10,17 +10,18 @@ from rich.panel import Panel
 from rich.table import Table
 
 from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json, read_profile
-from backcare.content.schema import Dose, RedFlag
+from backcare.content.schema import RedFlag
 from backcare.errors import InputError
 from backcare.knowledge.contraindications import missing_equipment
 from backcare.plan import AdviceItem, Plan, Session, build_plan
+from backcare.plan.dose import dose_text
+from backcare.plan.schedule import MAX_WEEK
 from backcare.plan.screen import equipment_reason
 from backcare.profile import Profile
 
 console = Console()
 
 LEVEL_STYLE = {"emergency": "bold white on red", "urgent": "bold red", "routine": "bold yellow"}
-MAX_WEEK = 52
 
 
 @guarded
@@ -120,24 +121,6 @@ def _cell(session: Session | None) -> str:
         f"{item.name}: {dose_text(item.dose)} ({item.minutes:g} min)" for item in session.items
     ]
     return "\n".join([*lines, f"[dim]{session.minutes:g} min[/]"])
-
-
-def dose_text(dose: Dose) -> str:
-    """``3 × 15 reps, hold 5 s, each side`` from a dose."""
-    parts = []
-    if dose.reps is not None:
-        parts.append(f"{dose.sets} × {dose.reps} reps" if dose.sets else f"{dose.reps} reps")
-    elif dose.sets:
-        parts.append(f"{dose.sets} sets")
-    if dose.hold_s is not None:
-        parts.append(f"hold {dose.hold_s:g} s")
-    if dose.duration_s is not None:
-        parts.append(f"{dose.duration_s / 60:g} min")
-    if dose.breaths is not None:
-        parts.append(f"{dose.breaths} breaths")
-    if dose.per_side:
-        parts.append("each side")
-    return ", ".join(parts) or "as feels comfortable"
 
 
 def _advice(title: str, items: list[AdviceItem]) -> None:

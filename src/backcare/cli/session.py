@@ -29,6 +29,7 @@ from rich.text import Text
 
 from backcare.cli.common import DISCLAIMER, guarded, knowledge, read_profile
 from backcare.errors import InputError
+from backcare.plan.schedule import plan_day, programme_week
 from backcare.session import (
     Outcome,
     SessionItem,
@@ -56,7 +57,6 @@ TICK_S = 0.05
 """Real seconds between screen updates (and the longest a key waits to be noticed)."""
 
 MAX_SPEED = 10_000.0
-MAX_WEEK = 52
 EXIT_NOT_NOW = 1
 """Exit status when the check says not to exercise now: nothing was run."""
 
@@ -162,17 +162,17 @@ def session(
     check_speed(speed)
     if day is not None and not 1 <= day <= 7:
         raise InputError("--day: must be between 1 and 7")
-    plan_day = day or datetime.now().isoweekday()
+    today = day or plan_day(datetime.now().date())
     with local_database() as (database, user_id):
         person = load_profile(database, user_id, profile)
         plan = build_week_plan(person, week_of_programme(database, user_id))
         if not plan.check.exercise_allowed:
             refuse(plan)
-        items = day_items(plan, plan_day, knowledge())
+        items = day_items(plan, today, knowledge())
         if not items:
-            console.print(f"Nothing planned for day {plan_day}: a rest day.")
+            console.print(f"Nothing planned for day {today}: a rest day.")
             return
-        saved = guide(items, plan_day=plan_day, week=plan.week, speed=speed, sound=not no_sound)
+        saved = guide(items, plan_day=today, week=plan.week, speed=speed, sound=not no_sound)
         record(database, user_id, saved)
 
 
@@ -201,10 +201,7 @@ def week_of_programme(database: Database, user_id: int) -> int:
     from backcare import services
 
     history = services.profile_history(database, user_id=user_id)
-    if not history:
-        return 1
-    days = (datetime.now(UTC) - history[0].saved_at).days
-    return min(MAX_WEEK, max(1, days // 7 + 1))
+    return programme_week(history[0].saved_at if history else None, datetime.now(UTC))
 
 
 def build_week_plan(person: Profile, week: int) -> Plan:
@@ -337,7 +334,7 @@ def render(state: SessionState, now: float) -> RenderableType:
 
 def step_panel(shown: View) -> Panel:
     """The current step: its title, a big countdown or breathing cue, counters and the steps."""
-    from backcare.cli.plan import dose_text
+    from backcare.plan.dose import dose_text
 
     step, item = shown.step, shown.item
     if item is None:

@@ -75,3 +75,23 @@ def progressed(exercise: Exercise, week: int, *, improving: bool = True) -> Dose
         value = low + (high - low) * share
         changes[name] = math.floor(value) if isinstance(low, int) else math.floor(value * 2) / 2
     return start.model_copy(update=changes)
+
+
+def dose_text(dose: Dose | None, *, separator: str = ", ") -> str:
+    """``3 × 15 reps, hold 5 s, each side``: a dose as a person reads it."""
+    if dose is None:
+        return ""
+    parts = []
+    if dose.reps is not None:
+        parts.append(f"{dose.sets} × {dose.reps} reps" if dose.sets else f"{dose.reps} reps")
+    elif dose.sets:
+        parts.append(f"{dose.sets} sets")
+    if dose.hold_s is not None:
+        parts.append(f"hold {dose.hold_s:g} s")
+    if dose.duration_s is not None:
+        parts.append(f"{dose.duration_s / 60:g} min")
+    if dose.breaths is not None:
+        parts.append(f"{dose.breaths} breaths")
+    if dose.per_side:
+        parts.append("each side")
+    return separator.join(parts) or "as feels comfortable"
