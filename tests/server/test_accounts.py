@@ -243,3 +243,17 @@ def test_logging_in_again_clears_ended_sessions(app: FastAPI, alice: TestClient)
     with app.state.backcare.database.session() as session:
         rows = session.query(AuthSession).all()
         assert [row.revoked_at for row in rows] == [None]
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded"])
+def test_another_site_cannot_log_a_browser_in_with_a_simple_form(
+    new_client: Callable[[], TestClient], content_type: str
+) -> None:
+    """Login CSRF: a cross-site HTML form can only send these content types (JSON needs a
+    CORS preflight, which is never granted), and the auth routes read only JSON."""
+    client = new_client()
+    _register(client, "judy")
+    body = f'{{"username": "judy", "password": "{PASSWORD}"}}'
+    response = client.post("/api/auth/login", content=body, headers={"content-type": content_type})
+    assert response.status_code == 422
+    assert SESSION_COOKIE not in client.cookies
