@@ -11,14 +11,13 @@ from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from backcare import DISCLAIMER as DISCLAIMER
 from backcare.config import Settings, load_settings
 from backcare.errors import BackcareError
 from backcare.knowledge import KnowledgeBase, load_knowledge_base
 from backcare.profile import Profile, parse_profile
 
 T = TypeVar("T")
-
-DISCLAIMER = "backcare gives self-care guidance, not a diagnosis."
 
 
 @cache

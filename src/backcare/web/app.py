@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
 from swagger_ui_bundle import swagger_ui_path
 
-from backcare import __version__, services
+from backcare import DISCLAIMER, __version__, services
 from backcare.config import Settings, load_settings
 from backcare.errors import InputError, UnknownEntryError
 from backcare.knowledge import load_knowledge_base
@@ -42,7 +42,6 @@ from backcare.web.routes import (
 )
 
 STATIC_DIR = Path(__file__).parent / "static"
-DISCLAIMER = "backcare gives self-care guidance, not a diagnosis."
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
 """The host names the app answers to by default. A web page whose own name an attacker points
 at 127.0.0.1 (DNS rebinding) still sends that name, is refused, and cannot read the diary."""

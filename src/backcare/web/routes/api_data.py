@@ -15,15 +15,14 @@ from backcare.errors import InputError
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import build_plan
 from backcare.plan.calendar import plan_calendar
+from backcare.plan.schedule import MAX_WEEK, wants_breaks
 from backcare.schemas import ExportBundle
 from backcare.store import Database
 from backcare.triage import evaluate
 from backcare.web.deps import BAD_BODY, DbDep, KbDep, UserDep, problem
-from backcare.web.routes.api_plan import MAX_WEEK
 
 router = APIRouter(tags=["data"])
 
-BREAK_WORK = frozenset({"sitting", "standing", "driving"})
 """Work that keeps a person in one position: their calendar gets break reminders."""
 
 EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -81,9 +80,7 @@ def _calendar(
             status.HTTP_404_NOT_FOUND, detail="no profile saved yet: PUT /api/profile first"
         )
     plan = build_plan(profile, evaluate(profile, kb), kb, week=week)
-    return plan_calendar(
-        plan, start=start or date.today(), breaks=bool(BREAK_WORK & set(profile.work))
-    )
+    return plan_calendar(plan, start=start or date.today(), breaks=wants_breaks(profile.work))
 
 
 @router.post(

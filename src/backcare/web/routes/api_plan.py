@@ -6,13 +6,13 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from backcare.plan import Plan, build_plan
+from backcare.plan.schedule import MAX_WEEK
 from backcare.profile import Profile
 from backcare.triage import evaluate
 from backcare.web.deps import BAD_BODY, KbDep
 
 router = APIRouter(tags=["plan"])
 
-MAX_WEEK = 52
 """The same bound as ``backcare plan --week``: a year of weekly progression."""
 
 

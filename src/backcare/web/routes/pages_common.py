@@ -15,17 +15,15 @@ from fastapi import HTTPException, Request, status
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from backcare import services
+from backcare import DISCLAIMER, services
 from backcare.content.schema import Dose, Source
-from backcare.plan import Plan, build_plan
+from backcare.plan import Plan, build_plan, schedule
+from backcare.plan.dose import dose_text as plan_dose_text
 from backcare.profile import Profile
 from backcare.triage import evaluate
 from backcare.web.deps import AppState
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
-DISCLAIMER = "backcare gives self-care guidance, not a diagnosis."
-MAX_WEEK = 52
-"""The same bound as ``backcare plan --week`` and the API: a year of weekly progression."""
 
 LEVEL_TITLES = {
     "emergency": "Act now: this needs emergency care",
@@ -43,22 +41,7 @@ def words(value: object) -> str:
 
 def dose_text(dose: Dose | None) -> str:
     """``3 × 15 reps · hold 5 s · each side``: a dose as a person reads it."""
-    if dose is None:
-        return ""
-    parts = []
-    if dose.reps is not None:
-        parts.append(f"{dose.sets} × {dose.reps} reps" if dose.sets else f"{dose.reps} reps")
-    elif dose.sets:
-        parts.append(f"{dose.sets} sets")
-    if dose.hold_s is not None:
-        parts.append(f"hold {dose.hold_s:g} s")
-    if dose.duration_s is not None:
-        parts.append(f"{dose.duration_s / 60:g} min")
-    if dose.breaths is not None:
-        parts.append(f"{dose.breaths} breaths")
-    if dose.per_side:
-        parts.append("each side")
-    return " · ".join(parts) or "as feels comfortable"
+    return plan_dose_text(dose, separator=" · ")
 
 
 def source_label(source: Source) -> str:
@@ -104,15 +87,13 @@ def saved_profile(state: AppState, user_id: int) -> Profile | None:
 def programme_week(state: AppState, user_id: int, today: datetime | None = None) -> int:
     """Weeks since the first saved profile (week 1 = its first seven days), as the CLI counts."""
     history = services.profile_history(state.database, user_id=user_id)
-    if not history:
-        return 1
-    days = ((today or datetime.now(UTC)) - history[0].saved_at).days
-    return min(MAX_WEEK, max(1, days // 7 + 1))
+    first = history[0].saved_at if history else None
+    return schedule.programme_week(first, today or datetime.now(UTC))
 
 
 def today_number(today: date | None = None) -> int:
     """Plan day of today: Monday = 1 … Sunday = 7 (as ``backcare session``)."""
-    return (today or date.today()).isoweekday()
+    return schedule.plan_day(today or date.today())
 
 
 def plan_for(state: AppState, profile: Profile, week: int) -> Plan:
