@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from backcare.cli import app as cli_app
-from backcare.content.schema import KINDS
 from backcare.knowledge import KnowledgeBase
-from backcare.web.routes.api_kb import Kind
 
 SPEC_ROUTES = {
     ("get", "/api/health"),
@@ -168,10 +166,6 @@ def test_kb_filters_by_kind_and_group(client: TestClient, kb: KnowledgeBase) -> 
 @pytest.mark.parametrize("param", ["kind", "group"])
 def test_kb_names_an_unknown_filter(client: TestClient, param: str) -> None:
     assert ("query", param) in error_fields(client.get("/api/kb", params={param: "astronaut"}))
-
-
-def test_kb_kind_filter_offers_exactly_the_content_kinds() -> None:
-    assert get_args(Kind) == KINDS
 
 
 def test_kb_entry_is_the_full_entry_as_the_cli_shows_it(

@@ -383,7 +383,7 @@ Entry = Annotated[
     | Conflict,
     Field(discriminator="kind"),
 ]
-KINDS = (
+Kind = Literal[
     "exercise",
     "method",
     "habit",
@@ -394,7 +394,8 @@ KINDS = (
     "red_flag",
     "population",
     "conflict",
-)
+]
+KINDS: tuple[Kind, ...] = Kind.__args__  # type: ignore[attr-defined]
 
 
 class ExtraSources(Strict):

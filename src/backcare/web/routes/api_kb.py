@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
 from pydantic import BaseModel
 
-from backcare.content.schema import Entry, Exercise, Group
+from backcare.content.schema import Entry, Exercise, Group, Kind
 from backcare.pictures import picture_for
 from backcare.web.deps import KbDep, problem
 
 router = APIRouter(prefix="/kb", tags=["knowledge base"])
-
-Kind = Literal[
-    "exercise",
-    "method",
-    "habit",
-    "thermotherapy",
-    "posture",
-    "acupressure",
-    "cause",
-    "red_flag",
-    "population",
-    "conflict",
-]
-"""``content.schema.KINDS`` as a type, so OpenAPI lists them (a test keeps the two equal)."""
 
 
 class EntrySummary(BaseModel):
