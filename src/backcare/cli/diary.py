@@ -245,7 +245,18 @@ def draw_plot(path: Path, report: DiaryReport) -> None:
     bottom.bar(middays, list(per_day.values()), width=0.8, color="#2e86c1")
     bottom.set_ylabel("Sessions")
     bottom.set_xlabel("Date")
+    bottom.set_ylim(0, max([2, *per_day.values()]) + 0.5)
     bottom.yaxis.get_major_locator().set_params(integer=True)
+    if not per_day:
+        bottom.text(
+            0.5,
+            0.5,
+            "No guided sessions in this period",
+            ha="center",
+            va="center",
+            transform=bottom.transAxes,
+            color="#6b7280",
+        )
     bottom.set_xlim(_midnight(first.date()), _midnight(last.date() + timedelta(days=1)))
     bottom.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
     figure.autofmt_xdate()
