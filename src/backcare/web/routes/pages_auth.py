@@ -11,14 +11,17 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
+from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
+from backcare.store.models import User
 from backcare.web.auth import (
     Credentials,
     accounts_of,
     clear_session_cookies,
     client_address,
     session_of,
+    session_user,
     set_session_cookies,
 )
 from backcare.web.routes.pages_common import render, state_of
@@ -74,21 +77,29 @@ def register_page(request: Request) -> Response:
 @router.post("/register")
 async def register(request: Request) -> Response:
     credentials, errors, username = await _credentials(request)
-    if credentials is None:
-        return _form_page(request, "register", 422, username=username, errors=errors)
+    accounts = accounts_of(request)
     try:
-        await run_in_threadpool(accounts_of(request).register, credentials)
+        accounts.admit_sign_up(client_address(request))  # counted like the API's sign-ups
+        if credentials is None:
+            return _form_page(request, "register", 422, username=username, errors=errors)
+        await run_in_threadpool(accounts.register, credentials)
     except HTTPException as refused:
-        errors = {"username": str(refused.detail)}
-        return _form_page(
+        field = "username" if refused.status_code == status.HTTP_409_CONFLICT else "form"
+        errors = {field: str(refused.detail)}
+        page = _form_page(
             request, "register", refused.status_code, username=username, errors=errors
         )
+        page.headers.update(refused.headers or {})
+        return page
     return _form_page(request, "login", username=credentials.username, errors={}, registered=True)
 
 
 @router.get("/account")
 def account(request: Request) -> Response:
-    return render(request, "auth/account.html")
+    """Who is signed in (on a shared computer that is worth seeing) and the way out."""
+    with state_of(request).database.session() as session:
+        username = session.scalar(select(User.username).where(User.id == session_user(request)))
+    return render(request, "auth/account.html", username=username)
 
 
 @router.post("/logout")
