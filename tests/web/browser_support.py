@@ -117,11 +117,26 @@ def page_fixture(context: BrowserContext) -> Iterator[Page]:
     assert not errors, f"script errors in the page: {errors}"
 
 
+UNPIN_BARS = """(unpin) => {
+  if (!matchMedia("screen and (max-width: 720px)").matches) return;
+  const set = (selector, value) => {
+    const element = document.querySelector(selector);
+    if (element) element.style.position = unpin ? value : "";
+  };
+  set("body", "relative"); set(".site-header", "static"); set(".nav", "absolute");
+}"""
+"""A full-page capture paints fixed bars where the first screen ends, over the content: the
+phone's bottom navigation goes to the page's end instead, where a person scrolling sees it.
+Set through the DOM, which the pages' CSP allows (an injected stylesheet it refuses)."""
+
+
 def shot(page: Page, name: str) -> Path:
     """A full-page screenshot kept as a test artefact (``test-artifacts/screenshots``)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    page.evaluate(UNPIN_BARS, True)
     page.screenshot(path=str(path), full_page=True)
+    page.evaluate(UNPIN_BARS, False)
     return path
 
 
