@@ -58,6 +58,11 @@ def test_form_errors_name_the_field_and_login_errors_do_not(
     )
     assert short.status_code == 422
     assert "password:" in short.text
+    bad_name = client.post(
+        "/register", data={"username": "A!", "password": PASSWORD}, headers=SAME_SITE
+    )
+    assert "username: 3-32 characters" in bad_name.text
+    assert "Value error" not in bad_name.text
     unknown = client.post(
         "/login", data={"username": "ghost", "password": "x" * 12}, headers=SAME_SITE
     )

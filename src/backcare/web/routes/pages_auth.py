@@ -40,8 +40,13 @@ async def _credentials(request: Request) -> tuple[Credentials | None, dict[str, 
     try:
         return Credentials(username=username, password=password), {}, username
     except ValidationError as error:
-        errors = {str(e["loc"][0]): f"{e['loc'][0]}: {e['msg']}" for e in error.errors()}
+        errors = {str(e["loc"][0]): f"{e['loc'][0]}: {_plain(e['msg'])}" for e in error.errors()}
         return None, errors, username
+
+
+def _plain(message: str) -> str:
+    """Pydantic's wording without its "Value error, " prefix (a person reads this)."""
+    return message.removeprefix("Value error, ")
 
 
 @router.get("/login")
