@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.web.browser_support import (
     OFFICE_WORKER_PROFILE,
+    PHONE,
     save_profile,
     shot,
 )
@@ -77,6 +78,34 @@ def test_knowledge_search_filters_and_shows_quotes_on_demand(page: Page) -> None
 
     page.goto("/kb/no-such-thing")
     expect(page.get_by_role("heading", name="Not found")).to_be_visible()
+
+
+def test_the_plans_advice_is_folded_so_today_leads(page: Page) -> None:
+    """Posture and habit steps wait behind "What to do": the page opens on today's work, and
+    a habit can still be ticked without unfolding anything."""
+    save_profile(page, OFFICE_WORKER_PROFILE)
+    page.set_viewport_size(PHONE)
+    page.goto("/plan")
+    posture = page.locator(".advice-section", has=page.get_by_role("heading", name="Posture"))
+    first = posture.locator(".advice-card").first
+    steps = first.locator(".advice-list")
+    expect(steps).to_be_hidden()
+    assert page.locator(".advice-more[open]").count() == 0
+    habits = page.locator(".advice-section", has=page.get_by_role("heading", name="Habits"))
+    expect(habits.get_by_role("button", name="Done today").first).to_be_visible()
+    folded_width = _width(first)
+    first.locator(".advice-more > summary").click()
+    expect(steps).to_be_visible()
+    assert _width(first) > 1.5 * folded_width, "an opened card takes the full width"
+    today = page.locator(".today-card").bounding_box()
+    assert today is not None
+    assert today["y"] < PHONE["height"], "today's work is on the first screen"
+
+
+def _width(locator: Locator) -> float:
+    box = locator.bounding_box()
+    assert box is not None
+    return box["width"]
 
 
 def test_the_plan_prints_cleanly_and_downloads_as_a_calendar(page: Page) -> None:
