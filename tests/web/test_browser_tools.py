@@ -102,6 +102,17 @@ def test_the_plans_advice_is_folded_so_today_leads(page: Page) -> None:
     assert today["y"] < PHONE["height"], "today's work is on the first screen"
 
 
+def test_with_acute_pain_heat_and_ice_stay_open(page: Page) -> None:
+    """No exercise yet: heat and ice are the day's work, so their steps show unfolded."""
+    severe = OFFICE_WORKER_PROFILE["pain"] | {"score": 8}
+    save_profile(page, OFFICE_WORKER_PROFILE | {"pain": severe})
+    page.goto("/plan")
+    expect(page.get_by_role("link", name="Start today's session")).to_have_count(0)
+    heat_and_ice = page.locator(".advice-section", has=page.get_by_role("heading", name="Heat"))
+    expect(heat_and_ice.locator(".advice-list").first).to_be_visible()
+    expect(heat_and_ice.locator(".advice-more")).to_have_count(0)
+
+
 def _width(locator: Locator) -> float:
     box = locator.bounding_box()
     assert box is not None
