@@ -58,9 +58,17 @@ AwareDatetime = Annotated[datetime, AfterValidator(_aware_utc)]
 
 
 class Strict(BaseModel):
-    """Input models: unknown fields are errors."""
+    """Input models: unknown fields are errors, and no text may hold a NUL character."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        """PostgreSQL text cannot store NUL; refuse it here, naming the field, on every database."""
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value
 
 
 class PainEntryCreate(Strict):

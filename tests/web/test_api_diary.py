@@ -166,3 +166,11 @@ def test_a_naive_since_is_local_time(client: TestClient) -> None:
         client.post("/api/diary/pain", json={"score": 3, "at": ago(days=days)})
     since = (datetime.now() - timedelta(days=2)).isoformat()
     assert len(client.get("/api/diary/pain", params={"since": since}).json()["pain"]) == 1
+
+
+def test_text_with_a_nul_character_is_refused_naming_the_field(client: TestClient) -> None:
+    # PostgreSQL cannot store NUL in text; every database refuses it the same way, before storing.
+    response = client.post("/api/diary/pain", json={"score": 3, "note": "stiff\u0000back"})
+    assert response.status_code == 422
+    assert ("body", "note") in error_fields(response)
+    assert client.get("/api/diary/pain").json()["pain"] == []
