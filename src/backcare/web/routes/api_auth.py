@@ -41,7 +41,9 @@ class LoggedOut(BaseModel):
 @router.post(
     "/register",
     status_code=status.HTTP_201_CREATED,
-    responses=BAD_BODY | problem(status.HTTP_409_CONFLICT, "The username is taken."),
+    responses=BAD_BODY
+    | problem(status.HTTP_409_CONFLICT, "The username is taken.")
+    | problem(status.HTTP_429_TOO_MANY_REQUESTS, "Too many sign-ups from here; see Retry-After."),
 )
 async def register(credentials: Credentials, request: Request) -> Registered:
     """Create an account (then log in). Passwords: at least 10 characters."""
