@@ -198,6 +198,8 @@ def uvicorn_workers(database_url: str, workers: int = 2) -> Iterator[str]:
         "BACKCARE_DATABASE_URL": database_url,
         "BACKCARE_SECRET_KEY": SECRET_KEY,
         "BACKCARE_COOKIE_SECURE": "0",
+        # Every simulated person signs up from 127.0.0.1; the per-address budget is for strangers.
+        "BACKCARE_SIGN_UPS_PER_HOUR": "100000",
     }
     command = [
         sys.executable,

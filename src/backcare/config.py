@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+DEFAULT_SIGN_UPS_PER_HOUR = 50
 
 
 class Settings(BaseModel):
@@ -28,6 +29,9 @@ class Settings(BaseModel):
     cookie_secure: bool = True
     """Server mode marks its session cookie ``Secure`` (HTTPS only); ``BACKCARE_COOKIE_SECURE=0``
     is for plain-HTTP tests on loopback."""
+    sign_ups_per_hour: int = DEFAULT_SIGN_UPS_PER_HOUR
+    """Sign-ups allowed per client address per hour (server mode); a clinic registering its
+    patients from one front-desk address may raise it with ``BACKCARE_SIGN_UPS_PER_HOUR``."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -58,4 +62,18 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         mode=mode,
         secret_key=env.get("BACKCARE_SECRET_KEY"),
         cookie_secure=env.get("BACKCARE_COOKIE_SECURE", "1").lower() not in ("0", "false", "no"),
+        sign_ups_per_hour=_positive_int(
+            env, "BACKCARE_SIGN_UPS_PER_HOUR", DEFAULT_SIGN_UPS_PER_HOUR
+        ),
     )
+
+
+def _positive_int(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        from backcare.errors import InputError
+
+        raise InputError(f"{name} must be a whole number of at least 1, not {raw!r}")
+    return int(raw)

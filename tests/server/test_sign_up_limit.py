@@ -4,10 +4,13 @@ addresses and logging in are unaffected."""
 
 from __future__ import annotations
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from backcare.web.auth import SIGN_UP_WINDOW_S, SIGN_UPS_PER_ADDRESS
+from backcare.config import DEFAULT_SIGN_UPS_PER_HOUR, load_settings
+from backcare.errors import InputError
+from backcare.web.auth import SIGN_UP_WINDOW_S
 from tests.server.conftest import BASE_URL, PASSWORD
 
 SAME_SITE = {"origin": BASE_URL}
@@ -19,7 +22,7 @@ def _client(app: FastAPI, address: str) -> TestClient:
 
 def _use_up_the_budget(client: TestClient) -> None:
     """Bad bodies count too: the limit is on attempts, checked before the body is read."""
-    for _ in range(SIGN_UPS_PER_ADDRESS - 1):
+    for _ in range(DEFAULT_SIGN_UPS_PER_HOUR - 1):
         bad = client.post("/api/auth/register", json={"username": "x", "password": "short"})
         assert bad.status_code == 422
     good = client.post("/api/auth/register", json={"username": "ivan", "password": PASSWORD})
@@ -45,3 +48,11 @@ def test_sign_ups_past_the_budget_get_429_with_retry_after(app: FastAPI) -> None
             "/api/auth/register", json={"username": "jane", "password": PASSWORD}
         )
         assert answer.status_code == 201
+
+
+def test_the_sign_up_budget_is_a_setting() -> None:
+    env = {"BACKCARE_HOME": "/tmp/unused"}
+    assert load_settings(env).sign_ups_per_hour == DEFAULT_SIGN_UPS_PER_HOUR
+    assert load_settings({**env, "BACKCARE_SIGN_UPS_PER_HOUR": "500"}).sign_ups_per_hour == 500
+    with pytest.raises(InputError, match="BACKCARE_SIGN_UPS_PER_HOUR"):
+        load_settings({**env, "BACKCARE_SIGN_UPS_PER_HOUR": "0"})

@@ -58,7 +58,6 @@ MAX_PASSWORD_CHARS = 256
 """A bound so a megabyte "password" cannot make hashing a denial of service."""
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,31}$"
 MAX_TRACKED_KEYS = 10_000
-SIGN_UPS_PER_ADDRESS = 50
 SIGN_UP_WINDOW_S = 60 * 60
 """Sign-ups one client address may try an hour: each costs an argon2 hash, so a loop of them
 burns CPU. Enough for a household or an office behind one address (and the 40-person load
@@ -217,11 +216,11 @@ DUMMY_HASH = PASSWORD_HASHER.hash(secrets.token_urlsafe(16))
 class Accounts:
     """Register, log in, resolve and revoke sessions; one per server-mode app."""
 
-    def __init__(self, database: Database, secret_key: str) -> None:
+    def __init__(self, database: Database, secret_key: str, *, sign_ups_per_hour: int) -> None:
         self.database = database
         self.signer = URLSafeSerializer(secret_key, salt="backcare-session")
         self.limiter = LoginLimiter()
-        self.sign_ups = LoginLimiter(max_failures=SIGN_UPS_PER_ADDRESS, window=SIGN_UP_WINDOW_S)
+        self.sign_ups = LoginLimiter(max_failures=sign_ups_per_hour, window=SIGN_UP_WINDOW_S)
 
     def admit_sign_up(self, client: str) -> None:
         """Count a sign-up attempt from this address; past the budget, 429 with Retry-After
@@ -535,7 +534,11 @@ def install(app: FastAPI, state: AppState) -> None:
         from backcare.web.routes import api_auth, pages_auth
 
         assert state.settings.secret_key is not None
-        app.state.accounts = Accounts(state.database, state.settings.secret_key)
+        app.state.accounts = Accounts(
+            state.database,
+            state.settings.secret_key,
+            sign_ups_per_hour=state.settings.sign_ups_per_hour,
+        )
         # Appended, so it runs innermost: after the host check, before the routes.
         app.user_middleware.append(Middleware(BaseHTTPMiddleware, dispatch=guard))
         app.include_router(api_auth.router, prefix="/api")
