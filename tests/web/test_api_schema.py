@@ -9,29 +9,14 @@ a fresh app and database. One test per operation, so a failure names its route.
 from __future__ import annotations
 
 import pytest
-import schemathesis
 from fastapi import FastAPI
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from schemathesis import GenerationMode
-from schemathesis.checks import (
-    content_type_conformance,
-    not_a_server_error,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
 from backcare.knowledge import KnowledgeBase
+from tests.schema_fuzz import CHECKS, fuzzed_statuses, load_schema, operations_in
 from tests.web.conftest import LOCAL_URL
 from tests.web.test_api import CAUDA_EQUINA, OFFICE_WORKER, SPEC_ROUTES
 
 MAX_EXAMPLES = 30
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-]
 PEOPLE = [
     OFFICE_WORKER,
     CAUDA_EQUINA,
@@ -45,48 +30,20 @@ acute pain with a disc, older with osteoporosis."""
 OPERATIONS = sorted(SPEC_ROUTES | {("post", "/api/import")})
 
 
-def load_schema(app: FastAPI) -> schemathesis.BaseSchema:
-    return schemathesis.openapi.from_asgi(
-        "/api/openapi.json", app, headers={"host": LOCAL_URL.removeprefix("http://")}
-    )
-
-
 def test_every_operation_is_fuzzed(app: FastAPI) -> None:
-    schema = load_schema(app)
-    found = {
-        (operation.method.lower(), operation.path)
-        for operation in (result.ok() for result in schema.get_all_operations())
-    }
-    assert found == set(OPERATIONS)
+    assert operations_in(load_schema(app, LOCAL_URL)) == set(OPERATIONS)
 
 
 @pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
 def test_no_server_error_and_answers_match_the_schema(app: FastAPI, method: str, path: str) -> None:
-    operation = load_schema(app)[path][method.upper()]
-    cases = st.one_of(
-        operation.as_strategy(GenerationMode.POSITIVE),
-        operation.as_strategy(GenerationMode.NEGATIVE),
-    )
-
-    @given(case=cases)
-    @settings(
-        max_examples=MAX_EXAMPLES,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-    )
-    def fuzz(case: schemathesis.Case) -> None:
-        response = case.call_and_validate(base_url=LOCAL_URL + "/", checks=CHECKS)
-        statuses.add(response.status_code)
-
-    statuses: set[int] = set()
-    fuzz()
+    operation = load_schema(app, LOCAL_URL)[path][method.upper()]
+    statuses = fuzzed_statuses(operation, examples=MAX_EXAMPLES, base_url=LOCAL_URL + "/")
     assert statuses - {400}, "every request was refused before reaching the route"
 
 
 def test_every_entry_and_picture_matches_the_schema(app: FastAPI, kb: KnowledgeBase) -> None:
     """Random ids almost never hit a real entry; every real one, of every kind, is checked."""
-    schema = load_schema(app)
+    schema = load_schema(app, LOCAL_URL)
     entry, picture = schema["/api/kb/{entry_id}"]["GET"], schema["/api/kb/{entry_id}/picture.svg"]
     cases = [entry.Case(path_parameters={"entry_id": e.id}) for e in kb]
     cases += [
@@ -100,7 +57,7 @@ def test_every_entry_and_picture_matches_the_schema(app: FastAPI, kb: KnowledgeB
 
 
 def test_plans_for_real_people_match_the_schema(app: FastAPI) -> None:
-    operation = load_schema(app)["/api/plan"]["POST"]
+    operation = load_schema(app, LOCAL_URL)["/api/plan"]["POST"]
     for profile in PEOPLE:
         case = operation.Case(body={"profile": profile, "week": 2}, media_type="application/json")
         assert case.call_and_validate(base_url=LOCAL_URL + "/", checks=CHECKS).status_code == 200
