@@ -78,7 +78,7 @@ symptoms = st.builds(Symptoms, **dict.fromkeys(SYMPTOM_FIELDS, answers))
 def profiles(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[Profile]:
     """Random valid profiles; pass a strategy per field to pin or narrow it."""
     fields: dict[str, st.SearchStrategy[Any]] = {
-        "age": optional(ranged(0, 120, 40, 50, 65)),
+        "age": optional(ranged(0, 120, 20, 40, 50, 60, 65)),
         "sex": optional(st.sampled_from(("female", "male", "other"))),
         "pregnancy": optional(pregnancies),
         "postpartum": optional(postpartums),

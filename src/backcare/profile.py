@@ -80,6 +80,25 @@ class Symptoms(ProfileModel):
     immunosuppressed_or_steroids: bool | None = None
     pelvic_pressure_or_discharge_change: bool | None = None
     contractions_or_bleeding: bool | None = None
+    cannot_stand_or_walk: bool | None = None
+    pain_constant_whatever_position: bool | None = None
+    dark_or_cola_urine: bool | None = None
+    new_swelling_face_or_ankles: bool | None = None
+    injected_drug_use: bool | None = None
+    recent_spinal_procedure: bool | None = None
+    known_aortic_aneurysm: bool | None = None
+    pulsating_lump_in_belly: bool | None = None
+    tearing_or_sudden_severe_pain: bool | None = None
+    severe_headache_or_vision_change: bool | None = None
+    waters_breaking: bool | None = None
+    reduced_baby_movements: bool | None = None
+    hot_swollen_calf: bool | None = None
+    wound_redness_or_discharge: bool | None = None
+    confused_or_drowsy: bool | None = None
+    known_kidney_stones: bool | None = None
+    pain_or_numbness_both_legs: bool | None = None
+    new_sexual_problems: bool | None = None
+    serious_accident: bool | None = None
 
 
 SYMPTOM_FIELDS: tuple[str, ...] = tuple(Symptoms.model_fields)

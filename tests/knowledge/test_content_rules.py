@@ -108,10 +108,10 @@ STUDY_WORDS = re.compile(
 )
 PRECISE_REF = re.compile(
     r"\b(19|20)\d\d\b|\b(NG|CG|HE)\d+\b|No\. \d+|NICE CKS|'[^']{8,}'|\"[^\"]{8,}\"|"
-    r"\([a-z]+\.(uk|org|gov|com)\)",
+    r"\([a-z]+\.(uk|org|gov|com)\)|https://[\w.-]+\.[a-z]+/",
 )
-"""A public reference names its body and a year, a guideline number, a quoted title or the
-site that publishes the named page."""
+"""A public reference names its body and a year, a guideline number, a quoted title, the
+site that publishes the named page or the page's address."""
 
 
 def _exercises(kb: KnowledgeBase) -> list[Exercise]:

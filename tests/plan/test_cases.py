@@ -20,7 +20,7 @@ OFFICE_WORKER = {
     "sex": "female",
     "work": ["sitting"],
     "equipment": ["mat", "chair"],
-    "pain": {"areas": ["lower_back", "neck_shoulder"], "score": 4, "duration_days": 30},
+    "pain": {"areas": ["lower_back", "neck_shoulder"], "score": 4, "duration_days": 20},
 }
 PREGNANT_30_WEEKS = {
     "age": 31,
@@ -28,7 +28,7 @@ PREGNANT_30_WEEKS = {
     "pregnancy": {"weeks": 30},
     "work": ["sitting"],
     "equipment": ["mat", "chair", "pillow", "wall"],
-    "pain": {"areas": ["lower_back"], "score": 4, "duration_days": 40},
+    "pain": {"areas": ["lower_back"], "score": 4, "duration_days": 14},
 }
 AFTER_CAESAREAN_3_WEEKS = {
     "age": 33,

@@ -59,6 +59,19 @@ PHRASINGS: dict[str, list[str]] = {
     ],
     "chronic_pain": ["my back has hurt for 4 months", "back pain for years"],
     "night_pain": ["my back hurts at night and I'm 60", "the pain wakes me up"],
+    "sepsis": [
+        "kidney infection and my dad is confused",
+        "high temperature, back pain and she's drowsy",
+        "could this be sepsis",
+    ],
+    "pregnancy_warning": [
+        "33 weeks and the baby is moving less than usual",
+        "my waters have broken and my back aches",
+        "pregnant with a severe headache and blurred vision",
+        "heavy bleeding two weeks after the birth",
+        "my c-section scar is red and oozing",
+    ],
+    "child": ["my daughter has back pain", "I'm 14 and my back hurts", "back pain in my son"],
 }
 
 ORDINARY = [

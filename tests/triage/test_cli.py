@@ -17,7 +17,7 @@ BACKCARE = Path(sys.executable).with_name("backcare")
 
 # A careful 45-year-old man with an ordinary backache, answering every question the check asks
 # him, in order: about him, his pain, then the warning signs (all "no").
-ORDINARY_MAN = ["45", "male", "", "lower back", "4", "10", "sudden", "n", *["n"] * 14]
+ORDINARY_MAN = ["45", "male", "", "lower back", "4", "10", "sudden", "n", *["n"] * 15]
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def test_panel_shows_warning_signs_first_and_the_disclaimer(tmp_path: Path, home
     done = run("--profile", str(profile), home=home)
     assert done.returncode == 0, done.stderr
     text = " ".join(done.stdout.split())
-    assert "See a doctor within a day or two" in text
+    assert "See a doctor today or tomorrow" in text
     assert text.index("Back pain with fever or chills") < text.index("What to do:")
     assert "not a diagnosis" in text
 
@@ -103,7 +103,7 @@ def test_questions_then_panel_and_saved_profile(tmp_path: Path, home: Path) -> N
     saved = tmp_path / "me.yaml"
     done = run("--save", str(saved), stdin="\n".join(ORDINARY_MAN) + "\n", home=home)
     assert done.returncode == 0, done.stderr
-    assert "No warning sign found" in done.stdout
+    assert "No sign that needs a doctor now" in done.stdout
     assert "pregnant" not in done.stdout.lower()
     profile = yaml.safe_load(saved.read_text(encoding="utf-8"))
     assert profile["age"] == 45

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from backcare.content.schema import FLAG_IDS, RedFlag
+from backcare.content.schema import FLAG_IDS, LEVELS, RedFlag
 from backcare.knowledge import KnowledgeBase
 from backcare.profile import Profile
 from backcare.triage import DEFAULT_THRESHOLDS, RULES, evaluate
@@ -34,17 +34,30 @@ def test_flags_the_seeds_are_silent_on_cite_a_public_guideline(flags_kb: Knowled
             assert refs, f"{entry.id} must cite its guideline"
 
 
-def test_each_action_says_what_to_do_now_in_the_words_of_its_level(
-    flags_kb: KnowledgeBase,
-) -> None:
-    openings = {
-        "emergency": ("Call emergency services", "Call your maternity unit"),
-        "urgent": ("See a doctor within a day or two",),
-        "routine": ("Book an appointment with your doctor",),
-        "self_care": ("Hold off the exercises",),
-    }
+def test_each_level_is_worded_once_in_the_content(flags_kb: KnowledgeBase) -> None:
+    assert [wording.level for wording in flags_kb.levels] == list(LEVELS)
+    for wording in flags_kb.levels:
+        assert wording.title, wording.level
+        assert wording.action, wording.level
+        assert wording.sources, wording.level
+    urgent = flags_kb.level("urgent")
+    assert urgent.maternity_action == "Contact your maternity unit or midwife now."
+
+
+def test_every_action_opens_with_the_wording_of_its_level(flags_kb: KnowledgeBase) -> None:
+    """Whatever level a sign fires at, what to do starts with that level's one wording; what the
+    sign adds never names another level's action."""
+    actions = {w.level: (w.action, w.maternity_action) for w in flags_kb.levels}
     for entry in flags_kb.of_type(RedFlag):
-        assert entry.action.startswith(openings[entry.level]), entry.id
+        for level in LEVELS:
+            for maternity in (False, True):
+                action = flags_kb.flag_action(entry, level, maternity=maternity)
+                opening = (
+                    actions[level][1] if maternity and actions[level][1] else actions[level][0]
+                )
+                assert action.startswith(opening), (entry.id, level)
+                others = [a for other, pair in actions.items() if other != level for a in pair if a]
+                assert not any(other in action for other in others), (entry.id, level)
 
 
 def test_every_rule_says_why_in_its_docstring() -> None:
@@ -63,11 +76,12 @@ def test_advice_puts_the_most_urgent_action_first(flags_kb: KnowledgeBase) -> No
         {"age": 40, "pain": {"duration_days": 200}, "symptoms": {"saddle_numbness": True}}
     )
     result = evaluate(profile, flags_kb)
-    assert result.advice.startswith("Call emergency services or go to an emergency department now.")
+    assert result.advice.startswith(flags_kb.level("emergency").action)
+    assert "This is because of numbness between your legs" in result.advice
     assert "2 warning signs" in result.advice
 
 
 def test_no_answers_means_no_flags(flags_kb: KnowledgeBase) -> None:
     result = evaluate(Profile(), flags_kb)
     assert (result.level, result.flags, result.exercise_allowed) == ("self_care", [], True)
-    assert result.advice.startswith("We found no warning sign")
+    assert result.advice.startswith("We found no sign in your answers that needs a doctor now.")

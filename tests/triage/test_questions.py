@@ -162,3 +162,116 @@ def test_any_way_through_the_questions_gives_a_valid_profile(ready: dict[str, An
     assert (profile.pregnancy is not None) == (answers.get("pregnant") is True)
     if profile.sex == "male":
         assert "pregnant" not in answers
+
+
+OFFICE_WORKER = {
+    "age": 35,
+    "sex": "male",
+    "pain.areas": ["lower_back"],
+    "pain.score": 4,
+    "pain.duration_days": 10,
+    "pain.onset": "gradual",
+}
+
+
+def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
+    """Issue 14: the new warning-sign questions cost the ordinary case nothing (22 questions for
+    this man before and after; the follow-ups below stay out)."""
+    asked, _ = walk(OFFICE_WORKER, no_or_skip)
+    assert len(asked) == 22
+    follow_ups = {
+        "symptoms.cannot_stand_or_walk",
+        "symptoms.serious_accident",
+        "symptoms.tearing_or_sudden_severe_pain",
+        "symptoms.known_aortic_aneurysm",
+        "symptoms.pulsating_lump_in_belly",
+        "symptoms.pain_constant_whatever_position",
+        "symptoms.dark_or_cola_urine",
+        "symptoms.new_swelling_face_or_ankles",
+        "symptoms.injected_drug_use",
+        "symptoms.recent_spinal_procedure",
+        "symptoms.confused_or_drowsy",
+        "symptoms.known_kidney_stones",
+        "symptoms.waters_breaking",
+        "symptoms.reduced_baby_movements",
+        "symptoms.severe_headache_or_vision_change",
+        "symptoms.hot_swollen_calf",
+        "symptoms.wound_redness_or_discharge",
+    }
+    assert follow_ups & set(asked) == set()
+
+
+@pytest.mark.parametrize(
+    ("person", "asked_about"),
+    [
+        pytest.param(
+            {"age": 72, "symptoms.recent_trauma": True},
+            {"symptoms.cannot_stand_or_walk", "symptoms.serious_accident"},
+            id="an-older-person-who-fell-is-asked-whether-they-can-stand",
+        ),
+        pytest.param(
+            {
+                "age": 40,
+                "symptoms.urinary_pain_or_frequency": True,
+                "symptoms.blood_in_urine": True,
+            },
+            {"symptoms.dark_or_cola_urine", "symptoms.new_swelling_face_or_ankles"},
+            id="blood-in-the-urine-brings-its-colour",
+        ),
+        pytest.param(
+            {"age": 55},
+            {"symptoms.blood_in_urine", "symptoms.known_aortic_aneurysm"},
+            id="from-50-blood-in-the-urine-and-the-aorta",
+        ),
+        pytest.param(
+            {"age": 30, "sex": "female", "pregnant": True, "pregnancy.weeks": 30},
+            {
+                "symptoms.waters_breaking",
+                "symptoms.reduced_baby_movements",
+                "symptoms.severe_headache_or_vision_change",
+                "symptoms.hot_swollen_calf",
+            },
+            id="a-pregnant-woman-is-asked-the-pregnancy-warning-signs",
+        ),
+        pytest.param(
+            {
+                "age": 30,
+                "sex": "female",
+                "postpartum.weeks_since_birth": 2,
+                "postpartum.delivery": "caesarean",
+            },
+            {
+                "symptoms.contractions_or_bleeding",
+                "symptoms.wound_redness_or_discharge",
+                "symptoms.severe_headache_or_vision_change",
+            },
+            id="two-weeks-after-a-caesarean-bleeding-and-the-wound",
+        ),
+        pytest.param(
+            {"age": 40, "symptoms.fever_or_chills": True},
+            {
+                "symptoms.injected_drug_use",
+                "symptoms.recent_spinal_procedure",
+                "symptoms.confused_or_drowsy",
+            },
+            id="a-fever-brings-the-spinal-infection-risks",
+        ),
+        pytest.param(
+            {"age": 40, "symptoms.flank_pain_or_colic": True},
+            {"symptoms.known_kidney_stones", "symptoms.confused_or_drowsy"},
+            id="colic-asks-about-known-stones",
+        ),
+        pytest.param(
+            {"age": 40, "symptoms.leg_numbness_or_pain": True},
+            {"symptoms.pain_or_numbness_both_legs", "symptoms.new_sexual_problems"},
+            id="sciatica-asks-both-legs-and-sexual-function",
+        ),
+    ],
+)
+def test_new_questions_come_only_where_they_matter(
+    person: dict[str, Any], asked_about: set[str]
+) -> None:
+    asked, _ = walk(person, no_or_skip)
+    ordinary, _ = walk(OFFICE_WORKER, no_or_skip)
+    assert asked_about <= set(asked)
+    assert asked_about & set(ordinary) == set()

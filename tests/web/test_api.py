@@ -31,6 +31,8 @@ SPEC_ROUTES = {
     ("put", "/api/profile"),
     ("get", "/api/profile"),
     ("post", "/api/breaks"),
+    ("post", "/api/check/questions"),
+    ("get", "/api/check/levels"),
 }
 OFFICE_WORKER = {"age": 34, "sex": "female", "work": ["sitting"], "pain": {"score": 4}}
 CAUDA_EQUINA = {"symptoms": {"saddle_numbness": True, "bladder_or_bowel_change": True}}

@@ -30,7 +30,7 @@ def test_full_journey_check_in_plan_session_and_diary(page: Page) -> None:
     page.get_by_role("button", name="See my result").click()
 
     expect(page).to_have_url(re.compile(r"/result$"))
-    expect(page.get_by_role("heading", name="No warning sign found")).to_be_visible()
+    expect(page.get_by_role("heading", name="No sign that needs a doctor now")).to_be_visible()
     assert disclaimer_count(page) == 1
     page.get_by_role("link", name="See my plan").click()
 
@@ -107,7 +107,7 @@ def test_warning_sign_journey_offers_no_exercise(page: Page) -> None:
     panel = page.locator(".panel.emergency")
     expect(panel).to_be_visible()
     expect(panel).to_contain_text("numbness between your legs")
-    expect(panel).to_contain_text("Call emergency services")
+    expect(panel).to_contain_text("Call an ambulance")
     expect(page.get_by_role("link", name="See my plan")).to_have_count(0)
     shot(page, "warning-result-desktop")
 

@@ -31,12 +31,6 @@ LEVEL_COLOUR = {
     "routine": "yellow",
     "self_care": "green",
 }
-LEVEL_TITLE = {
-    "emergency": "EMERGENCY: act now",
-    "urgent": "See a doctor within a day or two",
-    "routine": "Book an appointment with your doctor",
-    "self_care": "No warning sign found",
-}
 INTRO = (
     "A few questions about you and your back, to spot warning signs before any exercise advice. "
     "Answer y or n; press Enter or type ? when you don't know."
@@ -68,12 +62,15 @@ def check(
 
 
 def interview(console: Console) -> Profile:
-    """Ask the check-in questions one by one, only those that apply to the answers so far."""
+    """Ask the check-in questions one by one, only those that apply to the answers so far; stop
+    as soon as an answer needs emergency care (the result comes first, as on the check-in page)."""
     console.print(INTRO)
     answers: dict[str, Any] = {}
     while remaining := questions_for(answers):
         question = remaining[0]
         answers[question.key] = ask(console, question)
+        if evaluate(profile_from_answers(answers), knowledge()).level == "emergency":
+            break
     return profile_from_answers(answers)
 
 
@@ -147,7 +144,7 @@ def render(result: CheckResult) -> Panel:
     colour = LEVEL_COLOUR[result.level]
     return Panel(
         Group(*parts),
-        title=f"[bold]Safety check: {LEVEL_TITLE[result.level]}[/]",
+        title=Text(f"Safety check: {kb.level(result.level).title}", style="bold"),
         border_style=colour,
         padding=(1, 2),
     )

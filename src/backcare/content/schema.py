@@ -83,9 +83,14 @@ FlagId = Literal[
     "chronic_pain",
     "night_pain",
     "acute_phase",
+    "sepsis",
+    "pregnancy_warning",
+    "child",
 ]
 FLAG_IDS: tuple[FlagId, ...] = FlagId.__args__  # type: ignore[attr-defined]
 Level = Literal["emergency", "urgent", "routine", "self_care"]
+LEVELS: tuple[Level, ...] = Level.__args__  # type: ignore[attr-defined]
+"""Levels from the most to the least urgent."""
 
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -337,12 +342,27 @@ class Cause(EntryBase):
 
 
 class RedFlag(EntryBase):
-    """A warning sign: what it is, how urgent, what to do."""
+    """A warning sign: what it is and how urgent. What to do is its level's wording
+    (``LevelWording``), followed by ``also``: what this sign adds to it, if anything."""
 
     kind: Literal["red_flag"]
     flag: FlagId
     level: Level
+    also: str = ""
+    also_at: dict[Level, str] = {}
+    """What the sign adds at a level other than its usual one, instead of ``also`` (a minor
+    knock is self-care with its own safety net; a fall at 70 is an emergency)."""
+
+
+class LevelWording(Strict):
+    """One level of the safety check, worded once for every front end: its title, what to do
+    now, and (for urgent) the wording in pregnancy and the six weeks after birth."""
+
+    level: Level
+    title: str
     action: str
+    maternity_action: str | None = None
+    sources: Sources
 
 
 class Population(EntryBase):
@@ -420,3 +440,4 @@ class ContentFile(Strict):
     entries: list[Entry] = []
     extra_sources: list[ExtraSources] = []
     not_carried: list[NotCarried] = []
+    levels: list[LevelWording] = []

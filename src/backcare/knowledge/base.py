@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from backcare.content.schema import Entry, NotCarried, Source
+from backcare.content.schema import (
+    Entry,
+    Level,
+    LevelWording,
+    NotCarried,
+    RedFlag,
+    Source,
+)
 from backcare.errors import UnknownEntryError
 
 E = TypeVar("E")
@@ -19,6 +26,7 @@ class KnowledgeBase:
 
     entries: tuple[Entry, ...]
     not_carried: tuple[NotCarried, ...] = ()
+    levels: tuple[LevelWording, ...] = ()
     _by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -39,6 +47,24 @@ class KnowledgeBase:
             return self._by_id[entry_id]
         except KeyError:
             raise UnknownEntryError(entry_id) from None
+
+    def level(self, level: Level) -> LevelWording:
+        """How a level of the safety check is worded (defined once, in red-flags.yaml)."""
+        for wording in self.levels:
+            if wording.level == level:
+                return wording
+        raise UnknownEntryError(f"level {level}")
+
+    def flag_action(
+        self, entry: RedFlag, level: Level | None = None, *, maternity: bool = False
+    ) -> str:
+        """What to do for a warning sign at a level (its usual one by default): the level's one
+        wording (the maternity unit's when asked for), then what this sign adds."""
+        level = level or entry.level
+        wording = self.level(level)
+        action = (maternity and wording.maternity_action) or wording.action
+        note = entry.also_at.get(level, entry.also)
+        return f"{action} {note}".strip()
 
     def of_kind(self, kind: str) -> list[Entry]:
         """Entries of one kind, in content order."""

@@ -52,6 +52,7 @@ def build(files: Iterable[Path]) -> KnowledgeBase:
     owner: dict[str, str] = {}
     extras: list[tuple[str, schema.ExtraSources]] = []
     not_carried: list[NotCarried] = []
+    levels: list[schema.LevelWording] = []
     for path in files:
         parsed = parse_file(path)
         for entry in parsed.entries:
@@ -63,6 +64,7 @@ def build(files: Iterable[Path]) -> KnowledgeBase:
             owner[entry.id] = path.name
         extras.extend((path.name, extra) for extra in parsed.extra_sources)
         not_carried.extend(parsed.not_carried)
+        levels.extend(parsed.levels)
     for file_name, extra in extras:
         if extra.id not in entries:
             raise ContentError(f"{file_name}: extra_sources for unknown id {extra.id!r}")
@@ -74,7 +76,17 @@ def build(files: Iterable[Path]) -> KnowledgeBase:
             }
         )
     _check_references(entries)
-    return KnowledgeBase(entries=tuple(entries.values()), not_carried=tuple(not_carried))
+    _check_levels(levels)
+    return KnowledgeBase(
+        entries=tuple(entries.values()), not_carried=tuple(not_carried), levels=tuple(levels)
+    )
+
+
+def _check_levels(levels: list[schema.LevelWording]) -> None:
+    """Each level is worded exactly once, or not at all (a partial knowledge base in tests)."""
+    named = [wording.level for wording in levels]
+    if named and sorted(named) != sorted(schema.LEVELS):
+        raise ContentError(f"levels must word each of {schema.LEVELS} once, not {named}")
 
 
 def _check_references(entries: dict[str, Entry]) -> None:

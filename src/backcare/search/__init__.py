@@ -56,7 +56,7 @@ def ask(index: AskIndex, question: str, *, top: int = DEFAULT_TOP) -> AskResult:
             id=flag.flag,
             level=flag.level,
             message=flag.summary,
-            action=flag.action,
+            action=index.kb.flag_action(flag),
             entry=flag.id,
             sources=list(flag.sources),
         )

@@ -4,9 +4,10 @@ Pure rules over a ``Profile`` (see ``rules.py``), worded from the knowledge base
 entries, plus the question flow the CLI and the app use to ask only what applies.
 """
 
+from backcare.content.schema import LEVELS
 from backcare.triage.check import evaluate
 from backcare.triage.questions import Question, parse_answer, profile_from_answers, questions_for
-from backcare.triage.result import LEVELS, CheckResult, FlagResult
+from backcare.triage.result import CheckResult, FlagResult
 from backcare.triage.rules import RULES, Rule, flag_entry_id
 from backcare.triage.thresholds import DEFAULT_THRESHOLDS, Thresholds
 

@@ -10,15 +10,9 @@ from backcare.content.schema import RedFlag
 from backcare.errors import ContentError
 from backcare.knowledge import KnowledgeBase
 from backcare.profile import Profile
-from backcare.triage.noticed import noticed
-from backcare.triage.result import (
-    LEVEL_ACTIONS,
-    LEVEL_RANK,
-    CheckResult,
-    FlagResult,
-    most_urgent,
-)
-from backcare.triage.rules import RULES, Hit, Rule
+from backcare.triage.noticed import listed, noticed
+from backcare.triage.result import LEVEL_RANK, CheckResult, FlagResult, most_urgent
+from backcare.triage.rules import RULES, Hit, Rule, in_maternity_care
 from backcare.triage.thresholds import DEFAULT_THRESHOLDS, Thresholds
 
 NO_EXERCISE_LEVELS = frozenset({"emergency", "urgent"})
@@ -29,19 +23,22 @@ def evaluate(
     profile: Profile, kb: KnowledgeBase, *, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> CheckResult:
     """The safety check: which warning signs this person has, how urgent, and what to do now."""
-    flags = [
-        _flag_result(rule, hit, _entry(kb, rule), profile)
+    maternity = in_maternity_care(profile, thresholds)
+    fired = [
+        (_flag_result(kb, rule, hit, profile, maternity=maternity), hit)
         for rule in RULES
         if (hit := rule.check(profile, thresholds)) is not None
     ]
-    flags.sort(key=lambda flag: LEVEL_RANK[flag.level])
+    fired.sort(key=lambda pair: LEVEL_RANK[pair[0].level])
+    flags = [flag for flag, _ in fired]
     level = most_urgent([flag.level for flag in flags])
     exercise_allowed = level not in NO_EXERCISE_LEVELS and not profile.is_acute
+    because = next((hit.because for flag, hit in fired if flag.level == level), ())
     return CheckResult(
         level=level,
         exercise_allowed=exercise_allowed,
         flags=flags,
-        advice=_advice(flags, exercise_allowed),
+        advice=_advice(flags, exercise_allowed, why=listed(because, profile)),
     )
 
 
@@ -53,18 +50,31 @@ def _entry(kb: KnowledgeBase, rule: Rule) -> RedFlag:
     return entry
 
 
-def _flag_result(rule: Rule, hit: Hit, entry: RedFlag, profile: Profile) -> FlagResult:
+MATERNITY_FLAGS = frozenset({"preterm_labour", "pregnancy_warning"})
+"""Flags whose emergency wording is the maternity unit's (the other emergencies call 999)."""
+
+
+def _flag_result(
+    kb: KnowledgeBase, rule: Rule, hit: Hit, profile: Profile, *, maternity: bool
+) -> FlagResult:
+    """A fired rule in words: what we noticed and why it matters; the level's one wording of what
+    to do (the maternity unit's in pregnancy and just after birth), then what this sign adds."""
+    entry = _entry(kb, rule)
     level = hit.level or entry.level
-    action = entry.action if level == entry.level else LEVEL_ACTIONS[level]
+    maternity_wording = maternity and (level == "urgent" or rule.flag in MATERNITY_FLAGS)
     message = f"{noticed(hit.because, profile)} {entry.summary}".strip()
     return FlagResult(
-        id=rule.flag, level=level, message=message, action=action, sources=list(entry.sources)
+        id=rule.flag,
+        level=level,
+        message=message,
+        action=kb.flag_action(entry, level, maternity=maternity_wording),
+        sources=list(entry.sources),
     )
 
 
 NOTHING_FOUND = (
-    "We found no warning sign in your answers. Most back pain like this is not serious and "
-    "eases with gentle activity, so self-care is the right place to start."
+    "We found no sign in your answers that needs a doctor now. Most back pain like this is not "
+    "serious and eases with gentle activity, so self-care is the right place to start."
 )
 CHECK_AGAIN = (
     "Check again if anything changes, above all numbness between your legs, trouble with your "
@@ -77,14 +87,14 @@ MEANWHILE = (
 )
 
 
-def _advice(flags: list[FlagResult], exercise_allowed: bool) -> str:
-    """One plain paragraph: the one thing to do now first, then what else to keep in mind."""
+def _advice(flags: list[FlagResult], exercise_allowed: bool, *, why: str) -> str:
+    """One plain paragraph: the one thing to do now and why, then what else to keep in mind."""
     warnings = [flag for flag in flags if flag.level != "self_care"]
     if not warnings:
         acute = [flag.action for flag in flags]
         return " ".join([NOTHING_FOUND, *acute, CHECK_AGAIN])
     top = warnings[0]
-    parts = [top.action]
+    parts = [top.action, f"This is because of {why}."]
     if len(warnings) > 1:
         parts.append(
             f"We noticed {len(warnings)} warning signs in all; tell the doctor about each of them."

@@ -34,6 +34,27 @@ PHRASES: dict[str, str] = {
         "a feeling that your pelvis is sagging, or a change in vaginal discharge"
     ),
     "symptoms.contractions_or_bleeding": "tightenings (contractions) or bleeding",
+    "symptoms.cannot_stand_or_walk": "that you cannot stand or walk",
+    "symptoms.serious_accident": "a serious accident (a road crash, a fall from a height)",
+    "symptoms.pain_constant_whatever_position": (
+        "pain that stays the same whatever position you are in, even at rest"
+    ),
+    "symptoms.dark_or_cola_urine": "dark, cola-coloured urine",
+    "symptoms.new_swelling_face_or_ankles": "new swelling of your face or ankles",
+    "symptoms.injected_drug_use": "injecting drugs",
+    "symptoms.recent_spinal_procedure": "an operation or injection on your spine recently",
+    "symptoms.known_aortic_aneurysm": "a known aortic aneurysm",
+    "symptoms.pulsating_lump_in_belly": "a lump in your belly that beats like a pulse",
+    "symptoms.tearing_or_sudden_severe_pain": "pain that is tearing, or sudden and severe",
+    "symptoms.severe_headache_or_vision_change": "a severe headache or changes in your vision",
+    "symptoms.waters_breaking": "your waters breaking",
+    "symptoms.reduced_baby_movements": "your baby moving less than usual",
+    "symptoms.hot_swollen_calf": "a hot, swollen or painful calf",
+    "symptoms.wound_redness_or_discharge": "a wound that is red, swollen or weeping",
+    "symptoms.confused_or_drowsy": "feeling confused or very drowsy",
+    "symptoms.known_kidney_stones": "kidney stones before",
+    "symptoms.pain_or_numbness_both_legs": "pain or numbness going down both legs",
+    "symptoms.new_sexual_problems": "new problems with sex (numbness or loss of function)",
     "pain.worse_at_night": "pain that is worse at night",
     "pain.better_with_exercise": "pain that eases with exercise",
     "pain.not_better_with_rest": "no relief from rest",
@@ -57,9 +78,16 @@ def _pregnancy(profile: Profile) -> str:
     return f"your pregnancy ({pregnancy.weeks} weeks)" if pregnancy else "your pregnancy"
 
 
+def _after_birth(profile: Profile) -> str:
+    postpartum = profile.postpartum
+    weeks = postpartum.weeks_since_birth if postpartum else None
+    return f"that you gave birth {weeks} weeks ago" if weeks is not None else "a recent birth"
+
+
 DYNAMIC: dict[str, Callable[[Profile], str]] = {
     "age": lambda p: f"your age ({p.age})",
     "pregnancy.weeks": _pregnancy,
+    "postpartum.weeks": _after_birth,
     "pain.duration_days": lambda p: f"pain for {p.pain.duration_days} days",
     "pain.onset_age": lambda p: f"back pain that began at age {p.pain.onset_age}",
     "pain.young_onset": lambda p: f"back pain that began young (you are {p.age})",
@@ -75,17 +103,21 @@ def phrase(key: str, profile: Profile) -> str:
     return PHRASES[key]
 
 
-def noticed(keys: Iterable[str], profile: Profile) -> str:
-    """ "We noticed a, b, and c." for the answers a flag fired on, each named once, in order.
+def listed(keys: Iterable[str], profile: Profile) -> str:
+    """ "a, b and c" for the answers a flag fired on, each named once, in order.
 
     When a phrase holds a comma of its own, the list is separated by semicolons instead.
     """
     words = [phrase(key, profile) for key in dict.fromkeys(keys)]
-    if not words:
-        return ""
-    if len(words) == 1:
-        return f"We noticed {words[0]}."
+    if len(words) <= 1:
+        return "".join(words)
     comma = any("," in word for word in words)
     separator = "; " if comma else ", "
     last = separator.rstrip() if comma or len(words) > 2 else ""
-    return f"We noticed {separator.join(words[:-1])}{last} and {words[-1]}."
+    return f"{separator.join(words[:-1])}{last} and {words[-1]}"
+
+
+def noticed(keys: Iterable[str], profile: Profile) -> str:
+    """ "We noticed a, b and c." — the start of a flag's message."""
+    words = listed(keys, profile)
+    return f"We noticed {words}." if words else ""

@@ -74,14 +74,81 @@ def _onset_age_matters(answers: Answers) -> bool:
     return _long_or_unknown(answers) and (age is None or age >= DEFAULT_THRESHOLDS.ibp_onset_before)
 
 
+def _at_least(key: str, threshold: int) -> Callable[[Answers], bool]:
+    return lambda answers: (value := answers.get(key)) is not None and value >= threshold
+
+
 def _bones_at_risk(answers: Answers) -> bool:
     age = answers.get("age")
     return (
-        (age is not None and age >= DEFAULT_THRESHOLDS.fracture_age)
+        (age is not None and age >= DEFAULT_THRESHOLDS.fragility_age)
         or answers.get("menopause") is True
         or "osteoporosis" in (answers.get("conditions") or ())
         or answers.get("symptoms.immunosuppressed_or_steroids") is True
     )
+
+
+def _may_have_given_birth(answers: Answers) -> bool:
+    age = answers.get("age")
+    female = answers.get("sex") in ("female", "other")
+    return female and answers.get("pregnant") is not True and (age is None or 12 <= age <= 57)
+
+
+def _weeks_after_birth(answers: Answers) -> int | None:
+    weeks = answers.get("postpartum.weeks_since_birth")
+    return weeks if isinstance(weeks, int) else None
+
+
+def _in_maternity_care(answers: Answers) -> bool:
+    """Pregnant, or within six weeks of a birth: the maternity warning signs apply."""
+    weeks = _weeks_after_birth(answers)
+    limit = DEFAULT_THRESHOLDS.maternity_weeks_after_birth
+    return answers.get("pregnant") is True or (weeks is not None and weeks <= limit)
+
+
+def _just_gave_birth(answers: Answers) -> bool:
+    weeks = _weeks_after_birth(answers)
+    return weeks is not None and weeks <= DEFAULT_THRESHOLDS.maternity_weeks_after_birth
+
+
+def _baby_moves(answers: Answers) -> bool:
+    """Movements are felt from about 16–24 weeks (NHS), so ask from 16 weeks."""
+    weeks = answers.get("pregnancy.weeks")
+    return answers.get("pregnant") is True and (weeks is None or weeks >= 16)
+
+
+def _may_tear(answers: Answers) -> bool:
+    """The aorta's warning (tearing, sudden severe pain) matters when the pain came on suddenly,
+    sits in the upper back, or comes with chest pain."""
+    return (
+        answers.get("pain.onset") == "sudden"
+        or "upper_back" in (answers.get("pain.areas") or ())
+        or answers.get("symptoms.chest_pain_or_breathlessness") is True
+    )
+
+
+def _aneurysm_possible(answers: Answers) -> bool:
+    return _at_least("age", DEFAULT_THRESHOLDS.vascular_age)(answers) or _yes(
+        "symptoms.abdominal_pain"
+    )(answers)
+
+
+def _cancer_pattern_possible(answers: Answers) -> bool:
+    """Pain that never eases matters with age 50+, night pain, a past cancer or weight loss."""
+    return _at_least("age", DEFAULT_THRESHOLDS.cancer_age)(answers) or _any_yes(
+        "pain.worse_at_night", "symptoms.cancer_history", "symptoms.unexplained_weight_loss"
+    )(answers)
+
+
+def _wound_possible(answers: Answers) -> bool:
+    caesarean = answers.get("postpartum.delivery") == "caesarean"
+    weeks = _weeks_after_birth(answers)
+    recent_caesarean = caesarean and weeks is not None and weeks <= 12
+    return recent_caesarean or answers.get("symptoms.recent_spinal_procedure") is True
+
+
+MAX_POSTPARTUM_WEEKS = 104
+"""Postpartum advice in the sources runs to about two years after birth."""
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -96,6 +163,21 @@ QUESTIONS: tuple[Question, ...] = (
         maximum=42,
         required=True,
         applies=_yes("pregnant"),
+    ),
+    Question(
+        "postpartum.weeks_since_birth",
+        "If you have had a baby in the last two years: how many weeks ago? (leave empty if not)",
+        "number",
+        minimum=0,
+        maximum=MAX_POSTPARTUM_WEEKS,
+        applies=_may_have_given_birth,
+    ),
+    Question(
+        "postpartum.delivery",
+        "How was your baby born?",
+        "choice",
+        ("vaginal", "caesarean"),
+        applies=lambda answers: _weeks_after_birth(answers) is not None,
     ),
     Question("menopause", "Have you been through the menopause?", applies=_may_be_menopausal),
     Question(
@@ -154,6 +236,17 @@ QUESTIONS: tuple[Question, ...] = (
     Question("symptoms.leg_weakness", "Is a leg or foot weak, or does it give way?"),
     Question("symptoms.leg_numbness_or_pain", "Does numbness or pain go down a leg?"),
     Question(
+        "symptoms.pain_or_numbness_both_legs",
+        "Is the pain, tingling, numbness or weakness in both legs?",
+        applies=_any_yes("symptoms.leg_numbness_or_pain", "symptoms.leg_weakness"),
+    ),
+    Question(
+        "symptoms.new_sexual_problems",
+        "Have you noticed new numbness of your genitals, or new trouble with erections or "
+        "sexual feeling?",
+        applies=_any_yes("symptoms.leg_numbness_or_pain", "symptoms.leg_weakness"),
+    ),
+    Question(
         "symptoms.walking_leg_pain_eased_by_sitting",
         "Does the leg pain come on when you walk and ease when you sit down?",
         applies=_any_yes("symptoms.leg_numbness_or_pain", "symptoms.leg_weakness"),
@@ -165,9 +258,60 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "symptoms.sweating_nausea_or_faintness", "Are you sweating, feeling sick or feeling faint?"
     ),
+    Question(
+        "symptoms.tearing_or_sudden_severe_pain",
+        "Did the pain come on suddenly and severely, or does it feel like tearing or ripping?",
+        applies=_may_tear,
+    ),
     Question("symptoms.abdominal_pain", "Do you have pain in your belly?"),
+    Question(
+        "symptoms.known_aortic_aneurysm",
+        "Has a doctor told you that you have an aortic aneurysm (a swelling of the body's main "
+        "artery)?",
+        applies=_aneurysm_possible,
+    ),
+    Question(
+        "symptoms.pulsating_lump_in_belly",
+        "Can you feel a lump in your belly that beats like a pulse?",
+        applies=_aneurysm_possible,
+    ),
     Question("symptoms.fever_or_chills", "Do you have a fever or chills?"),
+    Question(
+        "symptoms.confused_or_drowsy",
+        "Are you confused, or so drowsy that it is hard to stay awake?",
+        applies=_any_yes(
+            "symptoms.fever_or_chills",
+            "symptoms.urinary_pain_or_frequency",
+            "symptoms.flank_pain_or_colic",
+        ),
+    ),
+    Question(
+        "symptoms.injected_drug_use",
+        "Do you inject drugs that were not prescribed to you?",
+        applies=_yes("symptoms.fever_or_chills"),
+    ),
+    Question(
+        "symptoms.recent_spinal_procedure",
+        "Have you had an operation or an injection on your spine in the last three months?",
+        applies=_yes("symptoms.fever_or_chills"),
+    ),
+    Question(
+        "symptoms.wound_redness_or_discharge",
+        "Is a wound (from an operation, a caesarean or an injection) red, swollen or weeping?",
+        applies=_wound_possible,
+    ),
     Question("symptoms.recent_trauma", "Did the pain start after a fall, an accident or a blow?"),
+    Question(
+        "symptoms.serious_accident",
+        "Was it a serious accident, such as a road crash or a fall from higher than your own "
+        "height?",
+        applies=_yes("symptoms.recent_trauma"),
+    ),
+    Question(
+        "symptoms.cannot_stand_or_walk",
+        "Since then, are you unable to stand up or walk?",
+        applies=_yes("symptoms.recent_trauma"),
+    ),
     Question("symptoms.cancer_history", "Have you ever had cancer?"),
     Question("symptoms.unexplained_weight_loss", "Have you lost weight recently without trying?"),
     Question(
@@ -186,6 +330,11 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
+        "symptoms.pain_constant_whatever_position",
+        "Is the pain there all the time, the same whatever position you are in, even lying still?",
+        applies=_cancer_pattern_possible,
+    ),
+    Question(
         "symptoms.height_loss_or_new_stoop",
         "Have you lost height, or started to stoop?",
         applies=_bones_at_risk,
@@ -199,9 +348,27 @@ QUESTIONS: tuple[Question, ...] = (
         "Do you have cramping pain in your side that comes in waves?",
     ),
     Question(
+        "symptoms.known_kidney_stones",
+        "Have you had kidney stones before?",
+        applies=_yes("symptoms.flank_pain_or_colic"),
+    ),
+    Question(
         "symptoms.blood_in_urine",
-        "Have you seen blood in your urine?",
-        applies=_any_yes("symptoms.urinary_pain_or_frequency", "symptoms.flank_pain_or_colic"),
+        "Have you seen blood in your urine (pink, red or dark brown)?",
+        applies=lambda answers: (
+            _any_yes("symptoms.urinary_pain_or_frequency", "symptoms.flank_pain_or_colic")(answers)
+            or _at_least("age", DEFAULT_THRESHOLDS.cancer_age)(answers)
+        ),
+    ),
+    Question(
+        "symptoms.dark_or_cola_urine",
+        "Is your urine dark, like cola or strong tea?",
+        applies=_yes("symptoms.blood_in_urine"),
+    ),
+    Question(
+        "symptoms.new_swelling_face_or_ankles",
+        "Have your face or ankles swollen up recently?",
+        applies=_yes("symptoms.blood_in_urine"),
     ),
     Question(
         "symptoms.contractions_or_bleeding",
@@ -213,6 +380,32 @@ QUESTIONS: tuple[Question, ...] = (
         "Does your pelvis feel heavy, as if it is sagging, or has your vaginal discharge changed "
         "(for example become thicker)?",
         applies=_yes("pregnant"),
+    ),
+    Question(
+        "symptoms.waters_breaking",
+        "Have your waters broken, or is fluid leaking from your vagina?",
+        applies=_yes("pregnant"),
+    ),
+    Question(
+        "symptoms.reduced_baby_movements",
+        "Is your baby moving less than usual, or have the movements changed?",
+        applies=_baby_moves,
+    ),
+    Question(
+        "symptoms.contractions_or_bleeding",
+        "Are you bleeding heavily from the vagina (soaking a pad in an hour) or passing large "
+        "clots?",
+        applies=_just_gave_birth,
+    ),
+    Question(
+        "symptoms.severe_headache_or_vision_change",
+        "Do you have a severe headache, or problems with your vision (blurring, flashing lights)?",
+        applies=_in_maternity_care,
+    ),
+    Question(
+        "symptoms.hot_swollen_calf",
+        "Is one calf (lower leg) painful, swollen, red or warm?",
+        applies=_in_maternity_care,
     ),
 )
 """Every check-in question, in the order they are asked."""

@@ -9,21 +9,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from backcare.content.schema import FlagId, Level, Source
-
-LEVELS: tuple[Level, ...] = ("emergency", "urgent", "routine", "self_care")
-"""Levels from the most to the least urgent."""
+from backcare.content.schema import LEVELS, FlagId, Level, Source
 
 LEVEL_RANK: dict[Level, int] = {level: rank for rank, level in enumerate(LEVELS)}
 """Lower rank = more urgent; sorts flags and compares results."""
-
-LEVEL_ACTIONS: dict[Level, str] = {
-    "emergency": "Call emergency services or go to an emergency department now.",
-    "urgent": "See a doctor within a day or two.",
-    "routine": "Book an appointment with your doctor.",
-    "self_care": "Carry on with self-care, and check again if anything changes.",
-}
-"""What to do now at each level, when a flag fires at a level other than its usual one."""
 
 
 def most_urgent(levels: list[Level]) -> Level:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from backcare.content.schema import FlagId, Level
-from backcare.profile import Profile
+from backcare.profile import ACUTE_PAIN_SCORE, Profile
 from backcare.triage.thresholds import Thresholds
 
 
@@ -70,9 +70,43 @@ def _sudden(profile: Profile) -> tuple[str, ...]:
     return ("pain.sudden_onset",) if profile.pain.onset == "sudden" else ()
 
 
+def bone_fragility(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
+    """Why this person's spinal bones may break after a minor strain or knock, if they may:
+    osteoporosis, steroid tablets, age 65+, or the menopause at 50+ (NICE CKS osteoporosis).
+
+    Most people with an osteoporotic spine do not know it, so the risk counts, not the diagnosis.
+    """
+    age = profile.age
+    after_menopause = profile.menopause is True and (
+        age is None or age >= thresholds.menopause_fragility_age
+    )
+    return (
+        (("conditions.osteoporosis",) if "osteoporosis" in profile.conditions else ())
+        + said(profile, "symptoms.immunosuppressed_or_steroids")
+        + (("menopause",) if after_menopause else ())
+        + (("age",) if _at_least(age, thresholds.fragility_age) else ())
+    )
+
+
+def in_maternity_care(profile: Profile, thresholds: Thresholds) -> bool:
+    """Pregnant, or in the weeks after birth when the maternity unit is the first call (NHS)."""
+    postpartum = profile.postpartum
+    return profile.pregnancy is not None or (
+        postpartum is not None
+        and postpartum.weeks_since_birth <= thresholds.maternity_weeks_after_birth
+    )
+
+
 def cauda_equina(profile: Profile, _: Thresholds) -> Hit | None:
-    """Saddle numbness or new bladder/bowel trouble: the nerves of the cauda equina (NICE CKS)."""
-    signs = said(profile, "symptoms.saddle_numbness", "symptoms.bladder_or_bowel_change")
+    """Saddle numbness, new bladder, bowel or sexual trouble, or sciatica in both legs: suspected
+    cauda equina syndrome, an emergency (GIRFT 2023 national pathway; NICE CKS)."""
+    signs = said(
+        profile,
+        "symptoms.saddle_numbness",
+        "symptoms.bladder_or_bowel_change",
+        "symptoms.new_sexual_problems",
+        "symptoms.pain_or_numbness_both_legs",
+    )
     return Hit(signs) if signs else None
 
 
@@ -86,111 +120,236 @@ def progressive_neuro_deficit(profile: Profile, _: Thresholds) -> Hit | None:
 
 
 def cardiac(profile: Profile, _: Thresholds) -> Hit | None:
-    """Chest pain or breathlessness with back pain, or upper-back pain with sweating, nausea or
-    faintness: a heart attack can feel like this (NICE CG95; seed 001's warning)."""
+    """Chest pain or breathlessness with back pain; or sweating, sickness or faintness with pain
+    in the upper back, pain that came on suddenly or severe pain: a heart attack can feel like
+    this, above all in women and older people (NHS heart attack; seed 001's warning). Faintness
+    or sweating with milder back pain: urgent."""
     chest = said(profile, "symptoms.chest_pain_or_breathlessness")
-    upper = {"upper_back", "neck_shoulder"} & set(profile.pain.areas)
-    autonomic = said(profile, "symptoms.sweating_nausea_or_faintness") if upper else ()
-    if not chest and not autonomic:
-        return None
-    return Hit((*(("pain.upper_back",) if upper else ()), *chest, *autonomic))
+    faint = said(profile, "symptoms.sweating_nausea_or_faintness")
+    upper = (
+        ("pain.upper_back",) if {"upper_back", "neck_shoulder"} & set(profile.pain.areas) else ()
+    )
+    alarming = upper + _sudden(profile) + _severe(profile)
+    if chest or (faint and alarming):
+        return Hit((*alarming, *chest, *faint))
+    return Hit(faint, "urgent") if faint else None
 
 
 def vascular(profile: Profile, thresholds: Thresholds) -> Hit | None:
-    """Sudden pain, severe or reaching the belly, with faintness, sweating or nausea in an older
-    person: a leaking aortic aneurysm (NICE NG156)."""
-    if not _at_least(profile.age, thresholds.vascular_age) or profile.pain.onset != "sudden":
-        return None
-    faint = said(profile, "symptoms.sweating_nausea_or_faintness")
+    """The aorta: tearing or sudden severe pain (dissection); a known aneurysm or a pulsating lump
+    in the belly; severe back or belly pain with faintness at 50+, whether or not the onset was
+    answered (NICE NG156); a first 'kidney stone' pain at 60+ (NICE CKS renal colic) — all
+    emergencies. A hot, swollen calf (a clot in a leg vein, NHS DVT): urgent."""
+    named = said(
+        profile,
+        "symptoms.tearing_or_sudden_severe_pain",
+        "symptoms.known_aortic_aneurysm",
+        "symptoms.pulsating_lump_in_belly",
+    )
+    older = ("age",) if _at_least(profile.age, thresholds.vascular_age) else ()
     severe = _severe(profile) + said(profile, "symptoms.abdominal_pain")
-    if not faint or not severe:
-        return None
-    return Hit(("pain.sudden_onset", *severe, *faint, "age"))
+    faint = said(profile, "symptoms.sweating_nausea_or_faintness")
+    leak = (*severe, *faint, *older) if older and severe and faint else ()
+    colic = _first_colic_when_older(profile, thresholds)
+    if named or leak or colic:
+        return Hit((*named, *leak, *colic), "emergency")
+    calf = said(profile, "symptoms.hot_swollen_calf")
+    return Hit(calf, "urgent") if calf else None
+
+
+def _first_colic_when_older(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
+    colic = said(profile, "symptoms.flank_pain_or_colic")
+    known_stones = profile.symptoms.known_kidney_stones is True
+    if colic and not known_stones and _at_least(profile.age, thresholds.renal_colic_vascular_age):
+        return (*colic, "age")
+    return ()
 
 
 def preterm_labour(profile: Profile, thresholds: Thresholds) -> Hit | None:
-    """Contractions or bleeding in pregnancy; before term also pelvic pressure or a discharge
-    change (seed 000: "a sign of premature birth"; NICE NG25)."""
+    """Contractions or bleeding in pregnancy; before term also pelvic pressure, a discharge
+    change or the waters breaking (seed 000: "a sign of premature birth"; NICE NG25)."""
     if profile.pregnancy is None:
         return None
     signs = said(profile, "symptoms.contractions_or_bleeding")
     if profile.pregnancy.weeks < thresholds.term_weeks:
-        signs += said(profile, "symptoms.pelvic_pressure_or_discharge_change")
+        signs += said(
+            profile, "symptoms.pelvic_pressure_or_discharge_change", "symptoms.waters_breaking"
+        )
     return Hit((*signs, "pregnancy.weeks")) if signs else None
 
 
-def major_trauma(profile: Profile, _: Thresholds) -> Hit | None:
-    """Pain after a fall, accident or blow (seed 001: "should never be treated as backache")."""
+def pregnancy_warning(profile: Profile, thresholds: Thresholds) -> Hit | None:
+    """Warning signs in pregnancy and the weeks after birth (NHS pregnancy and postnatal pages):
+    belly pain, faintness, a severe headache or changed vision (pre-eclampsia), fewer baby
+    movements, heavy bleeding after birth — emergencies; a fever, a hot swollen calf, a red or
+    weeping wound, or the waters breaking at term — urgent; pregnancy back pain not eased after
+    three weeks — routine."""
+    if not in_maternity_care(profile, thresholds):
+        return None
+    pregnant = profile.pregnancy is not None
+    emergency = said(profile, "symptoms.severe_headache_or_vision_change")
+    if pregnant:
+        emergency += said(
+            profile,
+            "symptoms.abdominal_pain",
+            "symptoms.sweating_nausea_or_faintness",
+            "symptoms.reduced_baby_movements",
+        )
+    else:
+        emergency += said(profile, "symptoms.contractions_or_bleeding")
+    if emergency:
+        return Hit((*emergency, *_when(profile)), "emergency")
+    urgent = said(
+        profile,
+        "symptoms.fever_or_chills",
+        "symptoms.hot_swollen_calf",
+        "symptoms.wound_redness_or_discharge",
+        "symptoms.waters_breaking",
+    )
+    if urgent:
+        return Hit((*urgent, *_when(profile)), "urgent")
+    days = profile.pain.duration_days
+    if pregnant and days is not None and days >= thresholds.pregnancy_pain_days:
+        return Hit(("pain.duration_days", *_when(profile)), "routine")
+    return None
+
+
+def _when(profile: Profile) -> tuple[str, ...]:
+    return ("pregnancy.weeks",) if profile.pregnancy is not None else ("postpartum.weeks",)
+
+
+def major_trauma(profile: Profile, thresholds: Thresholds) -> Hit | None:
+    """Pain after a fall, accident or blow (seed 001: "should never be treated as backache"):
+    urgent. An emergency after a serious accident (NHS: "a serious accident, such as a car
+    accident"), when the person cannot stand or walk, or at 65+ (NICE NG41: age 65 or over with
+    spinal pain is high risk; HSC NI: minor trauma in older people goes to the emergency
+    department). A minor knock — pain not severe, under 65, no thin-bone risk, able to walk —
+    is looked after at home, watching for the signs that it is worse."""
     trauma = said(profile, "symptoms.recent_trauma")
-    return Hit(trauma) if trauma else None
+    if not trauma:
+        return None
+    grave = said(profile, "symptoms.serious_accident", "symptoms.cannot_stand_or_walk")
+    older = ("age",) if _at_least(profile.age, thresholds.fall_emergency_age) else ()
+    if grave or older:
+        return Hit((*trauma, *grave, *older, *_severe(profile)), "emergency")
+    if _minor_knock(profile, thresholds):
+        return Hit(trauma, "self_care")
+    return Hit((*trauma, *_severe(profile)))
+
+
+def _minor_knock(profile: Profile, thresholds: Thresholds) -> bool:
+    """Known not to be severe, in a known age under 65, with no thin-bone risk: the only trauma
+    that stays self-care. An unknown age or pain score keeps the doctor's check."""
+    score, age = profile.pain.score, profile.age
+    return (
+        score is not None
+        and score < ACUTE_PAIN_SCORE
+        and not profile.pain.excruciating
+        and age is not None
+        and not bone_fragility(profile, thresholds)
+    )
+
+
+def sepsis(profile: Profile, _: Thresholds) -> Hit | None:
+    """An infection with confusion or drowsiness, or a fever with vomiting, faintness or a racing
+    heart alongside urine or kidney symptoms: possible sepsis, an emergency (NICE NG51; NHS)."""
+    infection = said(
+        profile,
+        "symptoms.fever_or_chills",
+        "symptoms.urinary_pain_or_frequency",
+        "symptoms.flank_pain_or_colic",
+        "symptoms.wound_redness_or_discharge",
+    )
+    if not infection:
+        return None
+    confused = said(profile, "symptoms.confused_or_drowsy")
+    fever = said(profile, "symptoms.fever_or_chills")
+    kidney = said(profile, "symptoms.urinary_pain_or_frequency", "symptoms.flank_pain_or_colic")
+    unwell = said(profile, "symptoms.sweating_nausea_or_faintness") if fever and kidney else ()
+    if confused or unwell:
+        return Hit((*infection, *confused, *unwell))
+    return None
 
 
 def infection(profile: Profile, _: Thresholds) -> Hit | None:
-    """Fever or chills (seed 001), or a weak immune system with night sweats: urgent. A weak
-    immune system or night sweats alone: routine (NICE CKS risk factors)."""
+    """Fever or chills (seed 001): urgent, and an emergency with new leg weakness, numbness or
+    bladder change (a spinal abscess). Risks that make a spinal infection likelier — injected
+    drugs, a spinal operation or injection in the last three months, a weak immune system or
+    steroids, night sweats — are named with it; a red or weeping wound is urgent; a risk alone
+    is routine (NICE CKS red flags)."""
     fever = said(profile, "symptoms.fever_or_chills")
-    immune = said(profile, "symptoms.immunosuppressed_or_steroids")
-    sweats = said(profile, "symptoms.night_sweats")
-    if fever or (immune and sweats):
-        return Hit((*fever, *immune, *sweats))
-    return Hit((*immune, *sweats), "routine") if immune or sweats else None
+    nerves = said(
+        profile,
+        "symptoms.leg_weakness",
+        "symptoms.leg_numbness_or_pain",
+        "symptoms.saddle_numbness",
+        "symptoms.bladder_or_bowel_change",
+    )
+    if fever and nerves:
+        return Hit((*fever, *nerves), "emergency")
+    risks = said(
+        profile,
+        "symptoms.injected_drug_use",
+        "symptoms.recent_spinal_procedure",
+        "symptoms.immunosuppressed_or_steroids",
+        "symptoms.night_sweats",
+    )
+    wound = said(profile, "symptoms.wound_redness_or_discharge")
+    immune_and_sweats = {"symptoms.immunosuppressed_or_steroids", "symptoms.night_sweats"}
+    if fever or wound or immune_and_sweats <= set(risks):
+        return Hit((*fever, *wound, *risks))
+    return Hit(risks, "routine") if risks else None
 
 
 def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
-    """Urinary pain, blood in the urine or colicky flank pain (seeds 000, 001): routine; with
-    fever (kidney infection, NICE NG111), or colic that is severe or with blood (a stone,
-    NICE NG118): urgent."""
+    """The kidneys and bladder: pain or burning passing urine, or going often, with back pain (an
+    infection reaching the kidney or, in men, the prostate: NICE NG111, NG110), cramping pain in
+    the side (a stone, NICE NG118), blood in the urine at any age (NHS; from 45 a suspected-cancer
+    referral, NICE NG12) or urine dark like cola or new swelling (inflamed kidneys): see a doctor
+    within a day or two (seeds 000, 001 name the same signs)."""
     signs = said(
         profile,
         "symptoms.urinary_pain_or_frequency",
-        "symptoms.blood_in_urine",
         "symptoms.flank_pain_or_colic",
+        "symptoms.blood_in_urine",
+        "symptoms.dark_or_cola_urine",
+        "symptoms.new_swelling_face_or_ankles",
     )
     if not signs:
         return None
-    fever = said(profile, "symptoms.fever_or_chills")
-    colic = "symptoms.flank_pain_or_colic" in signs
-    stone = colic and (profile.is_acute or "symptoms.blood_in_urine" in signs)
-    if fever or stone:
-        return Hit((*signs, *fever, *(_severe(profile) if colic else ())), "urgent")
-    return Hit(signs)
+    return Hit((*signs, *said(profile, "symptoms.fever_or_chills")))
 
 
 def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
-    """A past cancer, or weight loss with age 50+ or night pain: urgent (NICE CKS, NG234).
-    Weight loss alone, night pain at 50+, or back pain in an older person: routine (seed 002)."""
+    """A past cancer or weight loss without trying, at any age: urgent (NICE CKS, NG12, NG234).
+    Pain that stays whatever the position or rest ("non-mechanical"): routine, and urgent at 50+
+    or with night pain. Night pain at 50+, or back pain in an older person: routine (seed 002)."""
     history = said(profile, "symptoms.cancer_history")
     weight = said(profile, "symptoms.unexplained_weight_loss")
+    constant = said(profile, "symptoms.pain_constant_whatever_position")
     night = said(profile, "pain.worse_at_night", "symptoms.night_sweats")
     older = ("age",) if _at_least(profile.age, thresholds.cancer_age) else ()
-    if history or (weight and (older or night)):
-        return Hit((*history, *weight, *night, *older))
-    if weight or (older and night):
-        return Hit((*weight, *night, *older), "routine")
+    if history or weight or (constant and (older or night)):
+        return Hit((*history, *weight, *constant, *night, *older))
+    if constant or (older and night):
+        return Hit((*constant, *night, *older), "routine")
     if _at_least(profile.age, thresholds.unexplained_pain_age):
         return Hit(("age",), "routine")
     return None
 
 
 def fracture(profile: Profile, thresholds: Thresholds) -> Hit | None:
-    """A fall or blow with thin-bone risks (osteoporosis, steroids, menopause, age 50+), or sudden
-    pain with osteoporosis or steroids: urgent. Height loss or a new stoop: routine (seed 000's
-    osteoporotic fractures after menopause; NICE CKS)."""
-    bones = (("conditions.osteoporosis",) if "osteoporosis" in profile.conditions else ()) + said(
-        profile, "symptoms.immunosuppressed_or_steroids"
-    )
-    risks = (
-        bones
-        + (("menopause",) if profile.menopause else ())
-        + (("age",) if _at_least(profile.age, thresholds.fracture_age) else ())
-    )
-    trauma = said(profile, "symptoms.recent_trauma")
-    if trauma and risks:
-        return Hit((*trauma, *risks))
-    if bones and _sudden(profile):
-        return Hit((*_sudden(profile), *bones))
+    """A possible osteoporotic fracture: a fall or knock, pain that came on suddenly (a lift, a
+    cough, a sneeze) or height loss or a new stoop, in someone whose bones may be thin (65+, the
+    menopause at 50+, steroids, osteoporosis): urgent (NICE CKS; seed 000's fractures after the
+    menopause). Height loss or a stoop without those risks: routine."""
+    risks = bone_fragility(profile, thresholds)
+    events = said(profile, "symptoms.recent_trauma", "symptoms.height_loss_or_new_stoop")
+    events += _sudden(profile)
+    if risks and events:
+        return Hit((*events, *risks))
     stoop = said(profile, "symptoms.height_loss_or_new_stoop")
-    return Hit((*stoop, *risks), "routine") if stoop else None
+    return Hit(stoop, "routine") if stoop else None
 
 
 def abdominal_visceral(profile: Profile, _: Thresholds) -> Hit | None:
@@ -200,6 +359,20 @@ def abdominal_visceral(profile: Profile, _: Thresholds) -> Hit | None:
         return None
     worse = _severe(profile) + said(profile, "symptoms.fever_or_chills")
     return Hit(("symptoms.abdominal_pain", *worse), "urgent" if worse else None)
+
+
+def child(profile: Profile, thresholds: Thresholds) -> Hit | None:
+    """New back pain before the age of 20 is less often a simple strain (NICE CKS red flags):
+    routine; with night pain, a fever or weight loss, urgent."""
+    if profile.age is None or profile.age >= thresholds.young_age:
+        return None
+    worse = said(
+        profile,
+        "pain.worse_at_night",
+        "symptoms.fever_or_chills",
+        "symptoms.unexplained_weight_loss",
+    )
+    return Hit(("age", *worse), "urgent" if worse else None)
 
 
 def spinal_stenosis(profile: Profile, _: Thresholds) -> Hit | None:
@@ -226,17 +399,20 @@ def inflammatory_back_pain(profile: Profile, thresholds: Thresholds) -> Hit | No
 
 
 def chronic_pain(profile: Profile, thresholds: Thresholds) -> Hit | None:
-    """Pain for more than three months (seed 001: "lasts for more than 3 months")."""
+    """Pain that has not gone after a month (NHS Gloucestershire red flags: "failure to improve
+    after one month"; NHS: see a GP if it is not improving after a few weeks) or has lasted more
+    than three months (seed 001: "lasts for more than 3 months"): book a doctor's look."""
     days = profile.pain.duration_days
     return (
         Hit(("pain.duration_days",))
-        if days is not None and days > thresholds.chronic_days
+        if days is not None and days >= thresholds.persistent_days
         else None
     )
 
 
 def night_pain(profile: Profile, _: Thresholds) -> Hit | None:
-    """Pain worse at night (seed 001: "intensified at night, seek medical treatment")."""
+    """Pain worse at night: see a doctor soon (seed 001: "intensified at night, seek medical
+    treatment as soon as possible"; NHS: urgent GP or 111 when the pain "is worse at night")."""
     night = said(profile, "pain.worse_at_night")
     return Hit(night) if night else None
 
@@ -248,16 +424,19 @@ def acute_phase(profile: Profile, _: Thresholds) -> Hit | None:
 
 RULES: tuple[Rule, ...] = (
     Rule("cauda_equina", cauda_equina),
+    Rule("sepsis", sepsis),
     Rule("progressive_neuro_deficit", progressive_neuro_deficit),
     Rule("cardiac", cardiac),
     Rule("vascular", vascular),
     Rule("preterm_labour", preterm_labour),
+    Rule("pregnancy_warning", pregnancy_warning),
     Rule("major_trauma", major_trauma),
     Rule("infection", infection),
     Rule("urinary_kidney", urinary_kidney),
     Rule("cancer", cancer),
     Rule("fracture", fracture),
     Rule("abdominal_visceral", abdominal_visceral),
+    Rule("child", child),
     Rule("spinal_stenosis", spinal_stenosis),
     Rule("inflammatory_back_pain", inflammatory_back_pain),
     Rule("chronic_pain", chronic_pain),

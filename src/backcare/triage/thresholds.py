@@ -17,6 +17,10 @@ class Thresholds:
     chronic_days: int = 90
     """Pain lasting longer than this is chronic (seed 001: "lasts for more than 3 months")."""
 
+    persistent_days: int = 30
+    """Pain not gone after a month deserves a doctor's look (NHS Gloucestershire red flags:
+    "failure to improve after one month")."""
+
     cancer_age: int = 50
     """From this age new back pain adds to other cancer signs (NICE CKS red flags: over 50)."""
 
@@ -24,11 +28,37 @@ class Thresholds:
     """From this age back pain alone deserves a check (seed 002: "the elderly appear unknown
     reasons of back pain"); 65 is the usual public-health line for older adults."""
 
-    fracture_age: int = 50
-    """From this age a minor fall or blow can break a spinal bone (NICE CKS red flags)."""
+    fragility_age: int = 65
+    """From this age bones may be thin enough to break after a minor strain or fall (NICE CG146
+    1.1: assess fracture risk in all women 65+; men from 75, so 65 errs on the safe side)."""
+
+    menopause_fragility_age: int = 50
+    """After the menopause from this age bones thin faster (seed 000: osteoporosis after the
+    menopause; NICE CG146 1.2 counts an early menopause even under 50)."""
+
+    fall_emergency_age: int = 65
+    """From this age back pain after a fall is a high-risk spinal injury (NICE NG41 1.1, the
+    thoracic and lumbosacral factors: "age 65 years or older and reported pain")."""
 
     vascular_age: int = 50
     """From this age sudden pain with faintness may be an aortic aneurysm (NICE NG156)."""
+
+    renal_colic_vascular_age: int = 60
+    """From this age a first 'kidney stone' pain may be a leaking aortic aneurysm (NICE CKS renal
+    colic; NHS Scotland Right Decisions: "In any patient over the age of 60 years, pain similar
+    to that of renal colic can be mimicked by an expanding / ruptured abdominal aortic
+    aneurysm")."""
+
+    young_age: int = 20
+    """Below this age new back pain is a red flag (NHS Gloucestershire red flags: "younger than
+    age 20 years")."""
+
+    pregnancy_pain_days: int = 21
+    """Back pain in pregnancy not eased after three weeks needs a check (issue 14, NHS)."""
+
+    maternity_weeks_after_birth: int = 6
+    """Weeks after birth in which the maternity unit is still the first call (NHS DVT in
+    pregnancy: "up to 6 weeks after the birth")."""
 
     ibp_onset_before: int = 40
     """ASAS inflammatory back pain: onset before age 40 (seed 002: "before the age of 40")."""

@@ -30,32 +30,8 @@ from backcare.web.routes.pages_common import render, same_origin, state_of
 router = APIRouter()
 
 WORK = ("sitting", "standing", "lifting", "driving")
-MAX_POSTPARTUM_WEEKS = 104
-"""Postpartum advice in the sources runs to about two years after birth."""
-
-
-def _may_have_given_birth(answers: Answers) -> bool:
-    age = answers.get("age")
-    female = answers.get("sex") in ("female", "other")
-    return female and answers.get("pregnant") is not True and (age is None or 12 <= age <= 57)
-
 
 PLAN_QUESTIONS: tuple[Question, ...] = (
-    Question(
-        "postpartum.weeks_since_birth",
-        "If you have had a baby in the last two years: how many weeks ago? (leave empty if not)",
-        "number",
-        minimum=0,
-        maximum=MAX_POSTPARTUM_WEEKS,
-        applies=_may_have_given_birth,
-    ),
-    Question(
-        "postpartum.delivery",
-        "How was your baby born?",
-        "choice",
-        ("vaginal", "caesarean"),
-        applies=lambda answers: answers.get("postpartum.weeks_since_birth") is not None,
-    ),
     Question("work", "What does your working day involve?", "choices", WORK),
     Question("equipment", "What do you have at home?", "choices", EQUIPMENT),
     Question("fitness", "How active are you at the moment?", "choice", ("low", "moderate", "high")),
@@ -101,6 +77,8 @@ GROUPS: tuple[Group, ...] = (
             "symptoms.bladder_or_bowel_change",
             "symptoms.leg_weakness",
             "symptoms.leg_numbness_or_pain",
+            "symptoms.pain_or_numbness_both_legs",
+            "symptoms.new_sexual_problems",
             "symptoms.walking_leg_pain_eased_by_sitting",
         ),
     ),
@@ -110,7 +88,10 @@ GROUPS: tuple[Group, ...] = (
         (
             "symptoms.chest_pain_or_breathlessness",
             "symptoms.sweating_nausea_or_faintness",
+            "symptoms.tearing_or_sudden_severe_pain",
             "symptoms.abdominal_pain",
+            "symptoms.known_aortic_aneurysm",
+            "symptoms.pulsating_lump_in_belly",
             "symptoms.fever_or_chills",
         ),
     ),
@@ -127,7 +108,16 @@ GROUPS: tuple[Group, ...] = (
     Group(
         "history-more",
         "Your history",
-        ("symptoms.night_sweats", "symptoms.height_loss_or_new_stoop"),
+        (
+            "symptoms.serious_accident",
+            "symptoms.cannot_stand_or_walk",
+            "symptoms.injected_drug_use",
+            "symptoms.recent_spinal_procedure",
+            "symptoms.wound_redness_or_discharge",
+            "symptoms.night_sweats",
+            "symptoms.pain_constant_whatever_position",
+            "symptoms.height_loss_or_new_stoop",
+        ),
     ),
     Group(
         "urine",
@@ -135,13 +125,24 @@ GROUPS: tuple[Group, ...] = (
         (
             "symptoms.urinary_pain_or_frequency",
             "symptoms.flank_pain_or_colic",
+            "symptoms.known_kidney_stones",
             "symptoms.blood_in_urine",
+            "symptoms.dark_or_cola_urine",
+            "symptoms.new_swelling_face_or_ankles",
+            "symptoms.confused_or_drowsy",
         ),
     ),
     Group(
         "pregnancy",
-        "Your pregnancy",
-        ("symptoms.contractions_or_bleeding", "symptoms.pelvic_pressure_or_discharge_change"),
+        "Pregnancy and birth",
+        (
+            "symptoms.contractions_or_bleeding",
+            "symptoms.pelvic_pressure_or_discharge_change",
+            "symptoms.waters_breaking",
+            "symptoms.reduced_baby_movements",
+            "symptoms.severe_headache_or_vision_change",
+            "symptoms.hot_swollen_calf",
+        ),
     ),
     Group("day", "Your day", ("work", "equipment")),
     Group("time", "Your time", ("fitness", "minutes_per_day")),

@@ -25,12 +25,6 @@ from backcare.web.deps import AppState
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 
-LEVEL_TITLES = {
-    "emergency": "Act now: this needs emergency care",
-    "urgent": "See a doctor within a day or two",
-    "routine": "Book an appointment with your doctor",
-    "self_care": "No warning sign found",
-}
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -52,9 +46,7 @@ def source_label(source: Source) -> str:
 def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=TEMPLATES_DIR)
     templates.env.filters.update(words=words, dose=dose_text, source_label=source_label)
-    templates.env.globals.update(
-        DISCLAIMER=DISCLAIMER, LEVEL_TITLES=LEVEL_TITLES, DAY_NAMES=DAY_NAMES
-    )
+    templates.env.globals.update(DISCLAIMER=DISCLAIMER, DAY_NAMES=DAY_NAMES)
     return templates
 
 
@@ -62,7 +54,11 @@ TEMPLATES = _templates()
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    """A page from its template; ``context`` names what the template shows."""
+    """A page from its template; ``context`` names what the template shows. Every page may word
+    the safety check's levels, as the content words them once (``kb.levels``)."""
+    kb = state_of(request).kb
+    context.setdefault("LEVEL_TITLES", {wording.level: wording.title for wording in kb.levels})
+    context.setdefault("flag_action", kb.flag_action)
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
 
 

@@ -1,0 +1,88 @@
+"""Safety check on case vignettes written outside the rules (tests/triage/vignettes.yaml).
+
+Each case is adapted from a published page and carries that page's disposition as the expected
+level. The set was split before any rule was written: ``dev`` (a third) for development,
+``held_out`` for the figures that count. Prints a confusion matrix (expected × given) per part
+and the goals of issue 14: no emergency or urgent case given a lower level, at most 10% of
+self-care cases raised, at least 90% exactly right.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from backcare.knowledge import KnowledgeBase, load_knowledge_base
+from backcare.profile import Profile
+from backcare.triage import LEVELS, evaluate
+
+VIGNETTES = Path(__file__).resolve().parent.parent / "tests" / "triage" / "vignettes.yaml"
+PARTS = ("dev", "held_out")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One case: what the source says, what the check said."""
+
+    id: str
+    expected: str
+    given: str
+
+    @property
+    def under(self) -> bool:
+        return LEVELS.index(self.given) > LEVELS.index(self.expected)
+
+
+def load_cases(path: Path = VIGNETTES) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+    return cases
+
+
+def outcomes(kb: KnowledgeBase, part: str) -> list[Outcome]:
+    """Run the check on every case of one part."""
+    return [
+        Outcome(
+            case["id"],
+            case["expected"],
+            evaluate(Profile.model_validate(case["profile"]), kb).level,
+        )
+        for case in load_cases()
+        if case["split"] == part
+    ]
+
+
+def report(part: str, results: list[Outcome]) -> None:
+    counts = Counter((o.expected, o.given) for o in results)
+    width = max(len(level) for level in LEVELS) + 2
+    print(f"-- {part}: {len(results)} cases (rows: expected, columns: given)")
+    print(" " * width + "".join(f"{level:>{width}}" for level in LEVELS))
+    for expected in LEVELS:
+        row = "".join(f"{counts[(expected, given)]:>{width}}" for given in LEVELS)
+        print(f"{expected:<{width}}{row}")
+    serious = [o for o in results if o.expected in ("emergency", "urgent")]
+    self_care = [o for o in results if o.expected == "self_care"]
+    under = [o for o in serious if o.under]
+    raised = [o for o in self_care if o.given != "self_care"]
+    exact = sum(o.expected == o.given for o in results)
+    print(f"emergency/urgent given a lower level: {len(under)} of {len(serious)} (goal 0)")
+    print(f"self-care cases raised: {len(raised)} of {len(self_care)} (goal at most 10%)")
+    print(
+        f"exactly right: {exact} of {len(results)} = {exact / max(len(results), 1):.0%} (goal 90%)"
+    )
+    for o in under:
+        print(f"   under-triaged: {o.id} expected {o.expected}, given {o.given}")
+
+
+def run(parts: tuple[str, ...] = PARTS) -> None:
+    kb = load_knowledge_base()
+    for part in parts:
+        report(part, outcomes(kb, part))
+
+
+if __name__ == "__main__":
+    run(tuple(sys.argv[1:]) or PARTS)

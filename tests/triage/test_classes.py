@@ -1,0 +1,419 @@
+"""Issue 14's classes of person the check once under-rated, one readable example each (with the
+guidance that sets the level), and the wording that goes with the level.
+
+The property tests cover the same ground over random profiles; these say, in a sentence each,
+what a clinician would expect for one person of the class.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from backcare.knowledge import KnowledgeBase
+from backcare.profile import Profile
+from backcare.triage import CheckResult, evaluate
+
+
+def check(kb: KnowledgeBase, **profile: Any) -> CheckResult:
+    return evaluate(Profile.model_validate(profile), kb)
+
+
+def flag_ids(result: CheckResult) -> set[str]:
+    return {flag.id for flag in result.flags}
+
+
+CASES = [
+    # 1. NICE NG41: 65+ with spinal pain after a fall is a high-risk injury.
+    (
+        "older-fall-moderate-pain",
+        "emergency",
+        "major_trauma",
+        {"age": 78, "pain": {"score": 5}, "symptoms": {"recent_trauma": True}},
+    ),
+    (
+        "fall-cannot-stand",
+        "emergency",
+        "major_trauma",
+        {
+            "age": 40,
+            "pain": {"score": 6},
+            "symptoms": {"recent_trauma": True, "cannot_stand_or_walk": True},
+        },
+    ),
+    (
+        "road-crash",
+        "emergency",
+        "major_trauma",
+        {
+            "age": 30,
+            "pain": {"score": 4},
+            "symptoms": {"recent_trauma": True, "serious_accident": True},
+        },
+    ),
+    # 2. Suspected osteoporotic fracture without a diagnosis: sudden pain or a new stoop,
+    # in someone at risk.
+    (
+        "sudden-pain-at-70",
+        "urgent",
+        "fracture",
+        {"age": 70, "sex": "male", "pain": {"score": 5, "onset": "sudden"}},
+    ),
+    (
+        "stoop-after-menopause",
+        "urgent",
+        "fracture",
+        {
+            "age": 58,
+            "sex": "female",
+            "menopause": True,
+            "symptoms": {"height_loss_or_new_stoop": True},
+        },
+    ),
+    (
+        "steroids-and-a-cough",
+        "urgent",
+        "fracture",
+        {
+            "age": 45,
+            "pain": {"score": 6, "onset": "sudden"},
+            "symptoms": {"immunosuppressed_or_steroids": True},
+        },
+    ),
+    # 3. Urinary symptoms with back pain: a kidney or prostate infection (NICE NG109-111);
+    # sepsis (NG51, NHS).
+    (
+        "burning-urine",
+        "urgent",
+        "urinary_kidney",
+        {"age": 29, "sex": "female", "symptoms": {"urinary_pain_or_frequency": True}},
+    ),
+    (
+        "kidney-infection-confused",
+        "emergency",
+        "sepsis",
+        {
+            "age": 80,
+            "symptoms": {
+                "urinary_pain_or_frequency": True,
+                "fever_or_chills": True,
+                "confused_or_drowsy": True,
+            },
+        },
+    ),
+    (
+        "kidney-infection-being-sick",
+        "emergency",
+        "sepsis",
+        {
+            "age": 35,
+            "symptoms": {
+                "flank_pain_or_colic": True,
+                "fever_or_chills": True,
+                "sweating_nausea_or_faintness": True,
+            },
+        },
+    ),
+    # 4. Blood in the urine: NHS urgent at any age; cola-coloured urine or swelling: inflamed
+    # kidneys.
+    (
+        "visible-blood-at-50",
+        "urgent",
+        "urinary_kidney",
+        {"age": 50, "symptoms": {"blood_in_urine": True}},
+    ),
+    (
+        "cola-urine-and-swelling",
+        "urgent",
+        "urinary_kidney",
+        {"age": 19, "symptoms": {"dark_or_cola_urine": True, "new_swelling_face_or_ankles": True}},
+    ),
+    # 5. Weight loss at any age; pain constant whatever the position.
+    (
+        "weight-loss-at-30",
+        "urgent",
+        "cancer",
+        {"age": 30, "symptoms": {"unexplained_weight_loss": True}},
+    ),
+    (
+        "constant-pain-at-40",
+        "routine",
+        "cancer",
+        {"age": 40, "symptoms": {"pain_constant_whatever_position": True}},
+    ),
+    (
+        "constant-pain-at-55",
+        "urgent",
+        "cancer",
+        {"age": 55, "symptoms": {"pain_constant_whatever_position": True}},
+    ),
+    # 6. The aorta: severity plus faintness is enough at 50+, onset unanswered (NICE NG156).
+    (
+        "severe-pain-faint-onset-unknown",
+        "emergency",
+        "vascular",
+        {"age": 68, "pain": {"score": 9}, "symptoms": {"sweating_nausea_or_faintness": True}},
+    ),
+    (
+        "known-aneurysm",
+        "emergency",
+        "vascular",
+        {"age": 74, "pain": {"score": 3}, "symptoms": {"known_aortic_aneurysm": True}},
+    ),
+    (
+        "pulsating-lump",
+        "emergency",
+        "vascular",
+        {"age": 61, "symptoms": {"pulsating_lump_in_belly": True}},
+    ),
+    # 7. Spinal infection: fever with a nerve sign is an abscess until proved otherwise.
+    (
+        "fever-and-weak-leg",
+        "emergency",
+        "infection",
+        {"age": 43, "symptoms": {"fever_or_chills": True, "leg_weakness": True}},
+    ),
+    (
+        "fever-after-spinal-injection",
+        "urgent",
+        "infection",
+        {"age": 60, "symptoms": {"fever_or_chills": True, "recent_spinal_procedure": True}},
+    ),
+    # 8. Chest and aortic mimics in the upper back (NHS heart attack; aortic dissection).
+    (
+        "tearing-between-shoulders",
+        "emergency",
+        "vascular",
+        {
+            "age": 52,
+            "pain": {"areas": ["upper_back"]},
+            "symptoms": {"tearing_or_sudden_severe_pain": True},
+        },
+    ),
+    (
+        "upper-back-breathless",
+        "emergency",
+        "cardiac",
+        {
+            "age": 63,
+            "sex": "female",
+            "pain": {"areas": ["upper_back"]},
+            "symptoms": {"chest_pain_or_breathlessness": True},
+        },
+    ),
+    # 9. Renal colic: a first episode at 60+ is an aneurysm first (NICE CKS; NHS Scotland).
+    (
+        "first-colic-at-66",
+        "emergency",
+        "vascular",
+        {"age": 66, "symptoms": {"flank_pain_or_colic": True}},
+    ),
+    (
+        "known-stones-at-66",
+        "urgent",
+        "urinary_kidney",
+        {"age": 66, "symptoms": {"flank_pain_or_colic": True, "known_kidney_stones": True}},
+    ),
+    (
+        "colic-with-fever",
+        "urgent",
+        "urinary_kidney",
+        {"age": 30, "symptoms": {"flank_pain_or_colic": True, "fever_or_chills": True}},
+    ),
+    # 10. Pregnancy and after birth (NHS, maternity units).
+    (
+        "reduced-movements",
+        "emergency",
+        "pregnancy_warning",
+        {
+            "age": 28,
+            "sex": "female",
+            "pregnancy": {"weeks": 33},
+            "symptoms": {"reduced_baby_movements": True},
+        },
+    ),
+    (
+        "pre-eclampsia-signs",
+        "emergency",
+        "pregnancy_warning",
+        {
+            "age": 34,
+            "sex": "female",
+            "pregnancy": {"weeks": 35},
+            "symptoms": {"severe_headache_or_vision_change": True},
+        },
+    ),
+    (
+        "belly-pain-in-pregnancy",
+        "emergency",
+        "pregnancy_warning",
+        {
+            "age": 30,
+            "sex": "female",
+            "pregnancy": {"weeks": 24},
+            "symptoms": {"abdominal_pain": True},
+        },
+    ),
+    (
+        "waters-at-34-weeks",
+        "emergency",
+        "preterm_labour",
+        {
+            "age": 30,
+            "sex": "female",
+            "pregnancy": {"weeks": 34},
+            "symptoms": {"waters_breaking": True},
+        },
+    ),
+    (
+        "waters-at-term",
+        "urgent",
+        "pregnancy_warning",
+        {
+            "age": 30,
+            "sex": "female",
+            "pregnancy": {"weeks": 39},
+            "symptoms": {"waters_breaking": True},
+        },
+    ),
+    (
+        "heavy-bleeding-after-birth",
+        "emergency",
+        "pregnancy_warning",
+        {
+            "age": 30,
+            "sex": "female",
+            "postpartum": {"weeks_since_birth": 1},
+            "symptoms": {"contractions_or_bleeding": True},
+        },
+    ),
+    (
+        "hot-calf-after-caesarean",
+        "urgent",
+        "pregnancy_warning",
+        {
+            "age": 30,
+            "sex": "female",
+            "postpartum": {"weeks_since_birth": 3, "delivery": "caesarean"},
+            "symptoms": {"hot_swollen_calf": True},
+        },
+    ),
+    (
+        "pregnancy-pain-four-weeks",
+        "routine",
+        "pregnancy_warning",
+        {"age": 30, "sex": "female", "pregnancy": {"weeks": 26}, "pain": {"duration_days": 28}},
+    ),
+    # 11. Age: new back pain under 20 (NHS Gloucestershire red flags).
+    ("teenager", "routine", "child", {"age": 14, "pain": {"score": 3}}),
+    ("teenager-night-pain", "urgent", "child", {"age": 15, "pain": {"worse_at_night": True}}),
+    # 12. Cauda equina, the early "suspected" signs (GIRFT 2023; NHS 999 list).
+    (
+        "sciatica-both-legs",
+        "emergency",
+        "cauda_equina",
+        {"age": 45, "symptoms": {"leg_numbness_or_pain": True, "pain_or_numbness_both_legs": True}},
+    ),
+    (
+        "new-sexual-numbness",
+        "emergency",
+        "cauda_equina",
+        {"age": 38, "symptoms": {"new_sexual_problems": True}},
+    ),
+    # The other side: a minor knock stays self-care, with its safety net.
+    (
+        "minor-knock",
+        "self_care",
+        "major_trauma",
+        {
+            "age": 34,
+            "pain": {"score": 3},
+            "symptoms": {"recent_trauma": True, "cannot_stand_or_walk": False},
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("level", "flag", "profile"),
+    [pytest.param(level, flag, profile, id=name) for name, level, flag, profile in CASES],
+)
+def test_each_class_gets_the_level_its_guidance_gives(
+    flags_kb: KnowledgeBase, level: str, flag: str, profile: dict[str, Any]
+) -> None:
+    result = check(flags_kb, **profile)
+    assert result.level == level
+    assert flag in flag_ids(result)
+    assert next(f for f in result.flags if f.id == flag).level == level
+
+
+def test_a_minor_knock_keeps_a_safety_net_and_exercise(flags_kb: KnowledgeBase) -> None:
+    result = check(flags_kb, age=34, pain={"score": 3}, symptoms={"recent_trauma": True})
+    assert result.exercise_allowed
+    assert "cannot put weight on your legs" in result.flags[0].action
+
+
+@pytest.mark.parametrize(
+    "risk",
+    [
+        pytest.param({"age": 66}, id="65-or-over"),
+        pytest.param({"age": 55, "menopause": True}, id="after-the-menopause"),
+        pytest.param(
+            {"age": 40, "symptoms": {"immunosuppressed_or_steroids": True}}, id="steroids"
+        ),
+        pytest.param({"age": 40, "conditions": ["osteoporosis"]}, id="osteoporosis"),
+    ],
+)
+def test_a_knock_is_not_minor_with_thin_bone_risk(
+    flags_kb: KnowledgeBase, risk: dict[str, Any]
+) -> None:
+    symptoms = {"recent_trauma": True, **risk.pop("symptoms", {})}
+    result = check(flags_kb, pain={"score": 3}, symptoms=symptoms, **risk)
+    assert result.level in ("urgent", "emergency")
+    assert "fracture" in flag_ids(result)
+
+
+def test_unknown_age_or_score_keeps_the_doctors_check_after_a_knock(
+    flags_kb: KnowledgeBase,
+) -> None:
+    assert check(flags_kb, pain={"score": 2}, symptoms={"recent_trauma": True}).level == "urgent"
+    assert check(flags_kb, age=30, symptoms={"recent_trauma": True}).level == "urgent"
+
+
+def test_in_pregnancy_urgent_means_the_maternity_unit_now(flags_kb: KnowledgeBase) -> None:
+    result = check(
+        flags_kb, age=30, sex="female", pregnancy={"weeks": 20}, symptoms={"fever_or_chills": True}
+    )
+    assert result.level == "urgent"
+    assert result.advice.startswith("Contact your maternity unit or midwife now.")
+    assert all(flag.action.startswith("Contact your maternity unit") for flag in result.flags)
+
+
+def test_six_weeks_after_birth_the_maternity_wording_ends(flags_kb: KnowledgeBase) -> None:
+    def urgent_action(weeks: int) -> str:
+        return check(
+            flags_kb,
+            age=30,
+            sex="female",
+            postpartum={"weeks_since_birth": weeks},
+            symptoms={"fever_or_chills": True},
+        ).advice
+
+    assert urgent_action(6).startswith("Contact your maternity unit")
+    assert urgent_action(7).startswith("See a doctor today or tomorrow")
+
+
+def test_the_advice_says_why_and_what_to_do(flags_kb: KnowledgeBase) -> None:
+    result = check(flags_kb, age=72, pain={"score": 8}, symptoms={"recent_trauma": True})
+    assert result.advice.startswith("Call an ambulance or go to an emergency department (A&E) now.")
+    assert "This is because of pain that started after a fall" in result.advice
+    assert "your age (72)" in result.advice
+
+
+def test_a_suspected_fracture_at_a_lower_level_still_says_what_to_avoid(
+    flags_kb: KnowledgeBase,
+) -> None:
+    result = check(flags_kb, age=58, menopause=True, symptoms={"height_loss_or_new_stoop": True})
+    fracture = next(flag for flag in result.flags if flag.id == "fracture")
+    assert "avoid lifting and bending" in fracture.action

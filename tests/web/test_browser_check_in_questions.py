@@ -1,0 +1,116 @@
+"""The check-in in Chromium asks the new warning-sign questions only of the people they concern
+(issue 14): an office worker never sees them; an older person who fell is asked whether they can
+stand, and ends on an emergency result; a pregnant woman is asked the pregnancy warning signs."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.web.browser_support import OFFICE_WORKER, PHONE, check_in, shot
+
+pytestmark = pytest.mark.browser
+
+NEW_QUESTIONS = {
+    "symptoms.cannot_stand_or_walk",
+    "symptoms.serious_accident",
+    "symptoms.tearing_or_sudden_severe_pain",
+    "symptoms.known_aortic_aneurysm",
+    "symptoms.pulsating_lump_in_belly",
+    "symptoms.pain_constant_whatever_position",
+    "symptoms.dark_or_cola_urine",
+    "symptoms.new_swelling_face_or_ankles",
+    "symptoms.injected_drug_use",
+    "symptoms.recent_spinal_procedure",
+    "symptoms.confused_or_drowsy",
+    "symptoms.known_kidney_stones",
+    "symptoms.waters_breaking",
+    "symptoms.reduced_baby_movements",
+    "symptoms.severe_headache_or_vision_change",
+    "symptoms.hot_swollen_calf",
+    "symptoms.wound_redness_or_discharge",
+}
+
+
+def asked(screens: list[list[str]]) -> set[str]:
+    return {key for screen in screens for key in screen}
+
+
+def test_an_office_worker_is_not_asked_the_new_questions(page: Page) -> None:
+    page.goto("/check-in")
+    screens = check_in(page, OFFICE_WORKER)
+    assert asked(screens) & NEW_QUESTIONS == set()
+
+
+def test_an_older_person_who_fell_is_asked_and_told_to_call_an_ambulance(page: Page) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto("/check-in")
+    screens = check_in(
+        page,
+        {
+            "age": 78,
+            "sex": "female",
+            "menopause": "yes",
+            "pain.areas": ["lower_back"],
+            "pain.score": 5,
+            "pain.duration_days": 1,
+            "pain.onset": "sudden",
+            "symptoms.recent_trauma": "yes",
+        },
+    )
+    keys = asked(screens)
+    assert {"symptoms.serious_accident", "symptoms.cannot_stand_or_walk"} & keys == set(), (
+        "the age and the fall are already an emergency: the check-in stops at the fall"
+    )
+    assert screens[-1][-1] == "symptoms.recent_trauma" or "symptoms.recent_trauma" in screens[-1]
+    page.get_by_role("button", name="See my result").click()
+    panel = page.locator(".panel.emergency")
+    expect(panel).to_contain_text("Call an ambulance")
+    expect(panel).to_contain_text("your age (78)")
+    shot(page, "older-fall-emergency-phone")
+
+
+def test_a_younger_person_who_fell_is_asked_whether_it_was_serious(page: Page) -> None:
+    page.goto("/check-in")
+    screens = check_in(
+        page,
+        {
+            "age": 40,
+            "sex": "male",
+            "pain.areas": ["lower_back"],
+            "pain.score": 3,
+            "pain.duration_days": 1,
+            "pain.onset": "sudden",
+            "symptoms.recent_trauma": "yes",
+            **{k: v for k, v in OFFICE_WORKER.items() if k in ("work", "equipment", "fitness")},
+            "minutes_per_day": 5,
+        },
+    )
+    assert {"symptoms.serious_accident", "symptoms.cannot_stand_or_walk"} <= asked(screens)
+    page.get_by_role("button", name="See my result").click()
+    expect(page.get_by_role("heading", name="No sign that needs a doctor now")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("cannot put weight on your legs")
+
+
+def test_a_pregnant_woman_is_asked_the_pregnancy_warning_signs(page: Page) -> None:
+    page.goto("/check-in")
+    screens = check_in(
+        page,
+        {
+            "age": 29,
+            "sex": "female",
+            "pregnant": "yes",
+            "pregnancy.weeks": 33,
+            "pain.areas": ["lower_back"],
+            "pain.score": 4,
+            "pain.duration_days": 5,
+            "pain.onset": "gradual",
+            "symptoms.reduced_baby_movements": "yes",
+        },
+    )
+    keys = asked(screens)
+    assert {"symptoms.waters_breaking", "symptoms.reduced_baby_movements"} <= keys
+    page.get_by_role("button", name="See my result").click()
+    panel = page.locator(".panel.emergency")
+    expect(panel).to_contain_text("Call your maternity unit now")
+    shot(page, "reduced-movements-emergency-desktop")
