@@ -72,6 +72,7 @@ PHRASINGS: dict[str, list[str]] = {
         "my c-section scar is red and oozing",
     ],
     "child": ["my daughter has back pain", "I'm 14 and my back hurts", "back pain in my son"],
+    "thoracic_pain": ["pain between my shoulder blades", "my upper back hurts when I sit"],
 }
 
 ORDINARY = [

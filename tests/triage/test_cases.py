@@ -215,13 +215,6 @@ SELF_CARE = [
         id="lumbar-strain-from-bending",
     ),
     pytest.param(
-        person(64, sex="female", pain={"areas": ["upper_back"], "score": 3, "duration_days": 10}),
-        "self_care",
-        set(),
-        True,
-        id="upper-back-ache-without-heart-signs",
-    ),
-    pytest.param(
         person(
             38, sex="male", pain={**LOW_BACK, "score": 8, "onset": "sudden", "duration_days": 1}
         ),
@@ -360,6 +353,13 @@ ROUTINE = [
 
 URGENT = [
     pytest.param(
+        person(64, sex="female", pain={"areas": ["upper_back"], "score": 3, "duration_days": 10}),
+        "urgent",
+        {"thoracic_pain"},
+        False,
+        id="upper-back-ache-between-the-shoulders",
+    ),
+    pytest.param(
         person(55, sex="male", pain={**LOW_BACK, "score": 4, "worse_at_night": True}),
         "urgent",
         {"cancer", "night_pain"},
@@ -375,7 +375,7 @@ URGENT = [
             yes=("height_loss_or_new_stoop",),
         ),
         "urgent",
-        {"fracture"},
+        {"fracture", "thoracic_pain"},
         False,
         id="menopausal-woman-new-stoop",
     ),
@@ -579,7 +579,7 @@ EMERGENCY = [
             yes=("chest_pain_or_breathlessness",),
         ),
         "emergency",
-        {"cardiac"},
+        {"cardiac", "thoracic_pain"},
         False,
         id="between-shoulders-with-chest-pain",
     ),
@@ -591,7 +591,7 @@ EMERGENCY = [
             yes=("sweating_nausea_or_faintness",),
         ),
         "emergency",
-        {"cardiac"},
+        {"cardiac", "thoracic_pain"},
         False,
         id="upper-back-pain-sweating-nausea",
     ),

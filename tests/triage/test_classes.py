@@ -129,7 +129,7 @@ CASES = [
         "urinary_kidney",
         {"age": 19, "symptoms": {"dark_or_cola_urine": True, "new_swelling_face_or_ankles": True}},
     ),
-    # 5. Weight loss at any age; pain constant whatever the position.
+    # 5. Weight loss at any age; pain constant whatever the position (NHS: not eased by rest).
     (
         "weight-loss-at-30",
         "urgent",
@@ -138,7 +138,7 @@ CASES = [
     ),
     (
         "constant-pain-at-40",
-        "routine",
+        "urgent",
         "cancer",
         {"age": 40, "symptoms": {"pain_constant_whatever_position": True}},
     ),
@@ -308,6 +308,13 @@ CASES = [
     # 11. Age: new back pain under 20 (NHS Gloucestershire red flags).
     ("teenager", "routine", "child", {"age": 14, "pain": {"score": 3}}),
     ("teenager-night-pain", "urgent", "child", {"age": 15, "pain": {"worse_at_night": True}}),
+    # Pain from between the shoulders rather than the lower back (NHS: urgent).
+    (
+        "between-the-shoulders",
+        "urgent",
+        "thoracic_pain",
+        {"age": 35, "pain": {"areas": ["upper_back"], "score": 3}},
+    ),
     # 12. Cauda equina, the early "suspected" signs (GIRFT 2023; NHS 999 list).
     (
         "sciatica-both-legs",

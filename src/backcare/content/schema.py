@@ -86,6 +86,7 @@ FlagId = Literal[
     "sepsis",
     "pregnancy_warning",
     "child",
+    "thoracic_pain",
 ]
 FLAG_IDS: tuple[FlagId, ...] = FlagId.__args__  # type: ignore[attr-defined]
 Level = Literal["emergency", "urgent", "routine", "self_care"]

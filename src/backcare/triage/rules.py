@@ -321,18 +321,19 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
 
 
 def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
-    """A past cancer or weight loss without trying, at any age: urgent (NICE CKS, NG12, NG234).
-    Pain that stays whatever the position or rest ("non-mechanical"): routine, and urgent at 50+
-    or with night pain. Night pain at 50+, or back pain in an older person: routine (seed 002)."""
+    """A past cancer, weight loss without trying, or pain that stays whatever the position and
+    does not ease with rest ("non-mechanical"), at any age: urgent (NICE CKS, NG12, NG234; NHS:
+    an urgent GP appointment when "the pain does not improve after resting"). Night pain at 50+,
+    or back pain in an older person: routine (seed 002)."""
     history = said(profile, "symptoms.cancer_history")
     weight = said(profile, "symptoms.unexplained_weight_loss")
     constant = said(profile, "symptoms.pain_constant_whatever_position")
     night = said(profile, "pain.worse_at_night", "symptoms.night_sweats")
     older = ("age",) if _at_least(profile.age, thresholds.cancer_age) else ()
-    if history or weight or (constant and (older or night)):
+    if history or weight or constant:
         return Hit((*history, *weight, *constant, *night, *older))
-    if constant or (older and night):
-        return Hit((*constant, *night, *older), "routine")
+    if older and night:
+        return Hit((*night, *older), "routine")
     if _at_least(profile.age, thresholds.unexplained_pain_age):
         return Hit(("age",), "routine")
     return None
@@ -373,6 +374,13 @@ def child(profile: Profile, thresholds: Thresholds) -> Hit | None:
         "symptoms.unexplained_weight_loss",
     )
     return Hit(("age", *worse), "urgent" if worse else None)
+
+
+def thoracic_pain(profile: Profile, _: Thresholds) -> Hit | None:
+    """Pain from the upper back, between the shoulders, rather than the lower back: see a doctor
+    soon (NHS: an urgent GP appointment or 111 when "the pain is coming from the top of your back
+    (between your shoulders), rather than your lower back")."""
+    return Hit(("pain.upper_back",)) if "upper_back" in profile.pain.areas else None
 
 
 def spinal_stenosis(profile: Profile, _: Thresholds) -> Hit | None:
@@ -437,6 +445,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fracture", fracture),
     Rule("abdominal_visceral", abdominal_visceral),
     Rule("child", child),
+    Rule("thoracic_pain", thoracic_pain),
     Rule("spinal_stenosis", spinal_stenosis),
     Rule("inflammatory_back_pain", inflammatory_back_pain),
     Rule("chronic_pain", chronic_pain),
