@@ -25,12 +25,15 @@ EXAMPLES = settings(max_examples=300, deadline=None)
 # ease is the ASAS criterion); rest bringing relief is reassuring, so it is flipped to false.
 # ``known_kidney_stones`` is the other: a known history of stones is what lets a first-looking
 # colic at 60+ be a stone rather than an aneurysm, so trouble is *not* knowing of stones.
-REASSURANCE = frozenset({"symptoms.known_kidney_stones"})
-"""Answers whose "yes" lowers the worry; not knowing them cannot reassure, so forgetting one
-may raise the level (tested by example in test_cases)."""
+# ``serious_accident`` counts both ways: yes is trouble, and an answered no lets a knock with
+# moderate pain stay minor.
+REASSURANCE = frozenset({"symptoms.known_kidney_stones", "symptoms.serious_accident"})
+"""Answers one of whose values lowers the worry (known stones; "no, it was not a serious
+accident", which lets a knock with moderate pain stay minor). Not knowing them cannot reassure,
+so forgetting one may raise the level (tested by example in test_classes)."""
 
 TROUBLE: dict[str, bool] = {
-    **{f"symptoms.{name}": f"symptoms.{name}" not in REASSURANCE for name in SYMPTOM_FIELDS},
+    **{f"symptoms.{name}": name != "known_kidney_stones" for name in SYMPTOM_FIELDS},
     "pain.excruciating": True,
     "pain.worse_at_night": True,
     "pain.better_with_exercise": True,

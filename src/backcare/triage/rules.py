@@ -182,7 +182,8 @@ def pregnancy_warning(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """Warning signs in pregnancy and the weeks after birth (NHS pregnancy and postnatal pages):
     belly pain, faintness, a severe headache or changed vision (pre-eclampsia), fewer baby
     movements, heavy bleeding after birth — emergencies; a fever, a hot swollen calf, a red or
-    weeping wound, or the waters breaking at term — urgent; pregnancy back pain not eased after
+    weeping wound, the waters breaking at term, or severe pain in pregnancy (HSE: intense pain
+    "could be a sign of early or premature labour") — urgent; pregnancy back pain not eased after
     three weeks — routine."""
     if not in_maternity_care(profile, thresholds):
         return None
@@ -206,6 +207,8 @@ def pregnancy_warning(profile: Profile, thresholds: Thresholds) -> Hit | None:
         "symptoms.wound_redness_or_discharge",
         "symptoms.waters_breaking",
     )
+    if pregnant:
+        urgent += _severe(profile)
     if urgent:
         return Hit((*urgent, *_when(profile)), "urgent")
     days = profile.pain.duration_days
@@ -238,12 +241,16 @@ def major_trauma(profile: Profile, thresholds: Thresholds) -> Hit | None:
 
 
 def _minor_knock(profile: Profile, thresholds: Thresholds) -> bool:
-    """Known not to be severe, in a known age under 65, with no thin-bone risk: the only trauma
-    that stays self-care. An unknown age or pain score keeps the doctor's check."""
-    score, age = profile.pain.score, profile.age
+    """A knock that can be looked after at home: a known age under 65 with no thin-bone risk,
+    able to stand and walk, and pain known to be mild — or, when the person has said it was not
+    a serious accident (the NHS's line for 999 is the accident, not the pain), pain short of
+    severe. An unknown age or score keeps the doctor's check."""
+    score, age, symptoms = profile.pain.score, profile.age, profile.symptoms
+    limit = ACUTE_PAIN_SCORE - 1 if symptoms.serious_accident is False else thresholds.mild_pain
     return (
-        score is not None
-        and score < ACUTE_PAIN_SCORE
+        symptoms.cannot_stand_or_walk is not True
+        and score is not None
+        and score <= limit
         and not profile.pain.excruciating
         and age is not None
         and not bone_fragility(profile, thresholds)
@@ -272,11 +279,12 @@ def sepsis(profile: Profile, _: Thresholds) -> Hit | None:
 
 
 def infection(profile: Profile, _: Thresholds) -> Hit | None:
-    """Fever or chills (seed 001): urgent, and an emergency with new leg weakness, numbness or
-    bladder change (a spinal abscess). Risks that make a spinal infection likelier — injected
-    drugs, a spinal operation or injection in the last three months, a weak immune system or
-    steroids, night sweats — are named with it; a red or weeping wound is urgent; a risk alone
-    is routine (NICE CKS red flags)."""
+    """Fever or chills (seed 001): urgent, and an emergency with new leg weakness, numbness,
+    bladder change or not being able to stand or walk (a spinal abscess; in a young child, Perth
+    Children's Hospital: fever or refusal to walk goes to the emergency department). Risks that
+    make a spinal infection likelier — injected drugs, a spinal operation or injection in the
+    last three months, a weak immune system or steroids, night sweats — are named with it; a red
+    or weeping wound is urgent; a risk alone is routine (NHS Gloucestershire red flags)."""
     fever = said(profile, "symptoms.fever_or_chills")
     nerves = said(
         profile,
@@ -284,6 +292,7 @@ def infection(profile: Profile, _: Thresholds) -> Hit | None:
         "symptoms.leg_numbness_or_pain",
         "symptoms.saddle_numbness",
         "symptoms.bladder_or_bowel_change",
+        "symptoms.cannot_stand_or_walk",
     )
     if fever and nerves:
         return Hit((*fever, *nerves), "emergency")

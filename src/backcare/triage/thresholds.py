@@ -40,6 +40,10 @@ class Thresholds:
     """From this age back pain after a fall is a high-risk spinal injury (NICE NG41 1.1, the
     thoracic and lumbosacral factors: "age 65 years or older and reported pain")."""
 
+    mild_pain: int = 3
+    """Pain up to this score is mild (0–10 scale: 1–3 mild). A knock with mild pain, when whether
+    it was a serious accident is not known, is a minor knock (issue 14's definition)."""
+
     vascular_age: int = 50
     """From this age sudden pain with faintness may be an aortic aneurysm (NICE NG156)."""
 
