@@ -66,9 +66,9 @@ def broken_promises(case: dict[str, Any], kb: KnowledgeBase) -> list[str]:
                 broken.append(f"week {week} day {day.day}: {len(items)} exercises > {most}")
         for item in plan.items():
             entry = kb.get(item.id)
-            if case.get("gentle_only") and isinstance(entry, Exercise):
-                if entry.intensity != "gentle":
-                    broken.append(f"week {week}: {item.id} is {entry.intensity}")
+            gentle = not isinstance(entry, Exercise) or entry.intensity == "gentle"
+            if case.get("gentle_only") and not gentle:
+                broken.append(f"week {week}: {item.id} is not gentle")
             for field, ceiling in case.get("dose_at_most", {}).get(item.id, {}).items():
                 value = getattr(item.dose, field)
                 if value is not None and value > ceiling:
