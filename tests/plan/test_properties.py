@@ -1,8 +1,10 @@
 """Properties of every plan, over many random profiles, against the shipped content and check.
 
-Never an entry the sources rule out for this person, never over the daily minutes, always the
-same plan for the same person, every item explained and sourced, and no exercise when the check
-says exercise is not allowed.
+Never an entry the sources rule out for this person (every rule: ``not_for``, population
+``avoid`` lists, the content's safety rules with bone-fragility risk, pregnancy and postpartum
+weeks, phase and the check's flags), never over the daily minutes or a rule's daily limit, no
+dose beyond its sourced maximum, only gentle relief in the acute phase, always the same plan for
+the same person, every item explained and sourced.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backcare.content.schema import Entry, Population, Thermotherapy
+from backcare.content.schema import Entry, Exercise, Population, Thermotherapy
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.contraindications import NEVER_REQUIRED, rule_applies
 from backcare.plan import DEFAULT_MINUTES_PER_DAY, Plan, build_plan
 from backcare.plan.screen import is_relief
 from backcare.profile import Profile, Symptoms
+from backcare.rules import dose_range, facts_of, judge
 from backcare.triage import evaluate
 from tests.strategies import profiles, symptoms
 
@@ -70,21 +73,29 @@ def test_every_plan_is_safe_fits_and_explains_itself(
             assert session.minutes == sum(item.minutes for item in session.items)
     excluded = {item.id for item in plan.excluded}
     avoid = avoided(profile, kb)
+    facts = facts_of(profile, phase=plan.phase, flags=(flag.id for flag in check.flags))
+    judgement = judge(kb.rules, facts)
     for entry_id, why, sources in chosen(plan):
         assert_allowed(kb.get(entry_id), profile, avoid)
+        rule = judgement.blocking(kb.get(entry_id))
+        assert rule is None, (entry_id, rule.id if rule else None)
         assert why.strip()
         assert sources >= 1
         assert entry_id not in excluded
+    most = judgement.max_exercises_per_day
+    for day in plan.days:
+        assert most is None or sum(len(s.items) for s in day.sessions) <= most
     for item in plan.items():
         exercise = kb.get(item.id)
-        assert exercise.kind == "exercise"
+        assert isinstance(exercise, Exercise)
         if not check.exercise_allowed or plan.phase == "acute":
             assert is_relief(exercise), item.id
-        top = exercise.dose_max or exercise.dose
+            assert "gentle" in exercise.tags, item.id
+        start, top = dose_range(exercise, facts)
         for field in ("hold_s", "reps", "sets", "duration_s", "breaths"):
-            value, ceiling = getattr(item.dose, field), getattr(top, field)
+            value, ceiling = getattr(item.dose, field), getattr(top or start, field)
             if value is not None and ceiling is not None:
-                assert value <= max(ceiling, getattr(exercise.dose, field) or 0)
+                assert value <= max(ceiling, getattr(start, field) or 0), (item.id, field)
     for day in plan.days:
         for session in day.sessions:
             categories = [getattr(kb.get(item.id), "category", "") for item in session.items]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from backcare.content.schema import Entry, NotCarried, Source
+from backcare.content.schema import Entry, NotCarried, Rule, Source
 from backcare.errors import UnknownEntryError
 
 E = TypeVar("E")
@@ -19,6 +19,9 @@ class KnowledgeBase:
 
     entries: tuple[Entry, ...]
     not_carried: tuple[NotCarried, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    """Every safety promise in one shape: each exercise's ``not_for`` and each population's
+    ``avoid`` list read as rules, then the content's own ``rules`` (see ``knowledge.promises``)."""
     _by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -39,6 +42,13 @@ class KnowledgeBase:
             return self._by_id[entry_id]
         except KeyError:
             raise UnknownEntryError(entry_id) from None
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with this id, or ``UnknownEntryError``."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise UnknownEntryError(rule_id)
 
     def of_kind(self, kind: str) -> list[Entry]:
         """Entries of one kind, in content order."""
@@ -82,6 +92,8 @@ def _all_sources(entry: Entry) -> Iterator[Source]:
     yield from entry.sources
     for rule in entry.not_for:
         yield from rule.sources
+    for variant in getattr(entry, "dose_variants", []):
+        yield from variant.sources
     for correction in entry.corrections:
         yield correction.source
     if entry.kind == "conflict":

@@ -6,11 +6,11 @@ API and the app get the same plan for the same person.
 
 from __future__ import annotations
 
-from backcare.content.schema import Entry, Exercise
+from backcare.content.schema import Entry, Exercise, Phase
 from backcare.errors import InputError
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import advice
-from backcare.plan.models import Phase, Plan
+from backcare.plan.models import Plan
 from backcare.plan.screen import person, screen
 from backcare.plan.sessions import week_of_sessions
 from backcare.profile import Profile
@@ -60,7 +60,7 @@ def build_plan(
         raise InputError(f"week: must be 1 or more, not {week}")
     phase = phase_of(profile, check)
     relief_only = phase == "acute" or not check.exercise_allowed
-    who = person(profile, check, kb, relief_only=relief_only)
+    who = person(profile, check, kb, phase=phase, relief_only=relief_only)
     if check.level in STOP_LEVELS:
         return Plan(
             check=check,

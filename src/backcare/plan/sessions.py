@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from backcare.content.schema import Area, Dose, Exercise, Group
-from backcare.plan.dose import item_minutes, progressed
+from backcare.plan.dose import grown, item_minutes
 from backcare.plan.models import Day, PlanItem, Session, Slot
 from backcare.plan.reasons import exercise_why
 from backcare.plan.screen import SEX_GROUPS, Person
+from backcare.rules import capped, dose_range
 
 DAYS_PER_WEEK = 7
 
@@ -108,8 +109,10 @@ def week_of_sessions(
     """Seven days; each day's sessions together take at most ``budget`` minutes."""
     pools = _pools(exercises, who, week=week, improving=improving)
     counts: Counter[str] = Counter()
+    most = who.judgement.max_exercises_per_day
     return [
-        _day(number, pools, budget=budget, counts=counts) for number in range(1, DAYS_PER_WEEK + 1)
+        _day(number, pools, budget=budget, counts=counts, most=most)
+        for number in range(1, DAYS_PER_WEEK + 1)
     ]
 
 
@@ -137,7 +140,10 @@ def _pools(
 
 
 def _candidate(exercise: Exercise, who: Person, week: int, improving: bool) -> Candidate:
-    dose = progressed(exercise, week, improving=improving)
+    """This week's dose: the person's dose variant (if one is written for them), grown toward
+    its maximum, then held under any cap a rule sets."""
+    start, top = dose_range(exercise, who.facts)
+    dose = capped(grown(start, top, week, improving=improving), who.judgement.caps(exercise))
     return Candidate(exercise, dose, item_minutes(exercise, dose), who)
 
 
@@ -166,9 +172,17 @@ def _day(
     *,
     budget: float,
     counts: Counter[str],
+    most: int | None = None,
 ) -> Day:
-    """Morning: a warm-up stretch, then strength and mobility in turn; evening: wind down."""
+    """Morning: a warm-up stretch, then strength and mobility in turn; evening: wind down.
+
+    When a rule limits the exercises a day (``most``), the evening's wind-down keeps its share.
+    """
     picker = _Picker(pools, counts)
+    morning_most, evening_most = MAX_MORNING_ITEMS, MAX_EVENING_ITEMS
+    if most is not None:
+        evening_most = min(MAX_EVENING_ITEMS, most // 2)
+        morning_most = min(MAX_MORNING_ITEMS, most - evening_most)
     calm = [c.minutes for c in pools["calm"]]
     reserve = min(calm) if calm and min(calm) < budget else 0.0
     morning: list[tuple[Candidate, bool]] = []
@@ -178,14 +192,14 @@ def _day(
     main = ["strength", "mobility"] if number % 2 else ["mobility", "strength"]
     if warm is None:
         main = ["mobility"]  # no strengthening without a warm-up stretch first
-    while len(morning) < MAX_MORNING_ITEMS:
+    while len(morning) < morning_most:
         picked = [picker.pick(family, budget - reserve) for family in main]
         found = [(c, False) for c in picked if c is not None]
         if not found:
             break
-        morning += found[: MAX_MORNING_ITEMS - len(morning)]
+        morning += found[: morning_most - len(morning)]
     evening: list[tuple[Candidate, bool]] = []
-    while len(evening) < MAX_EVENING_ITEMS:
+    while len(evening) < evening_most:
         wind_down = picker.pick("calm", budget)
         if wind_down is None:
             break
