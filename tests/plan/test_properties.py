@@ -20,13 +20,14 @@ from backcare.plan.screen import is_relief
 from backcare.profile import Profile, Symptoms
 from backcare.rules import dose_range, facts_of, judge
 from backcare.triage import evaluate
-from tests.strategies import profiles, symptoms
+from tests.strategies import at_risk_profiles, profiles, symptoms
 
 PEOPLE = profiles(symptoms=st.just(Symptoms()) | symptoms)
 """The shared profiles, half of them without warning signs: with the shared symptom mix most
 people are sent to a doctor, and the exercise properties need plans with exercises."""
 
 EXAMPLES = 10_000
+AT_RISK_EXAMPLES = 3_000
 DETERMINISM_EXAMPLES = 500
 STRENGTH = {"core", "strength", "pelvic_floor"}
 
@@ -105,6 +106,41 @@ def test_every_plan_is_safe_fits_and_explains_itself(
         assert plan.days == []
     else:
         assert [day.day for day in plan.days] == list(range(1, 8))
+
+
+@settings(max_examples=AT_RISK_EXAMPLES, deadline=None)
+@given(profile=at_risk_profiles(), week=st.integers(1, 12))
+def test_the_safety_rules_hold_for_the_people_they_are_about(
+    kb: KnowledgeBase, profile: Profile, week: int
+) -> None:
+    """Pregnancy and postpartum weeks, bone-fragility risk, diastasis, the acute phase and the
+    fracture flag, drawn often: no excluded entry, the budget and the daily limit kept, only
+    gentle moves while acute, nothing bending or loaded with a fracture flag."""
+    check = evaluate(profile, kb)
+    plan = build_plan(profile, check, kb, week=week)
+    facts = facts_of(profile, phase=plan.phase, flags=(flag.id for flag in check.flags))
+    judgement = judge(kb.rules, facts)
+    budget = profile.minutes_per_day or DEFAULT_MINUTES_PER_DAY
+    most = judgement.max_exercises_per_day
+    for day in plan.days:
+        assert sum(session.minutes for session in day.sessions) <= budget
+        assert most is None or sum(len(s.items) for s in day.sessions) <= most
+    for item in [*plan.items(), *plan.thermotherapy, *plan.habits, *plan.posture]:
+        assert judgement.blocking(kb.get(item.id)) is None, item.id
+    for item in plan.items():
+        exercise = kb.get(item.id)
+        assert isinstance(exercise, Exercise)
+        if plan.phase == "acute":
+            assert "gentle" in exercise.tags, item.id
+        if facts.bone_fragility:
+            assert not exercise.tags & {"loaded_flexion", "twist_deep"}, item.id
+        if "fracture" in facts.flags:
+            assert "gentle" in exercise.tags, item.id
+            assert not exercise.tags & {"loaded_flexion", "sustained_flexion", "twist"}, item.id
+        if profile.pregnancy is not None:
+            assert not exercise.tags & {"prone", "abdominal_pressure"}, item.id
+            if profile.pregnancy.weeks >= 16:
+                assert "supine_long" not in exercise.tags, item.id
 
 
 @settings(max_examples=DETERMINISM_EXAMPLES, deadline=None)

@@ -9,14 +9,15 @@ from backcare.content.schema import Delivery, Group, Phase
 from backcare.profile import Profile
 
 BONE_FRAGILITY_AGE = 65
-"""From this age anyone's spine may be osteoporotic without a diagnosis (NICE CG146 assesses
-fracture risk in all women from 65 and all men from 75; Royal Osteoporosis Society exercise
-guidance treats 65+ as at risk). backcare uses 65 for everyone: the cost is only leaving out
-loaded bending and deep twists."""
+"""From this age anyone's spine may be osteoporotic without a diagnosis. NICE CG146 (1.1)
+considers assessing fracture risk in all women from 65 and all men from 75; backcare uses 65 for
+everyone, a deliberate choice on the safe side: the cost is only leaving out loaded bending and
+deep twists."""
 
 MENOPAUSE_BONE_AGE = 50
-"""After the menopause from this age bone loss is common (NICE CG146: women under 65 with risk
-factors; the seeds: osteoporotic fractures after the menopause)."""
+"""After the menopause from this age bone loss is common (the seeds: osteoporosis and fractures
+after the menopause). Not a NICE threshold: CG146 names untreated premature menopause as a risk
+factor and assesses all women from 65; backcare covers women after the menopause from 50."""
 
 
 @dataclass(frozen=True)
