@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 from backcare.content.schema import Dose, Exercise, Who
 from backcare.knowledge import KnowledgeBase
+from backcare.knowledge.contraindications import rule_applies
+from backcare.knowledge.promises import not_for_rules
 from backcare.profile import Profile
 from backcare.rules import applies, capped, dose_range, facts_of, judge
 from backcare.rules.facts import Facts
+from tests.strategies import profiles
 
 
 def facts(phase: str = "subacute", **profile: Any) -> Facts:
@@ -116,3 +120,15 @@ def test_caps_bring_a_dose_down_and_keep_its_type() -> None:
     assert capped(dose, {"hold_s": 30, "reps": 10}) == Dose(hold_s=30, reps=10, sets=3)
     assert capped(dose, {}) is dose
     assert isinstance(capped(dose, {"reps": 10.0}).reps, int)
+
+
+@settings(max_examples=300, deadline=None)
+@given(profile=profiles())
+def test_not_for_read_as_rules_means_what_it_meant(kb: KnowledgeBase, profile: Profile) -> None:
+    """Each ``not_for`` read as a rule covers exactly the people the original matcher
+    (``knowledge.contraindications``, still used by the break reminders) says it covers."""
+    person = facts_of(profile, phase="acute" if profile.is_acute else "subacute")
+    rules = {rule.id: rule for rule in kb.rules}
+    for entry in kb.entries:
+        for original, rule in zip(entry.not_for, not_for_rules(entry), strict=True):
+            assert applies(rules[rule.id].who, person) == rule_applies(original, profile), rule.id
