@@ -57,10 +57,10 @@ def broken_promises(case: dict[str, Any], kb: KnowledgeBase) -> list[str]:
         given = {i.id for i in [*plan.items(), *plan.habits, *plan.thermotherapy, *plan.posture]}
         broken += [f"week {week}: {entry_id} given" for entry_id in sorted(given & never)]
         for day in plan.days:
-            spent = sum(session.minutes for session in day.sessions)
+            items = [item for session in day.sessions for item in session.items]
+            spent = sum(item.minutes * max(1, item.dose.per_day or 1) for item in items)
             if spent > budget:
                 broken.append(f"week {week} day {day.day}: {spent} min > {budget}")
-            items = [item for session in day.sessions for item in session.items]
             most = case.get("max_exercises_per_day")
             if most is not None and len(items) > most:
                 broken.append(f"week {week} day {day.day}: {len(items)} exercises > {most}")

@@ -75,6 +75,12 @@ class Candidate:
     minutes: float
     who: Person
 
+    @property
+    def daily(self) -> float:
+        """Minutes in the whole day: a dose done twice a day (``per_day: 2``) counts twice
+        against the budget, though the session shows one round."""
+        return self.minutes * max(1, self.dose.per_day or 1)
+
     @cached_property
     def item(self) -> PlanItem:
         return self._item(warm_up=False)
@@ -106,7 +112,8 @@ class Candidate:
 def week_of_sessions(
     exercises: Sequence[Exercise], who: Person, *, budget: float, week: int, improving: bool
 ) -> list[Day]:
-    """Seven days; each day's sessions together take at most ``budget`` minutes."""
+    """Seven days; each day's sessions together take at most ``budget`` minutes, every round of
+    a dose done more than once a day counted."""
     pools = _pools(exercises, who, week=week, improving=improving)
     counts: Counter[str] = Counter()
     most = who.judgement.max_exercises_per_day
@@ -183,7 +190,7 @@ def _day(
     if most is not None:
         evening_most = min(MAX_EVENING_ITEMS, most // 2)
         morning_most = min(MAX_MORNING_ITEMS, most - evening_most)
-    calm = [c.minutes for c in pools["calm"]]
+    calm = [c.daily for c in pools["calm"]]
     reserve = min(calm) if calm and min(calm) < budget else 0.0
     morning: list[tuple[Candidate, bool]] = []
     warm = picker.pick("warm_up", budget - reserve)
@@ -226,7 +233,7 @@ class _Picker:
         """The first candidate fitting under ``limit`` minutes for the day that works a new area,
         else the first that fits."""
         pool = self.pools[family]
-        fitting = [c for c in pool if c.minutes <= limit - self.spent and self._allowed(c)]
+        fitting = [c for c in pool if c.daily <= limit - self.spent and self._allowed(c)]
         if not fitting:
             return None
         fresh = [c for c in fitting if not set(c.exercise.body_areas) <= self.areas]
@@ -236,7 +243,7 @@ class _Picker:
         self.used.add(chosen.exercise.id)
         self.areas.update(chosen.exercise.body_areas)
         self.counts[chosen.exercise.id] += 1
-        self.spent += chosen.minutes
+        self.spent += chosen.daily
         return chosen
 
     def _allowed(self, candidate: Candidate) -> bool:
