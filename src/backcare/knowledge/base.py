@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from backcare.content.schema import Entry, NotCarried, Rule, Source
 from backcare.errors import UnknownEntryError
+from backcare.knowledge.promises import all_rules
 
 E = TypeVar("E")
 
@@ -26,6 +27,8 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {entry.id: entry for entry in self.entries})
+        if not self.rules:  # built by hand (tests, tools): the entries' own promises still hold
+            object.__setattr__(self, "rules", all_rules(self.entries, ()))
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
