@@ -93,3 +93,46 @@ def profiles(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[Profile]:
     }
     fields.update(overrides)
     return st.builds(Profile, **fields)
+
+
+def at_risk_profiles() -> st.SearchStrategy[Profile]:
+    """Profiles weighted toward the people the safety rules are about: pregnancy weeks around
+    16, 20 and 28, new mothers around 2, 6 and 26 weeks after either kind of birth, bone-fragility
+    risk (65+, after the menopause at 50+, long-term steroids), separated belly muscles, severe
+    fresh pain (the acute phase) and a stoop (the fracture flag); other warning signs absent so
+    the plans have exercises to check."""
+    quiet = st.builds(
+        Symptoms,
+        immunosuppressed_or_steroids=answers,
+        height_loss_or_new_stoop=st.none() | st.just(False) | st.booleans(),
+    )
+    pregnant = st.builds(Pregnancy, weeks=ranged(0, 42, 16, 20, 28, 36))
+    after_birth = st.builds(
+        Postpartum,
+        weeks_since_birth=ranged(0, 60, 2, 6, 26),
+        delivery=optional(st.sampled_from(("vaginal", "caesarean"))),
+    )
+    stages = st.one_of(
+        st.fixed_dictionaries({"pregnancy": pregnant, "postpartum": st.none()}),
+        st.fixed_dictionaries({"pregnancy": st.none(), "postpartum": after_birth}),
+        st.fixed_dictionaries({"pregnancy": st.none(), "postpartum": st.none()}),
+    )
+    pain = st.builds(
+        Pain,
+        areas=subsets(AREAS),
+        score=optional(ranged(0, 10, 7)),
+        duration_days=optional(ranged(0, 400, 3, 84)),
+        excruciating=answers,
+    )
+    return stages.flatmap(
+        lambda stage: profiles(
+            age=optional(ranged(16, 95, 50, 65)),
+            sex=st.just("female")
+            if any(stage.values())
+            else optional(st.sampled_from(("female", "male"))),
+            pain=pain,
+            symptoms=quiet,
+            conditions=subsets(CONDITIONS),
+            **{key: st.just(value) for key, value in stage.items()},
+        )
+    )

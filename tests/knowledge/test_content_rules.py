@@ -349,6 +349,44 @@ def test_research_label_needs_a_study_cited_in_the_seed(kb: KnowledgeBase) -> No
     assert wrong == []
 
 
+WAIST = re.compile(r"(?<!side )(?<!side-)\bwaist\b(?! level| tucks?)", re.IGNORECASE)
+"""The seeds' translation says "waist" for the lower back; people read "lower back". Kept only
+where English means the waist itself (at waist level, waist tucks, the side waist) and in
+aliases and quotes."""
+
+
+def test_user_facing_text_says_lower_back_not_waist(kb: KnowledgeBase) -> None:
+    wrong = []
+    for e in kb:
+        texts = [e.name, e.summary, *e.advice, *e.cautions, *(r.reason for r in e.not_for)]
+        texts += getattr(e, "steps", []) + getattr(e, "safety", [])
+        if isinstance(e, Conflict):
+            texts += [e.resolution, e.resolution_reason, *(side.position for side in e.sides)]
+        wrong += [(e.id, text) for text in texts if WAIST.search(text)]
+    assert wrong == []
+
+
+CLINICIAN_SEEDS = frozenset({"004_d1efa49a5481f668.txt"})
+"""Seeds that name a clinician as their author (the rehabilitation article: a hospital
+physiotherapist). The others are anonymous or commercial articles."""
+
+
+def test_clinical_label_needs_a_clinician_or_a_guideline(kb: KnowledgeBase) -> None:
+    """An anonymous or commercial article is anecdotal unless it reports a study: ``clinical``
+    needs a public guideline reference or a clinician-written seed among the entry's own sources
+    (a conflict's sides included)."""
+    wrong = []
+    for e in kb:
+        sources = [*e.sources, *(c.source for c in e.corrections)]
+        if e.kind == "conflict":
+            sources += [s for side in e.sides for s in side.sources]
+        backed = any(s.ref or s.seed in CLINICIAN_SEEDS for s in sources)
+        study = any(s.seed and STUDY_WORDS.search(s.quote or "") for s in sources)
+        if e.evidence == "clinical" and not backed and not study:
+            wrong.append(e.id)
+    assert wrong == []
+
+
 def test_every_public_reference_is_precise(kb: KnowledgeBase) -> None:
     refs = {s.ref for e in kb for s in all_sources(e) if s.ref}
     refs |= {e.guideline.ref for e in kb if e.guideline}

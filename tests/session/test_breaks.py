@@ -12,6 +12,7 @@ from backcare.content.schema import Exercise, NotFor, Source
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.contraindications import blocking_rule
 from backcare.profile import Postpartum, Pregnancy, Profile
+from backcare.rules import facts_of, judge
 from backcare.session.breaks import (
     advance,
     break_stretches,
@@ -115,6 +116,8 @@ def test_the_shipped_knowledge_base_never_shows_an_excluded_stretch(
     chosen = stretch_for(stretches, number)
     if chosen is not None:
         assert blocking_rule(chosen, profile) is None
+        phase = "acute" if profile.is_acute else "subacute"
+        assert judge(kb.rules, facts_of(profile, phase=phase)).blocking(chosen) is None
         assert chosen.intensity == "gentle"
     if len(stretches) > 1:
         assert stretch_for(stretches, number + 1) != chosen

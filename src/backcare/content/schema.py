@@ -92,6 +92,45 @@ FLAG_IDS: tuple[FlagId, ...] = FlagId.__args__  # type: ignore[attr-defined]
 Level = Literal["emergency", "urgent", "routine", "self_care"]
 LEVELS: tuple[Level, ...] = Level.__args__  # type: ignore[attr-defined]
 """Levels from the most to the least urgent."""
+Phase = Literal["acute", "subacute", "chronic"]
+"""The pain's phase (SPEC §4): severe now, settling (up to 12 weeks), or long-lasting."""
+
+Intensity = Literal["gentle", "moderate", "hard"]
+LoadTag = Literal[
+    "loaded_flexion",
+    "sustained_flexion",
+    "twist",
+    "twist_deep",
+    "spinal_extension",
+    "supine_long",
+    "prone",
+    "abdominal_pressure",
+    "impact",
+]
+"""What a movement does to the spine and belly, so a rule can leave out a whole class of moves:
+``loaded_flexion`` bends the spine forward under load or to its end (sit-ups, toe touches,
+rolling on the rounded back); ``sustained_flexion`` holds a forward bend for long;
+``twist`` turns the trunk, ``twist_deep`` to its end or under load; ``spinal_extension`` arches
+the lower back backwards; ``supine_long`` lies on the back for a minute or more at a time;
+``prone`` lies face down; ``abdominal_pressure`` raises the pressure in the belly (curls, planks,
+leg lifts); ``impact`` jumps or runs."""
+Tag = Literal[
+    "gentle",
+    "moderate",
+    "vigorous",
+    "loaded_flexion",
+    "sustained_flexion",
+    "twist",
+    "twist_deep",
+    "spinal_extension",
+    "supine_long",
+    "prone",
+    "abdominal_pressure",
+    "impact",
+]
+TAGS: tuple[Tag, ...] = Tag.__args__  # type: ignore[attr-defined]
+INTENSITY_TAG: dict[str, Tag] = {"gentle": "gentle", "moderate": "moderate", "hard": "vigorous"}
+"""An exercise's intensity as a tag: hard work is ``vigorous``."""
 
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -174,6 +213,78 @@ class NotFor(Strict):
         return self
 
 
+class Who(Strict):
+    """Whom a safety promise covers: every criterion given must hold (``groups``, ``phases`` and
+    ``flags`` match when the person has any one of those listed)."""
+
+    groups: list[Group] = []
+    pregnancy_week_from: int | None = Field(default=None, ge=0, le=42)
+    pregnancy_week_before: int | None = Field(default=None, ge=1, le=43)
+    postpartum_weeks_before: int | None = Field(default=None, ge=1, le=520)
+    delivery: Delivery | None = None
+    phases: list[Phase] = []
+    pain_at_least: int | None = Field(default=None, ge=0, le=10)
+    pain_days_from: int | None = Field(default=None, ge=0)
+    bone_fragility: bool = False
+    diastasis: bool = False
+    flags: list[FlagId] = []
+
+    @model_validator(mode="after")
+    def _names_someone(self) -> Who:
+        named = [v for v in self.__dict__.values() if v is not None and v is not False and v != []]
+        if not named:
+            raise ValueError("who: name at least one criterion")
+        return self
+
+
+DoseField = Literal["hold_s", "reps", "sets", "per_day", "per_week", "duration_s", "breaths"]
+
+
+class DoseCap(Strict):
+    """The most of one dose number an exercise may reach for the people a rule covers."""
+
+    entry: str
+    field: DoseField
+    at_most: float = Field(ge=0)
+
+
+class Rule(Strict):
+    """One safety promise: who it covers, and what it does for them — leave out entries or
+    tagged moves, allow only moves carrying one of ``only_tags``, cap a dose, cap the number of
+    exercises a day. Conflict entries name the rules that carry their resolution (``enforces``).
+    An exercise's ``not_for`` and a population's ``avoid`` list are read as rules of this shape."""
+
+    id: str
+    who: Who
+    exclude: list[str] = []
+    exclude_tags: list[Tag] = []
+    only_tags: list[Tag] = []
+    caps: list[DoseCap] = []
+    max_exercises_per_day: int | None = Field(default=None, ge=1)
+    reason: str
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _does_something(self) -> Rule:
+        effects = (self.exclude, self.exclude_tags, self.only_tags, self.caps)
+        if not any(effects) and self.max_exercises_per_day is None:
+            raise ValueError(f"rule {self.id}: exclude, exclude_tags, only_tags, caps or a limit")
+        return self
+
+
+class DoseVariant(Strict):
+    """Another way to dose an exercise for the people ``who`` covers (the postpartum bridge's
+    2-3 s hold; the office bridge's long hold instead of repetitions). The first variant whose
+    ``who`` matches replaces ``dose`` and ``dose_max``."""
+
+    id: str
+    who: Who
+    dose: Dose
+    dose_max: Dose | None = None
+    reason: str
+    sources: Sources
+
+
 class GuidelineNote(Strict):
     """What the main clinical guideline (NICE NG59 unless said) says about this kind of care."""
 
@@ -248,8 +359,16 @@ class Exercise(EntryBase):
     steps: Annotated[list[str], Field(min_length=1)]
     dose: Dose
     dose_max: Dose | None = None
+    dose_variants: list[DoseVariant] = []
     one_sided: bool = False
-    intensity: Literal["gentle", "moderate", "hard"] = "moderate"
+    intensity: Intensity = "moderate"
+    loading: list[LoadTag] = []
+    """Every shipped exercise states this, even when empty (a content test holds it to that)."""
+
+    @property
+    def tags(self) -> frozenset[Tag]:
+        """Intensity and loading tags together: what rules match an exercise by."""
+        return frozenset([INTENSITY_TAG[self.intensity], *self.loading])
 
 
 class Method(EntryBase):
@@ -389,6 +508,7 @@ class Conflict(EntryBase):
     sides: Annotated[list[ConflictSide], Field(min_length=2)]
     resolution: str
     resolution_reason: str
+    enforces: list[str] = []
 
 
 Entry = Annotated[
@@ -439,6 +559,7 @@ class ContentFile(Strict):
     """One YAML file of the knowledge base."""
 
     entries: list[Entry] = []
+    rules: list[Rule] = []
     extra_sources: list[ExtraSources] = []
     not_carried: list[NotCarried] = []
     levels: list[LevelWording] = []

@@ -13,9 +13,11 @@ from backcare.content.schema import (
     LevelWording,
     NotCarried,
     RedFlag,
+    Rule,
     Source,
 )
 from backcare.errors import UnknownEntryError
+from backcare.knowledge.promises import all_rules
 
 E = TypeVar("E")
 
@@ -27,10 +29,15 @@ class KnowledgeBase:
     entries: tuple[Entry, ...]
     not_carried: tuple[NotCarried, ...] = ()
     levels: tuple[LevelWording, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    """Every safety promise in one shape: each exercise's ``not_for`` and each population's
+    ``avoid`` list read as rules, then the content's own ``rules`` (see ``knowledge.promises``)."""
     _by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {entry.id: entry for entry in self.entries})
+        if not self.rules:  # built by hand (tests, tools): the entries' own promises still hold
+            object.__setattr__(self, "rules", all_rules(self.entries, ()))
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -65,6 +72,13 @@ class KnowledgeBase:
         action = (maternity and wording.maternity_action) or wording.action
         note = entry.also_at.get(level, entry.also)
         return f"{action} {note}".strip()
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with this id, or ``UnknownEntryError``."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise UnknownEntryError(rule_id)
 
     def of_kind(self, kind: str) -> list[Entry]:
         """Entries of one kind, in content order."""
@@ -108,6 +122,8 @@ def _all_sources(entry: Entry) -> Iterator[Source]:
     yield from entry.sources
     for rule in entry.not_for:
         yield from rule.sources
+    for variant in getattr(entry, "dose_variants", []):
+        yield from variant.sources
     for correction in entry.corrections:
         yield correction.source
     if entry.kind == "conflict":

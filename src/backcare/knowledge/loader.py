@@ -19,6 +19,7 @@ from backcare.content import DATA_DIR, schema
 from backcare.content.schema import ContentFile, Entry, NotCarried
 from backcare.errors import ContentError
 from backcare.knowledge.base import KnowledgeBase
+from backcare.knowledge.promises import all_rules
 
 _CACHE_NAME = "knowledge-{digest}.pickle"
 
@@ -53,6 +54,7 @@ def build(files: Iterable[Path]) -> KnowledgeBase:
     extras: list[tuple[str, schema.ExtraSources]] = []
     not_carried: list[NotCarried] = []
     levels: list[schema.LevelWording] = []
+    content_rules: list[schema.Rule] = []
     for path in files:
         parsed = parse_file(path)
         for entry in parsed.entries:
@@ -65,6 +67,7 @@ def build(files: Iterable[Path]) -> KnowledgeBase:
         extras.extend((path.name, extra) for extra in parsed.extra_sources)
         not_carried.extend(parsed.not_carried)
         levels.extend(parsed.levels)
+        content_rules.extend(parsed.rules)
     for file_name, extra in extras:
         if extra.id not in entries:
             raise ContentError(f"{file_name}: extra_sources for unknown id {extra.id!r}")
@@ -76,9 +79,14 @@ def build(files: Iterable[Path]) -> KnowledgeBase:
             }
         )
     _check_references(entries)
+    rules = all_rules(entries.values(), content_rules)
+    _check_rules(rules, entries)
     _check_levels(levels)
     return KnowledgeBase(
-        entries=tuple(entries.values()), not_carried=tuple(not_carried), levels=tuple(levels)
+        entries=tuple(entries.values()),
+        not_carried=tuple(not_carried),
+        rules=rules,
+        levels=tuple(levels),
     )
 
 
@@ -97,6 +105,24 @@ def _check_references(entries: dict[str, Entry]) -> None:
         for ref in referenced:
             if ref not in entries:
                 raise ContentError(f"entry {entry.id!r} refers to unknown id {ref!r}")
+
+
+def _check_rules(rules: tuple[schema.Rule, ...], entries: dict[str, Entry]) -> None:
+    """Rule ids are unique; rules, variants and conflicts name only ids that exist."""
+    ids = [rule.id for rule in rules]
+    twice = sorted({rule_id for rule_id in ids if ids.count(rule_id) > 1})
+    if twice:
+        raise ContentError(f"rule ids defined twice: {twice}")
+    for rule in rules:
+        named = [*rule.exclude, *(cap.entry for cap in rule.caps)]
+        for ref in named:
+            if ref not in entries:
+                raise ContentError(f"rule {rule.id!r} refers to unknown id {ref!r}")
+    known = set(ids)
+    for entry in entries.values():
+        for rule_id in getattr(entry, "enforces", []):
+            if rule_id not in known:
+                raise ContentError(f"entry {entry.id!r} enforces unknown rule {rule_id!r}")
 
 
 def load_knowledge_base(

@@ -4,8 +4,9 @@
 turns a plan into an iCalendar file.
 """
 
-from backcare.plan.builder import DEFAULT_MINUTES_PER_DAY, build_plan, phase_of
+from backcare.plan.builder import DEFAULT_MINUTES_PER_DAY, build_plan
 from backcare.plan.models import AdviceItem, Breaks, Day, Excluded, Plan, PlanItem, Session
+from backcare.plan.phases import phase_of
 
 __all__ = [
     "DEFAULT_MINUTES_PER_DAY",

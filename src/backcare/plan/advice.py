@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from backcare.content.schema import (
     Entry,
     Habit,
+    Phase,
     Population,
     Posture,
     Target,
     ThermoStep,
     Thermotherapy,
 )
-from backcare.plan.models import AdviceItem, Breaks, Phase
+from backcare.plan.models import AdviceItem, Breaks
 from backcare.plan.reasons import group_phrase, sentence
 from backcare.plan.screen import Person, fits_group
 

@@ -10,7 +10,8 @@ from backcare.content.schema import Entry, Exercise
 from backcare.errors import InputError
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import advice
-from backcare.plan.models import Phase, Plan
+from backcare.plan.models import Plan
+from backcare.plan.phases import phase_of
 from backcare.plan.screen import person, screen
 from backcare.plan.sessions import week_of_sessions
 from backcare.profile import Profile
@@ -18,9 +19,6 @@ from backcare.triage import CheckResult
 
 DEFAULT_MINUTES_PER_DAY = 15
 """Daily minutes when the person gave none: short enough to keep up every day."""
-
-SUBACUTE_MAX_DAYS = 12 * 7
-"""Pain up to 12 weeks is subacute; longer is chronic (the seeds and NICE: past three months)."""
 
 STOP_LEVELS = frozenset({"emergency", "urgent"})
 """Check levels at which self-care stops: the plan carries only the check and what to do."""
@@ -33,14 +31,6 @@ def _offered(entry: Entry) -> bool:
     """A kind the plan hands out, and not something the clinical guideline advises against."""
     not_advised = entry.guideline is not None and entry.guideline.stance == "not_recommended"
     return entry.kind in PLANNED_KINDS and not not_advised
-
-
-def phase_of(profile: Profile, check: CheckResult) -> Phase:
-    """Acute when the pain is severe now (profile or check); else by how long it has lasted."""
-    if profile.is_acute or any(flag.id == "acute_phase" for flag in check.flags):
-        return "acute"
-    days = profile.pain.duration_days
-    return "chronic" if days is not None and days > SUBACUTE_MAX_DAYS else "subacute"
 
 
 def build_plan(
@@ -60,7 +50,7 @@ def build_plan(
         raise InputError(f"week: must be 1 or more, not {week}")
     phase = phase_of(profile, check)
     relief_only = phase == "acute" or not check.exercise_allowed
-    who = person(profile, check, kb, relief_only=relief_only)
+    who = person(profile, check, kb, phase=phase, relief_only=relief_only)
     if check.level in STOP_LEVELS:
         return Plan(
             check=check,

@@ -63,7 +63,12 @@ def progressed(exercise: Exercise, week: int, *, improving: bool = True) -> Dose
 
     Week 1, a missing ``dose_max`` or pain that is not improving keep the starting dose.
     """
-    start, top = exercise.dose, exercise.dose_max
+    return grown(exercise.dose, exercise.dose_max, week, improving=improving)
+
+
+def grown(start: Dose, top: Dose | None, week: int, *, improving: bool = True) -> Dose:
+    """``start`` grown linearly toward ``top`` by week N (a dose variant's range, or the
+    exercise's own), never beyond it."""
     if top is None or week <= 1 or not improving:
         return start
     share = min(1.0, (week - 1) / PROGRESSION_WEEKS)

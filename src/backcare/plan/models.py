@@ -10,10 +10,9 @@ from typing import Any, Literal, Self, cast
 
 from pydantic import BaseModel, ConfigDict, field_serializer
 
-from backcare.content.schema import Dose, Source
+from backcare.content.schema import Dose, Phase, Source
 from backcare.triage import CheckResult
 
-Phase = Literal["acute", "subacute", "chronic"]
 Slot = Literal["morning", "evening"]
 
 

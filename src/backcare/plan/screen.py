@@ -1,8 +1,9 @@
 """Who this person is to the plan, and which entries are left out for them and why.
 
-The ``not_for`` rules and equipment are decided in ``knowledge.contraindications`` (the one place
-that decides); this module adds the two plan-level exclusions: what a matching population's advice
-says to avoid, and anything beyond gentle relief while exercise is not allowed.
+Every safety promise (each exercise's ``not_for``, each population's ``avoid`` list and the
+content's own rules) is decided by ``backcare.rules``, the one matcher; this module adds the
+two plan-level exclusions: missing equipment, and anything beyond gentle relief while exercise
+is not allowed.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from backcare.content.schema import Area, Entry, Exercise, Group, Population, RedFlag, Source
+from backcare.content.schema import Area, Entry, Exercise, Group, Phase, Population, RedFlag, Source
 from backcare.knowledge import KnowledgeBase
-from backcare.knowledge.contraindications import blocking_rule, missing_equipment
+from backcare.knowledge.contraindications import missing_equipment
 from backcare.plan.models import Excluded
 from backcare.profile import Profile
+from backcare.rules import Facts, Judgement, facts_of, judge
 from backcare.triage import CheckResult
 
 DEFAULT_PAIN_AREAS: frozenset[Area] = frozenset({"lower_back"})
@@ -39,30 +41,33 @@ class Person:
     pain_areas: frozenset[Area]
     relief_only: bool
     populations: tuple[Population, ...]
+    facts: Facts
+    judgement: Judgement
     recommended_by: dict[str, list[str]] = field(default_factory=dict)
-    avoided_by: dict[str, Population] = field(default_factory=dict)
     relief_sources: tuple[Source, ...] = ()
 
 
-def person(profile: Profile, check: CheckResult, kb: KnowledgeBase, *, relief_only: bool) -> Person:
-    """Derive the person once; population advice sets are matched on ``profile.groups()``."""
+def person(
+    profile: Profile, check: CheckResult, kb: KnowledgeBase, *, phase: Phase, relief_only: bool
+) -> Person:
+    """Derive the person once: the rules that cover them (with the check's flags at any level),
+    and the population advice sets matched on ``profile.groups()``."""
     groups = profile.groups()
+    facts = facts_of(profile, phase=phase, flags=(flag.id for flag in check.flags))
     populations = tuple(p for p in kb.of_type(Population) if p.group in groups)
     recommended: dict[str, list[str]] = {}
-    avoided: dict[str, Population] = {}
     for population in populations:
         for entry_id in population.recommends:
             recommended.setdefault(entry_id, []).append(population.name.lower())
-        for entry_id in population.avoid:
-            avoided.setdefault(entry_id, population)
     return Person(
         profile=profile,
         groups=groups,
         pain_areas=frozenset(profile.pain.areas) or DEFAULT_PAIN_AREAS,
         relief_only=relief_only,
         populations=populations,
+        facts=facts,
+        judgement=judge(kb.rules, facts),
         recommended_by=recommended,
-        avoided_by=avoided,
         relief_sources=_relief_sources(check, kb),
     )
 
@@ -93,16 +98,9 @@ def screen(entries: Iterable[Entry], who: Person) -> tuple[list[Entry], list[Exc
 
 def exclusion(entry: Entry, who: Person) -> Excluded | None:
     """Why this entry is left out for this person, or None when it may be given."""
-    rule = blocking_rule(entry, who.profile)
+    rule = who.judgement.blocking(entry)
     if rule is not None:
         return Excluded.from_content(id=entry.id, reason=rule.reason, sources=rule.sources)
-    population = who.avoided_by.get(entry.id)
-    if population is not None:
-        return Excluded.from_content(
-            id=entry.id,
-            reason=f"The advice for {population.name.lower()} says to avoid it.",
-            sources=population.sources,
-        )
     missing = missing_equipment(entry, who.profile)
     if missing:
         return Excluded.from_content(

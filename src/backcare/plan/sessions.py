@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from backcare.content.schema import Area, Dose, Exercise, Group
-from backcare.plan.dose import item_minutes, progressed
+from backcare.plan.dose import grown, item_minutes
 from backcare.plan.models import Day, PlanItem, Session, Slot
 from backcare.plan.reasons import exercise_why
 from backcare.plan.screen import SEX_GROUPS, Person
+from backcare.rules import capped, dose_range
 
 DAYS_PER_WEEK = 7
 
@@ -74,6 +75,12 @@ class Candidate:
     minutes: float
     who: Person
 
+    @property
+    def daily(self) -> float:
+        """Minutes in the whole day: a dose done twice a day (``per_day: 2``) counts twice
+        against the budget, though the session shows one round."""
+        return self.minutes * max(1, self.dose.per_day or 1)
+
     @cached_property
     def item(self) -> PlanItem:
         return self._item(warm_up=False)
@@ -105,11 +112,14 @@ class Candidate:
 def week_of_sessions(
     exercises: Sequence[Exercise], who: Person, *, budget: float, week: int, improving: bool
 ) -> list[Day]:
-    """Seven days; each day's sessions together take at most ``budget`` minutes."""
+    """Seven days; each day's sessions together take at most ``budget`` minutes, every round of
+    a dose done more than once a day counted."""
     pools = _pools(exercises, who, week=week, improving=improving)
     counts: Counter[str] = Counter()
+    most = who.judgement.max_exercises_per_day
     return [
-        _day(number, pools, budget=budget, counts=counts) for number in range(1, DAYS_PER_WEEK + 1)
+        _day(number, pools, budget=budget, counts=counts, most=most)
+        for number in range(1, DAYS_PER_WEEK + 1)
     ]
 
 
@@ -137,7 +147,10 @@ def _pools(
 
 
 def _candidate(exercise: Exercise, who: Person, week: int, improving: bool) -> Candidate:
-    dose = progressed(exercise, week, improving=improving)
+    """This week's dose: the person's dose variant (if one is written for them), grown toward
+    its maximum, then held under any cap a rule sets."""
+    start, top = dose_range(exercise, who.facts)
+    dose = capped(grown(start, top, week, improving=improving), who.judgement.caps(exercise))
     return Candidate(exercise, dose, item_minutes(exercise, dose), who)
 
 
@@ -166,10 +179,18 @@ def _day(
     *,
     budget: float,
     counts: Counter[str],
+    most: int | None = None,
 ) -> Day:
-    """Morning: a warm-up stretch, then strength and mobility in turn; evening: wind down."""
+    """Morning: a warm-up stretch, then strength and mobility in turn; evening: wind down.
+
+    When a rule limits the exercises a day (``most``), the evening's wind-down keeps its share.
+    """
     picker = _Picker(pools, counts)
-    calm = [c.minutes for c in pools["calm"]]
+    morning_most, evening_most = MAX_MORNING_ITEMS, MAX_EVENING_ITEMS
+    if most is not None:
+        evening_most = min(MAX_EVENING_ITEMS, most // 2)
+        morning_most = min(MAX_MORNING_ITEMS, most - evening_most)
+    calm = [c.daily for c in pools["calm"]]
     reserve = min(calm) if calm and min(calm) < budget else 0.0
     morning: list[tuple[Candidate, bool]] = []
     warm = picker.pick("warm_up", budget - reserve)
@@ -178,14 +199,14 @@ def _day(
     main = ["strength", "mobility"] if number % 2 else ["mobility", "strength"]
     if warm is None:
         main = ["mobility"]  # no strengthening without a warm-up stretch first
-    while len(morning) < MAX_MORNING_ITEMS:
+    while len(morning) < morning_most:
         picked = [picker.pick(family, budget - reserve) for family in main]
         found = [(c, False) for c in picked if c is not None]
         if not found:
             break
-        morning += found[: MAX_MORNING_ITEMS - len(morning)]
+        morning += found[: morning_most - len(morning)]
     evening: list[tuple[Candidate, bool]] = []
-    while len(evening) < MAX_EVENING_ITEMS:
+    while len(evening) < evening_most:
         wind_down = picker.pick("calm", budget)
         if wind_down is None:
             break
@@ -212,7 +233,7 @@ class _Picker:
         """The first candidate fitting under ``limit`` minutes for the day that works a new area,
         else the first that fits."""
         pool = self.pools[family]
-        fitting = [c for c in pool if c.minutes <= limit - self.spent and self._allowed(c)]
+        fitting = [c for c in pool if c.daily <= limit - self.spent and self._allowed(c)]
         if not fitting:
             return None
         fresh = [c for c in fitting if not set(c.exercise.body_areas) <= self.areas]
@@ -222,7 +243,7 @@ class _Picker:
         self.used.add(chosen.exercise.id)
         self.areas.update(chosen.exercise.body_areas)
         self.counts[chosen.exercise.id] += 1
-        self.spent += chosen.minutes
+        self.spent += chosen.daily
         return chosen
 
     def _allowed(self, candidate: Candidate) -> bool:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Literal
 
 from backcare.content.schema import Exercise, Group
+from backcare.content.schema import Phase as PainPhase
 from backcare.knowledge import KnowledgeBase
-from backcare.knowledge.contraindications import blocking_rule
 from backcare.profile import Profile
+from backcare.rules import facts_of, judge
 from backcare.session.timeline import Model
 
 POSTPONE_MIN = 10.0
@@ -64,11 +65,14 @@ class BreakState(Model):
 
 
 def break_stretches(kb: KnowledgeBase, profile: Profile) -> list[Exercise]:
-    """Gentle stretches one can do beside a desk, never one excluded for this person.
+    """Gentle stretches one can do beside a desk, never one any safety rule excludes for this
+    person (``not_for``, bone-fragility risk, pregnancy weeks …).
 
     Those the content marks as suiting office or standing workers come first.
     """
     have = WORKPLACE_EQUIPMENT | set(profile.equipment)
+    pain_phase: PainPhase = "acute" if profile.is_acute else "subacute"
+    judgement = judge(kb.rules, facts_of(profile, phase=pain_phase))
     fitting = [
         entry
         for entry in kb.of_type(Exercise)
@@ -76,7 +80,7 @@ def break_stretches(kb: KnowledgeBase, profile: Profile) -> list[Exercise]:
         and entry.category in BREAK_CATEGORIES
         and entry.position in BREAK_POSITIONS
         and set(entry.equipment) <= have
-        and blocking_rule(entry, profile) is None
+        and judgement.blocking(entry) is None
     ]
     return sorted(fitting, key=lambda entry: not WORK_GROUPS & set(entry.suitable_for))
 
