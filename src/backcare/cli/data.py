@@ -6,7 +6,6 @@ imported only inside it, so ``backcare --help`` and ``backcare kb`` stay fast.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,10 +52,11 @@ def import_data(
     """Load a JSON export into the diary (all or nothing)."""
     from backcare import services
     from backcare.schemas import ExportBundle
+    from backcare.strict_json import loads
 
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:  # unreadable, not UTF-8, not JSON, NaN, a key twice
         raise InputError(f"FILE: cannot read {file} as JSON: {error}") from None
     bundle = ExportBundle.model_validate(data)
     with local_database() as (database, user_id):

@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -28,6 +29,7 @@ from backcare.search import AskIndex
 from backcare.store import StoreError, open_database
 from backcare.web import auth
 from backcare.web.deps import AppState, SharedIndex
+from backcare.web.json_body import StrictJsonBodies, validation_problem
 from backcare.web.routes import (
     api_ask,
     api_check,
@@ -98,6 +100,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HO
         lifespan=lifespan,
     )
     app.state.backcare = state
+    app.add_middleware(StrictJsonBodies)  # added first, so it runs after the host check
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     for module in API_ROUTERS:
         app.include_router(module.router, prefix="/api")
@@ -145,6 +148,7 @@ def _refuse_weak_server_key(settings: Settings) -> None:
 def _add_error_handlers(app: FastAPI) -> None:
     """Our own errors as JSON with a message: unknown ids 404, bad input 422, busy database
     503 (try again). Anything else is a bug and stays a 500."""
+    app.add_exception_handler(RequestValidationError, validation_problem)
 
     @app.exception_handler(UnknownEntryError)
     async def unknown_entry(_request: Request, error: UnknownEntryError) -> JSONResponse:
