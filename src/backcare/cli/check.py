@@ -12,7 +12,14 @@ from rich.panel import Panel
 from rich.prompt import Prompt
 from rich.text import Text
 
-from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json, read_profile
+from backcare.cli.common import (
+    DISCLAIMER,
+    guarded,
+    knowledge,
+    print_json,
+    read_profile,
+    user_text,
+)
 from backcare.errors import InputError
 from backcare.profile import Profile
 from backcare.triage import (
@@ -92,7 +99,7 @@ def ask(console: Console, question: Question) -> Any:
         try:
             return parse_answer(question, text)
         except InputError as error:
-            console.print(f"[red]{error}[/]")
+            console.print(user_text(str(error), style="red"))
 
 
 def hint(question: Question) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -10,6 +11,7 @@ from functools import cache
 from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from rich.text import Text
 
 from backcare import DISCLAIMER as DISCLAIMER
 from backcare.config import Settings, load_settings
@@ -30,6 +32,17 @@ def settings() -> Settings:
 def knowledge() -> KnowledgeBase:
     """The knowledge base, from the compiled cache in the user cache directory."""
     return load_knowledge_base(cache_dir=settings().cache_dir)
+
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters but tab and newline: ESC starts colour codes and hyperlinks."""
+
+
+def user_text(value: str, style: str = "") -> Text:
+    """Text a person or a file wrote, for Rich output, shown exactly as written and inert:
+    ``[red]``, ``[/]`` and ``[link=…]`` are not markup, ``:smile:`` is not an emoji, and control
+    characters (terminal escape sequences) show as � instead of acting on the terminal."""
+    return Text(CONTROL_CHARACTERS.sub("\ufffd", value), style=style)
 
 
 def fail(message: str) -> NoReturn:

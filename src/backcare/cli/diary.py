@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json
+from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json, user_text
 from backcare.errors import InputError
 
 if TYPE_CHECKING:
@@ -145,7 +146,8 @@ def _render(report: DiaryReport) -> None:
     console.print(_breaks_text(report.breaks))
     habits = Counter(h.habit_id for h in report.habits)
     if habits:
-        console.print("Habits: " + ", ".join(f"{h} ×{n}" for h, n in habits.most_common()))
+        listed = ", ".join(f"{h} ×{n}" for h, n in habits.most_common())
+        console.print(Text("Habits: ").append_text(user_text(listed)))
     for alert in report.alerts:
         console.print(f"[{ALERT_STYLES[alert.level]}]! {alert.message}[/]")
     console.print(f"[dim]{DISCLAIMER}[/dim]")
@@ -172,7 +174,7 @@ def _pain_table(pain: list[PainEntryPublic]) -> Table:
             str(entry.score),
             "█" * entry.score,
             ", ".join(a.replace("_", " ") for a in entry.areas),
-            entry.note or "",
+            user_text(entry.note or ""),
         )
     return table
 
