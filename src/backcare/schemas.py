@@ -16,6 +16,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -23,6 +24,7 @@ from pydantic import (
 from backcare.content.schema import Area
 from backcare.diary.alerts import Alert as AlertPublic
 from backcare.profile import Profile
+from backcare.validation import strict_field
 
 __all__ = [
     "AlertPublic",
@@ -58,9 +60,16 @@ AwareDatetime = Annotated[datetime, AfterValidator(_aware_utc)]
 
 
 class Strict(BaseModel):
-    """Input models: unknown fields are errors, and no text may hold a NUL character."""
+    """Input models: unknown fields are errors, no text may hold a NUL character, no number
+    may be given as true/false, and lists of plain values are short and hold each value once."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _strict(cls, value: object, info: ValidationInfo) -> object:
+        assert info.field_name is not None
+        return strict_field(cls.model_fields[info.field_name].annotation, value)
 
     @field_validator("*", mode="after")
     @classmethod

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, cast
 
+from pydantic import ValidationError
 from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
@@ -106,7 +107,21 @@ def current_profile(db: DB, *, user_id: int) -> Profile | None:
     """The newest saved profile, or ``None`` before the first check-in."""
     with _unit(db) as session:
         latest = _latest_profiles(session, user_id, limit=1)
-    return Profile.model_validate(latest[0].data) if latest else None
+    return _stored_profile(latest[0].data) if latest else None
+
+
+def _stored_profile(data: dict[str, Any]) -> Profile:
+    """A saved profile; one saved before a rule was added (a pregnancy and a birth at once)
+    is a one-line ``InputError`` asking for a new check-in, not a crash."""
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(map(str, first["loc"])) or "profile"
+        raise InputError(
+            f"saved profile: {where}: {first['msg'].removeprefix('Value error, ')}; "
+            "check in again to replace it"
+        ) from None
 
 
 def profile_history(db: DB, *, user_id: int) -> list[ProfileVersionPublic]:
@@ -301,7 +316,7 @@ def _new_warning_signs(
     versions = _latest_profiles(session, user_id, limit=2)
     if len(versions) < 2:
         return []  # the first check-in showed its own flags; "new" needs something to compare
-    newest, previous = (evaluate(Profile.model_validate(v.data), kb) for v in versions)
+    newest, previous = (evaluate(_stored_profile(v.data), kb) for v in versions)
     return warning_sign_alerts(previous.flags, newest.flags)
 
 

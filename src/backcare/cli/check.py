@@ -80,11 +80,11 @@ def interview(console: Console) -> Profile:
     answers: dict[str, Any] = {}
     while remaining := questions_for(answers):
         question = remaining[0]
-        answers[question.key] = ask(console, question)
+        answers[question.key] = ask(console, question, answers)
     return profile_from_answers(answers)
 
 
-def ask(console: Console, question: Question) -> Any:
+def ask(console: Console, question: Question, answers: dict[str, Any] | None = None) -> Any:
     """One question, asked again until the answer makes sense."""
     while True:
         try:
@@ -97,7 +97,7 @@ def ask(console: Console, question: Question) -> Any:
         except EOFError:
             raise InputError(f"{question.key}: no answer (input ended)") from None
         try:
-            return parse_answer(question, text)
+            return parse_answer(question, text, answers)
         except InputError as error:
             console.print(user_text(str(error), style="red"))
 

@@ -54,8 +54,9 @@ def fail(message: str) -> NoReturn:
 def describe_validation_error(error: ValidationError) -> str:
     """The first problem of a pydantic error as one line that names the field."""
     first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "input"
-    return f"{where}: {first['msg']}"
+    message = first["msg"].removeprefix("Value error, ")
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {message}" if where else message
 
 
 @contextmanager

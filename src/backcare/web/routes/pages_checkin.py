@@ -186,12 +186,13 @@ def parse_answers(text: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _typed(question: Question, values: list[str]) -> Any:
-    """A form field's values through the same parser the CLI uses."""
+def _typed(question: Question, values: list[str], answers: Answers) -> Any:
+    """A form field's values through the same parser the CLI uses (``answers``: the earlier
+    ones, which may narrow a number's range)."""
     text = (
         ",".join(v for v in values if v) if question.kind == "choices" else next(iter(values), "")
     )
-    return parse_answer(question, text)
+    return parse_answer(question, text, answers)
 
 
 def _is_emergency(answers: Answers, kb: KnowledgeBase) -> bool:
@@ -218,7 +219,7 @@ def check_in(request: Request, user_id: UserDep, answers: str = "", prefill: str
     if submitted and screen is not None:
         for question in screen[1]:
             try:
-                merged[question.key] = _typed(question, form.getlist(question.key))
+                merged[question.key] = _typed(question, form.getlist(question.key), before)
             except InputError as error:
                 errors[question.key] = str(error).split(": ", 1)[-1]
     if errors:
