@@ -51,9 +51,19 @@ ItemStatus = Literal["done", "skipped"]
 PainScore = Annotated[int, Field(ge=0, le=10)]
 
 
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+"""No diary entry is older than this; year 1 cannot even be moved between time zones."""
+
+
 def _aware_utc(value: datetime) -> datetime:
-    """A naive time is local time; every time is kept in UTC."""
-    return (value.astimezone() if value.tzinfo is None else value).astimezone(UTC)
+    """A naive time is local time; every time is kept in UTC, and none is before 1900."""
+    try:
+        value = (value.astimezone() if value.tzinfo is None else value).astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ValueError("out of range") from None
+    if value < EARLIEST:
+        raise ValueError(f"before {EARLIEST:%Y}")
+    return value
 
 
 AwareDatetime = Annotated[datetime, AfterValidator(_aware_utc)]

@@ -101,19 +101,31 @@ def print_json(data: Any, *, exclude_none: bool = False) -> None:
     sys.stdout.write("\n")
 
 
+MAX_PROFILE_BYTES = 64 * 1024
+"""A profile is a few hundred bytes; a bigger file is a mistake (or ``/dev/zero``)."""
+
+
 def read_profile(path: str) -> Profile:
-    """Read a profile file (JSON or YAML); ``-`` reads standard input."""
+    """Read a profile file (JSON or YAML, at most ``MAX_PROFILE_BYTES``); ``-`` reads stdin."""
     from pathlib import Path
 
     from backcare.errors import InputError
 
-    if path == "-":
-        return parse_profile(sys.stdin.read(), source="stdin")
-    file = Path(path)
+    name = "stdin" if path == "-" else Path(path).name
     try:
-        text = file.read_text(encoding="utf-8")
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_PROFILE_BYTES + 1)
+        else:
+            with open(path, "rb") as file:
+                data = file.read(MAX_PROFILE_BYTES + 1)
+        if len(data) > MAX_PROFILE_BYTES:
+            raise InputError(
+                f"--profile: {name} is larger than {MAX_PROFILE_BYTES // 1024} KiB; "
+                "is it a profile?"
+            )
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(
             f"--profile: cannot read {path}: {getattr(error, 'strerror', None) or error}"
         ) from None
-    return parse_profile(text, source=file.name)
+    return parse_profile(text, source=name)

@@ -74,12 +74,20 @@ def delete(
 
     if not delete_all:
         raise InputError("--all: say --all to delete everything (there is no partial delete)")
-    if not yes and not typer.confirm("Delete all your backcare data? This cannot be undone"):
-        print("Nothing deleted.")
-        raise SystemExit(1)
+    if not yes and not _confirmed("Delete all your backcare data? This cannot be undone"):
+        print("Nothing deleted.")  # a choice, not an error: exit status 0
+        return
     with local_database() as (database, user_id):
         counts = services.delete_all(database, user_id=user_id)
     print(f"Deleted {sum(counts.values())} records.")
+
+
+def _confirmed(question: str) -> bool:
+    """Yes or no; no answer at all (input ended) is a no."""
+    try:
+        return typer.confirm(question)
+    except typer.Abort:
+        return False
 
 
 @guarded
