@@ -282,9 +282,15 @@ def list_habits(db: DB, *, user_id: int, since: date | None = None) -> list[Habi
 
 
 def diary_alerts(
-    db: DB, *, user_id: int, kb: KnowledgeBase | None, now: datetime | None = None
+    db: DB,
+    *,
+    user_id: int,
+    kb: KnowledgeBase | None,
+    now: datetime | None = None,
+    record: bool = True,
 ) -> list[AlertPublic]:
-    """The alerts that apply now, recorded as shown.
+    """The alerts that apply now, recorded as shown (unless ``record`` is false: a diary read
+    from a read-only store).
 
     Pain-pattern alerts come from the diary; a warning sign is new when the newest profile's
     check has a flag the previous version's check did not (``kb`` is needed to run the check;
@@ -299,10 +305,11 @@ def diary_alerts(
         alerts = _new_warning_signs(session, user_id, kb) + pain_alerts(
             points, now=now, plan_started=plan_started
         )
-        session.add_all(
-            AlertShown(user_id=user_id, kind=a.kind, message=a.message, shown_at=now)
-            for a in alerts
-        )
+        if record:
+            session.add_all(
+                AlertShown(user_id=user_id, kind=a.kind, message=a.message, shown_at=now)
+                for a in alerts
+            )
     return alerts
 
 

@@ -48,3 +48,17 @@ def test_a_big_profile_on_stdin_is_refused_too(tmp_path: Path) -> None:
     result = backcare("check", "--profile", "-", stdin="#" * (MAX_PROFILE_BYTES + 1))
     assert result.returncode == 2
     assert "larger than" in result.stderr
+
+
+def test_serve_on_a_busy_port_says_so_and_which_to_try_before_starting(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = Backcare(tmp_path / "home").process("serve", "--port", str(port))
+    assert result.returncode == 2, result
+    assert "backcare on http" not in result.stdout
+    assert f"--port: {port} on 127.0.0.1 is in use" in result.stderr
+    assert "try --port" in result.stderr

@@ -22,24 +22,31 @@ if TYPE_CHECKING:
 
 EXIT_TRY_AGAIN = 75
 """``EX_TEMPFAIL``: the database was busy; running the command again will work."""
+EXIT_STORAGE = 2
+"""The database is read-only (for a command that saves), damaged or on a full disk: the
+one-line message says what to do first."""
 
 
 @contextmanager
-def local_database() -> Iterator[tuple[Database, int]]:
-    """The database of these settings and the local user's id; a busy or broken database is
-    a one-line error with exit status 75 (try again), never a traceback."""
+def local_database(*, writes: bool = True) -> Iterator[tuple[Database, int]]:
+    """The database of these settings and the local user's id. A command that only reads
+    (``writes=False``) still works from a read-only data directory. A busy database is exit
+    status 75 (try again); a read-only, damaged or full one is exit status 2; always one line,
+    never a traceback."""
     from backcare import services
     from backcare.store import StoreError, open_database
+    from backcare.store.database import writable
 
     try:
-        database = open_database(settings())
+        read_only = not writes and not writable(settings())
+        database = open_database(settings(), read_only=read_only)
         try:
             yield database, services.local_user_id(database)
         finally:
             database.close()
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
-        raise SystemExit(EXIT_TRY_AGAIN) from None
+        raise SystemExit(EXIT_TRY_AGAIN if error.retry else EXIT_STORAGE) from None
 
 
 @guarded
@@ -92,15 +99,29 @@ def _confirmed(question: str) -> bool:
 
 @guarded
 def backup(
-    path: Annotated[Path, typer.Argument(help="Where to write the copy (must not exist).")],
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Where to write the copy (must not exist); default: a new file in the data "
+            "directory's backups folder, which `backcare data check` restores from."
+        ),
+    ] = None,
 ) -> None:
     """Copy the database safely while it is in use (SQLite online backup)."""
-    from backcare.store.backup import backup_sqlite
+    import sqlite3
 
+    from backcare.cli.data_check import backups_folder
+    from backcare.store.backup import backup_sqlite, default_backup_path
+
+    path = path or default_backup_path(backups_folder())
     if path.exists():
         raise InputError(f"PATH: {path} already exists; choose a new file")
-    with local_database() as (database, _user_id):
+    with local_database(writes=False) as (database, _user_id):
         if not database.is_sqlite:
             raise InputError("backup: the database is PostgreSQL; back it up with pg_dump")
-        backup_sqlite(database, path)
+        try:
+            backup_sqlite(database, path)
+        except (OSError, sqlite3.Error) as error:
+            reason = getattr(error, "strerror", None) or error
+            raise InputError(f"PATH: cannot write {path}: {reason}") from None
     print(f"Backed up to {path}.")

@@ -78,12 +78,14 @@ def _collect(now: datetime, days: int) -> DiaryReport:
     from backcare.diary.trends import week_over_week
 
     since = now - timedelta(days=days)
-    with local_database() as (database, user_id):
+    with local_database(writes=False) as (database, user_id):
         pain = services.list_pain(database, user_id=user_id)
         sessions = services.list_sessions(database, user_id=user_id, since=since)
         breaks = services.break_stats(database, user_id=user_id, since=since)
         habits = services.list_habits(database, user_id=user_id, since=since.date())
-        alerts = services.diary_alerts(database, user_id=user_id, kb=knowledge(), now=now)
+        alerts = services.diary_alerts(
+            database, user_id=user_id, kb=knowledge(), now=now, record=not database.read_only
+        )
     points = [PainPoint(p.at, p.score) for p in pain]
     weeks = week_over_week(points, now)
     return DiaryReport(
@@ -263,8 +265,10 @@ def draw_plot(path: Path, report: DiaryReport) -> None:
     bottom.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
     figure.autofmt_xdate()
     figure.tight_layout()
+    from backcare.files import write_atomically
+
     try:
-        figure.savefig(path, dpi=120)
+        write_atomically(path, lambda handle: figure.savefig(handle, dpi=120, format="png"))
     except OSError as error:
         raise InputError(f"--plot: cannot write {path}: {error.strerror}") from None
     finally:

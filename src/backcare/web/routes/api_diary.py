@@ -82,7 +82,7 @@ def pain_diary(
         pain=pain,
         seven_day_average=weeks[1] if weeks else seven_day_average(points, now),
         previous_seven_day_average=weeks[0] if weeks else None,
-        alerts=services.diary_alerts(db, user_id=user_id, kb=kb, now=now),
+        alerts=services.diary_alerts(db, user_id=user_id, kb=kb, now=now, record=not db.read_only),
     )
 
 

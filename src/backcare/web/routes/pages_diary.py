@@ -122,7 +122,9 @@ def diary_page(request: Request, user_id: UserDep, logged: int | None = None) ->
     state = state_of(request)
     pain = services.list_pain(state.database, user_id=user_id)
     sessions = services.list_sessions(state.database, user_id=user_id)
-    alerts = services.diary_alerts(state.database, user_id=user_id, kb=state.kb)
+    alerts = services.diary_alerts(
+        state.database, user_id=user_id, kb=state.kb, record=not state.database.read_only
+    )
     today = datetime.now().astimezone().date()
     week_ago = datetime.now(UTC) - timedelta(days=7)
     return render(
