@@ -124,10 +124,11 @@ def backcare(tmp_path: Path) -> Backcare:
 
 
 def test_every_command_answers_0_or_2_without_a_traceback_and_refusals_change_nothing(
-    backcare: Backcare, tmp_path: Path
+    backcare: Backcare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[list[str]] = []
     (tmp_path / "files").mkdir()
+    monkeypatch.chdir(tmp_path / "files")  # relative paths typed (backup 7, --out json) land here
 
     @given(args=invocations(tmp_path / "files"))
     @settings(
