@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import ValidationError
@@ -179,6 +179,28 @@ def list_pain(
         return [_pain_public(row) for row in rows]
 
 
+def recent_pain(db: DB, *, user_id: int, limit: int) -> list[PainEntryPublic]:
+    """The newest ``limit`` entries, in time order (one indexed query, however long the diary)."""
+    query = (
+        select(PainEntry)
+        .where(PainEntry.user_id == user_id)
+        .order_by(PainEntry.at.desc(), PainEntry.id.desc())
+        .limit(limit)
+    )
+    with _unit(db) as session:
+        return [_pain_public(row) for row in reversed(list(session.scalars(query)))]
+
+
+def _pain_points(
+    session: Session, user_id: int, *, since: datetime, until: datetime
+) -> dict[int, PainPoint]:
+    """Scores and times only (no notes), by entry id, in ``[since, until)``, on the index."""
+    query = select(PainEntry.id, PainEntry.at, PainEntry.score).where(
+        PainEntry.user_id == user_id, PainEntry.at >= since, PainEntry.at < until
+    )
+    return {row.id: PainPoint(row.at, row.score) for row in session.execute(query)}
+
+
 def _pain_public(row: PainEntry) -> PainEntryPublic:
     return PainEntryPublic(id=row.id, score=row.score, areas=row.areas, note=row.note, at=row.at)
 
@@ -298,10 +320,10 @@ def diary_alerts(
     """
     now = _now(now)
     with _unit(db) as session:
-        points = [PainPoint(p.at, p.score) for p in list_pain(session, user_id=user_id)]
         plan_started = session.scalar(
             select(func.min(SessionRecord.started_at)).where(SessionRecord.user_id == user_id)
         )
+        points = _alert_points(session, user_id, now=now, plan_started=plan_started)
         alerts = _new_warning_signs(session, user_id, kb) + pain_alerts(
             points, now=now, plan_started=plan_started
         )
@@ -311,6 +333,34 @@ def diary_alerts(
                 for a in alerts
             )
     return alerts
+
+
+ALERT_LOOKBACK = timedelta(days=15)
+"""The trend alert compares the last seven days with the seven before (and a day of slack)."""
+
+
+def _alert_points(
+    session: Session, user_id: int, *, now: datetime, plan_started: datetime | None
+) -> list[PainPoint]:
+    """Only the entries the pain alerts look at, however long the diary: the last two weeks,
+    the weeks around the plan's start, and the first painful entry (when pain began)."""
+    until = now + timedelta(minutes=10)  # live writes may be a few minutes ahead (clock skew)
+    points = _pain_points(session, user_id, since=now - ALERT_LOOKBACK, until=until)
+    if plan_started is not None:
+        week = timedelta(weeks=1)
+        around = _pain_points(
+            session, user_id, since=plan_started - week, until=plan_started + week
+        )
+        points |= around
+    first = session.execute(
+        select(PainEntry.id, PainEntry.at, PainEntry.score)
+        .where(PainEntry.user_id == user_id, PainEntry.score > 0, PainEntry.at <= now)
+        .order_by(PainEntry.at, PainEntry.id)
+        .limit(1)
+    ).first()
+    if first is not None:
+        points[first.id] = PainPoint(first.at, first.score)
+    return sorted(points.values(), key=lambda point: point.at)
 
 
 def _new_warning_signs(

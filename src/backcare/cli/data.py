@@ -56,16 +56,24 @@ def import_data(
         bool, typer.Option("--replace", help="Delete the current diary first.")
     ] = False,
 ) -> None:
-    """Load a JSON export into the diary (all or nothing)."""
+    """Load a JSON export into the diary (all or nothing; at most 16 MiB and 50,000 records;
+    nothing dated in the future)."""
     from backcare import services
-    from backcare.schemas import ExportBundle
+    from backcare.schemas import MAX_IMPORT_BYTES, ImportBundle
     from backcare.strict_json import loads
 
     try:
-        data = loads(file.read_text(encoding="utf-8"))
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_IMPORT_BYTES + 1)
+        if len(raw) > MAX_IMPORT_BYTES:
+            raise InputError(
+                f"FILE: {file} is larger than {MAX_IMPORT_BYTES // 2**20} MiB, the most an "
+                "import reads"
+            )
+        data = loads(raw.decode("utf-8"))
     except (OSError, ValueError) as error:  # unreadable, not UTF-8, not JSON, NaN, a key twice
         raise InputError(f"FILE: cannot read {file} as JSON: {error}") from None
-    bundle = ExportBundle.model_validate(data)
+    bundle = ImportBundle.model_validate(data)
     with local_database() as (database, user_id):
         counts = services.import_all(database, user_id=user_id, bundle=bundle, replace=replace)
     print("Imported " + ", ".join(f"{count} {part}" for part, count in counts.items()) + ".")

@@ -78,8 +78,10 @@ def _collect(now: datetime, days: int) -> DiaryReport:
     from backcare.diary.trends import week_over_week
 
     since = now - timedelta(days=days)
+    # the window, the week before it (its first 7-day average) and the last two weeks
+    reach = min(since, now - timedelta(days=14)) - timedelta(days=7)
     with local_database(writes=False) as (database, user_id):
-        pain = services.list_pain(database, user_id=user_id)
+        pain = services.list_pain(database, user_id=user_id, since=reach)
         sessions = services.list_sessions(database, user_id=user_id, since=since)
         breaks = services.break_stats(database, user_id=user_id, since=since)
         habits = services.list_habits(database, user_id=user_id, since=since.date())
@@ -172,13 +174,20 @@ def _pain_table(pain: list[PainEntryPublic]) -> Table:
     table.add_column("note")
     for entry in pain:
         table.add_row(
-            f"{entry.at.astimezone():%a %d %b %H:%M}",
+            _when(entry.at),
             str(entry.score),
             "█" * entry.score,
             ", ".join(a.replace("_", " ") for a in entry.areas),
             user_text(entry.note or ""),
         )
     return table
+
+
+def _when(at: datetime) -> str:
+    """``Mon 01 Dec 08:30``; with the year when it is not this year."""
+    local = at.astimezone()
+    same_year = local.year == datetime.now().astimezone().year
+    return f"{local:%a %d %b %H:%M}" if same_year else f"{local:%a %d %b %Y %H:%M}"
 
 
 def _sessions_text(sessions: list[SessionRecordPublic]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
@@ -10,10 +10,7 @@ import typer
 from backcare.cli.common import DISCLAIMER, guarded, print_json
 from backcare.content.schema import AREAS
 from backcare.errors import InputError
-from backcare.schemas import EARLIEST
-
-FUTURE_TOLERANCE = timedelta(minutes=5)
-"""Clock skew allowed for ``--at``; a time further ahead is a typo."""
+from backcare.schemas import EARLIEST, FUTURE_TOLERANCE
 
 
 @guarded

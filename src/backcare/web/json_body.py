@@ -21,9 +21,12 @@ from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.types import Message as AsgiMessage
 
+from backcare.schemas import MAX_IMPORT_BYTES
 from backcare.strict_json import JsonError, loads
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+MAX_JSON_BODY_BYTES = MAX_IMPORT_BYTES
+"""The largest JSON body read (an import is the largest there is); bigger ones get a 413."""
 log = logging.getLogger(__name__)
 
 
@@ -55,14 +58,25 @@ class StrictJsonBodies:
             return
         messages: list[AsgiMessage] = []
         body = b""
-        while True:
+        declared = headers.get(b"content-length", b"0").decode("latin-1")
+        too_big = declared.isdigit() and int(declared) > MAX_JSON_BODY_BYTES
+        while not too_big:
             message = await receive()
             messages.append(message)
             if message["type"] != "http.request":
                 break
             body += message.get("body", b"")
+            too_big = len(body) > MAX_JSON_BODY_BYTES
             if not message.get("more_body", False):
                 break
+        if too_big:
+            limit = f"{MAX_JSON_BODY_BYTES // 2**20} MiB"
+            response = JSONResponse(
+                {"detail": f"body: larger than {limit}, the most any request may send"},
+                status_code=status.HTTP_413_CONTENT_TOO_LARGE,
+            )
+            await response(scope, receive, send)
+            return
         problem = _problem_in(body)
         if problem is not None:
             response = JSONResponse(

@@ -120,7 +120,8 @@ def sessions_chart(sessions: list[SessionRecordPublic], today: date) -> Chart:
 def diary_page(request: Request, user_id: UserDep, logged: int | None = None) -> Response:
     """Log pain, see the charts and the alerts."""
     state = state_of(request)
-    pain = services.list_pain(state.database, user_id=user_id)
+    reach = datetime.now(UTC) - timedelta(days=CHART_DAYS + 8)  # the chart and its first average
+    pain = services.list_pain(state.database, user_id=user_id, since=reach)
     sessions = services.list_sessions(state.database, user_id=user_id)
     alerts = services.diary_alerts(
         state.database, user_id=user_id, kb=state.kb, record=not state.database.read_only
@@ -134,7 +135,7 @@ def diary_page(request: Request, user_id: UserDep, logged: int | None = None) ->
         pain_chart=pain_chart(pain, today),
         sessions_chart=sessions_chart(sessions, today),
         chart_size=(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM),
-        recent=list(reversed(pain[-10:])),
+        recent=list(reversed(services.recent_pain(state.database, user_id=user_id, limit=10))),
         sessions=list(reversed(sessions[-5:])),
         alerts=alerts,
         logged=logged,
