@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -71,7 +72,7 @@ def check(
     if as_json:
         print_json(result)
     else:
-        Console().print(render(result))
+        Console().print(render(result, not_asked=unanswered_signs(person)))
 
 
 def interview(console: Console) -> Profile:
@@ -132,8 +133,30 @@ def save_profile(person: Profile, path: Path) -> None:
         raise InputError(f"--save: cannot write {path}: {error.strerror or error}") from None
 
 
-def render(result: CheckResult) -> Panel:
-    """Warning signs first, most urgent first, each coloured by level; then what to do."""
+def unanswered_signs(person: Profile) -> list[str]:
+    """The warning-sign questions that apply to this person and were left unanswered."""
+    from backcare.triage.questions import QUESTIONS
+
+    data = person.model_dump(mode="json")
+    answers: dict[str, Any] = {"pregnant": person.pregnancy is not None}
+    for question in QUESTIONS:
+        value: Any = data
+        for part in question.key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value not in (None, []):
+            answers[question.key] = value
+    return [
+        question.text
+        for question in QUESTIONS
+        if question.key.startswith("symptoms.")
+        and question.key not in answers
+        and question.applies(answers)
+    ]
+
+
+def render(result: CheckResult, *, not_asked: Sequence[str] = ()) -> Panel:
+    """Warning signs first, most urgent first, each coloured by level; then what to do. With
+    ``not_asked``, a "no warning sign" result says it covers only what was answered."""
     kb = knowledge()
     parts: list[Text] = []
     for flag in result.flags:
@@ -147,14 +170,25 @@ def render(result: CheckResult) -> Panel:
                 ("→ " + flag.action + "\n", "bold"),
             )
         )
+    if not_asked and result.level == "self_care":
+        parts.append(
+            Text.assemble(
+                (f"Not asked, so not checked ({len(not_asked)}): ", "bold"),
+                " · ".join(not_asked),
+                " Run `backcare check` without --profile to answer them.\n",
+            )
+        )
     exercise = "yes, start gently" if result.exercise_allowed else "not yet"
     parts.append(Text.assemble(("What to do: ", "bold"), result.advice, "\n"))
     parts.append(Text.assemble(("Exercise: ", "bold"), exercise, "\n"))
     parts.append(Text(DISCLAIMER, style="dim"))
     colour = LEVEL_COLOUR[result.level]
+    title = LEVEL_TITLE[result.level]
+    if not_asked and result.level == "self_care":
+        title = "No warning sign in what you answered"
     return Panel(
         Group(*parts),
-        title=f"[bold]Safety check: {LEVEL_TITLE[result.level]}[/]",
+        title=f"[bold]Safety check: {title}[/]",
         border_style=colour,
         padding=(1, 2),
     )

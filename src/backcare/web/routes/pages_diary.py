@@ -10,7 +10,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, status
 from fastapi.responses import RedirectResponse, Response
-from pydantic import ValidationError
 
 from backcare import services
 from backcare.content.schema import AREAS
@@ -152,16 +151,17 @@ def diary_page(request: Request, user_id: UserDep, logged: int | None = None) ->
 def log_pain(
     request: Request,
     user_id: UserDep,
-    score: Annotated[int | None, Form()] = None,
+    score: Annotated[str, Form()] = "",
     areas: Annotated[list[str] | None, Form()] = None,
     note: Annotated[str, Form()] = "",
 ) -> Response:
-    """Store a pain rating from the form, then show the diary again (post/redirect/get)."""
+    """Store a pain rating from the form, then show the diary again (post/redirect/get); a
+    missing or non-numeric score shows the diary with the problem named, never raw JSON."""
     try:
         entry = PainEntryCreate.model_validate(
-            {"score": score, "areas": areas or [], "note": note.strip() or None}
+            {"score": int(score.strip()), "areas": areas or [], "note": note.strip() or None}
         )
-    except ValidationError:
+    except ValueError:  # not a whole number (ValidationError is a ValueError too)
         return RedirectResponse("/diary?logged=0", status_code=status.HTTP_303_SEE_OTHER)
     services.log_pain(state_of(request).database, user_id=user_id, entry=entry)
     return RedirectResponse("/diary?logged=1", status_code=status.HTTP_303_SEE_OTHER)
