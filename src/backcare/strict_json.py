@@ -89,8 +89,43 @@ def loads(text: str | bytes) -> Any:
             object_pairs_hook=_pairs,
         )
     except RecursionError:
-        raise JsonError((), f"nested more than {MAX_DEPTH} levels deep") from None
+        where = _too_deep_at(text.decode("utf-8", "replace") if isinstance(text, bytes) else text)
+        raise JsonError(where, f"nested more than {MAX_DEPTH} levels deep") from None
     return _plain(value, (), 0)
+
+
+def _too_deep_at(text: str) -> Loc:
+    """The path to the first container nested past ``MAX_DEPTH`` (text too deep for the
+    parser itself): a scan of brackets, strings and keys, without building anything."""
+    frames: list[list[Any]] = []  # [kind, key or index, expecting a key]
+    position, end = 0, len(text)
+    while position < end:
+        char = text[position]
+        if char == '"':
+            close = position + 1
+            while close < end and text[close] != '"':
+                close += 2 if text[close] == "\\" else 1
+            if frames and frames[-1][0] == "{" and frames[-1][2]:
+                try:
+                    frames[-1][1] = json.loads(text[position : close + 1])
+                except ValueError:
+                    frames[-1][1] = text[position + 1 : close]
+                frames[-1][2] = False
+            position = close + 1
+            continue
+        if char in "[{":
+            if len(frames) >= MAX_DEPTH:
+                break
+            frames.append(["[", 0, False] if char == "[" else ["{", None, True])
+        elif char in "]}" and frames:
+            frames.pop()
+        elif char == "," and frames:
+            if frames[-1][0] == "[":
+                frames[-1][1] += 1
+            else:
+                frames[-1][2] = True
+        position += 1
+    return tuple(frame[1] for frame in frames if frame[1] is not None)
 
 
 def _plain(value: Any, loc: Loc, depth: int) -> Any:
