@@ -9,10 +9,12 @@ AXE_VERSION := 4.14.1
 .PHONY: run test lint bench system-deps clean
 
 $(STAMP): pyproject.toml
+	@echo "Setting up $(VENV): installing backcare and its libraries (a minute or two, once)..."
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test,lint]"
 	touch $(STAMP)
+	@echo "Set up. Starting..."
 
 run: $(STAMP)
 	$(BIN)/backcare serve

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import schemathesis
@@ -59,3 +60,57 @@ def fuzzed_statuses(
 
     fuzz()
     return statuses
+
+
+# Hostile bodies (issue 22) ------------------------------------------------------------------
+
+SENTINEL = "__hostile__"
+HOSTILE_LITERALS = {
+    "nan": "NaN",
+    "infinity": "Infinity",
+    "minus-infinity": "-Infinity",
+    "overflow": "1e400",
+    "huge-integer": "9" * 5000,
+    "true": "true",
+    "false": "false",
+    "duplicates": json.dumps(["lower_back"] * 500),
+    "oversized": json.dumps([f"item-{n}" for n in range(5000)]),
+    "deep": "[" * 64 + "]" * 64,
+    "very-deep": "[" * 100_000 + "]" * 100_000,
+    "duplicate-key": '{"a": 1, "a": 2}',
+}
+"""JSON that Python reads but backcare must refuse (or, for true/false in a yes/no field,
+accept): non-finite and huge numbers, booleans for numbers, duplicate and oversized lists,
+deep nesting, a key given twice."""
+
+
+def paths_in(value: Any, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every path to a value inside a JSON document (not the root)."""
+    found: list[tuple[str | int, ...]] = []
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else []
+    )
+    for key, item in items:
+        found.append((*prefix, key))
+        found.extend(paths_in(item, (*prefix, key)))
+    return found
+
+
+def with_hostile(body: Any, path: tuple[str | int, ...], literal: str) -> str:
+    """``body`` as JSON text with the value at ``path`` replaced by the raw ``literal``."""
+    document = json.loads(json.dumps(body))
+    target = document
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = SENTINEL
+    return json.dumps(document).replace(f'"{SENTINEL}"', literal, 1)
+
+
+def hostile_cases(body: Any) -> st.SearchStrategy[tuple[tuple[str | int, ...], str]]:
+    """A path inside ``body`` (or a new key at its top) and a hostile literal to put there."""
+    paths = [*paths_in(body), ("extra_field",)]
+    return st.tuples(st.sampled_from(paths), st.sampled_from(sorted(HOSTILE_LITERALS)))

@@ -92,7 +92,24 @@ def profiles(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[Profile]:
         "minutes_per_day": optional(st.integers(1, 240)),
     }
     fields.update(overrides)
-    return st.builds(Profile, **fields)
+    return st.fixed_dictionaries(fields).map(lambda drawn: _consistent(drawn, set(overrides)))
+
+
+def _consistent(fields: dict[str, Any], pinned: set[str]) -> Profile:
+    """A profile from drawn fields, dropping what contradicts a pinned or earlier field (the
+    model refuses pregnant and postpartum at once, a pregnant man, pain older than the person)."""
+    if fields["pregnancy"] is not None and fields["postpartum"] is not None:
+        keep_postpartum = "postpartum" in pinned and "pregnancy" not in pinned
+        fields["pregnancy" if keep_postpartum else "postpartum"] = None
+    if fields["pregnancy"] is not None and fields["sex"] == "male":
+        if "sex" in pinned:
+            fields["pregnancy"] = None
+        else:
+            fields["sex"] = "female"
+    pain, age = fields["pain"], fields["age"]
+    if pain.onset_age is not None and age is not None and pain.onset_age > age:
+        fields["pain"] = pain.model_copy(update={"onset_age": age})
+    return Profile(**fields)
 
 
 def at_risk_profiles() -> st.SearchStrategy[Profile]:

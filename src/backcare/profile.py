@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from backcare.content.schema import Area, Delivery, Equipment, Group
+from backcare.validation import strict_field
 
 Work = Literal["sitting", "standing", "lifting", "driving"]
 Condition = Literal[
@@ -32,9 +33,16 @@ ACUTE_PAIN_SCORE = 7
 
 
 class ProfileModel(BaseModel):
-    """Base for profile parts: unknown fields are errors; instances are immutable."""
+    """Base for profile parts: unknown fields are errors; instances are immutable; no number
+    may be given as true/false; lists are short and hold each value once."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _strict(cls, value: object, info: ValidationInfo) -> object:
+        assert info.field_name is not None
+        return strict_field(cls.model_fields[info.field_name].annotation, value, numbers=True)
 
 
 class Pregnancy(ProfileModel):
@@ -120,6 +128,20 @@ class Profile(ProfileModel):
     equipment: list[Equipment] = []
     minutes_per_day: int | None = Field(default=None, ge=1, le=240)
 
+    @model_validator(mode="after")
+    def _consistent(self) -> Profile:
+        """Answers that cannot all be true at once are refused, naming the fields."""
+        if self.pregnancy is not None and self.postpartum is not None:
+            raise ValueError("pregnancy, postpartum: pregnant and after a birth at once; give one")
+        if self.pregnancy is not None and self.sex == "male":
+            raise ValueError("pregnancy, sex: a pregnancy with sex male")
+        onset = self.pain.onset_age
+        if onset is not None and self.age is not None and onset > self.age:
+            raise ValueError(
+                f"pain.onset_age, age: pain began at {onset}, above the age {self.age}"
+            )
+        return self
+
     def groups(self) -> frozenset[Group]:
         """The population groups this person belongs to (used by ``not_for`` and advice)."""
         groups: set[Group] = set()
@@ -155,22 +177,21 @@ class Profile(ProfileModel):
 
 
 def parse_profile(text: str, *, source: str = "profile") -> Profile:
-    """A profile from JSON or YAML text (JSON is YAML); syntax errors name the source.
+    """A profile from JSON or YAML text (JSON is YAML); problems with the text name the source.
 
-    Raises ``InputError`` for malformed text and pydantic's ``ValidationError`` for bad fields.
+    The YAML is read as JSON would be: ``yes``/``no``/``on``/``off``, ``0x22``, ``0o17``,
+    ``1_000``, ``12:30`` and ``.inf`` stay text (the field then refuses them), a key given
+    twice, anchors and aliases, and text with no answers at all are refused.
+
+    Raises ``InputError`` for malformed or empty text and pydantic's ``ValidationError`` for
+    bad fields.
     """
-    import yaml
-
     from backcare.errors import InputError
+    from backcare.strict_yaml import load
 
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise InputError(f"{source}: not valid JSON or YAML{where}") from None
-    if data is None:
-        data = {}
+    data = load(text, source=source)
+    if data is None or data == {}:
+        raise InputError(f"{source}: the profile is empty (give at least one answer)")
     if not isinstance(data, dict):
         raise InputError(f"{source}: a profile must be a JSON/YAML object")
     return Profile.model_validate(data)

@@ -7,7 +7,7 @@ what a person typing ``--at 2026-11-20T08:00`` means. Everything is stored in UT
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -16,6 +16,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -23,6 +24,7 @@ from pydantic import (
 from backcare.content.schema import Area
 from backcare.diary.alerts import Alert as AlertPublic
 from backcare.profile import Profile
+from backcare.validation import strict_field
 
 __all__ = [
     "AlertPublic",
@@ -34,6 +36,7 @@ __all__ = [
     "ExportBundle",
     "HabitTickIn",
     "HabitTickPublic",
+    "ImportBundle",
     "PainEntryCreate",
     "PainEntryIn",
     "PainEntryPublic",
@@ -49,18 +52,35 @@ ItemStatus = Literal["done", "skipped"]
 PainScore = Annotated[int, Field(ge=0, le=10)]
 
 
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+"""No diary entry is older than this; year 1 cannot even be moved between time zones."""
+
+
 def _aware_utc(value: datetime) -> datetime:
-    """A naive time is local time; every time is kept in UTC."""
-    return (value.astimezone() if value.tzinfo is None else value).astimezone(UTC)
+    """A naive time is local time; every time is kept in UTC, and none is before 1900."""
+    try:
+        value = (value.astimezone() if value.tzinfo is None else value).astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ValueError("out of range") from None
+    if value < EARLIEST:
+        raise ValueError(f"before {EARLIEST:%Y}")
+    return value
 
 
 AwareDatetime = Annotated[datetime, AfterValidator(_aware_utc)]
 
 
 class Strict(BaseModel):
-    """Input models: unknown fields are errors, and no text may hold a NUL character."""
+    """Input models: unknown fields are errors, no text may hold a NUL character, no number
+    may be given as true/false, and lists of plain values are short and hold each value once."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _strict(cls, value: object, info: ValidationInfo) -> object:
+        assert info.field_name is not None
+        return strict_field(cls.model_fields[info.field_name].annotation, value)
 
     @field_validator("*", mode="after")
     @classmethod
@@ -184,6 +204,55 @@ class ExportBundle(Strict):
     alerts: list[AlertShownPublic] = []
 
 
+MAX_IMPORT_BYTES = 16 * 1024 * 1024
+"""Largest export file or ``/api/import`` body read (about 150,000 pain entries' worth)."""
+MAX_IMPORT_RECORDS = 50_000
+"""Most records one import holds, all kinds together: decades of daily use, and an import
+that stays fast and small in memory."""
+FUTURE_TOLERANCE = timedelta(minutes=5)
+"""Clock skew allowed for a time a person gives (``log --at``, the API's ``at``, imports)."""
+BUNDLE_LISTS = ("profiles", "pain", "sessions", "habits", "breaks", "alerts")
+
+
+class ImportBundle(ExportBundle):
+    """An export read back in (``backcare import``, ``POST /api/import``): at most
+    ``MAX_IMPORT_RECORDS`` records, counted before any is read, and held to the rules of live
+    writes: no time (or day) in the future."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_too_many(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            counts = {
+                k: len(v) for k, v in data.items() if k in BUNDLE_LISTS and isinstance(v, list)
+            }
+            if sum(counts.values()) > MAX_IMPORT_RECORDS:
+                listed = ", ".join(f"{k} {n}" for k, n in counts.items() if n)
+                raise ValueError(
+                    f"{sum(counts.values())} records ({listed}); an import holds at most "
+                    f"{MAX_IMPORT_RECORDS}"
+                )
+        return data
+
+    @model_validator(mode="after")
+    def _nothing_in_the_future(self) -> ImportBundle:
+        latest = datetime.now(UTC) + FUTURE_TOLERANCE
+        times: list[tuple[str, datetime]] = [("exported_at", self.exported_at)]
+        times += [(f"profiles.{n}.saved_at", p.saved_at) for n, p in enumerate(self.profiles)]
+        times += [(f"pain.{n}.at", p.at) for n, p in enumerate(self.pain)]
+        times += [(f"sessions.{n}.ended_at", s.ended_at) for n, s in enumerate(self.sessions)]
+        times += [(f"breaks.{n}.at", b.at) for n, b in enumerate(self.breaks)]
+        times += [(f"alerts.{n}.shown_at", a.shown_at) for n, a in enumerate(self.alerts)]
+        for where, at in times:
+            if at > latest:
+                raise ValueError(f"{where}: {at.isoformat()} is in the future")
+        tomorrow = (latest + timedelta(days=1)).date()  # a day ahead somewhere on Earth
+        for n, tick in enumerate(self.habits):
+            if tick.day > tomorrow:
+                raise ValueError(f"habits.{n}.day: {tick.day.isoformat()} is in the future")
+        return self
+
+
 class PainEntryIn(PainEntryCreate):
     """A pain entry in an export: its time is known."""
 
@@ -201,3 +270,4 @@ class BreakEventIn(Strict):
 
 
 ExportBundle.model_rebuild()
+ImportBundle.model_rebuild()

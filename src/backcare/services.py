@@ -11,9 +11,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
+from pydantic import ValidationError
 from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
@@ -106,7 +107,21 @@ def current_profile(db: DB, *, user_id: int) -> Profile | None:
     """The newest saved profile, or ``None`` before the first check-in."""
     with _unit(db) as session:
         latest = _latest_profiles(session, user_id, limit=1)
-    return Profile.model_validate(latest[0].data) if latest else None
+    return _stored_profile(latest[0].data) if latest else None
+
+
+def _stored_profile(data: dict[str, Any]) -> Profile:
+    """A saved profile; one saved before a rule was added (a pregnancy and a birth at once)
+    is a one-line ``InputError`` asking for a new check-in, not a crash."""
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(map(str, first["loc"])) or "profile"
+        raise InputError(
+            f"saved profile: {where}: {first['msg'].removeprefix('Value error, ')}; "
+            "check in again to replace it"
+        ) from None
 
 
 def profile_history(db: DB, *, user_id: int) -> list[ProfileVersionPublic]:
@@ -162,6 +177,28 @@ def list_pain(
     with _unit(db) as session:
         rows = session.scalars(query.order_by(PainEntry.at, PainEntry.id))
         return [_pain_public(row) for row in rows]
+
+
+def recent_pain(db: DB, *, user_id: int, limit: int) -> list[PainEntryPublic]:
+    """The newest ``limit`` entries, in time order (one indexed query, however long the diary)."""
+    query = (
+        select(PainEntry)
+        .where(PainEntry.user_id == user_id)
+        .order_by(PainEntry.at.desc(), PainEntry.id.desc())
+        .limit(limit)
+    )
+    with _unit(db) as session:
+        return [_pain_public(row) for row in reversed(list(session.scalars(query)))]
+
+
+def _pain_points(
+    session: Session, user_id: int, *, since: datetime, until: datetime
+) -> dict[int, PainPoint]:
+    """Scores and times only (no notes), by entry id, in ``[since, until)``, on the index."""
+    query = select(PainEntry.id, PainEntry.at, PainEntry.score).where(
+        PainEntry.user_id == user_id, PainEntry.at >= since, PainEntry.at < until
+    )
+    return {row.id: PainPoint(row.at, row.score) for row in session.execute(query)}
 
 
 def _pain_public(row: PainEntry) -> PainEntryPublic:
@@ -267,9 +304,15 @@ def list_habits(db: DB, *, user_id: int, since: date | None = None) -> list[Habi
 
 
 def diary_alerts(
-    db: DB, *, user_id: int, kb: KnowledgeBase | None, now: datetime | None = None
+    db: DB,
+    *,
+    user_id: int,
+    kb: KnowledgeBase | None,
+    now: datetime | None = None,
+    record: bool = True,
 ) -> list[AlertPublic]:
-    """The alerts that apply now, recorded as shown.
+    """The alerts that apply now, recorded as shown (unless ``record`` is false: a diary read
+    from a read-only store).
 
     Pain-pattern alerts come from the diary; a warning sign is new when the newest profile's
     check has a flag the previous version's check did not (``kb`` is needed to run the check;
@@ -277,18 +320,47 @@ def diary_alerts(
     """
     now = _now(now)
     with _unit(db) as session:
-        points = [PainPoint(p.at, p.score) for p in list_pain(session, user_id=user_id)]
         plan_started = session.scalar(
             select(func.min(SessionRecord.started_at)).where(SessionRecord.user_id == user_id)
         )
+        points = _alert_points(session, user_id, now=now, plan_started=plan_started)
         alerts = _new_warning_signs(session, user_id, kb) + pain_alerts(
             points, now=now, plan_started=plan_started
         )
-        session.add_all(
-            AlertShown(user_id=user_id, kind=a.kind, message=a.message, shown_at=now)
-            for a in alerts
-        )
+        if record:
+            session.add_all(
+                AlertShown(user_id=user_id, kind=a.kind, message=a.message, shown_at=now)
+                for a in alerts
+            )
     return alerts
+
+
+ALERT_LOOKBACK = timedelta(days=15)
+"""The trend alert compares the last seven days with the seven before (and a day of slack)."""
+
+
+def _alert_points(
+    session: Session, user_id: int, *, now: datetime, plan_started: datetime | None
+) -> list[PainPoint]:
+    """Only the entries the pain alerts look at, however long the diary: the last two weeks,
+    the weeks around the plan's start, and the first painful entry (when pain began)."""
+    until = now + timedelta(minutes=10)  # live writes may be a few minutes ahead (clock skew)
+    points = _pain_points(session, user_id, since=now - ALERT_LOOKBACK, until=until)
+    if plan_started is not None:
+        week = timedelta(weeks=1)
+        around = _pain_points(
+            session, user_id, since=plan_started - week, until=plan_started + week
+        )
+        points |= around
+    first = session.execute(
+        select(PainEntry.id, PainEntry.at, PainEntry.score)
+        .where(PainEntry.user_id == user_id, PainEntry.score > 0, PainEntry.at <= now)
+        .order_by(PainEntry.at, PainEntry.id)
+        .limit(1)
+    ).first()
+    if first is not None:
+        points[first.id] = PainPoint(first.at, first.score)
+    return sorted(points.values(), key=lambda point: point.at)
 
 
 def _new_warning_signs(
@@ -301,7 +373,7 @@ def _new_warning_signs(
     versions = _latest_profiles(session, user_id, limit=2)
     if len(versions) < 2:
         return []  # the first check-in showed its own flags; "new" needs something to compare
-    newest, previous = (evaluate(Profile.model_validate(v.data), kb) for v in versions)
+    newest, previous = (evaluate(_stored_profile(v.data), kb) for v in versions)
     return warning_sign_alerts(previous.flags, newest.flags)
 
 

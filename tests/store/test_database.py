@@ -122,8 +122,9 @@ def test_a_database_locked_too_long_is_a_retryable_store_error(db: Database, db_
     blocker = sqlite3.connect(db_path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(StoreError, match=r"locked \(try again\)"):
+        with pytest.raises(StoreError, match=r"busy .*; try again \(database is locked\)") as busy:
             services.log_pain(db, user_id=1, entry=PainEntryCreate(score=3), now=datetime.now(UTC))
+        assert busy.value.retry
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()

@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from backcare.cli import ask, check, data, diary, export, kb, log, picture, plan, serve
+from backcare.cli import ask, check, data, data_check, diary, export, kb, log, picture, plan, serve
 from backcare.cli import breaks as breaks_cli
 from backcare.cli import session as session_cli
 from backcare.cli.common import fail
@@ -23,6 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(kb.app, name="kb")
+app.add_typer(data_check.app, name="data")
 kb.app.command("picture")(picture.picture)
 app.command("log", context_settings={"ignore_unknown_options": True})(log.log_pain)
 app.command("diary")(diary.diary)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated
@@ -52,6 +53,10 @@ if TYPE_CHECKING:
     from backcare.profile import Profile
     from backcare.store import Database
 
+MAX_EVERY_MIN = 24 * 60
+"""``--every`` and ``--move`` are minutes within one day."""
+MAX_COUNT = 1000
+
 NOTIFY_TIMEOUT_S = 2.0
 """Longest wait for ``notify-send`` (it can hang without a desktop session bus)."""
 
@@ -81,9 +86,18 @@ def breaks(
     from backcare.profile import Profile
 
     check_speed(speed)
-    for name, value in (("--every", every), ("--move", move), ("--count", count)):
-        if value is not None and value <= 0:
-            raise InputError(f"{name}: must be above 0")
+    for name, value, most in (
+        ("--every", every, MAX_EVERY_MIN),
+        ("--move", move, MAX_EVERY_MIN),
+        ("--count", count, MAX_COUNT),
+    ):
+        if value is not None and not 0 < value <= most:  # also refuses nan
+            raise InputError(f"{name}: must be above 0 and at most {most:g}")
+    if not sys.stdin.isatty():
+        raise InputError(
+            "breaks: needs a terminal to answer each reminder (standard input is not one); "
+            "run it in a terminal window"
+        )
     with local_database() as (database, user_id):
         person = services.current_profile(database, user_id=user_id) or Profile()
         schedule = plan_breaks(person)

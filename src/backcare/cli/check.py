@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,7 +13,14 @@ from rich.panel import Panel
 from rich.prompt import Prompt
 from rich.text import Text
 
-from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json, read_profile
+from backcare.cli.common import (
+    DISCLAIMER,
+    guarded,
+    knowledge,
+    print_json,
+    read_profile,
+    user_text,
+)
 from backcare.errors import InputError
 from backcare.profile import Profile
 from backcare.triage import (
@@ -58,7 +66,7 @@ def check(
     if as_json:
         print_json(result)
     else:
-        Console().print(render(result))
+        Console().print(render(result, not_asked=unanswered_signs(person)))
 
 
 def interview(console: Console) -> Profile:
@@ -68,13 +76,13 @@ def interview(console: Console) -> Profile:
     answers: dict[str, Any] = {}
     while remaining := questions_for(answers):
         question = remaining[0]
-        answers[question.key] = ask(console, question)
+        answers[question.key] = ask(console, question, answers)
         if evaluate(profile_from_answers(answers), knowledge()).level == "emergency":
             break
     return profile_from_answers(answers)
 
 
-def ask(console: Console, question: Question) -> Any:
+def ask(console: Console, question: Question, answers: dict[str, Any] | None = None) -> Any:
     """One question, asked again until the answer makes sense."""
     while True:
         try:
@@ -87,9 +95,9 @@ def ask(console: Console, question: Question) -> Any:
         except EOFError:
             raise InputError(f"{question.key}: no answer (input ended)") from None
         try:
-            return parse_answer(question, text)
+            return parse_answer(question, text, answers)
         except InputError as error:
-            console.print(f"[red]{error}[/]")
+            console.print(user_text(str(error), style="red"))
 
 
 def hint(question: Question) -> str:
@@ -122,8 +130,30 @@ def save_profile(person: Profile, path: Path) -> None:
         raise InputError(f"--save: cannot write {path}: {error.strerror or error}") from None
 
 
-def render(result: CheckResult) -> Panel:
-    """Warning signs first, most urgent first, each coloured by level; then what to do."""
+def unanswered_signs(person: Profile) -> list[str]:
+    """The warning-sign questions that apply to this person and were left unanswered."""
+    from backcare.triage.questions import QUESTIONS
+
+    data = person.model_dump(mode="json")
+    answers: dict[str, Any] = {"pregnant": person.pregnancy is not None}
+    for question in QUESTIONS:
+        value: Any = data
+        for part in question.key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value not in (None, []):
+            answers[question.key] = value
+    return [
+        question.text
+        for question in QUESTIONS
+        if question.key.startswith("symptoms.")
+        and question.key not in answers
+        and question.applies(answers)
+    ]
+
+
+def render(result: CheckResult, *, not_asked: Sequence[str] = ()) -> Panel:
+    """Warning signs first, most urgent first, each coloured by level; then what to do. With
+    ``not_asked``, a "no warning sign" result says it covers only what was answered."""
     kb = knowledge()
     parts: list[Text] = []
     for flag in result.flags:
@@ -137,14 +167,25 @@ def render(result: CheckResult) -> Panel:
                 ("→ " + flag.action + "\n", "bold"),
             )
         )
+    if not_asked and result.level == "self_care":
+        parts.append(
+            Text.assemble(
+                (f"Not asked, so not checked ({len(not_asked)}): ", "bold"),
+                " · ".join(not_asked),
+                " Run `backcare check` without --profile to answer them.\n",
+            )
+        )
     exercise = "yes, start gently" if result.exercise_allowed else "not yet"
     parts.append(Text.assemble(("What to do: ", "bold"), result.advice, "\n"))
     parts.append(Text.assemble(("Exercise: ", "bold"), exercise, "\n"))
     parts.append(Text(DISCLAIMER, style="dim"))
     colour = LEVEL_COLOUR[result.level]
+    title = kb.level(result.level).title
+    if not_asked and result.level == "self_care":
+        title = "No warning sign in what you answered"
     return Panel(
         Group(*parts),
-        title=Text(f"Safety check: {kb.level(result.level).title}", style="bold"),
+        title=Text(f"Safety check: {title}", style="bold"),
         border_style=colour,
         padding=(1, 2),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -10,6 +11,7 @@ from functools import cache
 from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from rich.text import Text
 
 from backcare import DISCLAIMER as DISCLAIMER
 from backcare.config import Settings, load_settings
@@ -32,6 +34,17 @@ def knowledge() -> KnowledgeBase:
     return load_knowledge_base(cache_dir=settings().cache_dir)
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters but tab and newline: ESC starts colour codes and hyperlinks."""
+
+
+def user_text(value: str, style: str = "") -> Text:
+    """Text a person or a file wrote, for Rich output, shown exactly as written and inert:
+    ``[red]``, ``[/]`` and ``[link=…]`` are not markup, ``:smile:`` is not an emoji, and control
+    characters (terminal escape sequences) show as � instead of acting on the terminal."""
+    return Text(CONTROL_CHARACTERS.sub("\ufffd", value), style=style)
+
+
 def fail(message: str) -> NoReturn:
     """Print one line to stderr and exit with status 2 (bad input), never a traceback."""
     print(f"error: {message}", file=sys.stderr)
@@ -41,8 +54,9 @@ def fail(message: str) -> NoReturn:
 def describe_validation_error(error: ValidationError) -> str:
     """The first problem of a pydantic error as one line that names the field."""
     first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "input"
-    return f"{where}: {first['msg']}"
+    message = first["msg"].removeprefix("Value error, ")
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {message}" if where else message
 
 
 @contextmanager
@@ -54,6 +68,16 @@ def user_errors() -> Iterator[None]:
         fail(describe_validation_error(error))
     except BackcareError as error:
         fail(str(error))
+    except OSError as error:
+        fail(describe_os_error(error))
+
+
+def describe_os_error(error: OSError) -> str:
+    """A file the person named that the system refused (too long a name, no permission …), as
+    one line; a very long name is shortened so the line stays readable."""
+    name = str(error.filename) if error.filename is not None else "file"
+    shown = name if len(name) <= 60 else f"{name[:28]}…{name[-28:]}"
+    return f"{shown}: {error.strerror or error}"
 
 
 def guarded(function: Callable[..., T]) -> Callable[..., T]:
@@ -87,19 +111,31 @@ def print_json(data: Any, *, exclude_none: bool = False) -> None:
     sys.stdout.write("\n")
 
 
+MAX_PROFILE_BYTES = 64 * 1024
+"""A profile is a few hundred bytes; a bigger file is a mistake (or ``/dev/zero``)."""
+
+
 def read_profile(path: str) -> Profile:
-    """Read a profile file (JSON or YAML); ``-`` reads standard input."""
+    """Read a profile file (JSON or YAML, at most ``MAX_PROFILE_BYTES``); ``-`` reads stdin."""
     from pathlib import Path
 
     from backcare.errors import InputError
 
-    if path == "-":
-        return parse_profile(sys.stdin.read(), source="stdin")
-    file = Path(path)
+    name = "stdin" if path == "-" else Path(path).name
     try:
-        text = file.read_text(encoding="utf-8")
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_PROFILE_BYTES + 1)
+        else:
+            with open(path, "rb") as file:
+                data = file.read(MAX_PROFILE_BYTES + 1)
+        if len(data) > MAX_PROFILE_BYTES:
+            raise InputError(
+                f"--profile: {name} is larger than {MAX_PROFILE_BYTES // 1024} KiB; "
+                "is it a profile?"
+            )
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(
             f"--profile: cannot read {path}: {getattr(error, 'strerror', None) or error}"
         ) from None
-    return parse_profile(text, source=file.name)
+    return parse_profile(text, source=name)

@@ -6,7 +6,6 @@ imported only inside it, so ``backcare --help`` and ``backcare kb`` stay fast.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,24 +22,31 @@ if TYPE_CHECKING:
 
 EXIT_TRY_AGAIN = 75
 """``EX_TEMPFAIL``: the database was busy; running the command again will work."""
+EXIT_STORAGE = 2
+"""The database is read-only (for a command that saves), damaged or on a full disk: the
+one-line message says what to do first."""
 
 
 @contextmanager
-def local_database() -> Iterator[tuple[Database, int]]:
-    """The database of these settings and the local user's id; a busy or broken database is
-    a one-line error with exit status 75 (try again), never a traceback."""
+def local_database(*, writes: bool = True) -> Iterator[tuple[Database, int]]:
+    """The database of these settings and the local user's id. A command that only reads
+    (``writes=False``) still works from a read-only data directory. A busy database is exit
+    status 75 (try again); a read-only, damaged or full one is exit status 2; always one line,
+    never a traceback."""
     from backcare import services
     from backcare.store import StoreError, open_database
+    from backcare.store.database import writable
 
     try:
-        database = open_database(settings())
+        read_only = not writes and not writable(settings())
+        database = open_database(settings(), read_only=read_only)
         try:
             yield database, services.local_user_id(database)
         finally:
             database.close()
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
-        raise SystemExit(EXIT_TRY_AGAIN) from None
+        raise SystemExit(EXIT_TRY_AGAIN if error.retry else EXIT_STORAGE) from None
 
 
 @guarded
@@ -50,15 +56,24 @@ def import_data(
         bool, typer.Option("--replace", help="Delete the current diary first.")
     ] = False,
 ) -> None:
-    """Load a JSON export into the diary (all or nothing)."""
+    """Load a JSON export into the diary (all or nothing; at most 16 MiB and 50,000 records;
+    nothing dated in the future)."""
     from backcare import services
-    from backcare.schemas import ExportBundle
+    from backcare.schemas import MAX_IMPORT_BYTES, ImportBundle
+    from backcare.strict_json import loads
 
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_IMPORT_BYTES + 1)
+        if len(raw) > MAX_IMPORT_BYTES:
+            raise InputError(
+                f"FILE: {file} is larger than {MAX_IMPORT_BYTES // 2**20} MiB, the most an "
+                "import reads"
+            )
+        data = loads(raw.decode("utf-8"))
+    except (OSError, ValueError) as error:  # unreadable, not UTF-8, not JSON, NaN, a key twice
         raise InputError(f"FILE: cannot read {file} as JSON: {error}") from None
-    bundle = ExportBundle.model_validate(data)
+    bundle = ImportBundle.model_validate(data)
     with local_database() as (database, user_id):
         counts = services.import_all(database, user_id=user_id, bundle=bundle, replace=replace)
     print("Imported " + ", ".join(f"{count} {part}" for part, count in counts.items()) + ".")
@@ -74,25 +89,47 @@ def delete(
 
     if not delete_all:
         raise InputError("--all: say --all to delete everything (there is no partial delete)")
-    if not yes and not typer.confirm("Delete all your backcare data? This cannot be undone"):
-        print("Nothing deleted.")
-        raise SystemExit(1)
+    if not yes and not _confirmed("Delete all your backcare data? This cannot be undone"):
+        print("Nothing deleted.")  # a choice, not an error: exit status 0
+        return
     with local_database() as (database, user_id):
         counts = services.delete_all(database, user_id=user_id)
     print(f"Deleted {sum(counts.values())} records.")
 
 
+def _confirmed(question: str) -> bool:
+    """Yes or no; no answer at all (input ended) is a no."""
+    try:
+        return typer.confirm(question)
+    except typer.Abort:
+        return False
+
+
 @guarded
 def backup(
-    path: Annotated[Path, typer.Argument(help="Where to write the copy (must not exist).")],
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Where to write the copy (must not exist); default: a new file in the data "
+            "directory's backups folder, which `backcare data check` restores from."
+        ),
+    ] = None,
 ) -> None:
     """Copy the database safely while it is in use (SQLite online backup)."""
-    from backcare.store.backup import backup_sqlite
+    import sqlite3
 
+    from backcare.cli.data_check import backups_folder
+    from backcare.store.backup import backup_sqlite, default_backup_path
+
+    path = path or default_backup_path(backups_folder())
     if path.exists():
         raise InputError(f"PATH: {path} already exists; choose a new file")
-    with local_database() as (database, _user_id):
+    with local_database(writes=False) as (database, _user_id):
         if not database.is_sqlite:
             raise InputError("backup: the database is PostgreSQL; back it up with pg_dump")
-        backup_sqlite(database, path)
+        try:
+            backup_sqlite(database, path)
+        except (OSError, sqlite3.Error) as error:
+            reason = getattr(error, "strerror", None) or error
+            raise InputError(f"PATH: cannot write {path}: {reason}") from None
     print(f"Backed up to {path}.")

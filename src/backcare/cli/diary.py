@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json
+from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json, user_text
 from backcare.errors import InputError
 
 if TYPE_CHECKING:
@@ -77,12 +78,16 @@ def _collect(now: datetime, days: int) -> DiaryReport:
     from backcare.diary.trends import week_over_week
 
     since = now - timedelta(days=days)
-    with local_database() as (database, user_id):
-        pain = services.list_pain(database, user_id=user_id)
+    # the window, the week before it (its first 7-day average) and the last two weeks
+    reach = min(since, now - timedelta(days=14)) - timedelta(days=7)
+    with local_database(writes=False) as (database, user_id):
+        pain = services.list_pain(database, user_id=user_id, since=reach)
         sessions = services.list_sessions(database, user_id=user_id, since=since)
         breaks = services.break_stats(database, user_id=user_id, since=since)
         habits = services.list_habits(database, user_id=user_id, since=since.date())
-        alerts = services.diary_alerts(database, user_id=user_id, kb=knowledge(), now=now)
+        alerts = services.diary_alerts(
+            database, user_id=user_id, kb=knowledge(), now=now, record=not database.read_only
+        )
     points = [PainPoint(p.at, p.score) for p in pain]
     weeks = week_over_week(points, now)
     return DiaryReport(
@@ -145,7 +150,8 @@ def _render(report: DiaryReport) -> None:
     console.print(_breaks_text(report.breaks))
     habits = Counter(h.habit_id for h in report.habits)
     if habits:
-        console.print("Habits: " + ", ".join(f"{h} ×{n}" for h, n in habits.most_common()))
+        listed = ", ".join(f"{h} ×{n}" for h, n in habits.most_common())
+        console.print(Text("Habits: ").append_text(user_text(listed)))
     for alert in report.alerts:
         console.print(f"[{ALERT_STYLES[alert.level]}]! {alert.message}[/]")
     console.print(f"[dim]{DISCLAIMER}[/dim]")
@@ -168,13 +174,20 @@ def _pain_table(pain: list[PainEntryPublic]) -> Table:
     table.add_column("note")
     for entry in pain:
         table.add_row(
-            f"{entry.at.astimezone():%a %d %b %H:%M}",
+            _when(entry.at),
             str(entry.score),
             "█" * entry.score,
             ", ".join(a.replace("_", " ") for a in entry.areas),
-            entry.note or "",
+            user_text(entry.note or ""),
         )
     return table
+
+
+def _when(at: datetime) -> str:
+    """``Mon 01 Dec 08:30``; with the year when it is not this year."""
+    local = at.astimezone()
+    same_year = local.year == datetime.now().astimezone().year
+    return f"{local:%a %d %b %H:%M}" if same_year else f"{local:%a %d %b %Y %H:%M}"
 
 
 def _sessions_text(sessions: list[SessionRecordPublic]) -> str:
@@ -261,8 +274,10 @@ def draw_plot(path: Path, report: DiaryReport) -> None:
     bottom.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
     figure.autofmt_xdate()
     figure.tight_layout()
+    from backcare.files import write_atomically
+
     try:
-        figure.savefig(path, dpi=120)
+        write_atomically(path, lambda handle: figure.savefig(handle, dpi=120, format="png"))
     except OSError as error:
         raise InputError(f"--plot: cannot write {path}: {error.strerror}") from None
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -54,7 +53,7 @@ def _data(fmt: Format) -> bytes:
     from backcare.cli.data import local_database
 
     now = datetime.now(UTC)
-    with local_database() as (database, user_id):
+    with local_database(writes=False) as (database, user_id):
         if fmt == "fhir":
             document = services.export_fhir(database, user_id=user_id, now=now)
         else:
@@ -80,7 +79,7 @@ def _saved_profile() -> Profile:
     from backcare import services
     from backcare.cli.data import local_database
 
-    with local_database() as (database, user_id):
+    with local_database(writes=False) as (database, user_id):
         profile = services.current_profile(database, user_id=user_id)
     if profile is None:
         raise InputError("--profile: no saved profile yet; pass --profile FILE")
@@ -95,11 +94,15 @@ def _parse_date(text: str) -> date:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    """Health data: the file is readable by its owner only, even if it already existed."""
+    """Health data: the file is readable by its owner only, even if it already existed; a
+    failure (a full disk) leaves the old file as it was and no partial file behind."""
+    from backcare.files import write_atomically
+
     try:
-        descriptor = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        os.fchmod(descriptor, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
+        if path.exists() and not path.is_file() and not path.is_dir():  # /dev/stdout, a pipe
+            with path.open("wb") as device:
+                device.write(data)
+        else:
+            write_atomically(path, lambda handle: handle.write(data))
     except OSError as error:
         raise InputError(f"--out: cannot write {path}: {error.strerror}") from None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
@@ -10,9 +10,7 @@ import typer
 from backcare.cli.common import DISCLAIMER, guarded, print_json
 from backcare.content.schema import AREAS
 from backcare.errors import InputError
-
-FUTURE_TOLERANCE = timedelta(minutes=5)
-"""Clock skew allowed for ``--at``; a time further ahead is a typo."""
+from backcare.schemas import EARLIEST, FUTURE_TOLERANCE
 
 
 @guarded
@@ -83,7 +81,12 @@ def parse_time(text: str, *, now: datetime) -> datetime:
         raise InputError(
             f"--at: {text!r} is not an ISO 8601 time (e.g. 2026-11-20T08:30)"
         ) from None
-    value = value.astimezone() if value.tzinfo is None else value
+    try:
+        value = (value.astimezone() if value.tzinfo is None else value).astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise InputError(f"--at: {text} is out of range") from None
+    if value < EARLIEST:
+        raise InputError(f"--at: {text} is before {EARLIEST:%Y}")
     if value > now + FUTURE_TOLERANCE:
         raise InputError(f"--at: {text} is in the future")
     return value

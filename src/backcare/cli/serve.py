@@ -34,6 +34,12 @@ def serve(
     from backcare.web.app import ALLOWED_HOSTS_ENV, LOOPBACK_HOSTS
 
     _check(port=port, workers=workers, reload=reload)
+    if not port_free(host, port):
+        free = next(
+            (p for p in range(port + 1, min(port + 50, 65535) + 1) if port_free(host, p)), None
+        )
+        hint = f"; try --port {free}" if free else ""
+        raise InputError(f"--port: {port} on {host} is in use (another backcare?){hint}")
     if host not in LOOPBACK_HOSTS:
         os.environ.setdefault(ALLOWED_HOSTS_ENV, "*")
         if settings().mode != "server":
@@ -44,8 +50,28 @@ def serve(
             )
     if workers > 1:
         _migrate_once()
+    if settings().is_sqlite:
+        _warn_if_store_unusable()
     print(f"backcare on http://{host}:{port}/ (API docs at /api/docs). Ctrl+C stops it.")
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, reload=reload, workers=workers)
+
+
+def port_free(host: str, port: int) -> bool:
+    """Whether uvicorn could listen on ``host:port`` now (same socket options as uvicorn)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError:
+        return True  # a bad host name: uvicorn says so itself
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError:
+            return False
+    return True
 
 
 def _check(*, port: int, workers: int, reload: bool) -> None:
@@ -56,6 +82,17 @@ def _check(*, port: int, workers: int, reload: bool) -> None:
         raise InputError(f"--workers: must be at least 1, not {workers}")
     if workers > 1 and reload:
         raise InputError("--workers: cannot be combined with --reload (one process reloads)")
+
+
+def _warn_if_store_unusable() -> None:
+    """A damaged database still serves (every page says so, 503); say it here first."""
+    from backcare.store import StoreError, open_database
+    from backcare.store.database import writable
+
+    try:
+        open_database(settings(), read_only=not writable(settings())).close()
+    except StoreError as error:
+        print(f"warning: {error}; the app will answer 503 until it is fixed", file=sys.stderr)
 
 
 def _migrate_once() -> None:

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from backcare.content import DATA_DIR, schema
 from backcare.content.schema import ContentFile, Entry, NotCarried
 from backcare.errors import ContentError
+from backcare.files import write_atomically
 from backcare.knowledge.base import KnowledgeBase
 from backcare.knowledge.promises import all_rules
 
@@ -151,9 +152,12 @@ def _write_cache(cache_dir: Path, cache_file: Path, kb: KnowledgeBase) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
         for stale in cache_dir.glob(_CACHE_NAME.format(digest="*")):
             stale.unlink(missing_ok=True)
-        partial = cache_file.with_suffix(".partial")
-        with partial.open("wb") as handle:
-            pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(cache_file)
+        for partial in cache_dir.glob("*.partial"):  # left by versions before 0.x
+            partial.unlink(missing_ok=True)
+        write_atomically(
+            cache_file,
+            lambda handle: pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL),
+            mode=0o644,
+        )
     except OSError:
         pass

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from backcare.config import Settings
@@ -38,14 +38,55 @@ SCHEMA_REVISION = "0002"
 
 
 class StoreError(BackcareError):
-    """The database cannot be opened, migrated or written (busy, corrupt, unreachable)."""
+    """The database cannot be opened, read or written: busy (``retry``: running again will
+    work), read-only, damaged, on a full disk or unreachable. The message says what to do."""
+
+    def __init__(self, message: str, *, retry: bool = False, read_only: bool = False) -> None:
+        super().__init__(message)
+        self.retry = retry
+        self.read_only = read_only
+
+
+PROBLEMS: tuple[tuple[tuple[str, ...], str, dict[str, bool]], ...] = (
+    (("locked", "busy"), "busy (another backcare is writing); try again", {"retry": True}),
+    (
+        ("readonly", "read-only", "permission denied", "errno 13", "errno 30"),
+        "the data directory is read-only; reading works, saving needs write access",
+        {"read_only": True},
+    ),
+    (
+        ("not a database", "malformed", "corrupt"),
+        "the database file is damaged; run `backcare data check` to restore the latest backup",
+        {},
+    ),
+    (
+        ("disk is full", "disk full", "no space", "errno 28", "disk i/o error"),
+        "the disk is full (or failing); free some space, then try again",
+        {},
+    ),
+)
+"""What a driver's message means, in words that say what to do (first match wins)."""
+
+
+def describe_store_problem(error: BaseException) -> StoreError:
+    """A ``StoreError`` for a driver or file-system error, its first line kept as the reason."""
+    reason = str(getattr(error, "orig", None) or error).splitlines()[0] if str(error) else ""
+    lowered = f"{reason} {type(getattr(error, 'orig', error)).__name__}".lower()
+    for needles, meaning, flags in PROBLEMS:
+        if any(needle in lowered for needle in needles):
+            return StoreError(f"database: {meaning} ({reason})", **flags)
+    return StoreError(f"database: {reason or type(error).__name__}")
 
 
 class Database:
-    """An engine and its session factory; ``session()`` is one unit of work."""
+    """An engine and its session factory; ``session()`` is one unit of work.
 
-    def __init__(self, engine: Engine) -> None:
+    ``read_only``: opened for reading only (the data directory is read-only); writes fail.
+    """
+
+    def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self.engine = engine
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -65,16 +106,25 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(settings: Settings) -> Database:
-    """Open (creating and upgrading as needed) the database that ``settings`` names."""
-    return open_url(settings.database_url, home=settings.home)
+def open_database(settings: Settings, *, read_only: bool = False) -> Database:
+    """Open (creating and upgrading as needed) the database that ``settings`` names;
+    ``read_only`` opens an existing SQLite file for reading only (see ``open_url``)."""
+    return open_url(settings.database_url, home=settings.home, read_only=read_only)
 
 
-def open_url(url: str, *, home: Path | None = None) -> Database:
-    """Open the database at ``url``; ``home`` is created (0700) for a local SQLite file."""
-    if home is not None:
-        home.mkdir(parents=True, exist_ok=True, mode=0o700)
-    engine = create_database_engine(url)
+def open_url(url: str, *, home: Path | None = None, read_only: bool = False) -> Database:
+    """Open the database at ``url``; ``home`` is created (0700) for a local SQLite file.
+
+    ``read_only`` (SQLite): the existing file, for reading only, not migrated; in a read-only
+    directory SQLite cannot make its shared-memory file, so the file is opened as immutable.
+    Any trouble is a ``StoreError``.
+    """
+    if read_only and url.startswith("sqlite"):
+        return _open_read_only(url)
+    with _store_errors():
+        if home is not None:
+            home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        engine = create_database_engine(url)
     database = Database(engine)
     try:
         with _store_errors():
@@ -86,15 +136,59 @@ def open_url(url: str, *, home: Path | None = None) -> Database:
     return database
 
 
+def _open_read_only(url: str) -> Database:
+    path = Path(make_url(url).database or "")
+    if not path.is_file():
+        raise StoreError(f"database: {path} does not exist yet (nothing saved)")
+    immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro{immutable}&uri=true")
+    event.listen(engine, "connect", _configure_read_only)
+    event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+    database = Database(engine, read_only=True)
+    try:
+        with _store_errors():
+            revision = current_revision(engine)
+        if revision != SCHEMA_REVISION:
+            raise StoreError(
+                f"database: {path} needs an upgrade to revision {SCHEMA_REVISION}, which needs "
+                "write access",
+                read_only=True,
+            )
+    except Exception:
+        engine.dispose()
+        raise
+    return database
+
+
+def _configure_read_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    dbapi_connection.execute("PRAGMA query_only = ON")
+
+
+def writable(settings: Settings) -> bool:
+    """Whether the SQLite file (or, before it exists, its directory) can be written; always
+    true for a server database (PostgreSQL says for itself)."""
+    if not settings.is_sqlite:
+        return True
+    path = Path(make_url(settings.database_url).database or "")
+    if path.exists():
+        return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    parent = next((p for p in (path.parent, *path.parent.parents) if p.exists()), Path("/"))
+    return os.access(parent, os.W_OK)
+
+
 @contextmanager
 def _store_errors() -> Iterator[None]:
-    """Database trouble (locked past the busy timeout, unreachable, disk full) as one
-    ``StoreError`` with the driver's first line; programming errors pass through."""
+    """Database and file trouble (locked past the busy timeout, read-only, damaged, disk full,
+    unreachable) as one ``StoreError`` that says what to do; programming errors and refused
+    data (integrity) pass through."""
     try:
         yield
-    except OperationalError as error:
-        reason = str(error.orig or error).splitlines()[0]
-        raise StoreError(f"database: {reason} (try again)") from error
+    except (IntegrityError, ProgrammingError, DataError):
+        raise
+    except (DatabaseError, OSError) as error:
+        raise describe_store_problem(error) from error
 
 
 def create_database_engine(url: str) -> Engine:

@@ -42,6 +42,15 @@ class Question:
     maximum: int | None = None
     required: bool = False
     applies: Callable[[Answers], bool] = field(default=_always, compare=False, repr=False)
+    most: Callable[[Answers], int | None] | None = field(default=None, compare=False, repr=False)
+    """The highest number the earlier answers allow (pain cannot begin after today's age)."""
+
+    def highest(self, answers: Answers) -> int | None:
+        """``maximum``, lowered by ``most`` when the earlier answers say so."""
+        limit = self.most(answers) if self.most is not None else None
+        if limit is None or self.maximum is None:
+            return self.maximum if limit is None else limit
+        return min(self.maximum, limit)
 
 
 def _yes(key: str) -> Callable[[Answers], bool]:
@@ -223,6 +232,7 @@ QUESTIONS: tuple[Question, ...] = (
         minimum=0,
         maximum=120,
         applies=_onset_age_matters,
+        most=lambda answers: answers.get("age"),
     ),
     Question(
         "symptoms.saddle_numbness",
@@ -416,8 +426,9 @@ def questions_for(answers: Answers) -> list[Question]:
     return [q for q in QUESTIONS if q.key not in answers and q.applies(answers)]
 
 
-def parse_answer(question: Question, text: str) -> Any:
-    """A typed answer from what the person typed; ``None`` for "don't know"."""
+def parse_answer(question: Question, text: str, answers: Answers | None = None) -> Any:
+    """A typed answer from what the person typed; ``None`` for "don't know". ``answers`` (the
+    earlier ones) may narrow a number's range."""
     value = text.strip().lower()
     if value in DONT_KNOW and not question.required:
         return [] if question.kind == "choices" else None
@@ -426,14 +437,14 @@ def parse_answer(question: Question, text: str) -> Any:
             return value in YES
         raise InputError(f"{question.key}: answer yes, no, or ? if you don't know")
     if question.kind == "number":
-        return _number(question, value)
+        return _number(question, value, question.highest(answers or {}))
     options = [part.strip() for part in value.split(",")] if question.kind == "choices" else [value]
     chosen = [_choice(question, option) for option in options if option]
     return chosen if question.kind == "choices" else chosen[0]
 
 
-def _number(question: Question, value: str) -> int:
-    low, high = question.minimum, question.maximum
+def _number(question: Question, value: str, high: int | None) -> int:
+    low = question.minimum
     try:
         number = int(value)
     except ValueError:

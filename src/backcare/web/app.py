@@ -6,6 +6,7 @@ at import time, so tests and the CLI build exactly the app they need.
 
 from __future__ import annotations
 
+import html
 import os
 import threading
 from collections.abc import AsyncIterator, Sequence
@@ -13,9 +14,10 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
 from swagger_ui_bundle import swagger_ui_path
@@ -26,8 +28,10 @@ from backcare.errors import InputError, UnknownEntryError
 from backcare.knowledge import load_knowledge_base
 from backcare.search import AskIndex
 from backcare.store import StoreError, open_database
+from backcare.store.database import describe_store_problem, writable
 from backcare.web import auth
 from backcare.web.deps import AppState, SharedIndex
+from backcare.web.json_body import StrictJsonBodies, validation_problem
 from backcare.web.routes import (
     api_ask,
     api_check,
@@ -74,7 +78,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HO
     built, routers included, ``/static`` mounted; requests for other host names refused."""
     _refuse_weak_server_key(settings)
     kb = load_knowledge_base(cache_dir=settings.cache_dir)
-    database = open_database(settings)
+    database = open_database(settings, read_only=not writable(settings))
     state = AppState(
         settings=settings,
         database=database,
@@ -98,6 +102,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HO
         lifespan=lifespan,
     )
     app.state.backcare = state
+    app.add_middleware(StrictJsonBodies)  # added first, so it runs after the host check
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     for module in API_ROUTERS:
         app.include_router(module.router, prefix="/api")
@@ -111,9 +116,47 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HO
 
 def app_from_environment() -> FastAPI:
     """The app for the settings in the environment (the factory ``backcare serve`` runs);
-    ``BACKCARE_ALLOWED_HOSTS`` (comma-separated, ``*`` for any) widens the host names."""
+    ``BACKCARE_ALLOWED_HOSTS`` (comma-separated, ``*`` for any) widens the host names. When
+    the database cannot be opened (damaged, unreachable), an app that answers every request
+    with a 503 saying so, instead of a server that does not start."""
     hosts = os.environ.get(ALLOWED_HOSTS_ENV)
-    return create_app(load_settings(), allowed_hosts=hosts.split(",") if hosts else LOOPBACK_HOSTS)
+    try:
+        return create_app(
+            load_settings(), allowed_hosts=hosts.split(",") if hosts else LOOPBACK_HOSTS
+        )
+    except StoreError as error:
+        return unavailable_app(error)
+
+
+def unavailable_app(error: StoreError) -> FastAPI:
+    """Every request answered 503 with what is wrong: problem JSON under ``/api/``, a page
+    elsewhere."""
+    app = FastAPI(title="backcare (unavailable)", openapi_url=None, docs_url=None, redoc_url=None)
+    methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+    @app.api_route("/{path:path}", methods=methods, include_in_schema=False)
+    def unavailable(request: Request, path: str) -> Response:
+        return store_unavailable(request, str(error))
+
+    return app
+
+
+UNAVAILABLE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>backcare: storage unavailable</title></head><body style="font-family: sans-serif;
+max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
+<h1>backcare cannot read or save your diary right now</h1><p>{message}</p>
+<p>Nothing was changed. Fix the problem above and reload this page.</p></body></html>"""
+
+
+def store_unavailable(request: Request, message: str) -> Response:
+    """503 with ``message``: problem JSON for the API, a short page for people."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": message}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
+    return HTMLResponse(
+        UNAVAILABLE_PAGE.format(message=html.escape(message)),
+        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+    )
 
 
 def _add_docs(app: FastAPI) -> None:
@@ -145,6 +188,7 @@ def _refuse_weak_server_key(settings: Settings) -> None:
 def _add_error_handlers(app: FastAPI) -> None:
     """Our own errors as JSON with a message: unknown ids 404, bad input 422, busy database
     503 (try again). Anything else is a bug and stays a 500."""
+    app.add_exception_handler(RequestValidationError, validation_problem)
 
     @app.exception_handler(UnknownEntryError)
     async def unknown_entry(_request: Request, error: UnknownEntryError) -> JSONResponse:
@@ -167,9 +211,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StoreError)
     @app.exception_handler(OperationalError)
-    async def store_busy(_request: Request, error: Exception) -> JSONResponse:
-        reason = str(getattr(error, "orig", error)).splitlines()[0]
-        return JSONResponse(
-            {"detail": f"database: {reason} (try again)"},
-            status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
-        )
+    async def store_trouble(request: Request, error: Exception) -> Response:
+        """Busy, read-only, damaged or full: 503 with what to do (never a 500)."""
+        problem = error if isinstance(error, StoreError) else describe_store_problem(error)
+        return store_unavailable(request, str(problem))

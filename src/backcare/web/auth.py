@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import re
 import secrets
 import threading
@@ -176,6 +177,70 @@ class LoginLimiter:
         return times
 
 
+class GrowingDelay:
+    """Failed logins per (account, address): the first ``free`` failures cost nothing, then
+    each further one doubles the wait before the next try (1 s, 2 s, 4 s … up to
+    ``longest``). A key with no failure for ``forget_after`` seconds starts afresh.
+
+    Keyed on the pair, a stranger guessing from elsewhere slows only themselves down: the owner
+    logging in from their own address is never locked out of their diary.
+    """
+
+    def __init__(
+        self,
+        *,
+        free: int = 3,
+        first: float = 1.0,
+        longest: float = 15 * 60,
+        forget_after: float = 60 * 60,
+        clock: Callable[[], float] = time.monotonic,
+        max_keys: int = MAX_TRACKED_KEYS,
+    ) -> None:
+        self.free, self.first, self.longest = free, first, longest
+        self.forget_after, self.clock, self.max_keys = forget_after, clock, max_keys
+        self._failures: dict[str, tuple[int, float]] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, failures: int) -> float:
+        """Seconds before the next try after ``failures`` failures in a row."""
+        if failures <= self.free:
+            return 0.0
+        return float(min(self.first * 2 ** (failures - self.free - 1), self.longest))
+
+    def retry_after(self, key: str) -> int | None:
+        """Whole seconds until ``key`` may try again, or ``None`` when it may now."""
+        now = self.clock()
+        with self._lock:
+            count, last = self._current(key, now)
+        remaining = last + self.wait(count) - now
+        return max(1, math.ceil(remaining)) if remaining > 0 else None
+
+    def failed(self, key: str) -> None:
+        now = self.clock()
+        with self._lock:
+            if len(self._failures) >= self.max_keys:
+                for old in [k for k, (_, last) in self._failures.items() if self._stale(last, now)]:
+                    del self._failures[old]
+            count, _last = self._current(key, now)
+            self._failures[key] = (count + 1, now)
+
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._failures.pop(key, None)
+
+    def _stale(self, last: float, now: float) -> bool:
+        return now - last >= self.forget_after
+
+    def _current(self, key: str, now: float) -> tuple[int, float]:
+        count, last = self._failures.get(key, (0, now))
+        return (0, now) if self._stale(last, now) else (count, last)
+
+
+ADDRESS_FAILURES = 30
+"""Failed logins one address may make across all accounts in ``LoginLimiter``'s window:
+enough for a household or an office behind one address, too few to spray passwords."""
+
+
 # Accounts and sessions ---------------------------------------------------------------------
 
 
@@ -219,7 +284,8 @@ class Accounts:
     def __init__(self, database: Database, secret_key: str, *, sign_ups_per_hour: int) -> None:
         self.database = database
         self.signer = URLSafeSerializer(secret_key, salt="backcare-session")
-        self.limiter = LoginLimiter()
+        self.delays = GrowingDelay()
+        self.limiter = LoginLimiter(max_failures=ADDRESS_FAILURES)
         self.sign_ups = LoginLimiter(max_failures=sign_ups_per_hour, window=SIGN_UP_WINDOW_S)
 
     def admit_sign_up(self, client: str) -> None:
@@ -249,13 +315,15 @@ class Accounts:
 
     def login(self, credentials: Credentials, client: str) -> NewSession:
         """A session for the right password; one message for every wrong one (no hint whether
-        the name exists) and 429 after too many failures."""
-        keys = (f"user:{credentials.username}", f"addr:{client}")
-        wait = self.limiter.retry_after(keys)
+        the name exists). Failures slow down the same name from the same address (growing
+        delays) and one address across names (a budget); never the name from elsewhere: 429
+        with Retry-After."""
+        pair, address = f"{credentials.username}|{client}", f"addr:{client}"
+        wait = self.delays.retry_after(pair) or self.limiter.retry_after((address,))
         if wait is not None:
             raise HTTPException(
                 status.HTTP_429_TOO_MANY_REQUESTS,
-                detail="too many failed logins: try again later",
+                detail=f"too many failed logins: try again in {wait} s",
                 headers={"Retry-After": str(wait)},
             )
         with self.database.session() as session:
@@ -263,9 +331,10 @@ class Accounts:
             stored = user.password_hash if user is not None else None
             user_id = user.id if user is not None else None
         if not _verify(stored or DUMMY_HASH, credentials.password) or user_id is None:
-            self.limiter.failed(keys)
+            self.delays.failed(pair)
+            self.limiter.failed((address,))
             raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="wrong username or password")
-        self.limiter.forget(keys[0])
+        self.delays.forget(pair)
         return self._start(user_id)
 
     def _start(self, user_id: int) -> NewSession:

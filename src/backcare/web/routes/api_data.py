@@ -16,7 +16,7 @@ from backcare.knowledge import KnowledgeBase
 from backcare.plan import build_plan
 from backcare.plan.calendar import plan_calendar
 from backcare.plan.schedule import MAX_WEEK, wants_breaks
-from backcare.schemas import ExportBundle
+from backcare.schemas import ExportBundle, ImportBundle
 from backcare.store import Database
 from backcare.triage import evaluate
 from backcare.web.deps import BAD_BODY, DbDep, KbDep, UserDep, problem
@@ -90,12 +90,13 @@ def _calendar(
     | problem(status.HTTP_409_CONFLICT, "The diary already has data (use ?replace=true)."),
 )
 def import_data(
-    bundle: ExportBundle,
+    bundle: ImportBundle,
     db: DbDep,
     user_id: UserDep,
     replace: Annotated[bool, Query(description="Delete the current data first.")] = False,
 ) -> Imported:
-    """Load a JSON export, all or nothing. Refuses to mix it into existing data."""
+    """Load a JSON export, all or nothing. Refuses to mix it into existing data. At most
+    50,000 records and 16 MiB; nothing dated in the future (as for live writes)."""
     _check_bundle(bundle)
     try:
         counts = services.import_all(db, user_id=user_id, bundle=bundle, replace=replace)

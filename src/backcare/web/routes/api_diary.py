@@ -14,6 +14,7 @@ from backcare import services
 from backcare.diary import PainPoint, seven_day_average
 from backcare.diary.trends import week_over_week
 from backcare.schemas import (
+    FUTURE_TOLERANCE,
     AlertPublic,
     AwareDatetime,
     BreakEventPublic,
@@ -24,9 +25,6 @@ from backcare.schemas import (
 from backcare.web.deps import BAD_BODY, DbDep, KbDep, UserDep
 
 router = APIRouter(tags=["diary"])
-
-FUTURE_TOLERANCE = timedelta(minutes=5)
-"""Clock skew allowed for ``at`` (as ``backcare log --at``); a time further ahead is a typo."""
 
 
 class PainLogged(BaseModel):
@@ -72,17 +70,17 @@ def pain_diary(
 ) -> PainDiary:
     """Entries in time order, this week's and last week's average pain, and the alerts."""
     now = datetime.now(UTC)
-    pain = services.list_pain(db, user_id=user_id)
-    points = [PainPoint(p.at, p.score) for p in pain]
-    weeks = week_over_week(points, now)
     if since is not None:
         since = since.astimezone() if since.tzinfo is None else since
-        pain = [p for p in pain if p.at >= since]
+    pain = services.list_pain(db, user_id=user_id, since=since)
+    recent = services.list_pain(db, user_id=user_id, since=now - timedelta(days=15))
+    points = [PainPoint(p.at, p.score) for p in recent]
+    weeks = week_over_week(points, now)
     return PainDiary(
         pain=pain,
         seven_day_average=weeks[1] if weeks else seven_day_average(points, now),
         previous_seven_day_average=weeks[0] if weeks else None,
-        alerts=services.diary_alerts(db, user_id=user_id, kb=kb, now=now),
+        alerts=services.diary_alerts(db, user_id=user_id, kb=kb, now=now, record=not db.read_only),
     )
 
 

@@ -1,20 +1,22 @@
 """The check-in: the safety-check questions (``backcare.triage.questions``) one small group per
 screen, then a few questions the plan needs (work, equipment, time).
 
-Each screen is a GET URL carrying the answers so far as JSON in ``answers``, so the browser's
-back button, a reload and a bookmark all work without a server-side draft. Only the last step
-(save the profile) is a POST.
+Answers are health data, so they never travel in a URL (which lands in access logs and browser
+history): each screen's answers are POSTed, kept in a signed, HttpOnly, SameSite=Strict cookie
+(the draft: one entry per screen answered), and the browser is sent to ``/check-in?step=N``,
+which shows screen N of the draft. So the back button, a reload and the Back link all work, and
+the URL says only which step it is. Saving the profile clears the draft.
 """
 
 from __future__ import annotations
 
-import json
+import secrets
 from dataclasses import dataclass
-from typing import Annotated, Any
-from urllib.parse import urlencode
+from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Request, status
+from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import RedirectResponse, Response
+from itsdangerous import BadSignature, URLSafeSerializer
 from pydantic import ValidationError
 
 from backcare import services
@@ -178,21 +180,68 @@ def screen_count(answers: Answers) -> tuple[int, int]:
     return len(groups), len(groups) + len(left)
 
 
-def parse_answers(text: str) -> dict[str, Any]:
-    """The answers carried in the URL; anything unreadable starts the check-in afresh."""
+DRAFT_COOKIE = "backcare_checkin"
+DRAFT_PATH = "/check-in"
+MAX_DRAFT_STEPS = 40
+"""More screens than the check-in has; a longer draft is not ours and is dropped."""
+
+
+def _signer(request: Request) -> URLSafeSerializer:
+    """Signs the draft with the server key (server mode) or a key made when the app started."""
+    state = request.app.state
+    key = getattr(state, "checkin_key", None)
+    if key is None:
+        key = state_of(request).settings.secret_key or secrets.token_urlsafe(32)
+        state.checkin_key = key
+    return URLSafeSerializer(key, salt="backcare-checkin")
+
+
+def read_draft(request: Request, user_id: int) -> list[dict[str, Any]]:
+    """The answers given so far, one dict per screen; empty when missing, unsigned, another
+    person's or malformed (the check-in then starts afresh)."""
+    cookie = request.cookies.get(DRAFT_COOKIE)
+    if not cookie:
+        return []
     try:
-        data = json.loads(text) if text else {}
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+        data = _signer(request).loads(cookie)
+    except BadSignature:
+        return []
+    if not isinstance(data, dict) or data.get("user") != user_id:
+        return []
+    steps = data.get("steps")
+    if not isinstance(steps, list) or len(steps) > MAX_DRAFT_STEPS:
+        return []
+    return [step for step in steps if isinstance(step, dict)]
 
 
-def _typed(question: Question, values: list[str]) -> Any:
-    """A form field's values through the same parser the CLI uses."""
+def write_draft(request: Request, response: Response, user_id: int, steps: list[Any]) -> None:
+    value = _signer(request).dumps({"user": user_id, "steps": steps})
+    settings = state_of(request).settings
+    response.set_cookie(
+        DRAFT_COOKIE,
+        value,
+        path=DRAFT_PATH,
+        httponly=True,
+        samesite="strict",
+        secure=settings.mode == "server" and settings.cookie_secure,
+    )
+
+
+def merged(steps: list[dict[str, Any]]) -> dict[str, Any]:
+    """The answers of these screens together."""
+    answers: dict[str, Any] = {}
+    for step in steps:
+        answers.update(step)
+    return answers
+
+
+def _typed(question: Question, values: list[str], answers: Answers) -> Any:
+    """A form field's values through the same parser the CLI uses (``answers``: the earlier
+    ones, which may narrow a number's range)."""
     text = (
         ",".join(v for v in values if v) if question.kind == "choices" else next(iter(values), "")
     )
-    return parse_answer(question, text)
+    return parse_answer(question, text, answers)
 
 
 def _is_emergency(answers: Answers, kb: KnowledgeBase) -> bool:
@@ -205,28 +254,58 @@ def _is_emergency(answers: Answers, kb: KnowledgeBase) -> bool:
 
 
 @router.get("/check-in")
-def check_in(request: Request, user_id: UserDep, answers: str = "", prefill: str = "") -> Response:
-    """One screen of questions, or the summary when none are left. Someone checking in again
-    finds their last answers filled in."""
+def check_in(request: Request, user_id: UserDep, step: int | None = None) -> Response:
+    """Screen ``step`` of the draft (the summary once none is left); without ``step``, a fresh
+    check-in. Someone checking in again finds their last answers filled in."""
     saved = services.current_profile(state_of(request).database, user_id=user_id)
     last = answers_from_profile(saved) if saved else {}
-    before = parse_answers(answers)
-    merged = dict(before)
-    errors: dict[str, str] = {}
-    form = request.query_params
+    if step is None:
+        response = _screen(request, 0, {}, next_screen({}), values=as_form(last))
+        response.delete_cookie(DRAFT_COOKIE, path=DRAFT_PATH)
+        return response
+    steps = read_draft(request, user_id)
+    number = max(0, min(step, len(steps)))
+    before = merged(steps[:number])
+    if number == len(steps) and number > 0 and _is_emergency(before, state_of(request).kb):
+        return _summary(request, number, before)
+    values = as_form(steps[number]) if number < len(steps) else as_form(last)
+    return _screen(request, number, before, next_screen(before), values=values)
+
+
+@router.post("/check-in/step", dependencies=[Depends(same_origin)])
+async def answer_step(request: Request, user_id: UserDep) -> Response:
+    """Take one screen's answers (form fields named by answer key) and go to the next step;
+    a bad answer shows the same screen again with the problem named."""
+    form = await request.form()
+    steps = read_draft(request, user_id)
+    try:
+        number = max(0, min(int(str(form.get("step", "0"))), len(steps)))
+    except ValueError:
+        number = 0
+    before = merged(steps[:number])
     screen = next_screen(before)
-    submitted = screen is not None and form.get("screen") == screen[0].id
-    if submitted and screen is not None:
-        for question in screen[1]:
-            try:
-                merged[question.key] = _typed(question, form.getlist(question.key))
-            except InputError as error:
-                errors[question.key] = str(error).split(": ", 1)[-1]
+    if screen is None or form.get("screen") != screen[0].id:  # an old tab: show where we are
+        return RedirectResponse(f"/check-in?step={number}", status_code=status.HTTP_303_SEE_OTHER)
+    answers: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for question in screen[1]:
+        values = [str(v) for v in form.getlist(question.key)]
+        try:
+            answers[question.key] = _typed(question, values, before)
+        except InputError as error:
+            errors[question.key] = str(error).split(": ", 1)[-1]
     if errors:
-        return _screen(request, before, screen, errors=errors, values=_raw(form))
-    if submitted:
-        return _after_submit(request, before, merged, last)
-    return _screen(request, before, screen, values=as_form(parse_answers(prefill) or last))
+        raw = {
+            key: [str(v) for v in form.getlist(key)]
+            for key in form
+            if key not in ("step", "screen")
+        }
+        return _screen(request, number, before, screen, errors=errors, values=raw)
+    response = RedirectResponse(
+        f"/check-in?step={number + 1}", status_code=status.HTTP_303_SEE_OTHER
+    )
+    write_draft(request, response, user_id, [*steps[:number], answers])
+    return response
 
 
 def answers_from_profile(profile: Profile) -> dict[str, Any]:
@@ -255,29 +334,17 @@ def as_form(answers: Answers) -> dict[str, list[str]]:
     return form
 
 
-def _after_submit(
-    request: Request, before: Answers, merged: dict[str, Any], last: Answers
-) -> Response:
-    if _is_emergency(merged, state_of(request).kb) or next_screen(merged) is None:
-        return _summary(request, before, merged)
-    return _screen(request, merged, next_screen(merged), back=before, values=as_form(last))
-
-
-def _raw(form: Any) -> dict[str, list[str]]:
-    return {key: form.getlist(key) for key in form if key not in ("answers", "screen", "prefill")}
-
-
 def _screen(
     request: Request,
+    number: int,
     answers: Answers,
     screen: tuple[Group, list[Question]] | None,
     *,
-    back: Answers | None = None,
     errors: dict[str, str] | None = None,
     values: dict[str, list[str]] | None = None,
 ) -> Response:
     if screen is None:
-        return _summary(request, {}, answers)
+        return _summary(request, number, answers)
     done, total = screen_count(answers)
     group, questions = screen
     return render(
@@ -286,8 +353,8 @@ def _screen(
         status_code=status.HTTP_422_UNPROCESSABLE_CONTENT if errors else status.HTTP_200_OK,
         group=group,
         questions=questions,
-        answers_json=json.dumps(answers, separators=(",", ":")),
-        back_url=_back_url(back, answers),
+        step=number,
+        back_url=f"/check-in?step={number - 1}" if number > 0 else None,
         errors=errors or {},
         values=values or {},
         done=done,
@@ -295,37 +362,26 @@ def _screen(
     )
 
 
-def _back_url(back: Answers | None, current: Answers) -> str | None:
-    """The previous screen with its answers filled in again; none on the first screen."""
-    if back is None:
-        return None
-    prefill = {k: v for k, v in current.items() if k not in back}
-    return "/check-in?" + urlencode(
-        {"answers": json.dumps(back, separators=(",", ":")), "prefill": json.dumps(prefill)}
-    )
-
-
-def _summary(request: Request, before: Answers, answers: Answers) -> Response:
+def _summary(request: Request, number: int, answers: Answers) -> Response:
     profile = profile_from_answers(answers)
     emergency = evaluate(profile, state_of(request).kb).level == "emergency"
     return render(
         request,
         "checkin_done.html",
-        answers_json=json.dumps(answers, separators=(",", ":")),
-        back_url=_back_url(before, answers) if before != answers else None,
+        back_url=f"/check-in?step={number - 1}" if number > 0 else None,
         emergency=emergency,
         answered=sum(1 for v in answers.values() if v not in (None, [])),
     )
 
 
 @router.post("/check-in", dependencies=[Depends(same_origin)])
-def save_check_in(
-    request: Request, user_id: UserDep, answers: Annotated[str, Form()] = ""
-) -> Response:
-    """Save the profile the answers describe, then show the result."""
+def save_check_in(request: Request, user_id: UserDep) -> Response:
+    """Save the profile the draft's answers describe, then show the result."""
     try:
-        profile = profile_from_answers(parse_answers(answers))
+        profile = profile_from_answers(merged(read_draft(request, user_id)))
     except (ValidationError, InputError):
         return RedirectResponse("/check-in", status_code=status.HTTP_303_SEE_OTHER)
     services.save_profile(state_of(request).database, user_id=user_id, profile=profile)
-    return RedirectResponse("/result", status_code=status.HTTP_303_SEE_OTHER)
+    response = RedirectResponse("/result", status_code=status.HTTP_303_SEE_OTHER)
+    response.delete_cookie(DRAFT_COOKIE, path=DRAFT_PATH)
+    return response

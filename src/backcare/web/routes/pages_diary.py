@@ -10,7 +10,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, status
 from fastapi.responses import RedirectResponse, Response
-from pydantic import ValidationError
 
 from backcare import services
 from backcare.content.schema import AREAS
@@ -120,9 +119,12 @@ def sessions_chart(sessions: list[SessionRecordPublic], today: date) -> Chart:
 def diary_page(request: Request, user_id: UserDep, logged: int | None = None) -> Response:
     """Log pain, see the charts and the alerts."""
     state = state_of(request)
-    pain = services.list_pain(state.database, user_id=user_id)
+    reach = datetime.now(UTC) - timedelta(days=CHART_DAYS + 8)  # the chart and its first average
+    pain = services.list_pain(state.database, user_id=user_id, since=reach)
     sessions = services.list_sessions(state.database, user_id=user_id)
-    alerts = services.diary_alerts(state.database, user_id=user_id, kb=state.kb)
+    alerts = services.diary_alerts(
+        state.database, user_id=user_id, kb=state.kb, record=not state.database.read_only
+    )
     today = datetime.now().astimezone().date()
     week_ago = datetime.now(UTC) - timedelta(days=7)
     return render(
@@ -132,7 +134,7 @@ def diary_page(request: Request, user_id: UserDep, logged: int | None = None) ->
         pain_chart=pain_chart(pain, today),
         sessions_chart=sessions_chart(sessions, today),
         chart_size=(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM),
-        recent=list(reversed(pain[-10:])),
+        recent=list(reversed(services.recent_pain(state.database, user_id=user_id, limit=10))),
         sessions=list(reversed(sessions[-5:])),
         alerts=alerts,
         logged=logged,
@@ -149,16 +151,17 @@ def diary_page(request: Request, user_id: UserDep, logged: int | None = None) ->
 def log_pain(
     request: Request,
     user_id: UserDep,
-    score: Annotated[int | None, Form()] = None,
+    score: Annotated[str, Form()] = "",
     areas: Annotated[list[str] | None, Form()] = None,
     note: Annotated[str, Form()] = "",
 ) -> Response:
-    """Store a pain rating from the form, then show the diary again (post/redirect/get)."""
+    """Store a pain rating from the form, then show the diary again (post/redirect/get); a
+    missing or non-numeric score shows the diary with the problem named, never raw JSON."""
     try:
         entry = PainEntryCreate.model_validate(
-            {"score": score, "areas": areas or [], "note": note.strip() or None}
+            {"score": int(score.strip()), "areas": areas or [], "note": note.strip() or None}
         )
-    except ValidationError:
+    except ValueError:  # not a whole number (ValidationError is a ValueError too)
         return RedirectResponse("/diary?logged=0", status_code=status.HTTP_303_SEE_OTHER)
     services.log_pain(state_of(request).database, user_id=user_id, entry=entry)
     return RedirectResponse("/diary?logged=1", status_code=status.HTTP_303_SEE_OTHER)
