@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 from backcare.knowledge import KnowledgeBase, load_knowledge_base
+from backcare.knowledge.promises import not_for_rules
 from backcare.plan import build_plan
 from backcare.profile import Profile
 from backcare.triage import CheckResult, evaluate
@@ -44,7 +45,8 @@ def grown(kb: KnowledgeBase, factor: int = GROWTH) -> KnowledgeBase:
         for n in range(1, factor)
         for entry in kb.entries
     ]
-    return KnowledgeBase(entries=(*kb.entries, *copies), not_carried=kb.not_carried)
+    rules = (*kb.rules, *(rule for entry in copies for rule in not_for_rules(entry)))
+    return KnowledgeBase(entries=(*kb.entries, *copies), not_carried=kb.not_carried, rules=rules)
 
 
 def _seconds_per_plan(kb: KnowledgeBase, people: list[tuple[Profile, CheckResult]]) -> float:

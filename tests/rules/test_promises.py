@@ -120,3 +120,18 @@ def test_rule_and_variant_quotes_are_verbatim(kb: KnowledgeBase) -> None:
         and not quote_in_seed(source.quote or "", seeds.get(source.seed, ""))
     ]
     assert wrong == []
+
+
+def test_a_dose_promise_without_its_variants_is_caught(tmp_path: Path) -> None:
+    """The bridge-hold resolution ("lengthen the hold ... only while it stays comfortable") is
+    kept by the bridge's dose variants; without them named, the check fails."""
+    copy = _copy_content(tmp_path)
+    path = copy / "conflicts-postpartum.yaml"
+    text = path.read_text(encoding="utf-8")
+    broken = text.replace("    enforces: [bridge#after-birth, bridge#office-hold]\n", "")
+    assert broken != text
+    path.write_text(broken, encoding="utf-8")
+
+    problems = _unenforced(load_knowledge_base(data_dir=copy))
+
+    assert any(p.startswith("conflict-bridge-hold: bridge ") for p in problems), problems

@@ -509,6 +509,7 @@ class Conflict(EntryBase):
     resolution: str
     resolution_reason: str
     enforces: list[str] = []
+    """Ids of the rules (or ``<exercise>#<variant>`` dose variants) that keep the resolution."""
 
 
 Entry = Annotated[

@@ -109,7 +109,8 @@ def _check_references(entries: dict[str, Entry]) -> None:
 
 
 def _check_rules(rules: tuple[schema.Rule, ...], entries: dict[str, Entry]) -> None:
-    """Rule ids are unique; rules, variants and conflicts name only ids that exist."""
+    """Rule ids are unique; rules and conflicts name only entries, rules and dose variants
+    (``<exercise>#<variant>``) that exist."""
     ids = [rule.id for rule in rules]
     twice = sorted({rule_id for rule_id in ids if ids.count(rule_id) > 1})
     if twice:
@@ -119,7 +120,11 @@ def _check_rules(rules: tuple[schema.Rule, ...], entries: dict[str, Entry]) -> N
         for ref in named:
             if ref not in entries:
                 raise ContentError(f"rule {rule.id!r} refers to unknown id {ref!r}")
-    known = set(ids)
+    known = set(ids) | {
+        f"{entry.id}#{variant.id}"
+        for entry in entries.values()
+        for variant in getattr(entry, "dose_variants", [])
+    }
     for entry in entries.values():
         for rule_id in getattr(entry, "enforces", []):
             if rule_id not in known:

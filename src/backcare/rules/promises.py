@@ -4,7 +4,8 @@ A resolution that says "never", "not before", "only", "until", "avoid" or "left 
 something the plan doses (an exercise, heat or ice) or about a class of moves (a tag: only
 gentle movement, twists, lying face down …) must name, in ``enforces``, a rule that
 covers it: one that leaves the entry out (by id or by one of its tags), allows only tags the
-entry lacks, or caps its dose. ``unenforced`` lists every sentence that breaks this.
+entry lacks, or caps its dose; or one of the entry's dose variants (``<exercise>#<variant>``).
+``unenforced`` lists every sentence that breaks this.
 """
 
 from __future__ import annotations
@@ -48,11 +49,13 @@ def unenforced(entries: Iterable[Entry], rules: Mapping[str, Rule]) -> list[str]
         if not isinstance(conflict, Conflict):
             continue
         enforced = [rules[rule_id] for rule_id in conflict.enforces if rule_id in rules]
+        varied = {name.split("#")[0] for name in conflict.enforces if "#" in name}
         for sentence in _SENTENCE.split(conflict.resolution):
             if not RESTRICTIVE.search(sentence):
                 continue
             for entry in planned:
-                if names[entry.id].search(sentence) and not _covers(enforced, entry):
+                covered = entry.id in varied or _covers(enforced, entry)
+                if names[entry.id].search(sentence) and not covered:
                     problems.append(f"{conflict.id}: {entry.id} ({sentence.strip()})")
             for tag, words in TAG_WORDS.items():
                 if words.search(sentence) and not any(_names_tag(r, tag) for r in enforced):
