@@ -27,6 +27,7 @@ from backcare.web.routes.pages_common import (
     state_of,
     today_number,
 )
+from backcare.web.routes.pages_help import help_now_page, needs_help_now
 
 router = APIRouter(include_in_schema=False)
 for _module in (pages_checkin, pages_session, pages_diary, pages_kb):
@@ -62,6 +63,8 @@ def result(request: Request, user_id: UserDep) -> Response:
     if profile is None:
         return _to("/")
     plan = plan_for(state, profile, programme_week(state, user_id))
+    if needs_help_now(plan.check):
+        return help_now_page(request, plan, profile)
     return render(request, "result.html", check=plan.check, plan=plan)
 
 
@@ -75,6 +78,8 @@ def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Re
     current = programme_week(state, user_id)
     shown = current if week is None else max(1, min(week, 52))
     plan = plan_for(state, profile, shown)
+    if needs_help_now(plan.check):
+        return help_now_page(request, plan, profile)
     ticked = services.list_habits(state.database, user_id=user_id, since=date.today())
     return render(
         request,

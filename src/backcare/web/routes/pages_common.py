@@ -27,7 +27,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 
 LEVEL_TITLES = {
     "emergency": "Act now: this needs emergency care",
-    "urgent": "See a doctor within a day or two",
+    "urgent": "See a doctor today or tomorrow",
     "routine": "Book an appointment with your doctor",
     "self_care": "No warning sign found",
 }

@@ -28,6 +28,7 @@ from backcare.web.routes.pages_common import (
     state_of,
     today_number,
 )
+from backcare.web.routes.pages_help import help_now_page, needs_help_now
 
 router = APIRouter()
 
@@ -44,6 +45,8 @@ def session_page(request: Request, user_id: UserDep, day: int | None = None) -> 
         return RedirectResponse("/", status_code=status.HTTP_303_SEE_OTHER)
     plan_day = day if day is not None and 1 <= day <= 7 else today_number()
     plan = plan_for(state, profile, programme_week(state, user_id))
+    if needs_help_now(plan.check):
+        return help_now_page(request, plan, profile)
     items = day_items(plan, plan_day, state.kb) if plan.check.exercise_allowed else []
     return render(
         request,
