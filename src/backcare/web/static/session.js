@@ -188,10 +188,37 @@
     }
   }
 
-  // --- sound and speech --------------------------------------------------------------------
+  // --- cues: sound, vibration, speech (each can be turned off, and all at once mid-session) ---
+  const CUES_KEY = "backcare.cues";
+  const CUE_OPTIONS = { sound: "opt-sound", vibrate: "opt-vibrate", speech: "opt-speech" };
+  const cueLog = (window.backcareCues = []);
+  function loadCues() {
+    let saved = {};
+    try {
+      saved = JSON.parse(localStorage.getItem(CUES_KEY) || "{}") || {};
+    } catch (error) {
+      saved = {};
+    }
+    for (const [name, id] of Object.entries(CUE_OPTIONS)) {
+      if (typeof saved[name] === "boolean") $(id).checked = saved[name];
+    }
+    $("cues").checked = saved.on !== false;
+  }
+  function saveCues() {
+    const prefs = { on: $("cues").checked };
+    for (const [name, id] of Object.entries(CUE_OPTIONS)) prefs[name] = $(id).checked;
+    localStorage.setItem(CUES_KEY, JSON.stringify(prefs));
+  }
+  const cueOn = (name) => $("cues").checked && $(CUE_OPTIONS[name]).checked;
+  function vibrate(kind) {
+    if (!cueOn("vibrate") || !("vibrate" in navigator)) return false;
+    navigator.vibrate(kind === "end" ? [200, 120, 200] : kind === "work" || kind === "breathe" ? 160 : 80);
+    return true;
+  }
+
   let audio = null;
   function beep(kind) {
-    if (!$("opt-sound").checked || !audio) return;
+    if (!cueOn("sound") || !audio) return;
     const osc = audio.createOscillator();
     const gain = audio.createGain();
     osc.frequency.value = kind === "work" || kind === "breathe" ? 880 : kind === "end" ? 523 : 660;
@@ -203,7 +230,7 @@
     osc.stop(audio.currentTime + 0.3);
   }
   function say(text) {
-    if (!$("opt-speech").checked || !("speechSynthesis" in window)) return;
+    if (!cueOn("speech") || !("speechSynthesis" in window)) return;
     speechSynthesis.cancel();
     speechSynthesis.speak(new SpeechSynthesisUtterance(text));
   }
@@ -257,11 +284,14 @@
     $("ring").classList.toggle("ready", s.kind === "get_ready");
     $("set").textContent = s.sets ? `${s.set_no} of ${s.sets}` : "–";
     $("rep").textContent = v.rep ? `${v.rep} of ${s.reps}` : "–";
-    $("c-side").classList.toggle("hidden", !s.side);
+    $("c-side").classList.toggle("off", !s.side);
+    $("c-set").classList.toggle("off", !s.sets);
+    $("c-rep").classList.toggle("off", !v.rep);
     $("side").textContent = s.side || "–";
     $("rep-phase").textContent = v.repPhase ? `${v.repPhase[0]} · ${Math.ceil(v.repPhase[1])} s` : "";
     const pacer = $("pacer");
     pacer.classList.toggle("hidden", !v.breath);
+    $("ring").classList.toggle("breathing", Boolean(v.breath));
     if (v.breath) {
       const f = 1 - v.breath.left / v.breath.length;
       const scale = v.breath.name === "inhale" ? 0.6 + 0.4 * f : v.breath.name === "exhale" ? 1 - 0.4 * f : 1;
@@ -276,7 +306,9 @@
     const text = s.kind === "end" ? "Session complete." : `${stepTitle(s)}${item ? `: ${item.name}` : ""}${s.side ? `, ${s.side} side` : ""}`;
     $("announce").textContent = text;
     beep(s.kind);
+    const buzzed = vibrate(s.kind);
     say(text);
+    cueLog.push({ index: state.index, kind: s.kind, sound: cueOn("sound"), vibrate: buzzed, speech: cueOn("speech") });
   }
 
   // --- phases ------------------------------------------------------------------------------
@@ -284,6 +316,47 @@
     for (const name of ["ready", "running", "done", "saved"]) {
       $(`phase-${name}`).classList.toggle("hidden", name !== phase);
     }
+    document.body.classList.toggle("session-live", phase === "running");
+    holdScreen(phase === "running" && state.pausedAt === null);
+  }
+
+  // --- the screen stays on while a session runs (released when paused or done) -------------
+  let wakeLock = null;
+  const wake = (window.backcareWake = { state: "off", requests: 0 });
+  async function holdScreen(on) {
+    if (!("wakeLock" in navigator)) {
+      wake.state = "unsupported";
+      return;
+    }
+    if (on && !wakeLock && document.visibilityState === "visible") {
+      wake.requests += 1;
+      try {
+        wakeLock = await navigator.wakeLock.request("screen");
+        wake.state = "held";
+        wakeLock.addEventListener("release", () => {
+          wakeLock = null;
+          wake.state = "released";
+        });
+      } catch (error) {
+        wake.state = "refused";
+      }
+    } else if (!on && wakeLock) {
+      const lock = wakeLock;
+      wakeLock = null;
+      await lock.release();
+      wake.state = "off";
+    }
+  }
+
+  // Pictures of the whole session are fetched at the start, so they are kept for offline use.
+  function prefetchPictures() {
+    for (const item of items) fetch(`/api/kb/${encodeURIComponent(item.id)}/picture.svg`).catch(() => {});
+  }
+
+  // After Start the session is the screen: scrolled to its top, focus on it (not left behind).
+  function focusSession() {
+    window.scrollTo(0, 0);
+    $("phase-running").focus({ preventScroll: true });
   }
 
   function tick() {
@@ -309,6 +382,7 @@
     fn(now());
     stepWall = { index: state.index, at: wall(), byDeadline: false };
     save();
+    holdScreen(state.pausedAt === null && !finished());
     if (finished()) return toDone();
     showItem(step());
     announce(step());
@@ -374,6 +448,8 @@
     showItem(step());
     announce(step());
     save();
+    focusSession();
+    prefetchPictures();
     tick();
   });
   $("pause").addEventListener("click", () => act((t) => (state.pausedAt !== null ? resume(t) : pause(t))));
@@ -396,7 +472,13 @@
     event.preventDefault();
     $(button).click();
   });
-  document.addEventListener("visibilitychange", () => state.phase === "running" && save());
+  document.addEventListener("visibilitychange", () => {
+    if (state.phase !== "running") return;
+    save();
+    if (document.visibilityState === "visible") holdScreen(state.pausedAt === null);
+  });
+  for (const id of ["cues", ...Object.values(CUE_OPTIONS)]) $(id).addEventListener("change", saveCues);
+  loadCues();
   window.addEventListener("pagehide", () => state.phase === "running" && save());
 
   window.backcareSession = { state: () => state, now: () => now(), steps, items };
@@ -405,6 +487,7 @@
     treatAbsenceAsPause();
     showPhase("running");
     showItem(step());
+    focusSession();
     document.body.dataset.resumed = "true";
     tick();
   } else if (state.phase === "done") {
