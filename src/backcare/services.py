@@ -33,6 +33,7 @@ from backcare.schemas import (
     PainEntryCreate,
     PainEntryIn,
     PainEntryPublic,
+    PainEntryUpdate,
     ProfileVersionPublic,
     SessionRecordCreate,
     SessionRecordPublic,
@@ -162,6 +163,39 @@ def list_pain(
     with _unit(db) as session:
         rows = session.scalars(query.order_by(PainEntry.at, PainEntry.id))
         return [_pain_public(row) for row in rows]
+
+
+def correct_pain(
+    db: DB, *, user_id: int, entry_id: int, update: PainEntryUpdate
+) -> PainEntryPublic | None:
+    """Correct one of this person's pain entries; ``None`` when they have no entry by that id
+    (another person's entry is as absent as one never made)."""
+    with _unit(db) as session:
+        row = _own_pain(session, user_id, entry_id)
+        if row is None:
+            return None
+        for name, value in update.changes().items():
+            setattr(row, name, list(value) if name == "areas" else value)
+        session.flush()
+        return _pain_public(row)
+
+
+def delete_pain(db: DB, *, user_id: int, entry_id: int) -> PainEntryPublic | None:
+    """Delete one of this person's pain entries and return it (so it can be put back);
+    ``None`` when they have no entry by that id."""
+    with _unit(db) as session:
+        row = _own_pain(session, user_id, entry_id)
+        if row is None:
+            return None
+        deleted = _pain_public(row)
+        session.delete(row)
+        return deleted
+
+
+def _own_pain(session: Session, user_id: int, entry_id: int) -> PainEntry | None:
+    return session.scalar(
+        select(PainEntry).where(PainEntry.id == entry_id, PainEntry.user_id == user_id)
+    )
 
 
 def _pain_public(row: PainEntry) -> PainEntryPublic:
