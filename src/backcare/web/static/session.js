@@ -8,7 +8,7 @@
   const steps = data.steps;
   const items = data.items;
   const params = new URLSearchParams(location.search);
-  const KEY = `backcare.session.${data.date}.w${data.week}.d${data.day}`;
+  const KEY = `backcare.session.${data.date}.w${data.week}.d${data.day}${data.slot ? `.${data.slot}` : ""}`;
   const DONE_KINDS = ["work", "breathe"];
   const FRAME_MS = 50;
   const AWAY_MS = 5000; // a gap longer than this (tab closed, laptop asleep) counts as a pause
@@ -396,7 +396,14 @@
     save();
     const results = outcome();
     const done = results.filter((r) => r.status === "done").length;
-    $("done-summary").textContent = `${done} of ${results.length} exercises done` + (state.endedEarly ? " (finished early)." : ".");
+    const partial = results.filter((r) => r.status === "partial").length;
+    const all = done === results.length;
+    $("done-title").textContent = all ? "Well done" : done || partial ? "Session ended" : "Nothing done this time";
+    let summary = `${done} of ${results.length} exercises done`;
+    if (partial) summary += `, ${partial} partly`;
+    summary += state.endedEarly && !all ? " (finished early)." : ".";
+    if (!done && !partial) summary += " That's all right: try again when you are ready.";
+    $("done-summary").textContent = summary;
     showPhase("done");
     $("done-title").focus?.();
   }
