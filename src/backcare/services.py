@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
-from backcare.diary import PainPoint, pain_alerts, warning_sign_alerts
+from backcare.diary import PainPoint, new_leg_symptoms_alert, pain_alerts, warning_sign_alerts
 from backcare.errors import InputError
 from backcare.profile import Profile
 from backcare.schemas import (
@@ -205,11 +205,28 @@ def _pain_public(row: PainEntry) -> PainEntryPublic:
 # Sessions, breaks, habits --------------------------------------------------------------------
 
 
+SESSION_PAIN_NOTES = ("Before a session", "After a session")
+"""The notes on the pain entries a session's pain before and after becomes."""
+
+
 def record_session(db: DB, *, user_id: int, record: SessionRecordCreate) -> SessionRecordPublic:
-    """Store a finished guided session (items done or skipped, pain before and after)."""
+    """Store a finished guided session (items done or skipped, pain before and after). The pain
+    given before and after also goes into the pain diary, so one record of pain, wherever it
+    was given, feeds the chart and the alerts."""
     row = SessionRecord(user_id=user_id, **_session_fields(record))
+    ratings = zip(
+        (record.pain_before, record.pain_after),
+        (record.started_at, record.ended_at),
+        SESSION_PAIN_NOTES,
+        strict=True,
+    )
     with _unit(db) as session:
         session.add(row)
+        session.add_all(
+            PainEntry(user_id=user_id, score=score, areas=[], note=note, at=at)
+            for score, at, note in ratings
+            if score is not None
+        )
         session.flush()
         return _session_public(row)
 
@@ -311,12 +328,19 @@ def diary_alerts(
     """
     now = _now(now)
     with _unit(db) as session:
-        points = [PainPoint(p.at, p.score) for p in list_pain(session, user_id=user_id)]
+        pain = list_pain(session, user_id=user_id)
+        points = [PainPoint(p.at, p.score) for p in pain]
         plan_started = session.scalar(
             select(func.min(SessionRecord.started_at)).where(SessionRecord.user_id == user_id)
         )
-        alerts = _new_warning_signs(session, user_id, kb) + pain_alerts(
-            points, now=now, plan_started=plan_started
+        profile = current_profile(session, user_id=user_id)
+        leg = new_leg_symptoms_alert(
+            pain, known_areas=profile.pain.areas if profile else [], now=now
+        )
+        alerts = (
+            _new_warning_signs(session, user_id, kb)
+            + ([leg] if leg else [])
+            + pain_alerts(points, now=now, plan_started=plan_started)
         )
         session.add_all(
             AlertShown(user_id=user_id, kind=a.kind, message=a.message, shown_at=now)

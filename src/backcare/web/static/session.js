@@ -434,6 +434,33 @@
     localStorage.removeItem(KEY);
     $("saved-text").textContent = text;
     showPhase("saved");
+    $("saved-title").focus();
+    showAlerts();
+  }
+
+  // The pain given before and after went into the diary: say at once what it now calls for
+  // (a jump in pain asks for a re-check), rather than leave it for the next diary visit.
+  const RECHECK_KINDS = ["pain_jump", "new_leg_symptoms"];
+  async function showAlerts() {
+    let alerts = [];
+    try {
+      const response = await fetch("/api/diary/pain?since=" + encodeURIComponent(new Date().toISOString()));
+      if (response.ok) alerts = (await response.json()).alerts;
+    } catch (error) {
+      return; // offline: the diary shows them once the session reaches it
+    }
+    const shown = alerts.map((alert) => {
+      const box = Object.assign(document.createElement("div"), {
+        className: alert.level === "good_news" ? "alert good" : "alert",
+        textContent: alert.message,
+      });
+      box.setAttribute("role", alert.level === "good_news" ? "status" : "alert");
+      if (RECHECK_KINDS.includes(alert.kind)) {
+        box.append(" ", Object.assign(document.createElement("a"), { href: "/check-in", textContent: "Check in again" }));
+      }
+      return box;
+    });
+    $("saved-alerts").replaceChildren(...shown);
   }
 
   function chosen(name) {
