@@ -265,9 +265,23 @@
       img.dataset.id = item.id;
       $("picture").classList.remove("hidden");
       img.alt = `How to do ${item.name}`;
-      img.src = `/api/kb/${encodeURIComponent(item.id)}/picture.svg`;
     }
+    showPicture();
   }
+
+  // The picture moves only while the session runs: paused (or finished) it shows the held pose
+  // still, and with prefers-reduced-motion it never moves.
+  const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
+  const pictureUrl = (id, still) => `/api/kb/${encodeURIComponent(id)}/picture.svg${still ? "?still=true" : ""}`;
+  function showPicture() {
+    const img = $("picture-img");
+    if (!img.dataset.id) return;
+    const still = reducedMotion.matches || state.pausedAt !== null || finished();
+    const url = pictureUrl(img.dataset.id, still);
+    if (img.getAttribute("src") !== url) img.src = url;
+    img.dataset.still = String(still);
+  }
+  reducedMotion.addEventListener("change", showPicture);
   $("picture-img") && $("picture-img").addEventListener("error", () => $("picture").classList.add("hidden"));
 
   function draw(t) {
@@ -295,7 +309,7 @@
     if (v.breath) {
       const f = 1 - v.breath.left / v.breath.length;
       const scale = v.breath.name === "inhale" ? 0.6 + 0.4 * f : v.breath.name === "exhale" ? 1 - 0.4 * f : 1;
-      pacer.style.transform = `scale(${scale.toFixed(3)})`;
+      pacer.style.transform = reducedMotion.matches ? "" : `scale(${scale.toFixed(3)})`;
       $("pacer-label").textContent = `${v.breath.name[0].toUpperCase()}${v.breath.name.slice(1)} ${Math.ceil(v.breath.left)}`;
     }
     $("pause").textContent = state.pausedAt !== null ? "Resume" : "Pause";
@@ -350,7 +364,9 @@
 
   // Pictures of the whole session are fetched at the start, so they are kept for offline use.
   function prefetchPictures() {
-    for (const item of items) fetch(`/api/kb/${encodeURIComponent(item.id)}/picture.svg`).catch(() => {});
+    for (const item of items) {
+      for (const still of [false, true]) fetch(pictureUrl(item.id, still)).catch(() => {});
+    }
   }
 
   // After Start the session is the screen: scrolled to its top, focus on it (not left behind).
