@@ -78,7 +78,8 @@ def test_full_journey_check_in_plan_session_and_diary(page: Page) -> None:
     expect(page.locator(".entries .entry").first).to_contain_text(
         "lower back · Stiff after a long meeting"
     )
-    expect(page.locator("circle.pain-dot")).to_have_count(1)
+    # the session's pain before (4) and after (2) is in the diary with the rating logged here
+    expect(page.locator("circle.pain-dot")).to_have_count(3)
     expect(page.locator("rect.session-bar")).to_have_count(1)
     expect(page.get_by_text("pain 4 → 2")).to_be_visible()
     shot(page, "journey-diary-desktop")
