@@ -21,6 +21,13 @@ router = APIRouter()
 
 SEARCH_TOP = 20
 """Results shown for a question: more than the API's default, since a page can scroll."""
+WEAK_SHARE = 0.25
+"""A search result scoring under this share of the best one is dropped: past it, results trail
+into entries that share one common word with the question."""
+PAGE_SIZE = 20
+"""Entries per page when one kind is listed."""
+OVERVIEW_PER_KIND = 4
+"""Entries shown per kind on the overview (no question, no kind chosen), each with "all N"."""
 FOR_YOU = "you"
 """The "For" choice that judges every entry by the saved profile (the default once there is one)."""
 
@@ -43,7 +50,12 @@ def first_sentence(text: str) -> str:
 
 @router.get("/kb")
 def kb_page(
-    request: Request, user_id: UserDep, q: str = "", kind: str = "", group: str | None = None
+    request: Request,
+    user_id: UserDep,
+    q: str = "",
+    kind: str = "",
+    group: str | None = None,
+    page: int = 1,
 ) -> Response:
     """Every entry, or those matching a question; narrowed by kind and population group. With
     a saved profile each entry says whether it suits this person, and those that do come first."""
@@ -58,9 +70,11 @@ def kb_page(
     if q.strip():
         answer = state.index.ask(q.strip(), top=SEARCH_TOP)
         warning = answer.warning
+        best = answer.results[0].score if answer.results else 0.0
         rows: list[dict[str, Any]] = [
             {"id": hit.id, "kind": hit.kind, "name": hit.name, "text": hit.snippet}
             for hit in answer.results
+            if hit.score >= WEAK_SHARE * best
         ]
     else:
         rows = [
@@ -72,6 +86,12 @@ def kb_page(
         row["suits"] = judge(state.kb.get(row["id"])) if judge else None
     if group == FOR_YOU:  # what suits first, in the same order; what does not, after, labelled
         rows.sort(key=lambda r: r["suits"] is not None and not r["suits"].suits)
+    found = len(rows)
+    overview = [] if q.strip() or kind else _overview(rows)
+    pages = max(1, -(-found // PAGE_SIZE))
+    page = max(1, min(page, pages))
+    if kind and not q.strip():
+        rows = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     return render(
         request,
         "kb_list.html",
@@ -84,7 +104,23 @@ def kb_page(
         warning=warning,
         total=len(state.kb),
         for_you=judge is not None,
+        found=found,
+        overview=overview,
+        page=page,
+        pages=pages if kind and not q.strip() else 1,
     )
+
+
+def _overview(rows: list[dict[str, Any]]) -> list[tuple[str, int, list[dict[str, Any]]]]:
+    """Per kind (in the content's order): how many entries, and the first few."""
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], []).append(row)
+    return [
+        (name, len(by_kind[name]), by_kind[name][:OVERVIEW_PER_KIND])
+        for name in KINDS
+        if name in by_kind
+    ]
 
 
 @router.get("/kb/{entry_id}")
