@@ -84,3 +84,25 @@ def test_search_drops_results_far_weaker_than_the_best(sized_page: tuple[str, Pa
     names = page.locator(".entry-list li > a").all_inner_texts()
     assert names[0].startswith("Foam roller")
     assert len(names) <= 5, names
+
+
+def test_the_week_prints_on_two_pages_with_steps_and_pictures(
+    sized_page: tuple[str, Page],
+) -> None:
+    size, page = sized_page
+    save_profile(page, TWENTY_MINUTES)
+    plan = page.request.post("/api/plan", data={"profile": TWENTY_MINUTES}).json()
+    exercises = {i["id"] for d in plan["days"] for s in d["sessions"] for i in s["items"]}
+    page.goto("/plan")
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    items = page.locator(".handout-item")
+    expect(items).to_have_count(len(exercises))
+    for index in range(items.count()):
+        item = items.nth(index)
+        expect(item.locator("ol li").first).to_be_visible()
+        assert item.locator("img").evaluate("(img) => img.complete && img.naturalWidth > 0")
+    expect(page.locator(".today-card")).to_be_hidden()
+    pdf = page.pdf(path=str(shot(page, f"plan-print-{size}").with_suffix(".pdf")), format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, f"the week prints on {pages} pages"

@@ -15,6 +15,8 @@ from fastapi import APIRouter, Depends, Form, Request, status
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from backcare import services
+from backcare.knowledge import KnowledgeBase
+from backcare.plan import Plan, PlanItem
 from backcare.plan.advice import breaks as break_schedule
 from backcare.web.deps import UserDep
 from backcare.web.routes import pages_checkin, pages_diary, pages_kb, pages_session
@@ -85,6 +87,7 @@ def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Re
         request,
         "plan.html",
         plan=plan,
+        handout=handout(plan, state.kb),
         today=today_number() if shown == current else None,
         profile=profile,
         ticked={tick.habit_id for tick in ticked},
@@ -92,6 +95,18 @@ def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Re
             h.id for h in plan.habits if h.id in state.kb and state.kb.get(h.id).kind == "habit"
         },
     )
+
+
+def handout(plan: Plan, kb: KnowledgeBase) -> list[tuple[PlanItem, list[str]]]:
+    """Each exercise of the week once, in the order it first comes, with its steps: what the
+    printed week shows beside its pictures."""
+    seen: dict[str, tuple[PlanItem, list[str]]] = {}
+    for day in plan.days:
+        for session in day.sessions:
+            for item in session.items:
+                if item.id not in seen and item.id in kb:
+                    seen[item.id] = (item, list(getattr(kb.get(item.id), "steps", [])))
+    return list(seen.values())
 
 
 @router.post("/plan/habits", dependencies=[Depends(same_origin)])

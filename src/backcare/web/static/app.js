@@ -80,14 +80,6 @@
   document.addEventListener("click", (event) => {
     if (event.target.closest("[data-print]")) window.print();
   });
-  // What the screen folds away (each item's why, the rest of long advice lists) is printed.
-  const PRINTED = "details.item-why:not([open]), details.more-advice:not([open])";
-  let opened = [];
-  window.addEventListener("beforeprint", () => {
-    opened = [...document.querySelectorAll(PRINTED)];
-    opened.forEach((details) => (details.open = true));
-  });
-  window.addEventListener("afterprint", () => opened.forEach((details) => (details.open = false)));
 })();
 
 // Pictures are drawn for more movements over time: a missing one hides its frame quietly.
