@@ -52,6 +52,10 @@ def _session(day: int, started: datetime) -> SessionRecordCreate:
     )
 
 
+FILLED_PAIN = 12
+"""Ten pain entries logged, and the session's pain before and after."""
+
+
 def _fill(db: Database, user: int) -> None:
     services.save_profile(db, user_id=user, profile=Profile(age=40, work=["sitting"]), now=NOW)
     for day in range(10):
@@ -100,6 +104,19 @@ def test_sessions_round_trip(db: Database, user: int) -> None:
     assert services.list_sessions(db, user_id=user) == [saved]
 
 
+def test_the_pain_given_in_a_session_goes_into_the_diary(db: Database, user: int) -> None:
+    record = _session(3, NOW)
+    services.record_session(db, user_id=user, record=record)
+    pain = services.list_pain(db, user_id=user)
+    assert [(p.score, p.at, p.note) for p in pain] == [
+        (5, record.started_at, "Before a session"),
+        (3, record.ended_at, "After a session"),
+    ]
+    no_pain = record.model_copy(update={"pain_before": None, "pain_after": None})
+    services.record_session(db, user_id=user, record=no_pain)
+    assert len(services.list_pain(db, user_id=user)) == 2
+
+
 def test_a_session_cannot_end_before_it_starts() -> None:
     with pytest.raises(ValidationError, match="ended_at"):
         SessionRecordCreate(plan_day=1, week=1, started_at=NOW, ended_at=NOW - timedelta(1))
@@ -130,10 +147,10 @@ def test_ticking_a_habit_twice_a_day_is_one_tick(db: Database, user: int) -> Non
 def test_export_delete_import_restores_the_same_data(db: Database, user: int) -> None:
     _fill(db, user)
     exported = services.export_all(db, user_id=user, now=NOW)
-    assert len(exported.pain) == 10
+    assert len(exported.pain) == FILLED_PAIN
     assert exported.alerts
     counts = services.delete_all(db, user_id=user)
-    assert counts["pain_entries"] == 10
+    assert counts["pain_entries"] == FILLED_PAIN
     assert services.export_all(db, user_id=user, now=NOW) == ExportBundle(exported_at=NOW)
     restored = ExportBundle.model_validate_json(exported.model_dump_json())
     services.import_all(db, user_id=user, bundle=restored)
@@ -170,7 +187,7 @@ def test_one_users_data_is_invisible_to_another(db: Database, user: int) -> None
     assert services.list_pain(db, user_id=other_id) == []
     assert services.export_all(db, user_id=other_id, now=NOW) == ExportBundle(exported_at=NOW)
     services.delete_all(db, user_id=other_id)
-    assert len(services.list_pain(db, user_id=user)) == 10
+    assert len(services.list_pain(db, user_id=user)) == FILLED_PAIN
 
 
 def test_services_work_inside_the_callers_transaction(db: Database, user: int) -> None:
@@ -204,7 +221,7 @@ def test_fhir_export_is_a_valid_r4_bundle_of_pain_observations(db: Database, use
     document = services.export_fhir(db, user_id=user, now=NOW)
     bundle = Bundle.model_validate(document)
     observations = [entry.resource for entry in bundle.entry]
-    assert len(observations) == 10
+    assert len(observations) == FILLED_PAIN
     for observation in observations:
         assert observation.code.coding[0].code == "72514-3"
         assert observation.code.coding[0].system == "http://loinc.org"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -11,6 +12,10 @@ from pydantic import BaseModel, ConfigDict
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_SIGN_UPS_PER_HOUR = 50
+EMERGENCY_NUMBERS = {"en-GB": "999", "en-US": "911"}
+"""Emergency numbers by locale where the usual one is not 112."""
+DEFAULT_EMERGENCY_NUMBER = "112"
+"""The number that reaches emergency services across Europe and from most mobile phones."""
 
 
 class Settings(BaseModel):
@@ -32,6 +37,10 @@ class Settings(BaseModel):
     sign_ups_per_hour: int = DEFAULT_SIGN_UPS_PER_HOUR
     """Sign-ups allowed per client address per hour (server mode); a clinic registering its
     patients from one front-desk address may raise it with ``BACKCARE_SIGN_UPS_PER_HOUR``."""
+
+    emergency_number: str = DEFAULT_EMERGENCY_NUMBER
+    """The number the urgent and emergency pages offer to call (``BACKCARE_EMERGENCY_NUMBER``;
+    by default chosen from the locale: 999 in en-GB, 911 in en-US, 112 elsewhere)."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -65,7 +74,28 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         sign_ups_per_hour=_positive_int(
             env, "BACKCARE_SIGN_UPS_PER_HOUR", DEFAULT_SIGN_UPS_PER_HOUR
         ),
+        emergency_number=_emergency_number(env),
     )
+
+
+def locale_of(env: dict[str, str]) -> str | None:
+    """``en_GB.UTF-8`` → ``en-GB``: the locale from ``BACKCARE_LOCALE``, ``LC_ALL`` or ``LANG``."""
+    for name in ("BACKCARE_LOCALE", "LC_ALL", "LANG"):
+        if raw := env.get(name):
+            language, _, region = raw.split(".")[0].replace("-", "_").partition("_")
+            return f"{language.lower()}-{region.upper()}" if region else language.lower()
+    return None
+
+
+def _emergency_number(env: dict[str, str]) -> str:
+    raw = env.get("BACKCARE_EMERGENCY_NUMBER", "").strip()
+    if not raw:
+        return EMERGENCY_NUMBERS.get(locale_of(env) or "", DEFAULT_EMERGENCY_NUMBER)
+    if not re.fullmatch(r"\+?[0-9]{2,15}", raw):
+        from backcare.errors import InputError
+
+        raise InputError(f"BACKCARE_EMERGENCY_NUMBER must be a phone number, not {raw!r}")
+    return raw
 
 
 def _positive_int(env: dict[str, str], name: str, default: int) -> int:

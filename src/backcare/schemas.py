@@ -40,6 +40,7 @@ __all__ = [
     "PainEntryCreate",
     "PainEntryIn",
     "PainEntryPublic",
+    "PainEntryUpdate",
     "ProfileVersionPublic",
     "SessionItem",
     "SessionRecordCreate",
@@ -99,6 +100,27 @@ class PainEntryCreate(Strict):
     areas: list[Area] = []
     note: str | None = Field(default=None, max_length=NOTE_MAX_CHARS)
     at: AwareDatetime | None = None
+
+
+class PainEntryUpdate(Strict):
+    """A correction to a pain entry: only the fields given change (``note: null`` clears the
+    note; score, areas and time cannot be null)."""
+
+    score: PainScore | None = None
+    areas: list[Area] | None = None
+    note: str | None = Field(default=None, max_length=NOTE_MAX_CHARS)
+    at: AwareDatetime | None = None
+
+    @model_validator(mode="after")
+    def _no_null_except_note(self) -> PainEntryUpdate:
+        for name in ("score", "areas", "at"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} may be left out but not null")
+        return self
+
+    def changes(self) -> dict[str, Any]:
+        """The fields given, by name."""
+        return {name: getattr(self, name) for name in self.model_fields_set}
 
 
 class PainEntryPublic(BaseModel):

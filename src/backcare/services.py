@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
-from backcare.diary import PainPoint, pain_alerts, warning_sign_alerts
+from backcare.diary import PainPoint, new_leg_symptoms_alert, pain_alerts, warning_sign_alerts
 from backcare.errors import InputError
 from backcare.profile import Profile
 from backcare.schemas import (
@@ -34,6 +34,7 @@ from backcare.schemas import (
     PainEntryCreate,
     PainEntryIn,
     PainEntryPublic,
+    PainEntryUpdate,
     ProfileVersionPublic,
     SessionRecordCreate,
     SessionRecordPublic,
@@ -201,6 +202,39 @@ def _pain_points(
     return {row.id: PainPoint(row.at, row.score) for row in session.execute(query)}
 
 
+def correct_pain(
+    db: DB, *, user_id: int, entry_id: int, update: PainEntryUpdate
+) -> PainEntryPublic | None:
+    """Correct one of this person's pain entries; ``None`` when they have no entry by that id
+    (another person's entry is as absent as one never made)."""
+    with _unit(db) as session:
+        row = _own_pain(session, user_id, entry_id)
+        if row is None:
+            return None
+        for name, value in update.changes().items():
+            setattr(row, name, list(value) if name == "areas" else value)
+        session.flush()
+        return _pain_public(row)
+
+
+def delete_pain(db: DB, *, user_id: int, entry_id: int) -> PainEntryPublic | None:
+    """Delete one of this person's pain entries and return it (so it can be put back);
+    ``None`` when they have no entry by that id."""
+    with _unit(db) as session:
+        row = _own_pain(session, user_id, entry_id)
+        if row is None:
+            return None
+        deleted = _pain_public(row)
+        session.delete(row)
+        return deleted
+
+
+def _own_pain(session: Session, user_id: int, entry_id: int) -> PainEntry | None:
+    return session.scalar(
+        select(PainEntry).where(PainEntry.id == entry_id, PainEntry.user_id == user_id)
+    )
+
+
 def _pain_public(row: PainEntry) -> PainEntryPublic:
     return PainEntryPublic(id=row.id, score=row.score, areas=row.areas, note=row.note, at=row.at)
 
@@ -208,11 +242,28 @@ def _pain_public(row: PainEntry) -> PainEntryPublic:
 # Sessions, breaks, habits --------------------------------------------------------------------
 
 
+SESSION_PAIN_NOTES = ("Before a session", "After a session")
+"""The notes on the pain entries a session's pain before and after becomes."""
+
+
 def record_session(db: DB, *, user_id: int, record: SessionRecordCreate) -> SessionRecordPublic:
-    """Store a finished guided session (items done or skipped, pain before and after)."""
+    """Store a finished guided session (items done or skipped, pain before and after). The pain
+    given before and after also goes into the pain diary, so one record of pain, wherever it
+    was given, feeds the chart and the alerts."""
     row = SessionRecord(user_id=user_id, **_session_fields(record))
+    ratings = zip(
+        (record.pain_before, record.pain_after),
+        (record.started_at, record.ended_at),
+        SESSION_PAIN_NOTES,
+        strict=True,
+    )
     with _unit(db) as session:
         session.add(row)
+        session.add_all(
+            PainEntry(user_id=user_id, score=score, areas=[], note=note, at=at)
+            for score, at, note in ratings
+            if score is not None
+        )
         session.flush()
         return _session_public(row)
 
@@ -324,8 +375,15 @@ def diary_alerts(
             select(func.min(SessionRecord.started_at)).where(SessionRecord.user_id == user_id)
         )
         points = _alert_points(session, user_id, now=now, plan_started=plan_started)
-        alerts = _new_warning_signs(session, user_id, kb) + pain_alerts(
-            points, now=now, plan_started=plan_started
+        recent = list_pain(session, user_id=user_id, since=now - ALERT_LOOKBACK, until=now)
+        profile = current_profile(session, user_id=user_id)
+        leg = new_leg_symptoms_alert(
+            recent, known_areas=profile.pain.areas if profile else [], now=now
+        )
+        alerts = (
+            _new_warning_signs(session, user_id, kb)
+            + ([leg] if leg else [])
+            + pain_alerts(points, now=now, plan_started=plan_started)
         )
         if record:
             session.add_all(

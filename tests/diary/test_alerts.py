@@ -12,7 +12,9 @@ from backcare.diary import PainPoint, pain_alerts, warning_sign_alerts
 from backcare.diary.alerts import (
     chronic_pain_alert,
     is_important_change,
+    new_leg_symptoms_alert,
     no_improvement_alert,
+    pain_jump_alert,
     trend_alert,
 )
 
@@ -146,3 +148,37 @@ def test_shifting_every_score_keeps_the_trend_direction(points: list[PainPoint],
 def test_alerts_are_about_the_past_only(points: list[PainPoint]) -> None:
     future = [PainPoint(NOW + timedelta(days=1, minutes=i), 10) for i in range(5)]
     assert kinds(points + future) == kinds(points)
+
+
+def test_a_jump_to_severe_pain_asks_for_a_re_check() -> None:
+    (alert,) = [a for a in pain_alerts(daily(3, 3, 9), now=NOW) if a.kind == "pain_jump"]
+    assert alert.level == "warning"
+    assert "from 3 to 9" in alert.message
+    assert "Check in again" in alert.message
+
+
+def test_no_jump_alert_for_a_small_rise_a_mild_score_or_an_old_jump() -> None:
+    assert pain_jump_alert(daily(6, 7), NOW) is None  # one point
+    assert pain_jump_alert(daily(2, 6), NOW) is None  # not severe
+    assert pain_jump_alert(daily(3, 9, end=NOW - timedelta(days=3)), NOW) is None
+    assert pain_jump_alert(daily(3, 9, 4), NOW) is None  # it settled
+
+
+@dataclass(frozen=True)
+class Entry:
+    at: datetime
+    areas: tuple[str, ...]
+
+
+def test_new_leg_pain_asks_for_a_re_check_once() -> None:
+    back = Entry(NOW - timedelta(days=1), ("lower_back",))
+    leg = Entry(NOW, ("lower_back", "leg_sciatica"))
+    alert = new_leg_symptoms_alert([back, leg], known_areas=["lower_back"], now=NOW)
+    assert alert is not None
+    assert alert.kind == "new_leg_symptoms"
+    assert "numbness, weakness" in alert.message
+    later = Entry(NOW + timedelta(hours=1), ("leg_sciatica",))
+    assert new_leg_symptoms_alert([back, leg, later], known_areas=[], now=later.at) is None
+    assert new_leg_symptoms_alert([back, leg], known_areas=["leg_sciatica"], now=NOW) is None
+    settled = Entry(NOW + timedelta(hours=2), ("lower_back",))
+    assert new_leg_symptoms_alert([leg, settled], known_areas=[], now=settled.at) is None

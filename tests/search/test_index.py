@@ -105,3 +105,13 @@ def test_results_carry_sources_and_a_null_warning(kb: KnowledgeBase) -> None:
     assert result.results
     assert all(hit.sources for hit in result.results)
     assert result.model_dump()["warning"] is None
+
+
+@pytest.mark.parametrize(
+    "question", ["bridge", "foam roller lower back", "sitting at a desk all day", "heat or ice"]
+)
+def test_snippets_are_whole_sentences(kb: KnowledgeBase, question: str) -> None:
+    """An answer is never cut mid-sentence: each snippet is one whole sentence of its entry."""
+    for hit in AskIndex(kb).search(question, top=20):
+        assert not hit.snippet.endswith("…"), hit.snippet
+        assert hit.snippet.rstrip()[-1] in ".!?)\"'" or len(hit.snippet) < 200, hit.snippet

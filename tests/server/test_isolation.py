@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from backcare import services
 from backcare.profile import Profile
-from backcare.schemas import PainEntryCreate
+from backcare.schemas import PainEntryCreate, PainEntryUpdate
 from backcare.store import Database
 
 SECRET = "alice-secret-note-7f3a"
@@ -117,6 +117,24 @@ def test_bob_writing_and_importing_stays_his(
     assert _snapshot(alice) == alice_before
 
 
+def test_bob_cannot_correct_or_delete_alices_pain(
+    alice: TestClient, alice_before: dict[str, Any], bob: TestClient
+) -> None:
+    """Her entry's id answers 404 to him, through the API and the diary page alike."""
+    entry_id = alice.get("/api/diary/pain").json()["pain"][0]["id"]
+    origin = {"origin": "http://127.0.0.1"}
+    assert bob.patch(f"/api/diary/pain/{entry_id}", json={"score": 0}).status_code == 404
+    assert bob.delete(f"/api/diary/pain/{entry_id}").status_code == 404
+    assert (
+        bob.post(f"/diary/pain/{entry_id}", data={"score": "0"}, headers=origin).status_code == 404
+    )
+    assert bob.post(f"/diary/pain/{entry_id}/delete", headers=origin).status_code == 404
+    assert SECRET not in bob.get(f"/diary?edit={entry_id}").text
+    assert _snapshot(alice) == alice_before
+    assert alice.patch(f"/api/diary/pain/{entry_id}", json={"score": 0}).status_code == 200
+    assert alice.delete(f"/api/diary/pain/{entry_id}").status_code == 204
+
+
 def test_alice_deleting_hers_leaves_bobs(
     alice: TestClient, alice_before: dict[str, Any], bob: TestClient
 ) -> None:
@@ -144,7 +162,7 @@ def test_every_service_query_is_per_user(app: FastAPI, alice: TestClient, bob: T
     kb = app.state.backcare.kb
     now = datetime.now(UTC)
     services.save_profile(db, user_id=a, profile=Profile.model_validate(PROFILE))
-    services.log_pain(db, user_id=a, entry=PainEntryCreate(score=9, note=SECRET), now=now)
+    hers = services.log_pain(db, user_id=a, entry=PainEntryCreate(score=9, note=SECRET), now=now)
     services.tick_habit(db, user_id=a, habit_id="movement-breaks", day=date.today())
     services.record_break(db, user_id=a, at=now, outcome="taken")
     services.diary_alerts(db, user_id=a, kb=kb, now=now)
@@ -160,6 +178,9 @@ def test_every_service_query_is_per_user(app: FastAPI, alice: TestClient, bob: T
         "postponed": 0,
     }
     assert services.export_fhir(db, user_id=b)["entry"] == []
+    fix = PainEntryUpdate(score=0)
+    assert services.correct_pain(db, user_id=b, entry_id=hers.id, update=fix) is None
+    assert services.delete_pain(db, user_id=b, entry_id=hers.id) is None
     assert set(services.delete_all(db, user_id=b).values()) == {0}
     assert [p.note for p in services.list_pain(db, user_id=a)] == [SECRET]
     assert len(services.list_habits(db, user_id=a)) == 1

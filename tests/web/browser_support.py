@@ -117,6 +117,40 @@ def page_fixture(context: BrowserContext) -> Iterator[Page]:
     assert not errors, f"script errors in the page: {errors}"
 
 
+@pytest.fixture(name="sized_page", params=[("phone", PHONE), ("desktop", DESKTOP)], ids=str)
+def sized_page_fixture(
+    request: pytest.FixtureRequest, browser: Browser, base_url: str
+) -> Iterator[tuple[str, Page]]:
+    """The test once at phone size (with touch) and once at desktop size; the page may have
+    axe-core injected (``bypass_csp``) and fails the test on any uncaught script error."""
+    name, viewport = request.param
+    size: ViewportSize = viewport
+    context = browser.new_context(
+        base_url=base_url, viewport=size, has_touch=name == "phone", bypass_csp=True
+    )
+    errors: list[str] = []
+    tab = context.new_page()
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield name, tab
+    context.close()
+    assert not errors, f"script errors in the page: {errors}"
+
+
+def in_first_screen(page: Page, selector: str) -> bool:
+    """Whether the element is wholly visible without scrolling (and not under the bottom bar)."""
+    inside: bool = page.evaluate(
+        """(selector) => {
+          const box = document.querySelector(selector).getBoundingClientRect();
+          const nav = document.querySelector('.nav');
+          const bar = nav && getComputedStyle(nav).position === 'fixed'
+            ? nav.getBoundingClientRect().height : 0;
+          return box.top >= 0 && box.bottom <= innerHeight - bar && box.height > 0;
+        }""",
+        selector,
+    )
+    return inside
+
+
 UNPIN_BARS = """(unpin) => {
   if (!matchMedia("screen and (max-width: 720px)").matches) return;
   const set = (selector, value) => {
@@ -191,7 +225,8 @@ def answer_screen(page: Page, answers: Mapping[str, Any]) -> list[str]:
         elif value is not None:
             for one in value if isinstance(value, list) else [value]:
                 page.check(f'input[name="{key}"][value="{one}"]')
-    page.get_by_role("button", name="Next").click()
+    with page.expect_navigation():  # each screen is a form post: wait for the next page
+        page.get_by_role("button", name="Next").click()
     return keys
 
 

@@ -50,6 +50,7 @@ from tests.web.browser_support import (  # noqa: E402
     context_fixture,
     page_fixture,
     playwright_fixture,
+    sized_page_fixture,
 )
 
 __all__ = [
@@ -58,4 +59,5 @@ __all__ = [
     "context_fixture",
     "page_fixture",
     "playwright_fixture",
+    "sized_page_fixture",
 ]

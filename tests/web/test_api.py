@@ -24,6 +24,8 @@ SPEC_ROUTES = {
     ("get", "/api/kb/{entry_id}/picture.svg"),
     ("post", "/api/diary/pain"),
     ("get", "/api/diary/pain"),
+    ("patch", "/api/diary/pain/{entry_id}"),
+    ("delete", "/api/diary/pain/{entry_id}"),
     ("post", "/api/sessions"),
     ("get", "/api/sessions"),
     ("get", "/api/export"),

@@ -174,3 +174,71 @@ def test_text_with_a_nul_character_is_refused_naming_the_field(client: TestClien
     assert response.status_code == 422
     assert ("body", "note") in error_fields(response)
     assert client.get("/api/diary/pain").json()["pain"] == []
+
+
+def test_a_pain_entry_can_be_corrected_and_the_alerts_follow(client: TestClient) -> None:
+    client.post("/api/diary/pain", json={"score": 2, "at": ago(days=10)})
+    wrong = client.post("/api/diary/pain", json={"score": 9, "note": "typo", "at": ago(days=1)})
+    entry = wrong.json()["entry"]
+    assert client.get("/api/diary/pain").json()["seven_day_average"] == 9
+
+    fixed = client.patch(f"/api/diary/pain/{entry['id']}", json={"score": 1, "note": None})
+    assert fixed.status_code == 200
+    assert fixed.json()["entry"] == entry | {"score": 1, "note": None}
+    diary = client.get("/api/diary/pain").json()
+    assert diary["seven_day_average"] == 1
+    assert [p["score"] for p in diary["pain"]] == [2, 1]
+    assert "improving" in [alert["kind"] for alert in fixed.json()["alerts"]]
+
+
+def test_a_correction_changes_only_the_fields_given(client: TestClient) -> None:
+    entry = client.post(
+        "/api/diary/pain", json={"score": 4, "areas": ["neck_shoulder"], "note": "desk"}
+    ).json()["entry"]
+    moved = client.patch(f"/api/diary/pain/{entry['id']}", json={"at": ago(hours=3)}).json()
+    assert (moved["entry"]["score"], moved["entry"]["areas"], moved["entry"]["note"]) == (
+        4,
+        ["neck_shoulder"],
+        "desk",
+    )
+    assert moved["entry"]["at"] < entry["at"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"score": 11}, "score"),
+        ({"score": None}, "body"),
+        ({"areas": ["elbow"]}, "areas"),
+        ({"at": "2999-01-01T00:00:00Z"}, "at"),
+        ({"mood": "bad"}, "mood"),
+    ],
+)
+def test_a_bad_correction_is_refused_naming_the_field(
+    client: TestClient, body: dict[str, Any], field: str
+) -> None:
+    entry = client.post("/api/diary/pain", json={"score": 4}).json()["entry"]
+    response = client.patch(f"/api/diary/pain/{entry['id']}", json=body)
+    assert any(field in loc for loc in error_fields(response))
+    assert client.get("/api/diary/pain").json()["pain"] == [entry]
+
+
+def test_a_deleted_entry_leaves_the_diary_and_can_be_posted_back(client: TestClient) -> None:
+    keep = client.post("/api/diary/pain", json={"score": 3}).json()["entry"]
+    gone = client.post("/api/diary/pain", json={"score": 8, "note": "wrong"}).json()["entry"]
+    assert client.delete(f"/api/diary/pain/{gone['id']}").status_code == 204
+    assert client.get("/api/diary/pain").json()["pain"] == [keep]
+    assert client.delete(f"/api/diary/pain/{gone['id']}").status_code == 404
+    undo = {k: gone[k] for k in ("score", "areas", "note", "at")}
+    assert client.post("/api/diary/pain", json=undo).status_code == 201
+    assert [p["score"] for p in client.get("/api/diary/pain").json()["pain"]] == [3, 8]
+
+
+@pytest.mark.parametrize("entry_id", ["999", "0", "-1", "x", "99999999999999999999"])
+def test_an_unknown_entry_is_a_404_or_a_named_422(client: TestClient, entry_id: str) -> None:
+    patched = client.patch(f"/api/diary/pain/{entry_id}", json={"score": 1})
+    deleted = client.delete(f"/api/diary/pain/{entry_id}")
+    for response in (patched, deleted):
+        assert response.status_code in (404, 422), response.text
+        if response.status_code == 422:
+            assert ("path", "entry_id") in error_fields(response)

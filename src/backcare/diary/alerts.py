@@ -29,7 +29,28 @@ PLAN_REVIEW_AFTER = timedelta(weeks=6)
 """After six weeks of the plan without an important improvement, a professional should look
 (the brief; NICE NG59 reviews self-management that is not helping)."""
 
-AlertKind = Literal["chronic_pain", "worsening", "no_improvement", "warning_sign", "improving"]
+SEVERE_PAIN = 7
+"""7–10 on the 0–10 scale is severe pain (the usual NRS cut-points, Boonstra et al., Pain 2016;
+the safety check's acute phase starts at the same score)."""
+
+JUMP_FRESH_FOR = timedelta(days=2)
+"""A jump in pain is news while it is recent; after that the weekly trend speaks for it."""
+
+LEG_AREA = "leg_sciatica"
+RECHECK = (
+    "Check in again so the safety check can ask about numbness, weakness, and bladder or bowel "
+    "changes; if you have any of those, get help now."
+)
+
+AlertKind = Literal[
+    "chronic_pain",
+    "worsening",
+    "no_improvement",
+    "warning_sign",
+    "improving",
+    "pain_jump",
+    "new_leg_symptoms",
+]
 AlertLevel = Literal["see_doctor", "warning", "good_news"]
 
 
@@ -145,6 +166,52 @@ def warning_sign_alerts(before: Iterable[FlagLike], after: Iterable[FlagLike]) -
     ]
 
 
+def pain_jump_alert(points: Sequence[PainPoint], now: datetime) -> Alert | None:
+    """The newest rating is severe and importantly higher than the one before it (3 → 9 after
+    a session, say): worth a re-check now, not in a week's average."""
+    past = sorted((p for p in points if p.at <= now), key=lambda p: p.at)
+    if len(past) < 2 or now - past[-1].at > JUMP_FRESH_FOR:
+        return None
+    before, latest = past[-2].score, past[-1].score
+    if latest < SEVERE_PAIN or latest - before < IMPORTANT_CHANGE_POINTS:
+        return None
+    return Alert(
+        kind="pain_jump",
+        level="warning",
+        message=(
+            f"Your pain jumped from {before} to {latest}. Stop the exercises for today. If it "
+            f"does not settle, or a leg feels numb or weak, see a doctor. {RECHECK}"
+        ),
+    )
+
+
+class AreaEntry(Protocol):
+    """What the leg check needs of a diary entry."""
+
+    @property
+    def at(self) -> datetime: ...
+
+    @property
+    def areas(self) -> Sequence[str]: ...
+
+
+def new_leg_symptoms_alert(
+    entries: Sequence[AreaEntry], *, known_areas: Iterable[str], now: datetime
+) -> Alert | None:
+    """The newest entry has pain going down a leg, and neither an earlier entry nor the
+    profile had it: nerve symptoms are new, so the safety check should ask its questions."""
+    past = sorted((e for e in entries if e.at <= now), key=lambda e: e.at)
+    if not past or LEG_AREA not in past[-1].areas or LEG_AREA in known_areas:
+        return None
+    if any(LEG_AREA in e.areas for e in past[:-1]):
+        return None
+    return Alert(
+        kind="new_leg_symptoms",
+        level="see_doctor",
+        message=f"New pain going down a leg. {RECHECK}",
+    )
+
+
 def pain_alerts(
     points: Sequence[PainPoint], *, now: datetime, plan_started: datetime | None = None
 ) -> list[Alert]:
@@ -152,6 +219,7 @@ def pain_alerts(
     found = [
         chronic_pain_alert(points, now),
         no_improvement_alert(points, plan_started=plan_started, now=now),
+        pain_jump_alert(points, now),
         trend_alert(points, now),
     ]
     return [alert for alert in found if alert is not None]

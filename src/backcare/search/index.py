@@ -96,6 +96,8 @@ GROUP_CUES: dict[Group, tuple[str, ...]] = {
     "rectus_diastasis": ("diastasis",),
     "lumbar_strain": ("strain",),
 }
+SNIPPET_MAX = 400
+"""A snippet is one whole sentence; the longest in the content is about 340 characters."""
 
 
 @dataclass(frozen=True)
@@ -245,9 +247,17 @@ class AskIndex:
     def _snippet(self, row: int, wanted: set[str]) -> str:
         """The sentence of the entry that shares most words with the question (and its variants)."""
         texts = _entry_texts(self._entries[row])
-        candidates = [texts["summary"], *re.split(r"(?<=[.!?])\s+", texts["body"])]
+        candidates = re.split(r"(?<=[.!?])\s+", f"{texts['summary']} {texts['body']}".strip())
         best = max(candidates, key=lambda s: (len(wanted & set(tokens(s))), -len(s)))
-        return best[:280]
+        return _whole_words(best, SNIPPET_MAX)
+
+
+def _whole_words(sentence: str, limit: int) -> str:
+    """The sentence whole when it fits (every sentence in the content does today), else cut
+    at a word, marked with an ellipsis."""
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _match(terms: Iterable[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from backcare.content.schema import Exercise
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import Plan, PlanItem
+from backcare.plan.models import Slot
 from backcare.session.timeline import SessionItem
 
 
@@ -22,9 +23,17 @@ def session_item(item: PlanItem, kb: KnowledgeBase) -> SessionItem:
     )
 
 
-def day_items(plan: Plan, day: int, kb: KnowledgeBase) -> list[SessionItem]:
-    """Every item of plan day ``day`` (1–7), the morning session first, then the evening one."""
+def day_items(
+    plan: Plan, day: int, kb: KnowledgeBase, slot: Slot | None = None
+) -> list[SessionItem]:
+    """The items of plan day ``day`` (1–7): one routine (``slot``), or every routine of the day,
+    the morning one first, then the evening one."""
     days = {entry.day: entry for entry in plan.days}
     if day not in days:
         return []
-    return [session_item(item, kb) for session in days[day].sessions for item in session.items]
+    return [
+        session_item(item, kb)
+        for session in days[day].sessions
+        if slot is None or session.slot == slot
+        for item in session.items
+    ]

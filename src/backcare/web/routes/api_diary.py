@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, HTTPException, Path, Query, Response, status
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict
 
@@ -21,10 +21,16 @@ from backcare.schemas import (
     BreakOutcome,
     PainEntryCreate,
     PainEntryPublic,
+    PainEntryUpdate,
 )
-from backcare.web.deps import BAD_BODY, DbDep, KbDep, UserDep
+from backcare.web.deps import BAD_BODY, DbDep, KbDep, UserDep, problem
 
 router = APIRouter(tags=["diary"])
+
+ENTRY_ID_MAX = 2**31 - 1
+"""Ids are 32-bit integers in the database (PostgreSQL refuses a larger one as a query value)."""
+NO_ENTRY = problem(status.HTTP_404_NOT_FOUND, "No pain entry of yours has this id.")
+EntryId = Annotated[int, Path(ge=1, le=ENTRY_ID_MAX, description="The entry's id.")]
 
 
 class PainLogged(BaseModel):
@@ -82,6 +88,34 @@ def pain_diary(
         previous_seven_day_average=weeks[0] if weeks else None,
         alerts=services.diary_alerts(db, user_id=user_id, kb=kb, now=now, record=not db.read_only),
     )
+
+
+@router.patch("/diary/pain/{entry_id}", responses=BAD_BODY | NO_ENTRY)
+def correct_pain(
+    entry_id: EntryId, update: PainEntryUpdate, db: DbDep, user_id: UserDep
+) -> PainLogged:
+    """Correct a pain entry (score, areas, note or time); the answer carries the alerts the
+    corrected diary calls for."""
+    now = datetime.now(UTC)
+    if update.at is not None:
+        _not_in_future(update.at, now)
+    saved = services.correct_pain(db, user_id=user_id, entry_id=entry_id, update=update)
+    if saved is None:
+        raise _no_entry(entry_id)
+    alerts = services.diary_alerts(db, user_id=user_id, kb=None, now=now)
+    return PainLogged(entry=saved, alerts=alerts)
+
+
+@router.delete("/diary/pain/{entry_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NO_ENTRY)
+def delete_pain(entry_id: EntryId, db: DbDep, user_id: UserDep) -> Response:
+    """Delete a pain entry. To undo, post it again (``POST /api/diary/pain`` with its ``at``)."""
+    if services.delete_pain(db, user_id=user_id, entry_id=entry_id) is None:
+        raise _no_entry(entry_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def _no_entry(entry_id: int) -> HTTPException:
+    return HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no pain entry {entry_id} of yours")
 
 
 @router.post("/breaks", status_code=status.HTTP_201_CREATED, responses=BAD_BODY)

@@ -15,6 +15,8 @@ from fastapi import APIRouter, Depends, Form, Request, status
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from backcare import services
+from backcare.knowledge import KnowledgeBase
+from backcare.plan import Plan, PlanItem
 from backcare.plan.advice import breaks as break_schedule
 from backcare.web.deps import UserDep
 from backcare.web.routes import pages_checkin, pages_diary, pages_kb, pages_session
@@ -27,6 +29,7 @@ from backcare.web.routes.pages_common import (
     state_of,
     today_number,
 )
+from backcare.web.routes.pages_help import help_now_page, needs_help_now
 
 router = APIRouter(include_in_schema=False)
 for _module in (pages_checkin, pages_session, pages_diary, pages_kb):
@@ -62,6 +65,8 @@ def result(request: Request, user_id: UserDep) -> Response:
     if profile is None:
         return _to("/")
     plan = plan_for(state, profile, programme_week(state, user_id))
+    if needs_help_now(plan.check):
+        return help_now_page(request, plan, profile)
     return render(request, "result.html", check=plan.check, plan=plan)
 
 
@@ -75,11 +80,14 @@ def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Re
     current = programme_week(state, user_id)
     shown = current if week is None else max(1, min(week, 52))
     plan = plan_for(state, profile, shown)
+    if needs_help_now(plan.check):
+        return help_now_page(request, plan, profile)
     ticked = services.list_habits(state.database, user_id=user_id, since=date.today())
     return render(
         request,
         "plan.html",
         plan=plan,
+        handout=handout(plan, state.kb),
         today=today_number() if shown == current else None,
         profile=profile,
         ticked={tick.habit_id for tick in ticked},
@@ -87,6 +95,18 @@ def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Re
             h.id for h in plan.habits if h.id in state.kb and state.kb.get(h.id).kind == "habit"
         },
     )
+
+
+def handout(plan: Plan, kb: KnowledgeBase) -> list[tuple[PlanItem, list[str]]]:
+    """Each exercise of the week once, in the order it first comes, with its steps: what the
+    printed week shows beside its pictures."""
+    seen: dict[str, tuple[PlanItem, list[str]]] = {}
+    for day in plan.days:
+        for session in day.sessions:
+            for item in session.items:
+                if item.id not in seen and item.id in kb:
+                    seen[item.id] = (item, list(getattr(kb.get(item.id), "steps", [])))
+    return list(seen.values())
 
 
 @router.post("/plan/habits", dependencies=[Depends(same_origin)])

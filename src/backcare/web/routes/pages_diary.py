@@ -4,18 +4,28 @@ and the alerts the diary calls for. Charts are inline SVG drawn here: no chart l
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
+from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Form, Request, status
+from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
 from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
 
 from backcare import services
 from backcare.content.schema import AREAS
 from backcare.diary import PainPoint, rolling_average, seven_day_average
-from backcare.schemas import PainEntryCreate, PainEntryPublic, SessionRecordPublic
+from backcare.schemas import (
+    PainEntryCreate,
+    PainEntryIn,
+    PainEntryPublic,
+    PainEntryUpdate,
+    SessionRecordPublic,
+)
 from backcare.web.deps import UserDep
+from backcare.web.routes.api_diary import EntryId
 from backcare.web.routes.pages_common import render, same_origin, state_of
 
 router = APIRouter()
@@ -115,12 +125,24 @@ def sessions_chart(sessions: list[SessionRecordPublic], today: date) -> Chart:
     )
 
 
+RECENT = 10
+"""Entries listed under "Recent entries", each with Correct and Delete."""
+
+
 @router.get("/diary")
-def diary_page(request: Request, user_id: UserDep, logged: int | None = None) -> Response:
-    """Log pain, see the charts and the alerts."""
+def diary_page(
+    request: Request,
+    user_id: UserDep,
+    logged: int | None = None,
+    edit: int | None = None,
+    deleted: str = "",
+    changed: str = "",
+) -> Response:
+    """Log pain, correct or delete an entry (with undo), see the charts and the alerts."""
     state = state_of(request)
     reach = datetime.now(UTC) - timedelta(days=CHART_DAYS + 8)  # the chart and its first average
     pain = services.list_pain(state.database, user_id=user_id, since=reach)
+    recent = list(reversed(services.recent_pain(state.database, user_id=user_id, limit=RECENT)))
     sessions = services.list_sessions(state.database, user_id=user_id)
     alerts = services.diary_alerts(
         state.database, user_id=user_id, kb=state.kb, record=not state.database.read_only
@@ -134,7 +156,10 @@ def diary_page(request: Request, user_id: UserDep, logged: int | None = None) ->
         pain_chart=pain_chart(pain, today),
         sessions_chart=sessions_chart(sessions, today),
         chart_size=(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM),
-        recent=list(reversed(services.recent_pain(state.database, user_id=user_id, limit=10))),
+        recent=recent,
+        editing=next((p for p in recent if p.id == edit), None),
+        undo=_undo_of(deleted),
+        changed=changed if changed in ("corrected", "restored") else None,
         sessions=list(reversed(sessions[-5:])),
         alerts=alerts,
         logged=logged,
@@ -165,3 +190,71 @@ def log_pain(
         return RedirectResponse("/diary?logged=0", status_code=status.HTTP_303_SEE_OTHER)
     services.log_pain(state_of(request).database, user_id=user_id, entry=entry)
     return RedirectResponse("/diary?logged=1", status_code=status.HTTP_303_SEE_OTHER)
+
+
+def _diary(**query: str) -> RedirectResponse:
+    """Back to the diary (post/redirect/get), to its recent entries."""
+    target = "/diary?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "/diary"
+    return RedirectResponse(f"{target}#recent-title", status_code=status.HTTP_303_SEE_OTHER)
+
+
+def _no_entry(entry_id: int) -> HTTPException:
+    return HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no pain entry {entry_id} of yours")
+
+
+@router.post("/diary/pain/{entry_id}", dependencies=[Depends(same_origin)])
+def correct_pain(
+    request: Request,
+    user_id: UserDep,
+    entry_id: EntryId,
+    score: Annotated[int | None, Form()] = None,
+    areas: Annotated[list[str] | None, Form()] = None,
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Correct an entry from the form; the chart and alerts are drawn again from the diary."""
+    try:
+        update = PainEntryUpdate.model_validate(
+            {"score": score, "areas": areas or [], "note": note.strip() or None}
+        )
+    except ValidationError:
+        return RedirectResponse(f"/diary?edit={entry_id}", status_code=status.HTTP_303_SEE_OTHER)
+    database = state_of(request).database
+    if services.correct_pain(database, user_id=user_id, entry_id=entry_id, update=update) is None:
+        raise _no_entry(entry_id)
+    return _diary(changed="corrected")
+
+
+@router.post("/diary/pain/{entry_id}/delete", dependencies=[Depends(same_origin)])
+def delete_pain(request: Request, user_id: UserDep, entry_id: EntryId) -> Response:
+    """Delete an entry; the diary then offers to put it back (undo)."""
+    database = state_of(request).database
+    gone = services.delete_pain(database, user_id=user_id, entry_id=entry_id)
+    if gone is None:
+        raise _no_entry(entry_id)
+    kept = PainEntryIn(score=gone.score, areas=gone.areas, note=gone.note, at=gone.at)
+    return _diary(deleted=quote(kept.model_dump_json()))
+
+
+@router.post("/diary/restore", dependencies=[Depends(same_origin)])
+def restore_pain(
+    request: Request, user_id: UserDep, entry: Annotated[str, Form()] = ""
+) -> Response:
+    """Undo a delete: the entry comes back as it was (score, areas, note, time)."""
+    kept = _undo_of(entry)
+    if kept is not None:
+        services.log_pain(
+            state_of(request).database,
+            user_id=user_id,
+            entry=PainEntryCreate.model_validate(kept.model_dump()),
+        )
+    return _diary(changed="restored")
+
+
+def _undo_of(text: str) -> PainEntryIn | None:
+    """The deleted entry carried in the page's undo form, or ``None`` if it does not read."""
+    if not text:
+        return None
+    try:
+        return PainEntryIn.model_validate(json.loads(text))
+    except (ValueError, ValidationError):
+        return None

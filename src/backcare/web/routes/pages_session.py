@@ -8,13 +8,14 @@ finish, outcome) so the page keeps working offline and after a reload; the resul
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Request, status
 from fastapi.responses import RedirectResponse, Response
 
 from backcare.plan import Plan
+from backcare.plan.models import Slot
 from backcare.session import SessionItem, build_timeline
 from backcare.session.items import day_items
 from backcare.session.timeline import BREATH_PATTERN
@@ -28,23 +29,33 @@ from backcare.web.routes.pages_common import (
     state_of,
     today_number,
 )
+from backcare.web.routes.pages_help import help_now_page, needs_help_now
 
 router = APIRouter()
 
 MAX_SPEED = 1000.0
 """The sped-up clock (``?speed=20``) is for demos and tests; beyond this the page cannot keep up."""
+EVENING_FROM_HOUR = 15
+"""Without ``?slot=``, a day with two routines opens on the evening one from 15:00."""
 
 
 @router.get("/session")
-def session_page(request: Request, user_id: UserDep, day: int | None = None) -> Response:
-    """Today's session (or ``?day=N``, 1 = Monday), ready to start or resume."""
+def session_page(
+    request: Request, user_id: UserDep, day: int | None = None, slot: str | None = None
+) -> Response:
+    """Today's session (or ``?day=N``, 1 = Monday; ``&slot=morning|evening`` for one of the
+    day's routines), ready to start or resume."""
     state = state_of(request)
     profile = saved_profile(state, user_id)
     if profile is None:
         return RedirectResponse("/", status_code=status.HTTP_303_SEE_OTHER)
     plan_day = day if day is not None and 1 <= day <= 7 else today_number()
     plan = plan_for(state, profile, programme_week(state, user_id))
-    items = day_items(plan, plan_day, state.kb) if plan.check.exercise_allowed else []
+    if needs_help_now(plan.check):
+        return help_now_page(request, plan, profile)
+    slots = day_slots(plan, plan_day) if plan.check.exercise_allowed else []
+    chosen = routine(slots, slot, datetime.now().hour)
+    items = day_items(plan, plan_day, state.kb, chosen) if plan.check.exercise_allowed else []
     return render(
         request,
         "session.html",
@@ -52,14 +63,34 @@ def session_page(request: Request, user_id: UserDep, day: int | None = None) -> 
         day=plan_day,
         is_today=plan_day == today_number(),
         items=items,
-        data=session_data(plan, plan_day, items),
+        slot=chosen,
+        other_slots=[s for s in slots if s != chosen],
+        data=session_data(plan, plan_day, items, chosen),
     )
 
 
-def session_data(plan: Plan, day: int, items: list[SessionItem]) -> dict[str, Any]:
+def day_slots(plan: Plan, day: int) -> list[Slot]:
+    """The routines planned on a day (morning, evening), in order."""
+    return [s.slot for d in plan.days if d.day == day for s in d.sessions if s.items]
+
+
+def routine(slots: list[Slot], asked: str | None, hour: int) -> Slot | None:
+    """The routine to run: the one asked for, else the one for this time of day."""
+    if not slots:
+        return None
+    if asked in slots:
+        return next(s for s in slots if s == asked)
+    late: Slot = "evening"
+    return late if hour >= EVENING_FROM_HOUR and late in slots else slots[0]
+
+
+def session_data(
+    plan: Plan, day: int, items: list[SessionItem], slot: Slot | None = None
+) -> dict[str, Any]:
     """What the page's script needs: the items with their words, and every timed step."""
     return {
         "day": day,
+        "slot": slot,
         "week": plan.week,
         "date": date.today().isoformat(),
         "max_speed": MAX_SPEED,

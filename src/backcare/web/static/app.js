@@ -23,26 +23,51 @@
     body: JSON.stringify(body),
   });
 
-  async function flush() {
-    const waiting = read();
+  // What waits in the outbox: {url, body}. A session result saved before this format is a bare
+  // body, sent to /api/sessions.
+  const SESSIONS = "/api/sessions";
+  const PAIN = "/api/diary/pain";
+  const target = (item) => (item && item.url ? item : { url: SESSIONS, body: item });
+
+  // A pain entry carries the time it was given; if one with the same time and score is already
+  // in the diary (the answer to an earlier try was lost), it was sent: never send it twice.
+  async function alreadySaved(item) {
+    if (item.url !== PAIN || !item.body.at) return false;
+    const response = await fetch(`${PAIN}?since=${encodeURIComponent(item.body.at)}`);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const at = Date.parse(item.body.at);
+    return (await response.json()).pain.some((p) => Date.parse(p.at) === at && p.score === item.body.score);
+  }
+
+  let flushing = null;
+  function flush() {
+    flushing = flushing || send().finally(() => (flushing = null));
+    return flushing;
+  }
+
+  async function send() {
+    const waiting = read().map(target);
     if (!waiting.length || !navigator.onLine) return;
     const left = [];
-    for (const body of waiting) {
+    for (const item of waiting) {
       try {
-        const response = await window.backcarePost("/api/sessions", body);
-        if (response.status >= 500) left.push(body); // try again later; 4xx would never succeed
+        if (await alreadySaved(item)) continue;
+        const response = await window.backcarePost(item.url, item.body);
+        if (response.status >= 500) left.push(item); // try again later; 4xx would never succeed
       } catch (error) {
-        left.push(body);
+        left.push(item);
       }
     }
     localStorage.setItem(OUTBOX, JSON.stringify(left));
+    document.dispatchEvent(new CustomEvent("backcare:outbox"));
   }
 
   window.backcareOutbox = {
-    add(body) {
-      localStorage.setItem(OUTBOX, JSON.stringify([...read(), body]));
+    add(body, url = SESSIONS) {
+      localStorage.setItem(OUTBOX, JSON.stringify([...read().map(target), { url, body }]));
+      document.dispatchEvent(new CustomEvent("backcare:outbox"));
     },
-    pending: () => read().length,
+    pending: (url) => read().map(target).filter((item) => !url || item.url === url).length,
     flush,
   };
 

@@ -8,7 +8,7 @@
   const steps = data.steps;
   const items = data.items;
   const params = new URLSearchParams(location.search);
-  const KEY = `backcare.session.${data.date}.w${data.week}.d${data.day}`;
+  const KEY = `backcare.session.${data.date}.w${data.week}.d${data.day}${data.slot ? `.${data.slot}` : ""}`;
   const DONE_KINDS = ["work", "breathe"];
   const FRAME_MS = 50;
   const AWAY_MS = 5000; // a gap longer than this (tab closed, laptop asleep) counts as a pause
@@ -188,10 +188,37 @@
     }
   }
 
-  // --- sound and speech --------------------------------------------------------------------
+  // --- cues: sound, vibration, speech (each can be turned off, and all at once mid-session) ---
+  const CUES_KEY = "backcare.cues";
+  const CUE_OPTIONS = { sound: "opt-sound", vibrate: "opt-vibrate", speech: "opt-speech" };
+  const cueLog = (window.backcareCues = []);
+  function loadCues() {
+    let saved = {};
+    try {
+      saved = JSON.parse(localStorage.getItem(CUES_KEY) || "{}") || {};
+    } catch (error) {
+      saved = {};
+    }
+    for (const [name, id] of Object.entries(CUE_OPTIONS)) {
+      if (typeof saved[name] === "boolean") $(id).checked = saved[name];
+    }
+    $("cues").checked = saved.on !== false;
+  }
+  function saveCues() {
+    const prefs = { on: $("cues").checked };
+    for (const [name, id] of Object.entries(CUE_OPTIONS)) prefs[name] = $(id).checked;
+    localStorage.setItem(CUES_KEY, JSON.stringify(prefs));
+  }
+  const cueOn = (name) => $("cues").checked && $(CUE_OPTIONS[name]).checked;
+  function vibrate(kind) {
+    if (!cueOn("vibrate") || !("vibrate" in navigator)) return false;
+    navigator.vibrate(kind === "end" ? [200, 120, 200] : kind === "work" || kind === "breathe" ? 160 : 80);
+    return true;
+  }
+
   let audio = null;
   function beep(kind) {
-    if (!$("opt-sound").checked || !audio) return;
+    if (!cueOn("sound") || !audio) return;
     const osc = audio.createOscillator();
     const gain = audio.createGain();
     osc.frequency.value = kind === "work" || kind === "breathe" ? 880 : kind === "end" ? 523 : 660;
@@ -203,7 +230,7 @@
     osc.stop(audio.currentTime + 0.3);
   }
   function say(text) {
-    if (!$("opt-speech").checked || !("speechSynthesis" in window)) return;
+    if (!cueOn("speech") || !("speechSynthesis" in window)) return;
     speechSynthesis.cancel();
     speechSynthesis.speak(new SpeechSynthesisUtterance(text));
   }
@@ -238,9 +265,23 @@
       img.dataset.id = item.id;
       $("picture").classList.remove("hidden");
       img.alt = `How to do ${item.name}`;
-      img.src = `/api/kb/${encodeURIComponent(item.id)}/picture.svg`;
     }
+    showPicture();
   }
+
+  // The picture moves only while the session runs: paused (or finished) it shows the held pose
+  // still, and with prefers-reduced-motion it never moves.
+  const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
+  const pictureUrl = (id, still) => `/api/kb/${encodeURIComponent(id)}/picture.svg${still ? "?still=true" : ""}`;
+  function showPicture() {
+    const img = $("picture-img");
+    if (!img.dataset.id) return;
+    const still = reducedMotion.matches || state.pausedAt !== null || finished();
+    const url = pictureUrl(img.dataset.id, still);
+    if (img.getAttribute("src") !== url) img.src = url;
+    img.dataset.still = String(still);
+  }
+  reducedMotion.addEventListener("change", showPicture);
   $("picture-img") && $("picture-img").addEventListener("error", () => $("picture").classList.add("hidden"));
 
   function draw(t) {
@@ -257,15 +298,18 @@
     $("ring").classList.toggle("ready", s.kind === "get_ready");
     $("set").textContent = s.sets ? `${s.set_no} of ${s.sets}` : "–";
     $("rep").textContent = v.rep ? `${v.rep} of ${s.reps}` : "–";
-    $("c-side").classList.toggle("hidden", !s.side);
+    $("c-side").classList.toggle("off", !s.side);
+    $("c-set").classList.toggle("off", !s.sets);
+    $("c-rep").classList.toggle("off", !v.rep);
     $("side").textContent = s.side || "–";
     $("rep-phase").textContent = v.repPhase ? `${v.repPhase[0]} · ${Math.ceil(v.repPhase[1])} s` : "";
     const pacer = $("pacer");
     pacer.classList.toggle("hidden", !v.breath);
+    $("ring").classList.toggle("breathing", Boolean(v.breath));
     if (v.breath) {
       const f = 1 - v.breath.left / v.breath.length;
       const scale = v.breath.name === "inhale" ? 0.6 + 0.4 * f : v.breath.name === "exhale" ? 1 - 0.4 * f : 1;
-      pacer.style.transform = `scale(${scale.toFixed(3)})`;
+      pacer.style.transform = reducedMotion.matches ? "" : `scale(${scale.toFixed(3)})`;
       $("pacer-label").textContent = `${v.breath.name[0].toUpperCase()}${v.breath.name.slice(1)} ${Math.ceil(v.breath.left)}`;
     }
     $("pause").textContent = state.pausedAt !== null ? "Resume" : "Pause";
@@ -276,7 +320,9 @@
     const text = s.kind === "end" ? "Session complete." : `${stepTitle(s)}${item ? `: ${item.name}` : ""}${s.side ? `, ${s.side} side` : ""}`;
     $("announce").textContent = text;
     beep(s.kind);
+    const buzzed = vibrate(s.kind);
     say(text);
+    cueLog.push({ index: state.index, kind: s.kind, sound: cueOn("sound"), vibrate: buzzed, speech: cueOn("speech") });
   }
 
   // --- phases ------------------------------------------------------------------------------
@@ -284,6 +330,49 @@
     for (const name of ["ready", "running", "done", "saved"]) {
       $(`phase-${name}`).classList.toggle("hidden", name !== phase);
     }
+    document.body.classList.toggle("session-live", phase === "running");
+    holdScreen(phase === "running" && state.pausedAt === null);
+  }
+
+  // --- the screen stays on while a session runs (released when paused or done) -------------
+  let wakeLock = null;
+  const wake = (window.backcareWake = { state: "off", requests: 0 });
+  async function holdScreen(on) {
+    if (!("wakeLock" in navigator)) {
+      wake.state = "unsupported";
+      return;
+    }
+    if (on && !wakeLock && document.visibilityState === "visible") {
+      wake.requests += 1;
+      try {
+        wakeLock = await navigator.wakeLock.request("screen");
+        wake.state = "held";
+        wakeLock.addEventListener("release", () => {
+          wakeLock = null;
+          wake.state = "released";
+        });
+      } catch (error) {
+        wake.state = "refused";
+      }
+    } else if (!on && wakeLock) {
+      const lock = wakeLock;
+      wakeLock = null;
+      await lock.release();
+      wake.state = "off";
+    }
+  }
+
+  // Pictures of the whole session are fetched at the start, so they are kept for offline use.
+  function prefetchPictures() {
+    for (const item of items) {
+      for (const still of [false, true]) fetch(pictureUrl(item.id, still)).catch(() => {});
+    }
+  }
+
+  // After Start the session is the screen: scrolled to its top, focus on it (not left behind).
+  function focusSession() {
+    window.scrollTo(0, 0);
+    $("phase-running").focus({ preventScroll: true });
   }
 
   function tick() {
@@ -309,6 +398,7 @@
     fn(now());
     stepWall = { index: state.index, at: wall(), byDeadline: false };
     save();
+    holdScreen(state.pausedAt === null && !finished());
     if (finished()) return toDone();
     showItem(step());
     announce(step());
@@ -322,7 +412,14 @@
     save();
     const results = outcome();
     const done = results.filter((r) => r.status === "done").length;
-    $("done-summary").textContent = `${done} of ${results.length} exercises done` + (state.endedEarly ? " (finished early)." : ".");
+    const partial = results.filter((r) => r.status === "partial").length;
+    const all = done === results.length;
+    $("done-title").textContent = all ? "Well done" : done || partial ? "Session ended" : "Nothing done this time";
+    let summary = `${done} of ${results.length} exercises done`;
+    if (partial) summary += `, ${partial} partly`;
+    summary += state.endedEarly && !all ? " (finished early)." : ".";
+    if (!done && !partial) summary += " That's all right: try again when you are ready.";
+    $("done-summary").textContent = summary;
     showPhase("done");
     $("done-title").focus?.();
   }
@@ -353,6 +450,33 @@
     localStorage.removeItem(KEY);
     $("saved-text").textContent = text;
     showPhase("saved");
+    $("saved-title").focus();
+    showAlerts();
+  }
+
+  // The pain given before and after went into the diary: say at once what it now calls for
+  // (a jump in pain asks for a re-check), rather than leave it for the next diary visit.
+  const RECHECK_KINDS = ["pain_jump", "new_leg_symptoms"];
+  async function showAlerts() {
+    let alerts = [];
+    try {
+      const response = await fetch("/api/diary/pain?since=" + encodeURIComponent(new Date().toISOString()));
+      if (response.ok) alerts = (await response.json()).alerts;
+    } catch (error) {
+      return; // offline: the diary shows them once the session reaches it
+    }
+    const shown = alerts.map((alert) => {
+      const box = Object.assign(document.createElement("div"), {
+        className: alert.level === "good_news" ? "alert good" : "alert",
+        textContent: alert.message,
+      });
+      box.setAttribute("role", alert.level === "good_news" ? "status" : "alert");
+      if (RECHECK_KINDS.includes(alert.kind)) {
+        box.append(" ", Object.assign(document.createElement("a"), { href: "/check-in", textContent: "Check in again" }));
+      }
+      return box;
+    });
+    $("saved-alerts").replaceChildren(...shown);
   }
 
   function chosen(name) {
@@ -374,6 +498,8 @@
     showItem(step());
     announce(step());
     save();
+    focusSession();
+    prefetchPictures();
     tick();
   });
   $("pause").addEventListener("click", () => act((t) => (state.pausedAt !== null ? resume(t) : pause(t))));
@@ -396,7 +522,13 @@
     event.preventDefault();
     $(button).click();
   });
-  document.addEventListener("visibilitychange", () => state.phase === "running" && save());
+  document.addEventListener("visibilitychange", () => {
+    if (state.phase !== "running") return;
+    save();
+    if (document.visibilityState === "visible") holdScreen(state.pausedAt === null);
+  });
+  for (const id of ["cues", ...Object.values(CUE_OPTIONS)]) $(id).addEventListener("change", saveCues);
+  loadCues();
   window.addEventListener("pagehide", () => state.phase === "running" && save());
 
   window.backcareSession = { state: () => state, now: () => now(), steps, items };
@@ -405,6 +537,7 @@
     treatAbsenceAsPause();
     showPhase("running");
     showItem(step());
+    focusSession();
     document.body.dataset.resumed = "true";
     tick();
   } else if (state.phase === "done") {

@@ -1,11 +1,12 @@
 // backcare's service worker: the app shell is cached at install. The server runs on this
 // machine, so everything is fetched from it first (an update shows at once) and the copy kept
-// answers only when it cannot be reached: today's plan and the session page still open offline.
+// answers only when it cannot be reached: every page the person has visited (plan, session,
+// diary, knowledge, home) and every picture fetched still open offline. Logging out forgets them.
 "use strict";
-const VERSION = "backcare-v1";
-const SHELL = ["/static/app.css", "/static/app.js", "/static/session.js", "/static/breaks.js",
+const VERSION = "backcare-v2";
+const SHELL = ["/static/app.css", "/static/app.js", "/static/session.js", "/static/breaks.js", "/static/diary.js",
   "/static/icon.svg", "/static/icon-maskable.svg", "/static/manifest.webmanifest"];
-const OFFLINE_PAGES = ["/plan", "/session"];
+const NEVER_KEPT = ["/api/", "/logout", "/login", "/register", "/sw.js"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
@@ -26,7 +27,8 @@ async function networkFirst(request) {
     if (response.ok) cache.put(request, response.clone());
     return response;
   } catch (error) {
-    const hit = (await cache.match(request)) || (await cache.match(request, { ignoreSearch: true }));
+    const hit = (await cache.match(request)) || (await cache.match(request, { ignoreSearch: true }))
+      || (request.mode === "navigate" && new URL(request.url).pathname === "/" && (await cache.match("/plan")));
     if (hit) return hit;
     throw error;
   }
@@ -34,8 +36,13 @@ async function networkFirst(request) {
 
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
-  const keep = url.pathname.startsWith("/static/") || OFFLINE_PAGES.includes(url.pathname)
-    || url.pathname.endsWith("/picture.svg");
+  if (url.origin !== self.location.origin) return;
+  if (event.request.method === "POST" && url.pathname === "/logout") {
+    event.waitUntil(caches.delete(VERSION)); // the next person on this device sees none of it
+    return;
+  }
+  if (event.request.method !== "GET") return;
+  const page = event.request.mode === "navigate" && !NEVER_KEPT.some((p) => url.pathname.startsWith(p));
+  const keep = page || url.pathname.startsWith("/static/") || url.pathname.endsWith("/picture.svg");
   if (keep) event.respondWith(networkFirst(event.request));
 });
