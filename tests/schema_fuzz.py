@@ -78,10 +78,12 @@ HOSTILE_LITERALS = {
     "deep": "[" * 64 + "]" * 64,
     "very-deep": "[" * 100_000 + "]" * 100_000,
     "duplicate-key": '{"a": 1, "a": 2}',
+    "nul-text": '"a\\u0000b"',
+    "long-text": json.dumps("x" * 100_000),
 }
 """JSON that Python reads but backcare must refuse (or, for true/false in a yes/no field,
 accept): non-finite and huge numbers, booleans for numbers, duplicate and oversized lists,
-deep nesting, a key given twice."""
+deep nesting, a key given twice, text PostgreSQL cannot store (NUL) or far too long."""
 
 
 def paths_in(value: Any, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:

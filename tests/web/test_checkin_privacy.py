@@ -96,3 +96,19 @@ def test_a_bad_answer_is_shown_again_without_a_redirect(client: TestClient) -> N
     assert refused.status_code == 422
     assert "a number from 0 to 120 is needed" in refused.text
     assert 'value="140"' in refused.text
+
+
+def test_changing_an_earlier_answer_keeps_the_later_ones_filled_in(client: TestClient) -> None:
+    page = client.get("/check-in")
+    for _ in range(3):  # about you, conditions, pain
+        page = client.get(answer(client, page.text).headers["location"])
+    assert fields_on(page.text)[0] == "3"
+    back = client.get("/check-in?step=0")  # change the age, then come round again
+    step, screen, _keys = fields_on(back.text)
+    conditions = client.post(
+        "/check-in/step", data={"step": step, "screen": screen, "age": "48", "sex": "male"}
+    )  # followed to the next screen
+    pain = client.get(answer(client, conditions.text).headers["location"])
+    assert fields_on(pain.text)[1] == "pain"
+    assert re.search(r'value="lower_back"\s+checked', pain.text), "filled in again"
+    assert 'value="5"' in pain.text

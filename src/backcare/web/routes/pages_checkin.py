@@ -196,26 +196,42 @@ def _signer(request: Request) -> URLSafeSerializer:
     return URLSafeSerializer(key, salt="backcare-checkin")
 
 
-def read_draft(request: Request, user_id: int) -> list[dict[str, Any]]:
-    """The answers given so far, one dict per screen; empty when missing, unsigned, another
-    person's or malformed (the check-in then starts afresh)."""
+def _draft(request: Request, user_id: int) -> dict[str, Any]:
+    """The signed draft; empty when missing, unsigned or another person's."""
     cookie = request.cookies.get(DRAFT_COOKIE)
     if not cookie:
-        return []
+        return {}
     try:
         data = _signer(request).loads(cookie)
     except BadSignature:
-        return []
-    if not isinstance(data, dict) or data.get("user") != user_id:
-        return []
-    steps = data.get("steps")
+        return {}
+    return data if isinstance(data, dict) and data.get("user") == user_id else {}
+
+
+def read_draft(request: Request, user_id: int) -> list[dict[str, Any]]:
+    """The answers given so far, one dict per screen; empty when missing, unsigned, another
+    person's or malformed (the check-in then starts afresh)."""
+    steps = _draft(request, user_id).get("steps")
     if not isinstance(steps, list) or len(steps) > MAX_DRAFT_STEPS:
         return []
     return [step for step in steps if isinstance(step, dict)]
 
 
-def write_draft(request: Request, response: Response, user_id: int, steps: list[Any]) -> None:
-    value = _signer(request).dumps({"user": user_id, "steps": steps})
+def read_ahead(request: Request, user_id: int) -> dict[str, Any]:
+    """Answers given on later screens before the person went back and changed an earlier one:
+    they fill those screens in again when they come round."""
+    ahead = _draft(request, user_id).get("ahead")
+    return ahead if isinstance(ahead, dict) else {}
+
+
+def write_draft(
+    request: Request,
+    response: Response,
+    user_id: int,
+    steps: list[Any],
+    ahead: dict[str, Any] | None = None,
+) -> None:
+    value = _signer(request).dumps({"user": user_id, "steps": steps, "ahead": ahead or {}})
     settings = state_of(request).settings
     response.set_cookie(
         DRAFT_COOKIE,
@@ -268,7 +284,8 @@ def check_in(request: Request, user_id: UserDep, step: int | None = None) -> Res
     before = merged(steps[:number])
     if number == len(steps) and number > 0 and _is_emergency(before, state_of(request).kb):
         return _summary(request, number, before)
-    values = as_form(steps[number]) if number < len(steps) else as_form(last)
+    later = last | read_ahead(request, user_id)
+    values = as_form(steps[number]) if number < len(steps) else as_form(later)
     return _screen(request, number, before, next_screen(before), values=values)
 
 
@@ -304,7 +321,9 @@ async def answer_step(request: Request, user_id: UserDep) -> Response:
     response = RedirectResponse(
         f"/check-in?step={number + 1}", status_code=status.HTTP_303_SEE_OTHER
     )
-    write_draft(request, response, user_id, [*steps[:number], answers])
+    dropped = read_ahead(request, user_id) | merged(steps[number + 1 :])
+    ahead = {key: value for key, value in dropped.items() if key not in answers}
+    write_draft(request, response, user_id, [*steps[:number], answers], ahead)
     return response
 
 
