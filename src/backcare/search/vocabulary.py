@@ -17,6 +17,7 @@ class Vocabulary:
     """Concepts, each a set of interchangeable phrases ("foam shaft" = "foam roller")."""
 
     concepts: dict[str, tuple[str, ...]]
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _patterns: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -35,6 +36,10 @@ class Vocabulary:
         lowered = text.lower()
         return [name for name, pattern in self._patterns.items() if pattern.search(lowered)]
 
+    def respell(self, words: list[str]) -> list[str]:
+        """The words, each followed by its other spellings (labor → labour, situps → sit-ups)."""
+        return [alt for word in words for alt in (word, *self.spellings.get(word, ()))]
+
     def variants(self, concept: str) -> tuple[str, ...]:
         return self.concepts[concept]
 
@@ -51,4 +56,8 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     concepts = {
         name: tuple(str(v).lower() for v in variants) for name, variants in raw["concepts"].items()
     }
-    return Vocabulary(concepts=concepts)
+    spellings = {
+        str(word).lower(): tuple(str(v).lower() for v in others)
+        for word, others in (raw.get("spellings") or {}).items()
+    }
+    return Vocabulary(concepts=concepts, spellings=spellings)

@@ -26,11 +26,20 @@ def kb_page(request: Request, q: str = "", kind: str = "", group: str = "") -> R
     group = group if group in GROUPS else ""
     allowed = {e.id for e in (state.kb.for_group(group) if group else state.kb)}
     warning = None
+    not_covered = None
     if q.strip():
         answer = state.index.ask(q.strip(), top=SEARCH_TOP)
         warning = answer.warning
+        not_covered = answer.not_covered
         rows: list[dict[str, Any]] = [
-            {"id": hit.id, "kind": hit.kind, "name": hit.name, "text": hit.snippet}
+            {
+                "id": hit.id,
+                "kind": hit.kind,
+                "name": hit.name,
+                "text": hit.answer.text,
+                "quotes": hit.answer.quotes,
+                "warning_sign": hit.warning_sign,
+            }
             for hit in answer.results
         ]
     else:
@@ -46,6 +55,7 @@ def kb_page(request: Request, q: str = "", kind: str = "", group: str = "") -> R
         kinds=KINDS,
         groups=GROUPS,
         warning=warning,
+        not_covered=not_covered,
         total=len(state.kb),
     )
 
