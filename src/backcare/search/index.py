@@ -55,6 +55,12 @@ COVERED_THRESHOLD = 0.16
 which the sources are taken to answer it. Chosen on the dev part of tests/search/real_questions.yaml
 only (``choose_threshold``: best not-covered F1, then the largest such threshold, 0.1609 → 0.16);
 the held-out part was not used. Topics the seeds leave out are caught by ``scope.yaml`` first."""
+FRAME_WORDS = frozenset(
+    "actually really good bad best better worse safe okay normal help helps work works tips "
+    "idea ideas thing things way ways need needs".split()
+)
+"""Words that frame a question ("is it safe", "does it help") without saying what it is about:
+they don't rank entries (an entry called "safe lifting" is no answer to "is massage safe?")."""
 COVERAGE_IGNORED = frozenset(
     "actually really good bad best better worse safe help helps work works need needs take "
     "tips idea ideas know tell way ways thing things anything something happen happens cause "
@@ -220,13 +226,14 @@ class AskIndex:
         """One compiled pattern of the entry's name and aliases, built on first use."""
         if row not in self._name_patterns:
             entry = self._entries[row]
-            names = [
-                n.lower()
+            names = {
+                form
                 for n in (entry.name, *entry.aliases)
                 if len(n) > 3 and set(tokens(n)) - GENERIC_WORDS
-            ]
+                for form in self.vocabulary.name_forms(n)
+            }
             alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            self._name_patterns[row] = re.compile(rf"\b(?:{alternatives})\b") if names else None
+            self._name_patterns[row] = re.compile(rf"\b(?:{alternatives})s?\b") if names else None
         return self._name_patterns[row]
 
     def analyse(self, question: str) -> Query:
@@ -274,7 +281,8 @@ class AskIndex:
         query = self.analyse(question)
         if prefer:
             query = replace(query, intended=query.intended | prefer)
-        relevance = dict(self.raw_bm25(_match(query.words)))
+        topical = [w for w in query.words if w not in FRAME_WORDS] or list(query.words)
+        relevance = dict(self.raw_bm25(_match(topical)))
         for row, bm25 in self.raw_bm25(_match(query.variants)):
             relevance[row] = relevance.get(row, 0.0) + EXPANSION_WEIGHT * bm25
         if query.intended:

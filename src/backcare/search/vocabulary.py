@@ -18,6 +18,7 @@ class Vocabulary:
 
     concepts: dict[str, tuple[str, ...]]
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    ambiguous_aliases: frozenset[str] = frozenset()
     _patterns: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -40,6 +41,26 @@ class Vocabulary:
         """The words, each followed by its other spellings (labor → labour, situps → sit-ups)."""
         return [alt for word in words for alt in (word, *self.spellings.get(word, ()))]
 
+    def name_forms(self, name: str) -> set[str]:
+        """The forms a question may spell an entry's name or alias in, generated from it:
+        hyphen, space or joined ("sit-up", "sit up", "situp") and other spellings of each word
+        ("caesarean" / "cesarean"). Empty for an alias too ambiguous to name the entry."""
+        lowered = " ".join(name.lower().split())
+        if lowered in self.ambiguous_aliases:
+            return set()
+        forms = {lowered, lowered.replace("-", " "), lowered.replace("-", "")}
+        others: dict[str, set[str]] = {}
+        for word, alternatives in self.spellings.items():
+            if len(alternatives) == 1 and " " not in alternatives[0]:
+                others.setdefault(word, set()).add(alternatives[0])
+                others.setdefault(alternatives[0], set()).add(word)
+        for form in list(forms):
+            words = form.split()
+            for i, word in enumerate(words):
+                for other in others.get(word, ()):
+                    forms.add(" ".join([*words[:i], other, *words[i + 1 :]]))
+        return forms
+
     def variants(self, concept: str) -> tuple[str, ...]:
         return self.concepts[concept]
 
@@ -60,4 +81,5 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         str(word).lower(): tuple(str(v).lower() for v in others)
         for word, others in (raw.get("spellings") or {}).items()
     }
-    return Vocabulary(concepts=concepts, spellings=spellings)
+    ambiguous = frozenset(str(a).lower() for a in raw.get("ambiguous_aliases") or ())
+    return Vocabulary(concepts=concepts, spellings=spellings, ambiguous_aliases=ambiguous)
