@@ -49,15 +49,10 @@ class Vocabulary:
         if lowered in self.ambiguous_aliases:
             return set()
         forms = {lowered, lowered.replace("-", " "), lowered.replace("-", "")}
-        others: dict[str, set[str]] = {}
-        for word, alternatives in self.spellings.items():
-            if len(alternatives) == 1 and " " not in alternatives[0]:
-                others.setdefault(word, set()).add(alternatives[0])
-                others.setdefault(alternatives[0], set()).add(word)
         for form in list(forms):
             words = form.split()
             for i, word in enumerate(words):
-                for other in others.get(word, ()):
+                for other in self.spellings.get(word, ()):
                     forms.add(" ".join([*words[:i], other, *words[i + 1 :]]))
         return forms
 
@@ -77,9 +72,14 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     concepts = {
         name: tuple(str(v).lower() for v in variants) for name, variants in raw["concepts"].items()
     }
-    spellings = {
-        str(word).lower(): tuple(str(v).lower() for v in others)
-        for word, others in (raw.get("spellings") or {}).items()
-    }
+    spellings: dict[str, tuple[str, ...]] = {}
+    for word, others in (raw.get("spellings") or {}).items():
+        for a, b in (
+            (str(word).lower(), str(others[0]).lower()),
+            (str(others[0]).lower(), str(word).lower()),
+        ):
+            spellings[a] = (*spellings.get(a, ()), b)
+    for word, meant in (raw.get("misspellings") or {}).items():
+        spellings[str(word).lower()] = tuple(str(v).lower() for v in meant)
     ambiguous = frozenset(str(a).lower() for a in raw.get("ambiguous_aliases") or ())
     return Vocabulary(concepts=concepts, spellings=spellings, ambiguous_aliases=ambiguous)
