@@ -246,3 +246,15 @@ def test_picture_is_404_for_an_unknown_id_or_not_an_exercise(
 def test_only_loopback_host_names_are_answered(client: TestClient, host: str, status: int) -> None:
     """A rebinding attacker's page sends its own host name and is refused."""
     assert client.get("/api/health", headers={"host": host}).status_code == status
+
+
+def test_knowledge_page_shows_the_answer_and_says_when_it_is_not_covered(
+    client: TestClient,
+) -> None:
+    covered = client.get("/kb", params={"q": "can I use a foam roller on my lower back"}).text
+    assert 'class="answer"' in covered
+    assert "seed-quote" in covered
+    assert "Not covered" not in covered
+    dose = client.get("/kb", params={"q": "how much naproxen can I take"}).text
+    assert "Not covered by backcare" in dose
+    assert "related entries" in dose
