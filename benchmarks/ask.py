@@ -133,7 +133,9 @@ def grown(kb: KnowledgeBase, factor: int) -> KnowledgeBase:
         for n in range(1, factor)
         for entry in kb
     ]
-    return KnowledgeBase(entries=(*kb.entries, *copies))
+    return KnowledgeBase(
+        entries=(*kb.entries, *copies), not_carried=kb.not_carried, levels=kb.levels
+    )
 
 
 def run() -> None:

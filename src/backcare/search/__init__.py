@@ -105,7 +105,7 @@ def ask(index: AskIndex, question: str, *, top: int = DEFAULT_TOP) -> AskResult:
             message=NOT_COVERED_MESSAGE.format(ask=topic.ask if topic else DEFAULT_ASK),
         )
     )
-    flag = detect_warning(question, index.kb)
+    flag = detect_warning(question, index.kb, index.red_flags)
     warning = (
         AskWarning(
             id=flag.flag,

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from backcare.content.schema import Entry, Group
+from backcare.content.schema import Entry, Group, RedFlag
 from backcare.knowledge.base import KnowledgeBase
 from backcare.search.answer import (
     Answer,
@@ -214,6 +214,7 @@ class AskIndex:
         self._weights = ", ".join(str(w) for w in FIELD_WEIGHTS.values())
         self._name_patterns: dict[int, re.Pattern[str] | None] = {}
         self._prepared: dict[int, Prepared] = {}
+        self.red_flags: tuple[RedFlag, ...] = tuple(kb.of_type(RedFlag))
         self._rows = {entry.id: row for row, entry in enumerate(self._entries)}
         self._stems = [stems(" ".join(_entry_texts(e).values())) for e in self._entries]
         frequency: Counter[str] = Counter(s for entry_stems in self._stems for s in entry_stems)
