@@ -139,6 +139,28 @@ def test_ask_puts_a_described_warning_sign_first(client: TestClient) -> None:
     assert body["warning"]["id"] == "cauda_equina"
 
 
+def test_ask_says_whether_the_sources_cover_the_question(client: TestClient) -> None:
+    covered = client.get("/api/ask", params={"q": "can I use a foam shaft on my back?"}).json()
+    assert covered["covered"] is True
+    assert covered["not_covered"] is None
+    dose = client.get("/api/ask", params={"q": "how many mg of naproxen a day?"}).json()
+    assert dose["covered"] is False
+    assert "pharmacist" in dose["not_covered"]["message"]
+
+
+def test_each_ask_result_answers_with_quotes_and_says_if_it_is_a_warning_sign(
+    client: TestClient,
+) -> None:
+    body = client.get("/api/ask", params={"q": "back pain with a fever and chills"}).json()
+    for result in body["results"]:
+        assert isinstance(result["warning_sign"], bool)
+        assert result["warning_sign"] == (result["kind"] == "red_flag")
+        quotes = {source.get("quote") for source in result["sources"]}
+        assert set(result["answer"]["quotes"]) <= quotes
+        assert result["answer"]["text"] == result["snippet"]
+    assert any(result["warning_sign"] for result in body["results"])
+
+
 @pytest.mark.parametrize(
     ("params", "field"),
     [
@@ -226,3 +248,15 @@ def test_picture_is_404_for_an_unknown_id_or_not_an_exercise(
 def test_only_loopback_host_names_are_answered(client: TestClient, host: str, status: int) -> None:
     """A rebinding attacker's page sends its own host name and is refused."""
     assert client.get("/api/health", headers={"host": host}).status_code == status
+
+
+def test_knowledge_page_shows_the_answer_and_says_when_it_is_not_covered(
+    client: TestClient,
+) -> None:
+    covered = client.get("/kb", params={"q": "can I use a foam roller on my lower back"}).text
+    assert 'class="answer"' in covered
+    assert "seed-quote" in covered
+    assert "Not covered" not in covered
+    dose = client.get("/kb", params={"q": "how much naproxen can I take"}).text
+    assert "Not covered by backcare" in dose
+    assert "related entries" in dose

@@ -44,12 +44,20 @@ def ask(
                 style=LEVEL_STYLE.get(warning.level, ""),
             )
         )
+    if result.not_covered is not None:
+        title = "Not covered by backcare's sources"
+        console.print(Panel(result.not_covered.message, title=title, style="bold"))
     if not result.results:
         console.print("Nothing in the knowledge base matches that question. Try other words.")
+    label = "Related" if not result.covered else None
     for number, hit in enumerate(result.results, 1):
-        quote = next((s.quote for s in hit.sources if s.quote), None)
-        body = Text(hit.snippet)
-        if quote:
-            body.append(f"\n\nSource: “{quote[:240]}”", style="dim")
-        console.print(Panel(body, title=f"{number}. {hit.name}  [dim]{hit.kind} · {hit.id}[/]"))
+        body = Text(hit.answer.text, style="bold" if result.covered and number == 1 else "")
+        for quote in hit.answer.quotes:
+            body.append(f"\n\nSource: “{quote}”", style="dim")
+        tags = [hit.kind, hit.id]
+        if hit.warning_sign:
+            tags.insert(0, "warning sign")
+        if label:
+            tags.insert(0, label.lower())
+        console.print(Panel(body, title=f"{number}. {hit.name}  [dim]{' · '.join(tags)}[/]"))
     console.print(f"[dim]{DISCLAIMER}[/]")

@@ -8,12 +8,31 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from backcare.content.schema import Source
-from backcare.search.index import AskIndex, Hit
+from backcare.search.index import COVERED_THRESHOLD, AskIndex, Hit
+from backcare.search.scope import load_scope
 from backcare.search.warnings import detect_warning
 
-__all__ = ["AskIndex", "AskResult", "AskWarning", "Hit", "ask"]
+__all__ = [
+    "AskAnswer",
+    "AskHit",
+    "AskIndex",
+    "AskResult",
+    "AskWarning",
+    "Hit",
+    "NotCovered",
+    "ask",
+]
 
 DEFAULT_TOP = 5
+
+
+class AskAnswer(BaseModel):
+    """The entry's sentence(s) that answer the question, and the seed quotes they rest on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    quotes: list[str]
 
 
 class AskHit(BaseModel):
@@ -22,9 +41,21 @@ class AskHit(BaseModel):
     id: str
     kind: str
     name: str
+    answer: AskAnswer
     snippet: str
     score: float
+    warning_sign: bool
     sources: list[Source]
+
+
+class NotCovered(BaseModel):
+    """Why the sources don't answer the question, and who can."""
+
+    model_config = ConfigDict(frozen=True)
+
+    topic: str | None
+    ask: str
+    message: str
 
 
 class AskWarning(BaseModel):
@@ -43,14 +74,38 @@ class AskWarning(BaseModel):
 class AskResult(BaseModel):
     model_config = ConfigDict(frozen=True)
 
+    covered: bool
+    not_covered: NotCovered | None
     results: list[AskHit]
     warning: AskWarning | None
 
 
+NOT_COVERED_MESSAGE = (
+    "backcare's sources don't cover this; ask {ask}. The entries below are only related."
+)
+DEFAULT_ASK = "your doctor, a physiotherapist or a pharmacist"
+
+
 def ask(index: AskIndex, question: str, *, top: int = DEFAULT_TOP) -> AskResult:
-    """Rank entries for the question; a described warning sign comes back as ``warning``."""
-    hits = index.search(question, top=top)
-    flag = detect_warning(question, index.kb)
+    """Rank entries for the question; a described warning sign comes back as ``warning``.
+
+    ``covered`` is false when the question is about a topic the seeds leave out (drug doses,
+    surgery, scans, other body parts) or the best entry holds too little of what it asks; the
+    results are then only related entries.
+    """
+    topic = load_scope().topic_of(question)
+    hits = index.search(question, top=top, prefer=topic.related if topic else frozenset())
+    covered = bool(hits) and topic is None and hits[0].coverage >= COVERED_THRESHOLD
+    not_covered = (
+        None
+        if covered
+        else NotCovered(
+            topic=topic.topic if topic else None,
+            ask=topic.ask if topic else DEFAULT_ASK,
+            message=NOT_COVERED_MESSAGE.format(ask=topic.ask if topic else DEFAULT_ASK),
+        )
+    )
+    flag = detect_warning(question, index.kb, index.red_flags)
     warning = (
         AskWarning(
             id=flag.flag,
@@ -64,13 +119,19 @@ def ask(index: AskIndex, question: str, *, top: int = DEFAULT_TOP) -> AskResult:
         else None
     )
     return AskResult(
+        covered=covered,
+        not_covered=not_covered,
         results=[
             AskHit(
                 id=hit.entry.id,
                 kind=hit.entry.kind,
                 name=hit.entry.name,
+                answer=AskAnswer(
+                    text=hit.snippet, quotes=list(hit.answer.quotes) if hit.answer else []
+                ),
                 snippet=hit.snippet,
                 score=hit.score,
+                warning_sign=hit.entry.kind == "red_flag",
                 sources=list(hit.entry.sources),
             )
             for hit in hits

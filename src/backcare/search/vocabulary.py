@@ -17,6 +17,8 @@ class Vocabulary:
     """Concepts, each a set of interchangeable phrases ("foam shaft" = "foam roller")."""
 
     concepts: dict[str, tuple[str, ...]]
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    ambiguous_aliases: frozenset[str] = frozenset()
     _patterns: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -35,6 +37,25 @@ class Vocabulary:
         lowered = text.lower()
         return [name for name, pattern in self._patterns.items() if pattern.search(lowered)]
 
+    def respell(self, words: list[str]) -> list[str]:
+        """The words, each followed by its other spellings (labor → labour, situps → sit-ups)."""
+        return [alt for word in words for alt in (word, *self.spellings.get(word, ()))]
+
+    def name_forms(self, name: str) -> set[str]:
+        """The forms a question may spell an entry's name or alias in, generated from it:
+        hyphen, space or joined ("sit-up", "sit up", "situp") and other spellings of each word
+        ("caesarean" / "cesarean"). Empty for an alias too ambiguous to name the entry."""
+        lowered = " ".join(name.lower().split())
+        if lowered in self.ambiguous_aliases:
+            return set()
+        forms = {lowered, lowered.replace("-", " "), lowered.replace("-", "")}
+        for form in list(forms):
+            words = form.split()
+            for i, word in enumerate(words):
+                for other in self.spellings.get(word, ()):
+                    forms.add(" ".join([*words[:i], other, *words[i + 1 :]]))
+        return forms
+
     def variants(self, concept: str) -> tuple[str, ...]:
         return self.concepts[concept]
 
@@ -51,4 +72,14 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     concepts = {
         name: tuple(str(v).lower() for v in variants) for name, variants in raw["concepts"].items()
     }
-    return Vocabulary(concepts=concepts)
+    spellings: dict[str, tuple[str, ...]] = {}
+    for word, others in (raw.get("spellings") or {}).items():
+        for a, b in (
+            (str(word).lower(), str(others[0]).lower()),
+            (str(others[0]).lower(), str(word).lower()),
+        ):
+            spellings[a] = (*spellings.get(a, ()), b)
+    for word, meant in (raw.get("misspellings") or {}).items():
+        spellings[str(word).lower()] = tuple(str(v).lower() for v in meant)
+    ambiguous = frozenset(str(a).lower() for a in raw.get("ambiguous_aliases") or ())
+    return Vocabulary(concepts=concepts, spellings=spellings, ambiguous_aliases=ambiguous)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -41,10 +42,16 @@ def load_warning_patterns(path: Path = WARNINGS_FILE) -> WarningPatterns:
     )
 
 
-def detect_warning(question: str, kb: KnowledgeBase) -> RedFlag | None:
-    """The most urgent red-flag entry whose warning sign the question describes, if any."""
+def detect_warning(
+    question: str, kb: KnowledgeBase, red_flags: Sequence[RedFlag] | None = None
+) -> RedFlag | None:
+    """The most urgent red-flag entry whose warning sign the question describes, if any
+    (``red_flags``: the knowledge base's red flags, when the caller has them at hand)."""
     flags = set(load_warning_patterns().flags_in(question))
-    matches = [entry for entry in kb.of_type(RedFlag) if entry.flag in flags]
+    if not flags:
+        return None
+    candidates = kb.of_type(RedFlag) if red_flags is None else red_flags
+    matches = [entry for entry in candidates if entry.flag in flags]
     if not matches:
         return None
     return min(matches, key=lambda entry: (URGENCY[entry.level], entry.id))

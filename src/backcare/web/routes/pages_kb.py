@@ -67,12 +67,21 @@ def kb_page(
     group = group if group in GROUPS or (group == FOR_YOU and judge) else ""
     allowed = {e.id for e in (state.kb.for_group(group) if group in GROUPS else state.kb)}
     warning = None
+    not_covered = None
     if q.strip():
         answer = state.index.ask(q.strip(), top=SEARCH_TOP)
         warning = answer.warning
         best = answer.results[0].score if answer.results else 0.0
+        not_covered = answer.not_covered
         rows: list[dict[str, Any]] = [
-            {"id": hit.id, "kind": hit.kind, "name": hit.name, "text": hit.snippet}
+            {
+                "id": hit.id,
+                "kind": hit.kind,
+                "name": hit.name,
+                "text": hit.answer.text,
+                "quotes": hit.answer.quotes,
+                "warning_sign": hit.warning_sign,
+            }
             for hit in answer.results
             if hit.score >= WEAK_SHARE * best
         ]
@@ -102,6 +111,7 @@ def kb_page(
         kinds=KINDS,
         groups=GROUPS,
         warning=warning,
+        not_covered=not_covered,
         total=len(state.kb),
         for_you=judge is not None,
         found=found,

@@ -1,0 +1,124 @@
+"""The sentence that answers: the entry's best sentence(s) for a question, with the verbatim seed
+quote(s) they rest on. Extractive only: whole sentences of the entry, quotes copied as they are."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from backcare.content.schema import Entry
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
+_WORD = re.compile(r"[a-z0-9]+")
+_SUFFIXES = ("ing", "ies", "ied", "es", "ed", "ly", "s")
+MAX_SENTENCES = 2
+"""At most two sentences: the answer, and the one after it when it says more on the same words."""
+MAX_QUOTES = 2
+MIN_QUOTE_OVERLAP = 2
+"""A seed quote is shown when it shares at least this many words with the answer (else the best)."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Whole sentences of the entry, and the seed quotes they rest on (verbatim)."""
+
+    text: str
+    quotes: tuple[str, ...]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix strip, enough to match "sleeping" with "sleep" and "pillows" with "pillow"."""
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def stems(text: str) -> set[str]:
+    return {stem(w) for w in _WORD.findall(text.lower())}
+
+
+@lru_cache(maxsize=8192)
+def phrase_stems(phrase: str) -> frozenset[str]:
+    """The stems of a short phrase (a vocabulary variant), worked out once."""
+    return frozenset(stems(phrase))
+
+
+def sentences(text: str) -> list[str]:
+    """Whole sentences of a text: never cut inside one."""
+    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
+
+
+def entry_sentences(entry: Entry) -> list[str]:
+    """The entry's own sentences, summary first, then advice, steps and cautions."""
+    parts: list[str] = [entry.summary, *entry.advice]
+    for attr in ("steps", "symptoms", "safety"):
+        parts.extend(getattr(entry, attr, []) or [])
+    for attr in ("action", "resolution", "also"):
+        value = getattr(entry, attr, None)
+        if isinstance(value, str) and value:
+            parts.append(value)
+    parts.extend(entry.cautions)
+    found: list[str] = []
+    for part in parts:
+        for sentence in sentences(part):
+            if sentence not in found:
+                found.append(sentence)
+    return found
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An entry's sentences and seed quotes with their word stems, worked out once per entry."""
+
+    summary: str
+    sentences: tuple[tuple[str, frozenset[str]], ...]
+    quotes: tuple[tuple[str, frozenset[str]], ...]
+
+
+def prepare(entry: Entry) -> Prepared:
+    return Prepared(
+        summary=entry.summary,
+        sentences=tuple((s, frozenset(stems(s))) for s in entry_sentences(entry)),
+        quotes=tuple((s.quote, frozenset(stems(s.quote))) for s in entry.sources if s.quote),
+    )
+
+
+def best_answer(entry: Prepared | Entry, wanted: Iterable[str]) -> Answer:
+    """The sentence(s) sharing most (stemmed) words with the question, and their seed quotes.
+
+    Ties go to the earlier sentence (the summary speaks for the entry); with no shared word the
+    summary's first sentence answers.
+    """
+    prepared = entry if isinstance(entry, Prepared) else prepare(entry)
+    want = {stem(w) for w in wanted}
+    scored = [(len(want & words), -i, i) for i, (_, words) in enumerate(prepared.sentences)]
+    if not scored:
+        return Answer(text=prepared.summary, quotes=_quotes_for(prepared, set(), want))
+    scored.sort(reverse=True)
+    chosen = [scored[0][2]]
+    if scored[0][0] and len(scored) > 1 and scored[1][0] == scored[0][0]:
+        chosen.append(scored[1][2])
+    chosen = sorted(chosen)[:MAX_SENTENCES]
+    text = " ".join(prepared.sentences[i][0] for i in chosen)
+    words = set().union(*(prepared.sentences[i][1] for i in chosen))
+    return Answer(text=text, quotes=_quotes_for(prepared, words, want))
+
+
+def _quotes_for(prepared: Prepared, words: set[str], want: set[str]) -> tuple[str, ...]:
+    """Seed quotes that share the most words with the answer (and the question), verbatim."""
+    if not prepared.quotes:
+        return ()
+    target = words | want
+    overlaps = sorted(
+        (
+            (len(target & quote_words), -i, quote)
+            for i, (quote, quote_words) in enumerate(prepared.quotes)
+        ),
+        reverse=True,
+    )
+    close = [quote for overlap, _, quote in overlaps if overlap >= MIN_QUOTE_OVERLAP]
+    return tuple((close or [overlaps[0][2]])[:MAX_QUOTES])

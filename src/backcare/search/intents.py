@@ -1,0 +1,45 @@
+"""What a question asks for beyond its words ("should I rest?", "how long will it last?"), and the
+entries that answer that kind of question."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+INTENTS_FILE = Path(__file__).with_name("intents.yaml")
+
+
+@dataclass(frozen=True)
+class Intents:
+    by_name: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]]
+
+    def entries_for(self, question: str) -> frozenset[str]:
+        """Ids of the entries that answer the kinds of question this one is."""
+        lowered = " ".join(question.lower().split())
+        return frozenset(
+            entry
+            for patterns, entries in self.by_name.values()
+            if any(p.search(lowered) for p in patterns)
+            for entry in entries
+        )
+
+    def all_entries(self) -> frozenset[str]:
+        return frozenset(e for _, entries in self.by_name.values() for e in entries)
+
+
+@cache
+def load_intents(path: Path = INTENTS_FILE) -> Intents:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Intents(
+        by_name={
+            name: (
+                tuple(re.compile(p) for p in spec["patterns"]),
+                tuple(str(e) for e in spec["entries"]),
+            )
+            for name, spec in raw["intents"].items()
+        }
+    )

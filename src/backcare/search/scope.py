@@ -1,0 +1,49 @@
+"""Topics the seeds do not cover (drug doses, surgery, scans, other body parts), and who to ask."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+SCOPE_FILE = Path(__file__).with_name("scope.yaml")
+
+
+@dataclass(frozen=True)
+class OutOfScope:
+    """A class of question the sources don't answer, and who can."""
+
+    topic: str
+    ask: str
+    related: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ScopePatterns:
+    by_topic: dict[str, tuple[str, tuple[re.Pattern[str], ...], frozenset[str]]]
+
+    def topic_of(self, question: str) -> OutOfScope | None:
+        """The first uncovered topic the question is about, if any."""
+        lowered = " ".join(question.lower().split())
+        for topic, (ask, patterns, related) in self.by_topic.items():
+            if any(p.search(lowered) for p in patterns):
+                return OutOfScope(topic=topic, ask=ask, related=related)
+        return None
+
+
+@cache
+def load_scope(path: Path = SCOPE_FILE) -> ScopePatterns:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return ScopePatterns(
+        by_topic={
+            topic: (
+                str(spec["ask"]),
+                tuple(re.compile(p) for p in spec["patterns"]),
+                frozenset(spec.get("related", ())),
+            )
+            for topic, spec in raw["topics"].items()
+        }
+    )

@@ -1,0 +1,59 @@
+"""The `backcare ask` contract other checks read, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def backcare(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BACKCARE_HOME": str(home), "COLUMNS": "120"}
+    return subprocess.run(
+        [sys.executable, "-m", "backcare", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("home")
+
+
+def test_json_carries_covered_answers_quotes_and_warning_signs(home: Path) -> None:
+    result = backcare("ask", "should I stay in bed with a bad back", "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    body = json.loads(result.stdout)
+    assert body["covered"] is True
+    first = body["results"][0]
+    assert first["id"] == "for-acute-phase"
+    assert first["warning_sign"] is False
+    assert first["answer"]["text"]
+    assert set(first["answer"]["quotes"]) <= {s.get("quote") for s in first["sources"]}
+    assert {"id", "kind", "name", "snippet", "score", "sources"} <= first.keys()
+
+
+def test_not_covered_is_said_first_and_results_are_marked_related(home: Path) -> None:
+    result = backcare("ask", "what dose of ibuprofen should I take", home=home)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert text.index("Not covered") < text.index("1.")
+    assert "pharmacist" in text
+    assert "related" in text
+
+    body = json.loads(backcare("ask", "ibuprofen dose", "--json", home=home).stdout)
+    assert body["covered"] is False
+    assert body["not_covered"]["topic"] == "medicines"
+
+
+def test_the_answer_comes_before_its_source(home: Path) -> None:
+    result = backcare("ask", "can I use a foam roller on my lower back", "--top", "1", home=home)
+    text = " ".join(result.stdout.split())
+    assert text.index("foam roller") < text.index("Source:")

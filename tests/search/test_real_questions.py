@@ -1,0 +1,51 @@
+"""The real-question set: addresses, labels that exist, and the recorded split rule."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from backcare.knowledge import KnowledgeBase
+
+REAL_FILE = Path(__file__).with_name("real_questions.yaml")
+
+
+def expected_part(question: str) -> str:
+    """The split rule written at the top of the file."""
+    digest = int(hashlib.sha256(question.encode("utf-8")).hexdigest(), 16)
+    return "dev" if digest % 3 == 0 else "held_out"
+
+
+@pytest.fixture(scope="module")
+def items() -> list[dict[str, Any]]:
+    raw = yaml.safe_load(REAL_FILE.read_text(encoding="utf-8"))
+    questions: list[dict[str, Any]] = raw["questions"]
+    return questions
+
+
+def test_enough_real_questions_of_each_kind(items: list[dict[str, Any]]) -> None:
+    covered = [i for i in items if i["covered"]]
+    not_covered = [i for i in items if not i["covered"]]
+    assert len(covered) >= 60
+    assert len(not_covered) >= 15
+    assert all(i["url"].startswith(("http://", "https://")) for i in items)
+    assert len({i["q"] for i in items}) == len(items)
+
+
+def test_labels_point_at_real_entries(items: list[dict[str, Any]], kb: KnowledgeBase) -> None:
+    for item in items:
+        if item["covered"]:
+            assert item["answers"], item["q"]
+            assert [a for a in item["answers"] if a not in kb] == [], item["q"]
+        else:
+            assert "answers" not in item, item["q"]
+
+
+def test_split_follows_the_recorded_rule(items: list[dict[str, Any]]) -> None:
+    assert [i["q"] for i in items if i["part"] != expected_part(i["q"])] == []
+    dev = sum(i["part"] == "dev" for i in items)
+    assert 0.25 <= dev / len(items) <= 0.45
