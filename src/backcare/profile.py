@@ -119,6 +119,8 @@ class Profile(ProfileModel):
     fitness: Fitness | None = None
     equipment: list[Equipment] = []
     minutes_per_day: int | None = Field(default=None, ge=1, le=240)
+    standing_desk: bool | None = None
+    """Works at a sit–stand desk: break reminders then alternate sitting and standing."""
 
     def groups(self) -> frozenset[Group]:
         """The population groups this person belongs to (used by ``not_for`` and advice)."""
