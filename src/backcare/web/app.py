@@ -30,6 +30,7 @@ from backcare.web import auth
 from backcare.web.deps import AppState, SharedIndex
 from backcare.web.routes import (
     api_ask,
+    api_breaks,
     api_check,
     api_data,
     api_diary,
@@ -63,6 +64,7 @@ API_ROUTERS = (
     api_ask,
     api_kb,
     api_diary,
+    api_breaks,
     api_sessions,
     api_profile,
     api_data,
