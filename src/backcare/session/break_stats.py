@@ -56,8 +56,12 @@ class BreakCounts(BaseModel):
     minutes_moved: float = 0
 
 
-class BreakDay(BreakCounts):
+class _Dated(BaseModel):
     date: date
+
+
+class BreakDay(BreakCounts, _Dated):
+    """One day's counts; ``date`` (local) comes first in JSON."""
 
 
 class BreakWeek(BaseModel):
