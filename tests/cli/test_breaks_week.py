@@ -5,6 +5,7 @@ limit, then ``breaks --stats`` (JSON contract, Rich table, text chart, PNG) on t
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -209,3 +210,68 @@ def test_skip_limit_from_the_stored_settings_reaches_the_reminder(
     assert reminder.step(state, "s", clock.now).phase == "due"  # skipping is off
     state = reminder.step(state, "p", clock.now)
     assert state.count("postponed") == 1
+
+
+def test_the_diary_weekly_summary_mentions_the_breaks(home: Path, database: Database) -> None:
+    user = services.local_user_id(database)
+    now = datetime.now(UTC)
+    services.record_break(
+        database, user_id=user, at=now, outcome="taken", minutes=5, sat_minutes=50
+    )
+    services.record_break(database, user_id=user, at=now, outcome="skipped", sat_minutes=80)
+    backcare = Backcare(home)
+    out = " ".join(backcare.ok("diary").split())
+    assert "Breaks in the last seven days: 1 of 2 taken, 1 skipped" in out
+    assert "longest sitting stretch 80 minutes" in out
+    week = json.loads(backcare.ok("diary", "--json"))["breaks_week"]
+    assert (week["due"], week["minutes_moved"]) == (2, 5)
+
+
+def rendered(reminder: Reminder, state: BreakState, now: float) -> str:
+    from rich.console import Console
+
+    console = Console(width=100, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(reminder.render(state, now))
+    text = console.export_text()
+    console.file.close()
+    return text
+
+
+def test_the_screen_asks_did_you_move_shows_quiet_time_and_sit_stand(database: Database) -> None:
+    start = datetime.combine(date(2026, 12, 7), time(11, 50)).astimezone()
+    clock = Clock()
+    reminder = Reminder(
+        database,
+        services.local_user_id(database),
+        [],
+        speed=1.0,
+        sound=False,
+        clock=clock,
+        wall_start=start,
+        notifier=lambda message: None,
+        standing_desk=True,
+        quiet=QuietTimes(windows=parse_quiet_hours("12:00-13:00")),
+    )
+    state = start_breaks(every_min=30, move_min=5, now=0.0)
+    clock.now = 30 * 60.0  # 12:20, quiet
+    state = reminder.step(state, "", clock.now)
+    assert state.held
+    assert "Quiet time until 13:00" in rendered(reminder, state, clock.now)
+    clock.now = 70 * 60.0  # 13:00
+    state = reminder.step(state, "", clock.now)
+    assert state.phase == "due"
+    assert "Raise your desk" in rendered(reminder, state, clock.now)
+    state = reminder.step(state, "\r", clock.now)
+    clock.now += 5 * 60
+    state = reminder.step(state, "", clock.now)
+    screen = rendered(reminder, state, clock.now)
+    assert "Did you move?" in screen
+    state = reminder.step(state, "m", clock.now)
+    assert state.log[-1].moved is True
+    [stored] = services.list_breaks(database, user_id=services.local_user_id(database))
+    assert (stored.outcome, stored.moved, stored.minutes, stored.sat_minutes) == (
+        "taken",
+        True,
+        5,
+        70,
+    )
