@@ -275,3 +275,19 @@ def test_the_screen_asks_did_you_move_shows_quiet_time_and_sit_stand(database: D
         5,
         70,
     )
+
+
+def test_bad_break_options_are_one_line_errors(home: Path, tmp_path: Path) -> None:
+    backcare = Backcare(home)
+    missing = backcare("breaks", "--busy-calendar", str(tmp_path / "missing.ics"))
+    assert missing.returncode == 2
+    assert "--busy-calendar: cannot read" in missing.stderr
+    junk = tmp_path / "junk.ics"
+    junk.write_text("not a calendar", encoding="utf-8")
+    broken = backcare("breaks", "--busy-calendar", str(junk))
+    assert broken.returncode == 2
+    assert "--busy-calendar: not an iCalendar file" in broken.stderr
+    limit = backcare("breaks", "--skip-limit", "0")
+    assert limit.returncode == 2
+    assert "--skip-limit: must be from 1 to 20" in limit.stderr
+    assert backcare("breaks", "--stats", "--plot", "x.txt").returncode == 2

@@ -128,6 +128,15 @@ def test_bob_writing_and_importing_stays_his(
         bob.post("/diary", data={"score": "2"}, headers={"origin": "http://127.0.0.1"}).status_code
         == 200
     )
+    assert (
+        bob.post(
+            "/breaks/settings",
+            data={"quiet_hours": "08:00-09:00", "skip_limit": "2"},
+            headers={"origin": "http://127.0.0.1"},
+        ).status_code
+        == 200
+    )
+    assert bob.get("/api/breaks/settings").json()["skip_limit"] == 2
     assert _snapshot(alice) == alice_before
     assert bob.delete("/api/me/data").status_code == 200
     assert _snapshot(alice) == alice_before

@@ -7,7 +7,7 @@ from datetime import tzinfo
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, HTTPException, Path, Query, status
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict
 
@@ -17,6 +17,9 @@ from backcare.session.break_stats import BreakWeek
 from backcare.web.deps import BAD_BODY, DbDep, SettingsDep, UserDep, problem
 
 router = APIRouter(prefix="/breaks", tags=["breaks"])
+
+ROW_ID_MAX = 2**31 - 1
+"""Row ids are 32-bit integers on PostgreSQL; a larger one names no row."""
 
 
 class MovedAnswer(BaseModel):
@@ -39,7 +42,10 @@ def break_stats(
     user_id: UserDep,
     tz: Annotated[
         str | None,
-        Query(description="IANA time zone the days are counted in; default: the server's."),
+        Query(
+            max_length=64,
+            description="IANA time zone the days are counted in; default: the server's.",
+        ),
     ] = None,
 ) -> BreakWeek:
     """Breaks due, taken, postponed and skipped, the longest sitting stretch and the minutes
@@ -50,7 +56,10 @@ def break_stats(
 
 @router.patch("/{event_id}", responses=BAD_BODY | problem(404, "No such taken break of yours."))
 def answer_moved(
-    event_id: int, answer: MovedAnswer, db: DbDep, user_id: UserDep
+    event_id: Annotated[int, Path(ge=1, le=ROW_ID_MAX)],
+    answer: MovedAnswer,
+    db: DbDep,
+    user_id: UserDep,
 ) -> BreakEventPublic:
     """Answer "did you move?" for a taken break; "no" counts it as skipped."""
     answered = services.answer_break(db, user_id=user_id, event_id=event_id, moved=answer.moved)
@@ -80,7 +89,7 @@ def _zone(name: str | None) -> tzinfo | None:
         return None
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise RequestValidationError(
             [
                 {
