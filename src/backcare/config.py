@@ -37,6 +37,9 @@ class Settings(BaseModel):
     sign_ups_per_hour: int = DEFAULT_SIGN_UPS_PER_HOUR
     """Sign-ups allowed per client address per hour (server mode); a clinic registering its
     patients from one front-desk address may raise it with ``BACKCARE_SIGN_UPS_PER_HOUR``."""
+    quiet_hours: str = ""
+    """Daily quiet windows for break reminders, ``BACKCARE_QUIET_HOURS="12:00-13:00,…"`` (local
+    time), on top of those each person sets on the Breaks page."""
 
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER
     """The number the urgent and emergency pages offer to call (``BACKCARE_EMERGENCY_NUMBER``;
@@ -75,6 +78,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
             env, "BACKCARE_SIGN_UPS_PER_HOUR", DEFAULT_SIGN_UPS_PER_HOUR
         ),
         emergency_number=_emergency_number(env),
+        quiet_hours=_quiet_hours(env.get("BACKCARE_QUIET_HOURS", "")),
     )
 
 
@@ -96,6 +100,15 @@ def _emergency_number(env: dict[str, str]) -> str:
 
         raise InputError(f"BACKCARE_EMERGENCY_NUMBER must be a phone number, not {raw!r}")
     return raw
+
+
+def _quiet_hours(raw: str) -> str:
+    """Checked and normalised; a bad window is a one-line error naming the variable."""
+    if not raw.strip():
+        return ""
+    from backcare.session.quiet import format_quiet_hours, parse_quiet_hours
+
+    return format_quiet_hours(parse_quiet_hours(raw, field="BACKCARE_QUIET_HOURS"))
 
 
 def _positive_int(env: dict[str, str], name: str, default: int) -> int:

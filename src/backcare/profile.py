@@ -127,6 +127,8 @@ class Profile(ProfileModel):
     fitness: Fitness | None = None
     equipment: list[Equipment] = []
     minutes_per_day: int | None = Field(default=None, ge=1, le=240)
+    standing_desk: bool | None = None
+    """Works at a sit–stand desk: break reminders then alternate sitting and standing."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Profile:

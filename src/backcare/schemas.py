@@ -31,7 +31,9 @@ __all__ = [
     "AlertShownPublic",
     "BreakEventIn",
     "BreakEventPublic",
+    "BreakMinutes",
     "BreakOutcome",
+    "BreakSettingsIn",
     "BreakStats",
     "ExportBundle",
     "HabitTickIn",
@@ -163,6 +165,9 @@ class BreakEventPublic(BaseModel):
     id: int
     at: datetime
     outcome: BreakOutcome
+    moved: bool | None = None
+    minutes: float | None = None
+    sat_minutes: float | None = None
 
 
 class BreakStats(BaseModel):
@@ -224,6 +229,7 @@ class ExportBundle(Strict):
     habits: list[HabitTickIn] = []
     breaks: list[BreakEventIn] = []
     alerts: list[AlertShownPublic] = []
+    break_settings: BreakSettingsIn | None = None
 
 
 MAX_IMPORT_BYTES = 16 * 1024 * 1024
@@ -286,9 +292,38 @@ class HabitTickIn(Strict):
     day: date
 
 
+BreakMinutes = Annotated[float, Field(ge=0, le=24 * 60, allow_inf_nan=False)]
+SKIP_LIMIT_MAX = 20
+
+
 class BreakEventIn(Strict):
     at: AwareDatetime
     outcome: BreakOutcome
+    moved: bool | None = None
+    """The answer to "did you move?" (taken breaks)."""
+    minutes: BreakMinutes | None = None
+    """How long a taken break lasted."""
+    sat_minutes: BreakMinutes | None = None
+    """Minutes sat or stood still since the last movement, when this happened."""
+
+
+class BreakSettingsIn(Strict):
+    """Daily quiet windows (``"12:00-13:00,15:30-16:00"``, local time) and the optional skip
+    limit (after that many skips in a row a break can only be postponed once)."""
+
+    quiet_hours: str = Field(default="", max_length=400)
+    skip_limit: int | None = Field(default=None, ge=1, le=SKIP_LIMIT_MAX)
+
+    @field_validator("quiet_hours", mode="after")
+    @classmethod
+    def _windows(cls, value: str) -> str:
+        from backcare.errors import InputError
+        from backcare.session.quiet import format_quiet_hours, parse_quiet_hours
+
+        try:
+            return format_quiet_hours(parse_quiet_hours(value))
+        except InputError as error:
+            raise ValueError(str(error).removeprefix("quiet hours: ")) from None
 
 
 ExportBundle.model_rebuild()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import ValidationError
@@ -27,6 +27,7 @@ from backcare.schemas import (
     BreakEventIn,
     BreakEventPublic,
     BreakOutcome,
+    BreakSettingsIn,
     BreakStats,
     ExportBundle,
     HabitTickIn,
@@ -39,12 +40,14 @@ from backcare.schemas import (
     SessionRecordCreate,
     SessionRecordPublic,
 )
+from backcare.session.break_stats import BreakRecord, BreakWeek, week_stats
 from backcare.store.database import Database, StoreError
 from backcare.store.models import (
     ALL_USER_TABLES,
     LOCAL_USERNAME,
     AlertShown,
     BreakEvent,
+    BreakSettings,
     HabitTick,
     PainEntry,
     ProfileVersion,
@@ -299,14 +302,115 @@ def _session_public(row: SessionRecord) -> SessionRecordPublic:
     )
 
 
-def record_break(db: DB, *, user_id: int, at: datetime, outcome: BreakOutcome) -> BreakEventPublic:
-    """Store what the person did when a break reminder fired."""
-    event = BreakEventIn(at=at, outcome=outcome)
-    row = BreakEvent(user_id=user_id, at=event.at, outcome=event.outcome)
+def record_break(
+    db: DB,
+    *,
+    user_id: int,
+    at: datetime,
+    outcome: BreakOutcome,
+    moved: bool | None = None,
+    minutes: float | None = None,
+    sat_minutes: float | None = None,
+) -> BreakEventPublic:
+    """Store what the person did when a break reminder fired (with how long the break lasted
+    and how long they had sat still, when the front end knows)."""
+    event = BreakEventIn(
+        at=at, outcome=outcome, moved=moved, minutes=minutes, sat_minutes=sat_minutes
+    )
+    row = BreakEvent(user_id=user_id, **event.model_dump())
     with _unit(db) as session:
         session.add(row)
         session.flush()
-        return BreakEventPublic(id=row.id, at=row.at, outcome=event.outcome)
+        return _break_public(row)
+
+
+def answer_break(db: DB, *, user_id: int, event_id: int, moved: bool) -> BreakEventPublic | None:
+    """Record "did you move?" on one of the user's taken breaks; ``None`` when there is no such
+    taken break of theirs (another user's id looks the same as a missing one)."""
+    with _unit(db) as session:
+        row = session.scalar(
+            select(BreakEvent).where(
+                BreakEvent.id == event_id,
+                BreakEvent.user_id == user_id,
+                BreakEvent.outcome == "taken",
+            )
+        )
+        if row is None:
+            return None
+        row.moved = moved
+        session.flush()
+        return _break_public(row)
+
+
+def _break_public(row: BreakEvent) -> BreakEventPublic:
+    return BreakEventPublic(
+        id=row.id,
+        at=row.at,
+        outcome=cast("BreakOutcome", row.outcome),
+        moved=row.moved,
+        minutes=row.minutes,
+        sat_minutes=row.sat_minutes,
+    )
+
+
+def list_breaks(db: DB, *, user_id: int, since: datetime | None = None) -> list[BreakEventIn]:
+    """The user's break events in time order."""
+    query = select(BreakEvent).where(BreakEvent.user_id == user_id)
+    if since is not None:
+        query = query.where(BreakEvent.at >= since)
+    with _unit(db) as session:
+        rows = session.scalars(query.order_by(BreakEvent.at, BreakEvent.id))
+        return [
+            BreakEventIn(
+                at=r.at,
+                outcome=cast("BreakOutcome", r.outcome),
+                moved=r.moved,
+                minutes=r.minutes,
+                sat_minutes=r.sat_minutes,
+            )
+            for r in rows
+        ]
+
+
+def break_week(
+    db: DB, *, user_id: int, today: date | None = None, tz: tzinfo | None = None
+) -> BreakWeek:
+    """Break statistics for the seven days ending ``today`` (default: today, local time)."""
+    tz = tz or datetime.now().astimezone().tzinfo or UTC
+    today = today or datetime.now(tz).date()
+    since = datetime.combine(today - timedelta(days=7), datetime.min.time(), tzinfo=tz)
+    records = [
+        BreakRecord(
+            at=e.at, outcome=e.outcome, moved=e.moved, minutes=e.minutes, sat_minutes=e.sat_minutes
+        )
+        for e in list_breaks(db, user_id=user_id, since=since)
+    ]
+    return week_stats(records, today=today, tz=tz)
+
+
+def break_settings(db: DB, *, user_id: int) -> BreakSettingsIn:
+    """The person's quiet windows and skip limit (defaults: none)."""
+    with _unit(db) as session:
+        row = session.scalar(select(BreakSettings).where(BreakSettings.user_id == user_id))
+    if row is None:
+        return BreakSettingsIn()
+    return BreakSettingsIn(quiet_hours=row.quiet_hours, skip_limit=row.skip_limit)
+
+
+def save_break_settings(
+    db: DB, *, user_id: int, settings: BreakSettingsIn, now: datetime | None = None
+) -> BreakSettingsIn:
+    """Replace the person's break settings."""
+    with _unit(db) as session:
+        row = session.scalar(select(BreakSettings).where(BreakSettings.user_id == user_id))
+        if row is None:
+            row = BreakSettings(user_id=user_id)
+            session.add(row)
+        row.quiet_hours = settings.quiet_hours
+        row.skip_limit = settings.skip_limit
+        row.updated_at = _now(now)
+        session.flush()
+    return settings
 
 
 def break_stats(db: DB, *, user_id: int, since: datetime | None = None) -> BreakStats:
@@ -401,7 +505,8 @@ def _alert_points(
     session: Session, user_id: int, *, now: datetime, plan_started: datetime | None
 ) -> list[PainPoint]:
     """Only the entries the pain alerts look at, however long the diary: the last two weeks,
-    the weeks around the plan's start, and the first painful entry (when pain began)."""
+    the weeks around the plan's start, the first painful entry (when pain began) and the two
+    newest (the jump from the rating before)."""
     until = now + timedelta(minutes=10)  # live writes may be a few minutes ahead (clock skew)
     points = _pain_points(session, user_id, since=now - ALERT_LOOKBACK, until=until)
     if plan_started is not None:
@@ -418,7 +523,14 @@ def _alert_points(
     ).first()
     if first is not None:
         points[first.id] = PainPoint(first.at, first.score)
-    return sorted(points.values(), key=lambda point: point.at)
+    newest_two = session.execute(  # the jump alert compares the newest rating with the one before
+        select(PainEntry.id, PainEntry.at, PainEntry.score)
+        .where(PainEntry.user_id == user_id, PainEntry.at <= now)
+        .order_by(PainEntry.at.desc(), PainEntry.score.desc())
+        .limit(2)
+    )
+    points |= {row.id: PainPoint(row.at, row.score) for row in newest_two}
+    return sorted(points.values())  # by time, then score: as the alerts order a whole diary
 
 
 def _new_warning_signs(
@@ -461,16 +573,15 @@ def export_all(db: DB, *, user_id: int, now: datetime | None = None) -> ExportBu
                 HabitTickIn(habit_id=h.habit_id, day=h.day)
                 for h in list_habits(session, user_id=user_id)
             ],
-            breaks=[
-                BreakEventIn(at=b.at, outcome=b.outcome)
-                for b in session.scalars(
-                    select(BreakEvent)
-                    .where(BreakEvent.user_id == user_id)
-                    .order_by(BreakEvent.at, BreakEvent.id)
-                )
-            ],
+            breaks=list_breaks(session, user_id=user_id),
             alerts=alerts_shown(session, user_id=user_id),
+            break_settings=_stored_break_settings(session, user_id),
         )
+
+
+def _stored_break_settings(session: Session, user_id: int) -> BreakSettingsIn | None:
+    has = session.scalar(select(BreakSettings.id).where(BreakSettings.user_id == user_id))
+    return None if has is None else break_settings(session, user_id=user_id)
 
 
 def _pain_in(entry: PainEntryPublic) -> PainEntryIn:
@@ -505,7 +616,16 @@ def _bundle_rows(bundle: ExportBundle, user_id: int) -> list[Any]:
     ]
     rows += [SessionRecord(user_id=user_id, **_session_fields(s)) for s in bundle.sessions]
     rows += [HabitTick(user_id=user_id, habit_id=h.habit_id, day=h.day) for h in bundle.habits]
-    rows += [BreakEvent(user_id=user_id, at=b.at, outcome=b.outcome) for b in bundle.breaks]
+    rows += [BreakEvent(user_id=user_id, **b.model_dump()) for b in bundle.breaks]
+    if bundle.break_settings is not None:
+        rows.append(
+            BreakSettings(
+                user_id=user_id,
+                quiet_hours=bundle.break_settings.quiet_hours,
+                skip_limit=bundle.break_settings.skip_limit,
+                updated_at=bundle.exported_at,
+            )
+        )
     rows += [
         AlertShown(user_id=user_id, kind=a.kind, message=a.message, shown_at=a.shown_at)
         for a in bundle.alerts

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from backcare import services
 from backcare.profile import Profile
-from backcare.schemas import PainEntryCreate, PainEntryUpdate
+from backcare.schemas import BreakSettingsIn, PainEntryCreate, PainEntryUpdate
 from backcare.store import Database
 
 SECRET = "alice-secret-note-7f3a"
@@ -35,6 +35,7 @@ def _alice_has_data(alice: TestClient) -> dict[str, Any]:
     assert alice.post("/api/diary/pain", json={"score": 6, "note": SECRET}).status_code == 201
     assert alice.post("/api/sessions", json=SESSION).status_code == 201
     assert alice.post("/api/breaks", json={"outcome": "taken"}).status_code == 201
+    assert alice.put("/api/breaks/settings", json={"quiet_hours": "12:00-13:00"}).status_code == 200
     return _snapshot(alice)
 
 
@@ -57,6 +58,8 @@ BOB_READS = [
     "/diary",
     "/session",
     "/breaks",
+    "/api/breaks/stats",
+    "/api/breaks/settings",
 ]
 
 
@@ -85,6 +88,19 @@ def test_bob_sees_empty_diary_profile_and_export(
     assert bob.get("/api/export?format=fhir").json()["entry"] == []
     export = _snapshot(bob)
     assert all(export[part] == [] for part in ("profiles", "pain", "sessions", "breaks", "habits"))
+    assert export["break_settings"] is None
+    assert bob.get("/api/breaks/stats").json()["week"]["due"] == 0
+    assert bob.get("/api/breaks/settings").json()["quiet_hours"] == ""
+
+
+def test_bob_cannot_answer_alices_break(
+    alice: TestClient, alice_before: dict[str, Any], bob: TestClient
+) -> None:
+    alices = alice.post("/api/breaks", json={"outcome": "taken", "minutes": 5}).json()["id"]
+    before = _snapshot(alice)
+    assert bob.patch(f"/api/breaks/{alices}", json={"moved": False}).status_code == 404
+    assert bob.put("/api/breaks/settings", json={"skip_limit": 2}).status_code == 200
+    assert _snapshot(alice) == before
 
 
 def test_bob_deleting_his_data_leaves_alices(
@@ -112,6 +128,15 @@ def test_bob_writing_and_importing_stays_his(
         bob.post("/diary", data={"score": "2"}, headers={"origin": "http://127.0.0.1"}).status_code
         == 200
     )
+    assert (
+        bob.post(
+            "/breaks/settings",
+            data={"quiet_hours": "08:00-09:00", "skip_limit": "2"},
+            headers={"origin": "http://127.0.0.1"},
+        ).status_code
+        == 200
+    )
+    assert bob.get("/api/breaks/settings").json()["skip_limit"] == 2
     assert _snapshot(alice) == alice_before
     assert bob.delete("/api/me/data").status_code == 200
     assert _snapshot(alice) == alice_before
@@ -164,7 +189,8 @@ def test_every_service_query_is_per_user(app: FastAPI, alice: TestClient, bob: T
     services.save_profile(db, user_id=a, profile=Profile.model_validate(PROFILE))
     hers = services.log_pain(db, user_id=a, entry=PainEntryCreate(score=9, note=SECRET), now=now)
     services.tick_habit(db, user_id=a, habit_id="movement-breaks", day=date.today())
-    services.record_break(db, user_id=a, at=now, outcome="taken")
+    taken = services.record_break(db, user_id=a, at=now, outcome="taken", minutes=5)
+    services.save_break_settings(db, user_id=a, settings=BreakSettingsIn(quiet_hours="09:00-10:00"))
     services.diary_alerts(db, user_id=a, kb=kb, now=now)
     assert services.current_profile(db, user_id=b) is None
     assert services.profile_history(db, user_id=b) == []
@@ -181,6 +207,10 @@ def test_every_service_query_is_per_user(app: FastAPI, alice: TestClient, bob: T
     fix = PainEntryUpdate(score=0)
     assert services.correct_pain(db, user_id=b, entry_id=hers.id, update=fix) is None
     assert services.delete_pain(db, user_id=b, entry_id=hers.id) is None
+    assert services.list_breaks(db, user_id=b) == []
+    assert services.break_week(db, user_id=b).week.due == 0
+    assert services.break_settings(db, user_id=b).quiet_hours == ""
+    assert services.answer_break(db, user_id=b, event_id=taken.id, moved=False) is None
     assert set(services.delete_all(db, user_id=b).values()) == {0}
     assert [p.note for p in services.list_pain(db, user_id=a)] == [SECRET]
     assert len(services.list_habits(db, user_id=a)) == 1

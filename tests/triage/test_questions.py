@@ -283,3 +283,17 @@ def test_new_questions_come_only_where_they_matter(
     ordinary, _ = walk(OFFICE_WORKER, no_or_skip)
     assert asked_about <= set(asked)
     assert asked_about & set(ordinary) == set()
+
+
+def test_separated_belly_muscles_are_asked_of_pregnant_people_and_new_mothers_only() -> None:
+    pregnant = {"age": 30, "sex": "female", "pregnant": True, "pregnancy.weeks": 20}
+    mother = {"age": 30, "sex": "female", "postpartum.weeks_since_birth": 8}
+    asked_pregnant, _ = walk(pregnant, no_or_skip)
+    asked_mother, profile = walk({**mother, "diastasis": True}, no_or_skip)
+    asked_worker, _ = walk(OFFICE_WORKER, no_or_skip)
+    assert "diastasis" in asked_pregnant
+    assert "diastasis" in asked_mother
+    assert "diastasis" not in asked_worker
+    assert "rectus_diastasis" in profile.conditions
+    conditions = next(q for q in QUESTIONS if q.key == "conditions")
+    assert "rectus_diastasis" not in conditions.choices

@@ -33,6 +33,10 @@ SPEC_ROUTES = {
     ("put", "/api/profile"),
     ("get", "/api/profile"),
     ("post", "/api/breaks"),
+    ("get", "/api/breaks/stats"),
+    ("patch", "/api/breaks/{event_id}"),
+    ("get", "/api/breaks/settings"),
+    ("put", "/api/breaks/settings"),
     ("post", "/api/check/questions"),
     ("get", "/api/check/levels"),
 }

@@ -41,15 +41,16 @@ def test_break_reminder_notifies_on_the_plan_schedule_and_records_the_answer(
     page.goto("/breaks?speed=1200")  # a 30-minute wait takes 1.5 s
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Get up every {every} minutes")
     page.get_by_role("button", name="Start the timer").click()
-    expect(page.get_by_role("button", name="I moved")).to_be_visible(timeout=10_000)
+    expect(page.get_by_role("button", name="Start my break")).to_be_visible(timeout=10_000)
     expect(page.locator("#timer-title")).to_have_text("Time to move")
     notes = page.evaluate("() => window.shownNotifications")
     assert notes == [f"Time to move for {plan['breaks']['move_min']} minutes."]
 
-    page.get_by_role("button", name="I moved").click()
+    page.get_by_role("button", name="Start my break").click()
+    page.get_by_role("button", name="I moved").click(timeout=10_000)
     expect(page.locator("#break-status")).to_have_text("Well done: recorded.")
     exported = page.request.get("/api/export").json()
-    assert [b["outcome"] for b in exported["breaks"]] == ["taken"]
+    assert [(b["outcome"], b["moved"]) for b in exported["breaks"]] == [("taken", True)]
 
 
 def test_knowledge_search_filters_and_shows_quotes_on_demand(page: Page) -> None:

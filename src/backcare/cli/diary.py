@@ -15,6 +15,7 @@ from rich.text import Text
 
 from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json, user_text
 from backcare.errors import InputError
+from backcare.session.break_stats import summary_line
 
 if TYPE_CHECKING:
     from backcare.schemas import (
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
         PainEntryPublic,
         SessionRecordPublic,
     )
+    from backcare.session.break_stats import BreakWeek
 
 DEFAULT_DAYS = 28
 MAX_DAYS = 36_500
@@ -40,6 +42,8 @@ class DiaryReport:
     pain: list[PainEntryPublic]
     sessions: list[SessionRecordPublic]
     breaks: BreakStats
+    break_week: BreakWeek
+    """The last seven days of breaks (the weekly summary)."""
     habits: list[HabitTickPublic]
     alerts: list[AlertPublic]
     averages: list[tuple[datetime, float]]
@@ -84,6 +88,7 @@ def _collect(now: datetime, days: int) -> DiaryReport:
         pain = services.list_pain(database, user_id=user_id, since=reach)
         sessions = services.list_sessions(database, user_id=user_id, since=since)
         breaks = services.break_stats(database, user_id=user_id, since=since)
+        break_week = services.break_week(database, user_id=user_id)
         habits = services.list_habits(database, user_id=user_id, since=since.date())
         alerts = services.diary_alerts(
             database, user_id=user_id, kb=knowledge(), now=now, record=not database.read_only
@@ -96,6 +101,7 @@ def _collect(now: datetime, days: int) -> DiaryReport:
         pain=[p for p in pain if p.at >= since],
         sessions=sessions,
         breaks=breaks,
+        break_week=break_week,
         habits=habits,
         alerts=alerts,
         averages=[(at, mean) for at, mean in rolling_average(points) if since <= at <= now],
@@ -131,6 +137,7 @@ def _as_json(report: DiaryReport) -> dict[str, Any]:
         "pain": [p.model_dump(mode="json") for p in report.pain],
         "sessions": [s.model_dump(mode="json") for s in report.sessions],
         "breaks": breaks.model_dump() | {"taken_share": breaks.taken_share},
+        "breaks_week": report.break_week.week.model_dump(mode="json"),
         "habits": [h.model_dump(mode="json") for h in report.habits],
         "alerts": [a.model_dump(mode="json", exclude_none=True) for a in report.alerts],
     }
@@ -148,6 +155,7 @@ def _render(report: DiaryReport) -> None:
         console.print("  No pain logged in this period. Log some with `backcare log SCORE`.")
     console.print(_sessions_text(report.sessions))
     console.print(_breaks_text(report.breaks))
+    console.print(summary_line(report.break_week.week))
     habits = Counter(h.habit_id for h in report.habits)
     if habits:
         listed = ", ".join(f"{h} ×{n}" for h, n in habits.most_common())

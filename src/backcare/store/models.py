@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     CheckConstraint,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -124,6 +125,24 @@ class BreakEvent(Owned, Base):
 
     at: Mapped[datetime]
     outcome: Mapped[str] = mapped_column(String(16))
+    moved: Mapped[bool | None]
+    """The answer to "did you move?" after a taken break (``None``: not answered)."""
+    minutes: Mapped[float | None] = mapped_column(Float)
+    """How long a taken break lasted."""
+    sat_minutes: Mapped[float | None] = mapped_column(Float)
+    """Minutes sat or stood still since the last movement, when this happened."""
+
+
+class BreakSettings(Owned, Base):
+    """A person's break preferences: daily quiet windows and the optional skip limit."""
+
+    __tablename__ = "break_settings"
+    __table_args__ = (UniqueConstraint("user_id"),)
+
+    quiet_hours: Mapped[str] = mapped_column(String(400), default="")
+    """Daily quiet windows, ``"12:00-13:00,15:30-16:00"`` (local time)."""
+    skip_limit: Mapped[int | None]
+    updated_at: Mapped[datetime]
 
 
 class AlertShown(Owned, Base):
@@ -160,6 +179,7 @@ ALL_USER_TABLES: tuple[type[Owned], ...] = (
     SessionRecord,
     HabitTick,
     BreakEvent,
+    BreakSettings,
     AlertShown,
 )
 """Tables holding a user's own data, in an order that is safe to delete and restore."""

@@ -103,6 +103,15 @@ def _may_have_given_birth(answers: Answers) -> bool:
     return female and answers.get("pregnant") is not True and (age is None or 12 <= age <= 57)
 
 
+DIASTASIS: Condition = "rectus_diastasis"
+"""Separated belly muscles: asked as its own question, of pregnant people and new mothers only
+(the plan's belly-pressure rules follow it)."""
+
+
+def _pregnant_or_after_birth(answers: Answers) -> bool:
+    return answers.get("pregnant") is True or _weeks_after_birth(answers) is not None
+
+
 def _weeks_after_birth(answers: Answers) -> int | None:
     weeks = answers.get("postpartum.weeks_since_birth")
     return weeks if isinstance(weeks, int) else None
@@ -193,7 +202,13 @@ QUESTIONS: tuple[Question, ...] = (
         "conditions",
         "Has a doctor told you that you have any of these?",
         "choices",
-        CONDITIONS,
+        tuple(c for c in CONDITIONS if c != DIASTASIS),
+    ),
+    Question(
+        "diastasis",
+        "Have you been told that your belly muscles have separated (a gap down the middle of "
+        "your tummy, called diastasis recti)?",
+        applies=_pregnant_or_after_birth,
     ),
     Question("pain.areas", "Where does it hurt?", "choices", AREAS),
     Question(
@@ -467,10 +482,13 @@ def _choice(question: Question, value: str) -> str:
 def profile_from_answers(answers: Answers) -> Profile:
     """The profile the answers describe ("don't know" answers stay absent)."""
     data: dict[str, Any] = {}
+    if answers.get("diastasis") is True:
+        data["conditions"] = [*(answers.get("conditions") or []), DIASTASIS]
     for key, value in answers.items():
         if (
             value is None
-            or key == "pregnant"
+            or key in ("pregnant", "diastasis")
+            or (key == "conditions" and "conditions" in data)
             or (key == "pregnancy.weeks" and not answers.get("pregnant"))
         ):
             continue

@@ -34,6 +34,7 @@ from backcare.web.deps import AppState, SharedIndex
 from backcare.web.json_body import StrictJsonBodies, validation_problem
 from backcare.web.routes import (
     api_ask,
+    api_breaks,
     api_check,
     api_data,
     api_diary,
@@ -67,6 +68,7 @@ API_ROUTERS = (
     api_ask,
     api_kb,
     api_diary,
+    api_breaks,
     api_sessions,
     api_profile,
     api_data,

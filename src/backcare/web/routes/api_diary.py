@@ -18,6 +18,7 @@ from backcare.schemas import (
     AlertPublic,
     AwareDatetime,
     BreakEventPublic,
+    BreakMinutes,
     BreakOutcome,
     PainEntryCreate,
     PainEntryPublic,
@@ -54,6 +55,10 @@ class BreakCreate(BaseModel):
 
     outcome: BreakOutcome
     at: AwareDatetime | None = None
+    minutes: BreakMinutes | None = None
+    """How long a taken break lasted."""
+    sat_minutes: BreakMinutes | None = None
+    """Minutes sat or stood still since the last movement."""
 
 
 @router.post("/diary/pain", status_code=status.HTTP_201_CREATED, responses=BAD_BODY)
@@ -124,7 +129,14 @@ def answer_break(event: BreakCreate, db: DbDep, user_id: UserDep) -> BreakEventP
     now = datetime.now(UTC)
     if event.at is not None:
         _not_in_future(event.at, now)
-    return services.record_break(db, user_id=user_id, at=event.at or now, outcome=event.outcome)
+    return services.record_break(
+        db,
+        user_id=user_id,
+        at=event.at or now,
+        outcome=event.outcome,
+        minutes=event.minutes,
+        sat_minutes=event.sat_minutes,
+    )
 
 
 def _not_in_future(at: datetime, now: datetime) -> None:

@@ -1,5 +1,5 @@
-"""The HTML pages of the local app: welcome, result, plan and break reminders here; the check-in,
-session, diary and knowledge pages in their own ``pages_*`` modules, included below.
+"""The HTML pages of the local app: welcome, result and plan here; the check-in, session, diary,
+knowledge and breaks pages in their own ``pages_*`` modules, included below.
 
 Flow: first visit → welcome → check-in → result → plan → session → diary. A returning visitor
 with a saved profile goes straight to the plan.
@@ -17,9 +17,14 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from backcare import services
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import Plan, PlanItem
-from backcare.plan.advice import breaks as break_schedule
 from backcare.web.deps import UserDep
-from backcare.web.routes import pages_checkin, pages_diary, pages_kb, pages_session
+from backcare.web.routes import (
+    pages_breaks,
+    pages_checkin,
+    pages_diary,
+    pages_kb,
+    pages_session,
+)
 from backcare.web.routes.pages_common import (
     plan_for,
     programme_week,
@@ -32,7 +37,7 @@ from backcare.web.routes.pages_common import (
 from backcare.web.routes.pages_help import help_now_page, needs_help_now
 
 router = APIRouter(include_in_schema=False)
-for _module in (pages_checkin, pages_session, pages_diary, pages_kb):
+for _module in (pages_checkin, pages_session, pages_diary, pages_kb, pages_breaks):
     router.include_router(_module.router)
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
@@ -121,16 +126,6 @@ def tick_habit(
         state_of(request).database, user_id=user_id, habit_id=habit_id, day=date.today()
     )
     return _to("/plan#habits-title")
-
-
-@router.get("/breaks")
-def breaks_page(request: Request, user_id: UserDep) -> Response:
-    """A break timer on the plan's schedule, with browser notifications when allowed."""
-    state = state_of(request)
-    profile = saved_profile(state, user_id)
-    plan = plan_for(state, profile, programme_week(state, user_id)) if profile else None
-    schedule = plan.breaks if plan else break_schedule(list(state.kb))
-    return render(request, "breaks.html", breaks=schedule, has_plan=plan is not None)
 
 
 @router.get("/sw.js")

@@ -60,7 +60,11 @@ class Group:
 GROUPS: tuple[Group, ...] = (
     Group("about", "About you", ("age", "sex")),
     Group("life", "About you", ("pregnant", "pregnancy.weeks", "menopause")),
-    Group("baby", "After a birth", ("postpartum.weeks_since_birth", "postpartum.delivery")),
+    Group(
+        "baby",
+        "After a birth",
+        ("postpartum.weeks_since_birth", "postpartum.delivery", "diastasis"),
+    ),
     Group("conditions", "Your health", ("conditions",)),
     Group("pain", "Your pain", ("pain.areas", "pain.score")),
     Group("pain-severe", "Your pain", ("pain.excruciating",)),
@@ -330,7 +334,10 @@ async def answer_step(request: Request, user_id: UserDep) -> Response:
 def answers_from_profile(profile: Profile) -> dict[str, Any]:
     """The saved profile as check-in answers (by profile path), to fill the screens in again."""
     data = profile.model_dump(mode="json")
-    found: dict[str, Any] = {"pregnant": profile.pregnancy is not None}
+    found: dict[str, Any] = {
+        "pregnant": profile.pregnancy is not None,
+        "diastasis": "rectus_diastasis" in profile.conditions,
+    }
     for question in (*QUESTIONS, *PLAN_QUESTIONS):
         value: Any = data
         for part in question.key.split("."):
