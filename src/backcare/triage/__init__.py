@@ -5,7 +5,7 @@ entries, plus the question flow the CLI and the app use to ask only what applies
 """
 
 from backcare.content.schema import LEVELS
-from backcare.triage.check import evaluate
+from backcare.triage.check import evaluate, warning_answers
 from backcare.triage.questions import Question, parse_answer, profile_from_answers, questions_for
 from backcare.triage.result import CheckResult, FlagResult
 from backcare.triage.rules import RULES, Rule, flag_entry_id
@@ -25,4 +25,5 @@ __all__ = [
     "parse_answer",
     "profile_from_answers",
     "questions_for",
+    "warning_answers",
 ]

@@ -10,7 +10,7 @@ from backcare.content.schema import RedFlag
 from backcare.errors import ContentError
 from backcare.knowledge import KnowledgeBase
 from backcare.profile import Profile
-from backcare.triage.noticed import listed, noticed
+from backcare.triage.noticed import listed, noticed, phrase
 from backcare.triage.result import LEVEL_RANK, CheckResult, FlagResult, most_urgent
 from backcare.triage.rules import RULES, Hit, Rule, in_maternity_care
 from backcare.triage.thresholds import DEFAULT_THRESHOLDS, Thresholds
@@ -40,6 +40,24 @@ def evaluate(
         flags=flags,
         advice=_advice(flags, exercise_allowed, why=listed(because, profile)),
     )
+
+
+def warning_answers(
+    profile: Profile,
+    *,
+    leaving_out: frozenset[str] = frozenset(),
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> list[str]:
+    """Every answer a warning sign fired on, in plain words, each once (what to tell a doctor:
+    the same answer behind three flags is said once), but those in ``leaving_out``."""
+    keys = [
+        key
+        for rule in RULES
+        if (hit := rule.check(profile, thresholds)) is not None and hit.level != "self_care"
+        for key in hit.because
+        if key not in leaving_out
+    ]
+    return [phrase(key, profile) for key in dict.fromkeys(keys)]
 
 
 def _entry(kb: KnowledgeBase, rule: Rule) -> RedFlag:

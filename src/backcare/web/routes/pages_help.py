@@ -16,11 +16,11 @@ from backcare.content.schema import RedFlag, Source
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import Plan
 from backcare.profile import Profile
+from backcare.triage import warning_answers
 from backcare.triage.result import LEVEL_RANK, CheckResult, FlagResult
 from backcare.web.routes.pages_common import render, state_of, words
 
 HELP_NOW_LEVELS = frozenset({"emergency", "urgent"})
-NOTICED = "We noticed "
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def help_now(check: CheckResult, profile: Profile, kb: KnowledgeBase) -> HelpNow
         action=top.action,
         rest_of_advice=rest if check.advice.startswith(top.action) else check.advice,
         reasons=reasons,
-        tell=tell_them(profile, warnings),
+        tell=tell_them(profile),
     )
 
 
@@ -95,16 +95,15 @@ def _reason(flag: FlagResult, top: FlagResult, kb: KnowledgeBase) -> Reason:
     )
 
 
-def _noticed(flag: FlagResult) -> str | None:
-    """``We noticed a fever or chills.`` → ``a fever or chills``."""
-    first = flag.message.split(". ", 1)[0].rstrip(".")
-    return first.removeprefix(NOTICED) if first.startswith(NOTICED) else None
+SAID_APART = frozenset({"age", "pregnancy.weeks", "postpartum.weeks"})
+"""Answers the list says on lines of their own."""
 
 
-def tell_them(profile: Profile, flags: list[FlagResult]) -> list[str]:
-    """What to say on the phone or at the desk, in the person's own details."""
+def tell_them(profile: Profile) -> list[str]:
+    """What to say on the phone or at the desk, in the person's own details; each worrying
+    answer once, however many warning signs it is behind."""
     lines = [_pain_line(profile)]
-    noticed = list(dict.fromkeys(n for flag in flags if (n := _noticed(flag))))
+    noticed = warning_answers(profile, leaving_out=SAID_APART)
     if noticed:
         lines.append("What is new or worrying: " + "; ".join(noticed) + ".")
     if profile.pregnancy is not None:
@@ -127,7 +126,8 @@ def _pain_line(profile: Profile) -> str:
     if pain.score is not None:
         parts.append(f"{pain.score} out of 10")
     if pain.duration_days is not None:
-        parts.append(f"for {pain.duration_days} days")
+        days = pain.duration_days
+        parts.append("since today" if days == 0 else f"for {days} day{'' if days == 1 else 's'}")
     if pain.onset == "sudden":
         parts.append("it came on suddenly")
     return ", ".join(parts) + "."
