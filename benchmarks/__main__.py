@@ -1,14 +1,18 @@
 """``make bench``: run every benchmark module in this folder and print its ratios.
 
-Each module has ``run() -> None`` that measures side by side in one run and prints its figures.
+Each module has ``run() -> None`` that measures side by side in one run and prints its figures;
+``python -m benchmarks --json FILE [NAME…]`` also writes the figures that have a goal (SPEC §9).
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 import sys
 from pathlib import Path
+
+from benchmarks.measures import as_json
 
 
 def main() -> None:
@@ -16,12 +20,20 @@ def main() -> None:
     names = sorted(
         m.name for m in pkgutil.iter_modules([str(folder)]) if not m.name.startswith("_")
     )
-    only = set(sys.argv[1:])
+    args = sys.argv[1:]
+    target = None
+    if args[:1] == ["--json"]:
+        if len(args) < 2:
+            sys.exit("usage: python -m benchmarks [--json FILE] [NAME...]")
+        target, args = Path(args[1]), args[2:]
+    only = set(args)
     for name in names:
-        if only and name not in only:
+        if name == "measures" or (only and name not in only):
             continue
         print(f"== {name}", flush=True)
         importlib.import_module(f"benchmarks.{name}").run()
+    if target is not None:
+        target.write_text(json.dumps(as_json(), indent=2) + "\n", encoding="utf-8")
 
 
 main()

@@ -32,6 +32,7 @@ from backcare.search.evaluation import (
     recall_and_mrr,
 )
 from backcare.search.index import _entry_texts, tokens
+from benchmarks.measures import at_most
 
 EVAL_FILE = Path(__file__).resolve().parents[1] / "tests" / "search" / "eval_questions.yaml"
 REAL_FILE = EVAL_FILE.with_name("real_questions.yaml")
@@ -158,6 +159,7 @@ def run() -> None:
         f"latency per question: ask {full:.3f} ms, raw FTS5 query {raw:.3f} ms, "
         f"overhead ratio {full / raw:.1f}x"
     )
+    at_most("ask latency / raw FTS5 query", full / raw, 1.5)
 
     big_index = AskIndex(grown(kb, 100))
     big = per_call_ms(lambda: [ask(big_index, q) for q in sample], 5) / len(sample)
@@ -165,5 +167,6 @@ def run() -> None:
         f"knowledge base grown 100x ({len(big_index.kb)} entries): ask {big:.3f} ms per question, "
         f"{big / full:.1f}x the normal knowledge base"
     )
+    at_most("ask latency, knowledge base 100x / normal", big / full, 10)
     build = per_call_ms(lambda: AskIndex(kb), 10)
     print(f"index build: {build:.1f} ms for {len(kb)} entries")

@@ -14,6 +14,8 @@ import tracemalloc
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from benchmarks.measures import at_most
+
 SIZES = (1_000, 100_000)
 ROUNDS = 3
 SPACING = timedelta(hours=2)
@@ -82,3 +84,4 @@ def run() -> None:
         f"diary {large // small}x the entries: time x{best[large] / best[small]:.2f}, "
         f"peak memory x{peak[large] / peak[small]:.2f} (flat is about 1)"
     )
+    at_most(f"diary peak memory, {large // small}x the entries", peak[large] / peak[small], 1.5)

@@ -15,6 +15,7 @@ from backcare.knowledge.promises import not_for_rules
 from backcare.plan import build_plan
 from backcare.profile import Profile
 from backcare.triage import CheckResult, evaluate
+from benchmarks.measures import at_least, at_most
 
 GROWTH = 10
 ROUNDS = 5
@@ -73,3 +74,5 @@ def run() -> None:
     print(f"plan: {1 / best_normal:,.0f} plans/s on {len(kb)} entries ({len(PEOPLE)} people)")
     print(f"plan: {1 / best_large:,.0f} plans/s on {len(big)} entries ({GROWTH}x content)")
     print(f"plan: time ratio {GROWTH}x content / normal = {best_large / best_normal:.2f} (<= 10)")
+    at_least("plans per second in process", 1 / best_normal, 2000)
+    at_most(f"plan time, {GROWTH}x content / normal", best_large / best_normal, 10)

@@ -20,6 +20,7 @@ import yaml
 from backcare.knowledge import KnowledgeBase, load_knowledge_base
 from backcare.profile import Profile
 from backcare.triage import LEVELS, evaluate
+from benchmarks.measures import at_least, at_most
 
 TESTS = Path(__file__).resolve().parent.parent / "tests" / "triage"
 VIGNETTES = TESTS / "vignettes.yaml"
@@ -78,6 +79,9 @@ def report(part: str, results: list[Outcome]) -> None:
     print(
         f"exactly right: {exact} of {len(results)} = {exact / max(len(results), 1):.0%} (goal 90%)"
     )
+    at_most(f"triage {part}: emergency or urgent given a lower level", len(under), 0)
+    at_most(f"triage {part}: share of self-care raised", len(raised) / max(len(self_care), 1), 0.1)
+    at_least(f"triage {part}: share exactly right", exact / max(len(results), 1), 0.9)
     for o in under:
         print(f"   under-triaged: {o.id} expected {o.expected}, given {o.given}")
 
