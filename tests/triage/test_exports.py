@@ -20,5 +20,6 @@ def test_public_names() -> None:
         "parse_answer",
         "profile_from_answers",
         "questions_for",
+        "warning_answers",
     }
     assert all(hasattr(backcare.triage, name) for name in backcare.triage.__all__)
