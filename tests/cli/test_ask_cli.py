@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-
-def backcare(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "BACKCARE_HOME": str(home), "COLUMNS": "120"}
-    return subprocess.run(
-        [sys.executable, "-m", "backcare", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+from tests.cli.test_kb_cli import backcare
 
 
 @pytest.fixture(scope="module")

@@ -7,29 +7,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.triage.test_questions import FOLLOW_UPS
 from tests.web.browser_support import OFFICE_WORKER, PHONE, check_in, shot
 
 pytestmark = pytest.mark.browser
 
-NEW_QUESTIONS = {
-    "symptoms.cannot_stand_or_walk",
-    "symptoms.serious_accident",
-    "symptoms.tearing_or_sudden_severe_pain",
-    "symptoms.known_aortic_aneurysm",
-    "symptoms.pulsating_lump_in_belly",
-    "symptoms.pain_constant_whatever_position",
-    "symptoms.dark_or_cola_urine",
-    "symptoms.new_swelling_face_or_ankles",
-    "symptoms.injected_drug_use",
-    "symptoms.recent_spinal_procedure",
-    "symptoms.confused_or_drowsy",
-    "symptoms.known_kidney_stones",
-    "symptoms.waters_breaking",
-    "symptoms.reduced_baby_movements",
-    "symptoms.severe_headache_or_vision_change",
-    "symptoms.hot_swollen_calf",
-    "symptoms.wound_redness_or_discharge",
-}
+NEW_QUESTIONS = FOLLOW_UPS
 
 
 def asked(screens: list[list[str]]) -> set[str]:
