@@ -1,0 +1,67 @@
+"""The use cases both front ends share, one module per area: ``profile``, ``diary`` (pain
+ratings and the alerts they raise), ``sessions``, ``breaks``, ``habits`` and ``export``
+(export, import, delete, FHIR).
+
+Every function is keyword-only and takes a ``Database`` (one transaction per call) or an open
+SQLAlchemy ``Session`` (the caller's transaction), and the ``user_id`` whose rows it touches.
+Times come in as arguments; ``now`` defaults to the clock only for convenience. Callers use the
+names re-exported here (``services.log_pain``), so a use case can move between modules freely.
+"""
+
+from backcare.services._base import local_user_id
+from backcare.services.breaks import (
+    answer_break,
+    break_settings,
+    break_stats,
+    break_week,
+    list_breaks,
+    record_break,
+    save_break_settings,
+)
+from backcare.services.diary import (
+    alerts_shown,
+    correct_pain,
+    delete_pain,
+    diary_alerts,
+    list_pain,
+    log_pain,
+    recent_pain,
+)
+from backcare.services.export import (
+    delete_all,
+    export_all,
+    export_fhir,
+    import_all,
+)
+from backcare.services.habits import list_habits, tick_habit
+from backcare.services.profile import current_profile, profile_history, save_profile
+from backcare.services.sessions import list_sessions, record_session
+
+__all__ = [
+    "alerts_shown",
+    "answer_break",
+    "break_settings",
+    "break_stats",
+    "break_week",
+    "correct_pain",
+    "current_profile",
+    "delete_all",
+    "delete_pain",
+    "diary_alerts",
+    "export_all",
+    "export_fhir",
+    "import_all",
+    "list_breaks",
+    "list_habits",
+    "list_pain",
+    "list_sessions",
+    "local_user_id",
+    "log_pain",
+    "profile_history",
+    "recent_pain",
+    "record_break",
+    "record_session",
+    "save_break_settings",
+    "save_profile",
+    "tick_habit",
+]

@@ -1,0 +1,185 @@
+"""Everything a person has stored: export, import, delete, and the FHIR bundle of pain scores."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, delete, select
+from sqlalchemy.orm import Session
+
+from backcare.errors import InputError
+from backcare.schemas import (
+    BreakSettingsIn,
+    ExportBundle,
+    HabitTickIn,
+    PainEntryIn,
+    PainEntryPublic,
+    SessionRecordCreate,
+)
+from backcare.services._base import DB, _now, _unit
+from backcare.services.breaks import break_settings, list_breaks
+from backcare.services.diary import alerts_shown, list_pain
+from backcare.services.habits import list_habits
+from backcare.services.profile import (
+    profile_history,
+)
+from backcare.services.sessions import _session_fields, list_sessions
+from backcare.store.models import (
+    ALL_USER_TABLES,
+    AlertShown,
+    BreakEvent,
+    BreakSettings,
+    HabitTick,
+    PainEntry,
+    ProfileVersion,
+    SessionRecord,
+)
+
+
+def export_all(db: DB, *, user_id: int, now: datetime | None = None) -> ExportBundle:
+    """Everything stored for the user, in one consistent snapshot."""
+    with _unit(db) as session:
+        return ExportBundle(
+            exported_at=_now(now),
+            profiles=profile_history(session, user_id=user_id),
+            pain=[_pain_in(p) for p in list_pain(session, user_id=user_id)],
+            sessions=[
+                SessionRecordCreate.model_validate(s.model_dump(exclude={"id"}))
+                for s in list_sessions(session, user_id=user_id)
+            ],
+            habits=[
+                HabitTickIn(habit_id=h.habit_id, day=h.day)
+                for h in list_habits(session, user_id=user_id)
+            ],
+            breaks=list_breaks(session, user_id=user_id),
+            alerts=alerts_shown(session, user_id=user_id),
+            break_settings=_stored_break_settings(session, user_id),
+        )
+
+
+def _stored_break_settings(session: Session, user_id: int) -> BreakSettingsIn | None:
+    has = session.scalar(select(BreakSettings.id).where(BreakSettings.user_id == user_id))
+    return None if has is None else break_settings(session, user_id=user_id)
+
+
+def _pain_in(entry: PainEntryPublic) -> PainEntryIn:
+    return PainEntryIn(score=entry.score, areas=entry.areas, note=entry.note, at=entry.at)
+
+
+def import_all(
+    db: DB, *, user_id: int, bundle: ExportBundle, replace: bool = False
+) -> dict[str, int]:
+    """Load an export into the user's (empty) diary in one transaction; counts per kind.
+
+    Refuses to mix an export into existing data unless ``replace`` (which deletes it first).
+    """
+    with _unit(db) as session:
+        if replace:
+            delete_all(session, user_id=user_id)
+        elif _has_data(session, user_id):
+            raise InputError("import: the diary already has data (delete it first or --replace)")
+        session.add_all(_bundle_rows(bundle, user_id))
+        session.flush()
+    return _bundle_counts(bundle)
+
+
+def _bundle_rows(bundle: ExportBundle, user_id: int) -> list[Any]:
+    rows: list[Any] = [
+        ProfileVersion(user_id=user_id, version=p.version, data=p.profile, saved_at=p.saved_at)
+        for p in bundle.profiles
+    ]
+    rows += [
+        PainEntry(user_id=user_id, score=p.score, areas=list(p.areas), note=p.note, at=p.at)
+        for p in bundle.pain
+    ]
+    rows += [SessionRecord(user_id=user_id, **_session_fields(s)) for s in bundle.sessions]
+    rows += [HabitTick(user_id=user_id, habit_id=h.habit_id, day=h.day) for h in bundle.habits]
+    rows += [BreakEvent(user_id=user_id, **b.model_dump()) for b in bundle.breaks]
+    if bundle.break_settings is not None:
+        rows.append(
+            BreakSettings(
+                user_id=user_id,
+                quiet_hours=bundle.break_settings.quiet_hours,
+                skip_limit=bundle.break_settings.skip_limit,
+                updated_at=bundle.exported_at,
+            )
+        )
+    rows += [
+        AlertShown(user_id=user_id, kind=a.kind, message=a.message, shown_at=a.shown_at)
+        for a in bundle.alerts
+    ]
+    return rows
+
+
+def _bundle_counts(bundle: ExportBundle) -> dict[str, int]:
+    parts: Sequence[str] = ("profiles", "pain", "sessions", "habits", "breaks", "alerts")
+    return {part: len(getattr(bundle, part)) for part in parts}
+
+
+def _has_data(session: Session, user_id: int) -> bool:
+    return any(
+        session.scalar(select(table.id).where(table.user_id == user_id).limit(1)) is not None
+        for table in ALL_USER_TABLES
+    )
+
+
+def delete_all(db: DB, *, user_id: int) -> dict[str, int]:
+    """Delete every row the user owns (the user itself stays); counts per table."""
+    counts: dict[str, int] = {}
+    with _unit(db) as session:
+        for table in ALL_USER_TABLES:
+            result = session.execute(delete(table).where(table.user_id == user_id))
+            counts[table.__tablename__] = cast("CursorResult[Any]", result).rowcount
+    return counts
+
+
+# FHIR ---------------------------------------------------------------------------------------
+
+LOINC_PAIN_SEVERITY = {
+    "system": "http://loinc.org",
+    "code": "72514-3",
+    "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+}
+SURVEY_CATEGORY = {
+    "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+    "code": "survey",
+    "display": "Survey",
+}
+
+
+def export_fhir(db: DB, *, user_id: int, now: datetime | None = None) -> dict[str, Any]:
+    """Pain scores as a FHIR R4 ``Bundle`` (type collection) of ``Observation`` resources."""
+    entries = list_pain(db, user_id=user_id)
+    return {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "timestamp": _now(now).isoformat(),
+        "entry": [
+            {"fullUrl": f"urn:uuid:{_fhir_uuid(user_id, e.id)}", "resource": _observation(e)}
+            for e in entries
+        ],
+    }
+
+
+def _fhir_uuid(user_id: int, entry_id: int) -> uuid.UUID:
+    """Stable across exports, so re-sending the same entry does not duplicate it."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"backcare:user/{user_id}/pain/{entry_id}")
+
+
+def _observation(entry: PainEntryPublic) -> dict[str, Any]:
+    observation: dict[str, Any] = {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": [{"coding": [SURVEY_CATEGORY]}],
+        "code": {"coding": [LOINC_PAIN_SEVERITY], "text": "Pain severity (0-10)"},
+        "effectiveDateTime": entry.at.isoformat(),
+        "valueInteger": entry.score,
+    }
+    if entry.areas:
+        observation["bodySite"] = {"text": ", ".join(a.replace("_", " ") for a in entry.areas)}
+    if entry.note:
+        observation["note"] = [{"text": entry.note}]
+    return observation

@@ -1,0 +1,82 @@
+"""The person's profile: each check-in saved as a new version, the history kept."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from backcare.errors import InputError
+from backcare.profile import Profile
+from backcare.schemas import (
+    ProfileVersionPublic,
+)
+from backcare.services._base import DB, _now, _unit
+from backcare.store.models import (
+    ProfileVersion,
+)
+
+
+def save_profile(
+    db: DB, *, user_id: int, profile: Profile, now: datetime | None = None
+) -> ProfileVersionPublic:
+    """Save the profile as a new version if it changed; the history is kept."""
+    data = profile.model_dump(mode="json", exclude_defaults=True)
+    with _unit(db) as session:
+        latest = _latest_profiles(session, user_id, limit=1)
+        if latest and latest[0].data == data:
+            return _profile_public(latest[0])
+        row = ProfileVersion(
+            user_id=user_id,
+            version=(latest[0].version + 1) if latest else 1,
+            data=data,
+            saved_at=_now(now),
+        )
+        session.add(row)
+        session.flush()
+        return _profile_public(row)
+
+
+def current_profile(db: DB, *, user_id: int) -> Profile | None:
+    """The newest saved profile, or ``None`` before the first check-in."""
+    with _unit(db) as session:
+        latest = _latest_profiles(session, user_id, limit=1)
+    return _stored_profile(latest[0].data) if latest else None
+
+
+def _stored_profile(data: dict[str, Any]) -> Profile:
+    """A saved profile; one saved before a rule was added (a pregnancy and a birth at once)
+    is a one-line ``InputError`` asking for a new check-in, not a crash."""
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(map(str, first["loc"])) or "profile"
+        raise InputError(
+            f"saved profile: {where}: {first['msg'].removeprefix('Value error, ')}; "
+            "check in again to replace it"
+        ) from None
+
+
+def profile_history(db: DB, *, user_id: int) -> list[ProfileVersionPublic]:
+    """Every saved version, oldest first."""
+    with _unit(db) as session:
+        rows = _latest_profiles(session, user_id, limit=None)
+    return [_profile_public(row) for row in reversed(rows)]
+
+
+def _latest_profiles(session: Session, user_id: int, *, limit: int | None) -> list[ProfileVersion]:
+    query = (
+        select(ProfileVersion)
+        .where(ProfileVersion.user_id == user_id)
+        .order_by(ProfileVersion.version.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def _profile_public(row: ProfileVersion) -> ProfileVersionPublic:
+    return ProfileVersionPublic(version=row.version, saved_at=row.saved_at, profile=row.data)
