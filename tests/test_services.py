@@ -13,7 +13,14 @@ from backcare import services
 from backcare.errors import InputError
 from backcare.knowledge import KnowledgeBase
 from backcare.profile import Profile
-from backcare.schemas import ExportBundle, PainEntryCreate, SessionRecordCreate
+from backcare.programme.questionnaires import AnswerError
+from backcare.schemas import (
+    ExportBundle,
+    PainEntryCreate,
+    QuestionnaireCreate,
+    QuestionnairePublic,
+    SessionRecordCreate,
+)
 from backcare.store import Database, open_url
 from tests.store.postgres import postgres_database  # noqa: F401 (a fixture)
 
@@ -69,6 +76,13 @@ def _fill(db: Database, user: int) -> None:
     services.record_break(db, user_id=user, at=NOW, outcome="postponed")
     services.tick_habit(db, user_id=user, habit_id="drink-water", day=date(2026, 11, 20))
     services.diary_alerts(db, user_id=user, kb=None, now=NOW)
+    for instrument, answers, activities in (
+        ("startback", [1, 0, 1, 0, 1, 1, 0, 0, 3], []),
+        ("peg", [6, 5, 4], []),
+        ("psfs", [3, 5], ["walking", "putting socks on"]),
+    ):
+        entry = QuestionnaireCreate(answers=answers, activities=activities, at=NOW)
+        services.save_questionnaire(db, user_id=user, instrument=instrument, entry=entry)
 
 
 def test_log_pain_uses_now_when_no_time_is_given(db: Database, user: int) -> None:
@@ -227,3 +241,68 @@ def test_fhir_export_is_a_valid_r4_bundle_of_pain_observations(db: Database, use
         assert observation.code.coding[0].system == "http://loinc.org"
         assert 0 <= observation.valueInteger <= 10
     assert document == services.export_fhir(db, user_id=user, now=NOW)
+
+
+# Questionnaires: scored on the way in, nothing stored when an answer is wrong ------------------
+
+
+def _save(
+    db: Database, user: int, instrument: str, answers: list[int], days: int = 0, **kw: list[str]
+) -> QuestionnairePublic:
+    entry = QuestionnaireCreate(answers=answers, at=NOW - timedelta(days=days), **kw)
+    return services.save_questionnaire(db, user_id=user, instrument=instrument, entry=entry)
+
+
+def test_a_saved_startback_comes_back_scored_with_its_advice(db: Database, user: int) -> None:
+    saved = _save(db, user, "startback", [0, 0, 0, 0, 1, 1, 1, 1, 4])
+    assert (saved.total, saved.psychosocial, saved.risk) == (5, 5, "high")
+    assert saved.advice is not None
+    assert saved.advice.physiotherapist
+    assert saved.change is None  # the first has nothing to compare with
+    assert services.list_questionnaires(db, user_id=user) == [saved]
+
+
+def test_each_later_result_is_compared_with_the_first_of_its_kind(db: Database, user: int) -> None:
+    _save(db, user, "peg", [7, 7, 7], days=21)
+    _save(db, user, "psfs", [2], days=21, activities=["gardening"])
+    _save(db, user, "peg", [6, 6, 6], days=14)
+    latest = _save(db, user, "peg", [4, 4, 4], days=0)
+    assert latest.change is not None
+    assert (latest.change.first, latest.change.latest, latest.change.verdict) == (7, 4, "better")
+    pegs = services.list_questionnaires(db, user_id=user, instrument="peg")
+    assert [q.score for q in pegs] == [7, 6, 4]
+    assert [q.change.verdict if q.change else None for q in pegs] == [
+        None,
+        "no_clear_change",  # 1 point and 14%: less than 2 points or 30%
+        "better",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("instrument", "answers", "activities"),
+    [
+        ("startback", [0, 0, 0], []),
+        ("peg", [1, 2, 11], []),
+        ("psfs", [4], []),
+        ("psfs", [4], ["   "]),
+        ("peg", [1, 2, 3], ["walking"]),
+    ],
+)
+def test_a_wrong_answer_stores_nothing(
+    db: Database, user: int, instrument: str, answers: list[int], activities: list[str]
+) -> None:
+    with pytest.raises(AnswerError):
+        _save(db, user, instrument, answers, activities=activities)
+    assert services.list_questionnaires(db, user_id=user) == []
+
+
+def test_questionnaires_are_per_user(db: Database, user: int) -> None:
+    from backcare.store.models import User
+
+    _save(db, user, "peg", [5, 5, 5])
+    with db.session() as session:
+        other = User(username="someone-else", created_at=NOW)
+        session.add(other)
+        session.flush()
+        other_id = other.id
+    assert services.list_questionnaires(db, user_id=other_id) == []

@@ -24,6 +24,15 @@ from pydantic import (
 from backcare.content.schema import Area
 from backcare.diary.alerts import Alert as AlertPublic
 from backcare.profile import Profile
+from backcare.programme.questionnaires import (
+    AnswerError,
+    Change,
+    InstrumentId,
+    Risk,
+    StartingAdvice,
+    clean_activities,
+    score,
+)
 from backcare.validation import strict_field
 
 __all__ = [
@@ -44,6 +53,9 @@ __all__ = [
     "PainEntryPublic",
     "PainEntryUpdate",
     "ProfileVersionPublic",
+    "QuestionnaireCreate",
+    "QuestionnaireIn",
+    "QuestionnairePublic",
     "SessionItem",
     "SessionRecordCreate",
     "SessionRecordPublic",
@@ -217,6 +229,57 @@ class AlertShownPublic(Strict):
     shown_at: AwareDatetime
 
 
+class QuestionnaireCreate(Strict):
+    """Answers to one questionnaire, in item order (0-based positions in each item's answer
+    list); the PSFS also takes one activity name per rating. ``at`` defaults to now."""
+
+    answers: list[int] = Field(min_length=1, max_length=9)
+    activities: list[str] = Field(default=[], max_length=3)
+    at: AwareDatetime | None = None
+
+
+class QuestionnaireIn(QuestionnaireCreate):
+    """A completed questionnaire in an export; its answers are checked as on entry."""
+
+    instrument: InstrumentId
+    at: AwareDatetime
+
+    @model_validator(mode="after")
+    def _answers_fit(self) -> QuestionnaireIn:
+        try:
+            checked_activities(self.instrument, self.answers, self.activities)
+        except AnswerError as error:
+            raise ValueError(str(error)) from None
+        return self
+
+
+def checked_activities(instrument: str, answers: list[int], activities: list[str]) -> list[str]:
+    """Score-check the answers; the PSFS names one activity per rating, the others none."""
+    score(instrument, answers)
+    if instrument == "psfs":
+        return clean_activities(activities, answers)
+    if activities:
+        raise AnswerError("activities: only the PSFS takes activity names")
+    return []
+
+
+class QuestionnairePublic(BaseModel):
+    """A saved questionnaire with its scores (STarT Back: total, psychosocial, risk; PEG and
+    PSFS: score), its change since the first of its kind and, for STarT Back, the advice."""
+
+    id: int
+    instrument: InstrumentId
+    at: datetime
+    answers: list[int]
+    activities: list[str] = []
+    total: int | None = None
+    psychosocial: int | None = None
+    risk: Risk | None = None
+    score: float | None = None
+    change: Change | None = None
+    advice: StartingAdvice | None = None
+
+
 class ExportBundle(Strict):
     """Everything stored for one person (``backcare export``); ``import_all`` reads it back."""
 
@@ -230,6 +293,7 @@ class ExportBundle(Strict):
     breaks: list[BreakEventIn] = []
     alerts: list[AlertShownPublic] = []
     break_settings: BreakSettingsIn | None = None
+    questionnaires: list[QuestionnaireIn] = []
 
 
 MAX_IMPORT_BYTES = 16 * 1024 * 1024
@@ -239,7 +303,7 @@ MAX_IMPORT_RECORDS = 50_000
 that stays fast and small in memory."""
 FUTURE_TOLERANCE = timedelta(minutes=5)
 """Clock skew allowed for a time a person gives (``log --at``, the API's ``at``, imports)."""
-BUNDLE_LISTS = ("profiles", "pain", "sessions", "habits", "breaks", "alerts")
+BUNDLE_LISTS = ("profiles", "pain", "sessions", "habits", "breaks", "alerts", "questionnaires")
 
 
 class ImportBundle(ExportBundle):
@@ -271,6 +335,7 @@ class ImportBundle(ExportBundle):
         times += [(f"sessions.{n}.ended_at", s.ended_at) for n, s in enumerate(self.sessions)]
         times += [(f"breaks.{n}.at", b.at) for n, b in enumerate(self.breaks)]
         times += [(f"alerts.{n}.shown_at", a.shown_at) for n, a in enumerate(self.alerts)]
+        times += [(f"questionnaires.{n}.at", q.at) for n, q in enumerate(self.questionnaires)]
         for where, at in times:
             if at > latest:
                 raise ValueError(f"{where}: {at.isoformat()} is in the future")

@@ -10,7 +10,20 @@ import sys
 
 import typer
 
-from backcare.cli import ask, check, data, data_check, diary, export, kb, log, picture, plan, serve
+from backcare.cli import (
+    ask,
+    check,
+    data,
+    data_check,
+    diary,
+    export,
+    kb,
+    log,
+    picture,
+    plan,
+    questionnaire,
+    serve,
+)
 from backcare.cli import breaks as breaks_cli
 from backcare.cli import session as session_cli
 from backcare.cli.common import fail
@@ -36,6 +49,7 @@ app.command("check")(check.check)
 app.command("plan")(plan.plan)
 app.command("session")(session_cli.session)
 app.command("breaks")(breaks_cli.breaks)
+app.command("questionnaire")(questionnaire.questionnaire)
 app.command("serve")(serve.serve)
 
 

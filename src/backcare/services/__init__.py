@@ -1,6 +1,6 @@
 """The use cases both front ends share, one module per area: ``profile``, ``diary`` (pain
-ratings and the alerts they raise), ``sessions``, ``breaks``, ``habits`` and ``export``
-(export, import, delete, FHIR).
+ratings and the alerts they raise), ``sessions``, ``breaks``, ``habits``, ``questionnaires``
+and ``export`` (export, import, delete, FHIR).
 
 Every function is keyword-only and takes a ``Database`` (one transaction per call) or an open
 SQLAlchemy ``Session`` (the caller's transaction), and the ``user_id`` whose rows it touches.
@@ -35,6 +35,7 @@ from backcare.services.export import (
 )
 from backcare.services.habits import list_habits, tick_habit
 from backcare.services.profile import current_profile, profile_history, save_profile
+from backcare.services.questionnaires import list_questionnaires, save_questionnaire
 from backcare.services.sessions import list_sessions, record_session
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "list_breaks",
     "list_habits",
     "list_pain",
+    "list_questionnaires",
     "list_sessions",
     "local_user_id",
     "log_pain",
@@ -63,5 +65,6 @@ __all__ = [
     "record_session",
     "save_break_settings",
     "save_profile",
+    "save_questionnaire",
     "tick_habit",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
@@ -12,11 +11,13 @@ from sqlalchemy.orm import Session
 
 from backcare.errors import InputError
 from backcare.schemas import (
+    BUNDLE_LISTS,
     BreakSettingsIn,
     ExportBundle,
     HabitTickIn,
     PainEntryIn,
     PainEntryPublic,
+    QuestionnaireIn,
     SessionRecordCreate,
 )
 from backcare.services._base import DB, _now, _unit
@@ -26,6 +27,7 @@ from backcare.services.habits import list_habits
 from backcare.services.profile import (
     profile_history,
 )
+from backcare.services.questionnaires import list_questionnaires
 from backcare.services.sessions import _session_fields, list_sessions
 from backcare.store.models import (
     ALL_USER_TABLES,
@@ -35,6 +37,7 @@ from backcare.store.models import (
     HabitTick,
     PainEntry,
     ProfileVersion,
+    QuestionnaireAnswer,
     SessionRecord,
 )
 
@@ -57,6 +60,12 @@ def export_all(db: DB, *, user_id: int, now: datetime | None = None) -> ExportBu
             breaks=list_breaks(session, user_id=user_id),
             alerts=alerts_shown(session, user_id=user_id),
             break_settings=_stored_break_settings(session, user_id),
+            questionnaires=[
+                QuestionnaireIn(
+                    instrument=q.instrument, answers=q.answers, activities=q.activities, at=q.at
+                )
+                for q in list_questionnaires(session, user_id=user_id)
+            ],
         )
 
 
@@ -111,12 +120,21 @@ def _bundle_rows(bundle: ExportBundle, user_id: int) -> list[Any]:
         AlertShown(user_id=user_id, kind=a.kind, message=a.message, shown_at=a.shown_at)
         for a in bundle.alerts
     ]
+    rows += [
+        QuestionnaireAnswer(
+            user_id=user_id,
+            instrument=q.instrument,
+            answers=list(q.answers),
+            activities=list(q.activities),
+            taken_at=q.at,
+        )
+        for q in bundle.questionnaires
+    ]
     return rows
 
 
 def _bundle_counts(bundle: ExportBundle) -> dict[str, int]:
-    parts: Sequence[str] = ("profiles", "pain", "sessions", "habits", "breaks", "alerts")
-    return {part: len(getattr(bundle, part)) for part in parts}
+    return {part: len(getattr(bundle, part)) for part in BUNDLE_LISTS}
 
 
 def _has_data(session: Session, user_id: int) -> bool:

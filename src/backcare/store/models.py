@@ -156,6 +156,19 @@ class AlertShown(Owned, Base):
     shown_at: Mapped[datetime]
 
 
+class QuestionnaireAnswer(Owned, Base):
+    """One completed questionnaire: the answers as given (scores are recomputed from them, so a
+    scoring fix never leaves stale scores behind) and, for the PSFS, the activities named."""
+
+    __tablename__ = "questionnaire_answers"
+    __table_args__ = (Index("ix_questionnaire_answers_user_taken", "user_id", "taken_at"),)
+
+    instrument: Mapped[str] = mapped_column(String(20))
+    answers: Mapped[list[Any]]
+    activities: Mapped[list[Any]]
+    taken_at: Mapped[datetime]
+
+
 class AuthSession(Base):
     """A server-mode login. The cookie carries a random token (signed); only its SHA-256 is
     stored, so a copy of the database does not hand out live sessions. Logging out sets
@@ -181,5 +194,6 @@ ALL_USER_TABLES: tuple[type[Owned], ...] = (
     BreakEvent,
     BreakSettings,
     AlertShown,
+    QuestionnaireAnswer,
 )
 """Tables holding a user's own data, in an order that is safe to delete and restore."""
