@@ -90,3 +90,26 @@ def test_input_that_ends_early_saves_nothing(backcare: Backcare) -> None:
     result = backcare("questionnaire", "peg", stdin="3\n4\n")
     assert result.returncode == 2
     assert backcare.export()["questionnaires"] == []
+
+
+def test_fhir_export_has_a_questionnaire_response_per_questionnaire(backcare: Backcare) -> None:
+    """STarT Back under its LOINC panel (91349-1) with item, score and risk-level codes;
+    validated as R4 resources."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    backcare.ok("log", "5")
+    backcare.ok("questionnaire", "startback", "--answers", "1,0,1,0,1,1,1,1,4")
+    backcare.ok("questionnaire", "peg", "--answers", "6,5,4")
+    backcare.ok("questionnaire", "psfs", "--answers", "3", "--activity", "gardening")
+    bundle = Bundle.model_validate_json(backcare.ok("export", "--format", "fhir"))
+    kinds = [entry.resource.get_resource_type() for entry in bundle.entry]
+    assert kinds == ["Observation"] + ["QuestionnaireResponse"] * 3
+    startback, peg, psfs = (entry.resource for entry in bundle.entry[1:])
+    assert startback.questionnaire == "http://loinc.org/q/91349-1"
+    answers = {item.linkId: item.answer[0] for item in startback.item}
+    assert answers["91340-0"].valueCoding.display == "Agree"
+    assert answers["91348-3"].valueCoding.display == "Extremely"
+    assert (answers["91351-7"].valueInteger, answers["91350-9"].valueInteger) == (7, 5)
+    assert answers["91352-5"].valueCoding.code == "LA9193-9"  # High
+    assert float(peg.item[-1].answer[0].valueDecimal) == 5.0
+    assert psfs.item[0].text == "gardening"

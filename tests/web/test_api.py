@@ -39,6 +39,8 @@ SPEC_ROUTES = {
     ("put", "/api/breaks/settings"),
     ("post", "/api/check/questions"),
     ("get", "/api/check/levels"),
+    ("post", "/api/questionnaires/{instrument}"),
+    ("get", "/api/questionnaires"),
 }
 OFFICE_WORKER = {"age": 34, "sex": "female", "work": ["sitting"], "pain": {"score": 4}}
 CAUDA_EQUINA = {"symptoms": {"saddle_numbness": True, "bladder_or_bowel_change": True}}

@@ -36,11 +36,13 @@ VALID_BODIES: dict[tuple[str, str], Any] = {
     ("patch", "/api/diary/pain/{entry_id}"): {"score": 3, "note": "corrected"},
     ("patch", "/api/breaks/{event_id}"): {"moved": True},
     ("put", "/api/breaks/settings"): {"quiet_hours": "12:00-13:00"},
+    ("post", "/api/questionnaires/{instrument}"): {"answers": [1, 0, 0, 1, 0, 0, 0, 0, 2]},
     ("post", "/api/import?replace=true"): {
         "exported_at": NOW,
         "profiles": [{"version": 1, "saved_at": NOW, "profile": {"age": 30}}],
         "pain": [{"score": 3, "areas": ["neck_shoulder"], "note": None, "at": NOW}],
         "habits": [{"habit_id": "water", "day": "2026-12-01"}],
+        "questionnaires": [{"instrument": "peg", "answers": [5, 4, 6], "at": NOW}],
     },
 }
 FIELD_WORDS = ("pregnancy", "postpartum", "onset_age", "records", "body", "at most")
@@ -66,14 +68,15 @@ def test_every_json_operation_has_a_valid_body(client: TestClient) -> None:
 
 
 def concrete(client: TestClient, path: str) -> str:
-    """The path with its id filled in by a record made for it (a pain entry, a break)."""
+    """The path with its id filled in by a record made for it (a pain entry, a break), or
+    STarT Back as the questionnaire."""
     if "{entry_id}" in path:
         made = client.post("/api/diary/pain", json={"score": 4, "at": NOW}).json()
         return path.replace("{entry_id}", str(made["entry"]["id"]))
     if "{event_id}" in path:
         made = client.post("/api/breaks", json={"outcome": "taken", "at": NOW}).json()
         return path.replace("{event_id}", str(made["id"]))
-    return path
+    return path.replace("{instrument}", "startback")
 
 
 @pytest.mark.parametrize(("method", "path"), sorted(VALID_BODIES), ids=lambda v: str(v))

@@ -1,8 +1,7 @@
-"""Everything a person has stored: export, import, delete, and the FHIR bundle of pain scores."""
+"""Everything a person has stored: export, import, delete, and the FHIR bundle."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from typing import Any, cast
 
@@ -10,6 +9,7 @@ from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import Session
 
 from backcare.errors import InputError
+from backcare.report.fhir import fhir_bundle
 from backcare.schemas import (
     BUNDLE_LISTS,
     BreakSettingsIn,
@@ -154,50 +154,12 @@ def delete_all(db: DB, *, user_id: int) -> dict[str, int]:
     return counts
 
 
-# FHIR ---------------------------------------------------------------------------------------
-
-LOINC_PAIN_SEVERITY = {
-    "system": "http://loinc.org",
-    "code": "72514-3",
-    "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
-}
-SURVEY_CATEGORY = {
-    "system": "http://terminology.hl7.org/CodeSystem/observation-category",
-    "code": "survey",
-    "display": "Survey",
-}
-
-
 def export_fhir(db: DB, *, user_id: int, now: datetime | None = None) -> dict[str, Any]:
-    """Pain scores as a FHIR R4 ``Bundle`` (type collection) of ``Observation`` resources."""
-    entries = list_pain(db, user_id=user_id)
-    return {
-        "resourceType": "Bundle",
-        "type": "collection",
-        "timestamp": _now(now).isoformat(),
-        "entry": [
-            {"fullUrl": f"urn:uuid:{_fhir_uuid(user_id, e.id)}", "resource": _observation(e)}
-            for e in entries
-        ],
-    }
-
-
-def _fhir_uuid(user_id: int, entry_id: int) -> uuid.UUID:
-    """Stable across exports, so re-sending the same entry does not duplicate it."""
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"backcare:user/{user_id}/pain/{entry_id}")
-
-
-def _observation(entry: PainEntryPublic) -> dict[str, Any]:
-    observation: dict[str, Any] = {
-        "resourceType": "Observation",
-        "status": "final",
-        "category": [{"coding": [SURVEY_CATEGORY]}],
-        "code": {"coding": [LOINC_PAIN_SEVERITY], "text": "Pain severity (0-10)"},
-        "effectiveDateTime": entry.at.isoformat(),
-        "valueInteger": entry.score,
-    }
-    if entry.areas:
-        observation["bodySite"] = {"text": ", ".join(a.replace("_", " ") for a in entry.areas)}
-    if entry.note:
-        observation["note"] = [{"text": entry.note}]
-    return observation
+    """Pain scores and questionnaires as a FHIR R4 ``Bundle`` (``report.fhir`` builds it)."""
+    with _unit(db) as session:
+        return fhir_bundle(
+            user_id=user_id,
+            pain=list_pain(session, user_id=user_id),
+            questionnaires=list_questionnaires(session, user_id=user_id),
+            now=_now(now),
+        )

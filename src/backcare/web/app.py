@@ -42,6 +42,7 @@ from backcare.web.routes import (
     api_kb,
     api_plan,
     api_profile,
+    api_questionnaires,
     api_sessions,
     pages,
 )
@@ -72,6 +73,7 @@ API_ROUTERS = (
     api_sessions,
     api_profile,
     api_data,
+    api_questionnaires,
 )
 
 

@@ -23,6 +23,7 @@ from backcare.web.routes import (
     pages_checkin,
     pages_diary,
     pages_kb,
+    pages_questionnaires,
     pages_session,
 )
 from backcare.web.routes.pages_common import (
@@ -37,7 +38,14 @@ from backcare.web.routes.pages_common import (
 from backcare.web.routes.pages_help import help_now_page, needs_help_now
 
 router = APIRouter(include_in_schema=False)
-for _module in (pages_checkin, pages_session, pages_diary, pages_kb, pages_breaks):
+for _module in (
+    pages_checkin,
+    pages_session,
+    pages_diary,
+    pages_kb,
+    pages_breaks,
+    pages_questionnaires,
+):
     router.include_router(_module.router)
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"

@@ -5,7 +5,8 @@ and the alerts the diary calls for. Charts are inline SVG drawn here: no chart l
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 from urllib.parse import quote
@@ -22,6 +23,7 @@ from backcare.schemas import (
     PainEntryIn,
     PainEntryPublic,
     PainEntryUpdate,
+    QuestionnairePublic,
     SessionRecordPublic,
 )
 from backcare.web.deps import UserDep
@@ -47,6 +49,8 @@ class Chart:
     x_labels: list[tuple[float, str]]
     y_labels: list[tuple[float, str]]
     summary: str
+    marks: list[tuple[float, float, str, str]] = field(default_factory=list)
+    """Questionnaire scores on the same 0–10 scale: x, y, instrument, label."""
 
 
 def _x(day: date, first: date) -> float:
@@ -72,8 +76,11 @@ def _x_labels(first: date) -> list[tuple[float, str]]:
     ]
 
 
-def pain_chart(pain: list[PainEntryPublic], today: date) -> Chart:
-    """Each rating as a dot and the 7-day average as a line, over the last four weeks."""
+def pain_chart(
+    pain: list[PainEntryPublic], today: date, questionnaires: Sequence[QuestionnairePublic] = ()
+) -> Chart:
+    """Each rating as a dot and the 7-day average as a line, over the last four weeks, with the
+    PEG and PSFS scores (both 0–10) drawn as their own marks."""
     first = today - timedelta(days=CHART_DAYS - 1)
     shown = [p for p in pain if p.at.astimezone().date() >= first]
     points = [
@@ -90,6 +97,14 @@ def pain_chart(pain: list[PainEntryPublic], today: date) -> Chart:
     summary = f"{len(shown)} pain ratings in the last four weeks" + (
         f"; 7-day average {average:.1f} out of 10." if average is not None else "."
     )
+    marks: list[tuple[float, float, str, str]] = [
+        (_x_at(q.at, first), _y(q.score, 10), q.instrument, _mark_label(q))
+        for q in questionnaires
+        if q.score is not None and q.at.astimezone().date() >= first
+    ]
+    if marks:
+        summary += f" {len(marks)} questionnaire scores (PEG: pain's effect, lower is better; "
+        summary += "PSFS: what you can do, higher is better)."
     return Chart(
         points=points,
         line=line,
@@ -97,7 +112,13 @@ def pain_chart(pain: list[PainEntryPublic], today: date) -> Chart:
         x_labels=_x_labels(first),
         y_labels=[(_y(v, 10), str(v)) for v in (0, 2, 4, 6, 8, 10)],
         summary=summary,
+        marks=marks,
     )
+
+
+def _mark_label(q: QuestionnairePublic) -> str:
+    name = "PEG" if q.instrument == "peg" else "PSFS"
+    return f"{name} {q.score:.1f} on {q.at.astimezone():%d %b}"
 
 
 def sessions_chart(sessions: list[SessionRecordPublic], today: date) -> Chart:
@@ -153,7 +174,9 @@ def diary_page(
         request,
         "diary.html",
         areas=AREAS,
-        pain_chart=pain_chart(pain, today),
+        pain_chart=pain_chart(
+            pain, today, services.list_questionnaires(state.database, user_id=user_id)
+        ),
         sessions_chart=sessions_chart(sessions, today),
         chart_size=(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM),
         recent=recent,
