@@ -113,3 +113,21 @@ def test_fhir_export_has_a_questionnaire_response_per_questionnaire(backcare: Ba
     assert answers["91352-5"].valueCoding.code == "LA9193-9"  # High
     assert float(peg.item[-1].answer[0].valueDecimal) == 5.0
     assert psfs.item[0].text == "gardening"
+
+
+def test_report_writes_a_private_one_page_pdf(backcare: Backcare, tmp_path: Path) -> None:
+    import stat
+
+    from pypdf import PdfReader
+
+    backcare.ok("log", "4")
+    backcare.ok("questionnaire", "peg", "--answers", "6,5,4")
+    out = tmp_path / "report.pdf"
+    result = backcare("report", "--pdf", str(out), "--paper", "letter")
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    reader = PdfReader(out)
+    assert len(reader.pages) == 1
+    assert "PEG" in reader.pages[0].extract_text()
+    assert backcare("report", "--pdf", str(out), "--paper", "a5").returncode == 2
+    assert backcare("report", "--pdf", str(tmp_path / "report.txt")).returncode == 2

@@ -22,6 +22,7 @@ from backcare.cli import (
     picture,
     plan,
     questionnaire,
+    report,
     serve,
 )
 from backcare.cli import breaks as breaks_cli
@@ -50,6 +51,7 @@ app.command("plan")(plan.plan)
 app.command("session")(session_cli.session)
 app.command("breaks")(breaks_cli.breaks)
 app.command("questionnaire")(questionnaire.questionnaire)
+app.command("report")(report.report)
 app.command("serve")(serve.serve)
 
 

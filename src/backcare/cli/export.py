@@ -44,7 +44,7 @@ def export(
     if out is None:
         sys.stdout.buffer.write(data)
         return
-    _write_private(out, data)
+    write_private(out, data)
     print(f"Exported {fmt} to {out}.", file=sys.stderr)
 
 
@@ -93,7 +93,7 @@ def _parse_date(text: str) -> date:
         raise InputError(f"--start: {text!r} is not a date like 2026-11-23") from None
 
 
-def _write_private(path: Path, data: bytes) -> None:
+def write_private(path: Path, data: bytes) -> None:
     """Health data: the file is readable by its owner only, even if it already existed; a
     failure (a full disk) leaves the old file as it was and no partial file behind."""
     from backcare.files import write_atomically

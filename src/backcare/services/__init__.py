@@ -1,6 +1,6 @@
 """The use cases both front ends share, one module per area: ``profile``, ``diary`` (pain
-ratings and the alerts they raise), ``sessions``, ``breaks``, ``habits``, ``questionnaires``
-and ``export`` (export, import, delete, FHIR).
+ratings and the alerts they raise), ``sessions``, ``breaks``, ``habits``, ``questionnaires``,
+``report`` (the clinician's report data) and ``export`` (export, import, delete, FHIR).
 
 Every function is keyword-only and takes a ``Database`` (one transaction per call) or an open
 SQLAlchemy ``Session`` (the caller's transaction), and the ``user_id`` whose rows it touches.
@@ -36,14 +36,17 @@ from backcare.services.export import (
 from backcare.services.habits import list_habits, tick_habit
 from backcare.services.profile import current_profile, profile_history, save_profile
 from backcare.services.questionnaires import list_questionnaires, save_questionnaire
+from backcare.services.report import ClinicianReport, clinician_report
 from backcare.services.sessions import list_sessions, record_session
 
 __all__ = [
+    "ClinicianReport",
     "alerts_shown",
     "answer_break",
     "break_settings",
     "break_stats",
     "break_week",
+    "clinician_report",
     "correct_pain",
     "current_profile",
     "delete_all",

@@ -1,0 +1,105 @@
+"""The clinician's PDF, read back with pypdf: one page of the right paper size, with the safety
+check and its reasons, the questionnaires and their verdicts, the chart, sessions and sources."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from backcare import services
+from backcare.knowledge import KnowledgeBase
+from backcare.profile import Profile
+from backcare.report.pdf import render_pdf
+from backcare.schemas import PainEntryCreate, QuestionnaireCreate, SessionRecordCreate
+from backcare.store import Database, open_url
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+POINTS_PER_MM = 72 / 25.4
+SHOTS = Path("test-artifacts")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Database:
+    return open_url(f"sqlite:///{tmp_path / 'backcare.db'}", home=tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _artefacts() -> None:
+    SHOTS.mkdir(exist_ok=True)
+
+
+def _fill(db: Database, *, profile: Profile) -> int:
+    user = services.local_user_id(db)
+    services.save_profile(db, user_id=user, profile=profile, now=NOW - timedelta(days=30))
+    for day, score in ((28, 7), (21, 6), (14, 5), (7, 4), (1, 3)):
+        entry = PainEntryCreate(score=score, at=NOW - timedelta(days=day))
+        services.log_pain(db, user_id=user, entry=entry)
+    for days, answers in ((28, [8, 7, 7]), (1, [3, 3, 4])):
+        entry = QuestionnaireCreate(answers=answers, at=NOW - timedelta(days=days))
+        services.save_questionnaire(db, user_id=user, instrument="peg", entry=entry)
+    entry = QuestionnaireCreate(answers=[1, 0, 1, 0, 1, 1, 1, 1, 4], at=NOW - timedelta(days=28))
+    services.save_questionnaire(db, user_id=user, instrument="startback", entry=entry)
+    started = NOW - timedelta(days=3)
+    record = SessionRecordCreate(
+        plan_day=1,
+        week=1,
+        started_at=started,
+        ended_at=started + timedelta(minutes=15),
+        items=[{"id": "bridge", "status": "done"}, {"id": "dead-bug", "status": "skipped"}],
+    )
+    services.record_session(db, user_id=user, record=record)
+    return user
+
+
+def _read(pdf: bytes) -> tuple[int, str, tuple[float, float]]:
+    reader = PdfReader(io.BytesIO(pdf))
+    page = reader.pages[0]
+    text = " ".join(page.extract_text().split())
+    return len(reader.pages), text, (float(page.mediabox.width), float(page.mediabox.height))
+
+
+def test_the_report_is_one_a4_page_with_every_section(db: Database, kb: KnowledgeBase) -> None:
+    user = _fill(db, profile=Profile(age=40, work=["sitting"]))
+    report = services.clinician_report(db, user_id=user, kb=kb, now=NOW)
+    pages, text, size = _read(render_pdf(report, paper="a4"))
+    assert pages == 1
+    assert size == pytest.approx((210 * POINTS_PER_MM, 297 * POINTS_PER_MM), abs=1)
+    for words in (
+        "Safety check",
+        "Questionnaires over time",
+        "high risk, total 7/9, psychosocial 5/5",
+        "Your PEG score went from 7.3 to 3.3: better by at least the smallest change",
+        "Pain (0-10)",
+        "1 guided session on 1 day; 1 exercise done",
+        "Skipped (reason not recorded): dead bug ×1",
+        "https://loinc.org/91349-1",
+    ):
+        assert words in text, words
+    assert len(PdfReader(io.BytesIO(render_pdf(report))).pages[0].images) == 1  # the chart
+
+
+def test_warning_signs_and_their_reasons_are_on_the_page(db: Database, kb: KnowledgeBase) -> None:
+    profile = Profile(age=50, symptoms={"saddle_numbness": True, "bladder_or_bowel_change": True})
+    user = _fill(db, profile=profile)
+    report = services.clinician_report(db, user_id=user, kb=kb, now=NOW)
+    assert report.check is not None
+    pdf = render_pdf(report, paper="letter")
+    (SHOTS / "report-letter.pdf").write_bytes(pdf)
+    pages, text, size = _read(pdf)
+    assert pages == 1
+    assert size == pytest.approx((612, 792), abs=1)
+    assert f"Result: {report.check.level}" in text
+    for flag in report.check.flags:
+        assert " ".join(flag.message.split())[:60] in text
+
+
+def test_an_empty_diary_still_makes_a_page(db: Database, kb: KnowledgeBase) -> None:
+    report = services.clinician_report(db, user_id=services.local_user_id(db), kb=kb, now=NOW)
+    pages, text, _size = _read(render_pdf(report))
+    assert pages == 1
+    assert "No check-in saved yet" in text
+    assert "None answered yet." in text
