@@ -103,3 +103,37 @@ def test_an_empty_diary_still_makes_a_page(db: Database, kb: KnowledgeBase) -> N
     assert pages == 1
     assert "No check-in saved yet" in text
     assert "None answered yet." in text
+
+
+WARNINGS = (
+    "fever_or_chills",
+    "saddle_numbness",
+    "bladder_or_bowel_change",
+    "leg_weakness",
+    "unexplained_weight_loss",
+    "chest_pain_or_breathlessness",
+    "recent_trauma",
+    "cancer_history",
+    "known_aortic_aneurysm",
+    "tearing_or_sudden_severe_pain",
+    "night_sweats",
+    "height_loss_or_new_stoop",
+)
+EVERY_WARNING = Profile(age=70, symptoms=dict.fromkeys(WARNINGS, True))
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_reason_is_printed_even_when_they_do_not_fit_one_page(
+    db: Database, kb: KnowledgeBase, paper: str
+) -> None:
+    """Compacted first; a second page rather than a reason cut off the bottom."""
+    user = _fill(db, profile=EVERY_WARNING)
+    report = services.clinician_report(db, user_id=user, kb=kb, now=NOW)
+    assert report.check is not None
+    assert len(report.check.flags) >= 5
+    reader = PdfReader(io.BytesIO(render_pdf(report, paper="a4" if paper == "a4" else "letter")))
+    assert len(reader.pages) <= 2
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    for flag in report.check.flags:
+        assert " ".join(flag.message.split())[:60] in text
+    assert "Sources" in text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -20,10 +21,6 @@ Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter")
 MARGIN_MM = 12
 BODY_PT, SMALL_PT, HEADING_PT, TITLE_PT = 9, 7, 11, 15
-CHART_HEIGHT_MM = 52
-MAX_QUESTIONNAIRE_ROWS = 8
-"""The newest rows that fit one page beside the chart; the full history is in the export."""
-MAX_SOURCES = 8
 
 
 def _font_dir() -> Path:
@@ -34,22 +31,57 @@ def _font_dir() -> Path:
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
+@dataclass(frozen=True)
+class Layout:
+    """How much goes on the page: the full layout first, a compact one if that overflows."""
+
+    chart_mm: float = 52
+    questionnaire_rows: int = 8
+    """The newest rows shown; the full history is in the export."""
+    sources: int = 8
+
+
+FULL, COMPACT = Layout(), Layout(chart_mm=34, questionnaire_rows=4, sources=4)
+
+
 def render_pdf(report: ClinicianReport, *, paper: Paper = "a4") -> bytes:
-    """The report as PDF bytes: one page."""
+    """The report as PDF bytes: one page, compacted if need be; a second page only when even
+    the compact page cannot hold the safety check's reasons (nothing is ever cut off)."""
+    pdf = _draw(report, paper, FULL, overflow=False)
+    for retry in (COMPACT, None):
+        if pdf.get_y() <= pdf.h - MARGIN_MM:
+            break
+        _close_fonts(pdf)
+        pdf = _draw(report, paper, retry or COMPACT, overflow=retry is None)
+    try:
+        return bytes(pdf.output())
+    finally:
+        _close_fonts(pdf)
+
+
+def _close_fonts(pdf: FPDF) -> None:
+    """fpdf2 keeps each font file open (fontTools reads it lazily) until told to close it."""
+    for font in pdf.fonts.values():
+        close = getattr(font, "close", None)
+        if close is not None:
+            close()
+
+
+def _draw(report: ClinicianReport, paper: Paper, layout: Layout, *, overflow: bool) -> FPDF:
     pdf = FPDF(format="A4" if paper == "a4" else "Letter")
     pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    pdf.set_auto_page_break(auto=False)
+    pdf.set_auto_page_break(auto=overflow, margin=MARGIN_MM)
     pdf.add_font("DejaVu", "", str(_font_dir() / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(_font_dir() / "DejaVuSans-Bold.ttf"))
     pdf.set_title("backcare: report for a clinician")
     pdf.add_page()
     _header(pdf, report)
     _safety(pdf, report)
-    _questionnaires(pdf, report.questionnaires)
-    _pain(pdf, report)
+    _questionnaires(pdf, report.questionnaires, layout.questionnaire_rows)
+    _pain(pdf, report, layout.chart_mm)
     _sessions(pdf, report)
-    _sources(pdf, report.sources)
-    return bytes(pdf.output())
+    _sources(pdf, report.sources, layout.sources)
+    return pdf
 
 
 def _text(
@@ -90,13 +122,13 @@ def _safety(pdf: FPDF, report: ClinicianReport) -> None:
         _text(pdf, "No warning sign reported.")
 
 
-def _questionnaires(pdf: FPDF, saved: Sequence[QuestionnairePublic]) -> None:
+def _questionnaires(pdf: FPDF, saved: Sequence[QuestionnairePublic], most: int) -> None:
     _heading(pdf, "Questionnaires over time")
     if not saved:
         _text(pdf, "None answered yet.")
         return
     rows = [("Date", "Questionnaire", "Result", "Since the first")]
-    rows += [_row(q) for q in list(saved)[-MAX_QUESTIONNAIRE_ROWS:]]
+    rows += [_row(q) for q in list(saved)[-most:]]
     pdf.set_font("DejaVu", "", BODY_PT - 0.5)
     with pdf.table(
         col_widths=(22, 26, 46, 92),
@@ -107,8 +139,8 @@ def _questionnaires(pdf: FPDF, saved: Sequence[QuestionnairePublic]) -> None:
     ) as table:
         for row in rows:
             table.row(row)
-    if len(saved) > MAX_QUESTIONNAIRE_ROWS:
-        _text(pdf, f"The newest {MAX_QUESTIONNAIRE_ROWS} of {len(saved)}.", size=SMALL_PT, h=3.4)
+    if len(saved) > most:
+        _text(pdf, f"The newest {most} of {len(saved)}.", size=SMALL_PT, h=3.4)
 
 
 def _row(q: QuestionnairePublic) -> tuple[str, str, str, str]:
@@ -121,14 +153,14 @@ def _row(q: QuestionnairePublic) -> tuple[str, str, str, str]:
     return (f"{q.at.astimezone():%d %b %Y}", name, result, change)
 
 
-def _pain(pdf: FPDF, report: ClinicianReport) -> None:
+def _pain(pdf: FPDF, report: ClinicianReport, height_mm: float) -> None:
     _heading(pdf, "Pain (0-10) and questionnaire scores")
     if not report.pain and not any(q.score is not None for q in report.questionnaires):
         _text(pdf, "No pain ratings in this period.")
         return
     width = pdf.w - 2 * MARGIN_MM
     png = pain_chart_png(report.pain, report.questionnaires, report)
-    pdf.image(io.BytesIO(png), x=MARGIN_MM, w=width, h=CHART_HEIGHT_MM)
+    pdf.image(io.BytesIO(png), x=MARGIN_MM, w=width, h=height_mm)
 
 
 def pain_chart_png(
@@ -194,9 +226,9 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def _sources(pdf: FPDF, sources: Sequence[str]) -> None:
+def _sources(pdf: FPDF, sources: Sequence[str], most: int) -> None:
     _heading(pdf, "Sources")
-    shown = list(sources)[:MAX_SOURCES]
+    shown = list(sources)[:most]
     for source in shown:
         _text(pdf, f"• {source}", size=SMALL_PT, h=3.3)
     if len(sources) > len(shown):

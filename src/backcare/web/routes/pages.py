@@ -24,6 +24,7 @@ from backcare.web.routes import (
     pages_diary,
     pages_kb,
     pages_questionnaires,
+    pages_report,
     pages_session,
 )
 from backcare.web.routes.pages_common import (
@@ -45,6 +46,7 @@ for _module in (
     pages_kb,
     pages_breaks,
     pages_questionnaires,
+    pages_report,
 ):
     router.include_router(_module.router)
 
