@@ -210,3 +210,13 @@ def test_startback_items_carry_the_loinc_panel_codes() -> None:
     assert [item.loinc for item in spec.items] == [
         f"9134{n}-{c}" for n, c in zip(range(9), "086429753", strict=True)
     ]
+
+
+@given(STARTBACK)
+def test_a_higher_risk_never_starts_harder_or_without_a_physiotherapist(answers: list[int]) -> None:
+    result = score("startback", answers)
+    assert isinstance(result, StartBackResult)
+    advice = starting_intensity(result)
+    assert (advice.intensity == "gentle") == (result.risk == "high")
+    assert advice.physiotherapist == (result.risk != "low")
+    assert advice.risk == result.risk

@@ -36,6 +36,8 @@ def _alice_has_data(alice: TestClient) -> dict[str, Any]:
     assert alice.post("/api/sessions", json=SESSION).status_code == 201
     assert alice.post("/api/breaks", json={"outcome": "taken"}).status_code == 201
     assert alice.put("/api/breaks/settings", json={"quiet_hours": "12:00-13:00"}).status_code == 200
+    psfs = {"answers": [3], "activities": [SECRET]}
+    assert alice.post("/api/questionnaires/psfs", json=psfs).status_code == 201
     return _snapshot(alice)
 
 
@@ -60,6 +62,10 @@ BOB_READS = [
     "/breaks",
     "/api/breaks/stats",
     "/api/breaks/settings",
+    "/api/questionnaires",
+    "/questionnaires",
+    "/report",
+    "/report.pdf",
 ]
 
 
@@ -87,7 +93,9 @@ def test_bob_sees_empty_diary_profile_and_export(
     assert bob.get("/api/export?format=ics").status_code == 404
     assert bob.get("/api/export?format=fhir").json()["entry"] == []
     export = _snapshot(bob)
-    assert all(export[part] == [] for part in ("profiles", "pain", "sessions", "breaks", "habits"))
+    parts = ("profiles", "pain", "sessions", "breaks", "habits", "questionnaires")
+    assert all(export[part] == [] for part in parts)
+    assert bob.get("/api/questionnaires").json() == []
     assert export["break_settings"] is None
     assert bob.get("/api/breaks/stats").json()["week"]["due"] == 0
     assert bob.get("/api/breaks/settings").json()["quiet_hours"] == ""
