@@ -228,14 +228,23 @@ def test_a_new_warning_sign_in_the_profile_raises_an_alert(
     assert services.alerts_shown(db, user_id=user)[-1].kind == "warning_sign"
 
 
-def test_fhir_export_is_a_valid_r4_bundle_of_pain_observations(db: Database, user: int) -> None:
+def test_fhir_export_is_a_valid_r4_bundle_of_pain_observations_and_questionnaires(
+    db: Database, user: int
+) -> None:
     from fhir.resources.R4B.bundle import Bundle
 
     _fill(db, user)
     document = services.export_fhir(db, user_id=user, now=NOW)
     bundle = Bundle.model_validate(document)
-    observations = [entry.resource for entry in bundle.entry]
+    resources = [entry.resource for entry in bundle.entry]
+    observations = [r for r in resources if r.get_resource_type() == "Observation"]
+    responses = [r.questionnaire for r in resources if r.get_resource_type() != "Observation"]
     assert len(observations) == FILLED_PAIN
+    assert responses == [
+        "http://loinc.org/q/91349-1",
+        "urn:backcare:questionnaire:peg",
+        "urn:backcare:questionnaire:psfs",
+    ]
     for observation in observations:
         assert observation.code.coding[0].code == "72514-3"
         assert observation.code.coding[0].system == "http://loinc.org"
