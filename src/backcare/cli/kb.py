@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from backcare.cli.common import guarded, knowledge, print_json
+from backcare.cli.picture import picture
 from backcare.content import SEEDS_DIR
 from backcare.content.schema import GROUPS, KINDS, Entry, Source
 from backcare.errors import InputError
@@ -182,3 +183,6 @@ def coverage_report(as_json: JsonFlag = False) -> None:
     )
     for item in report.uncited:
         console.print(f"[yellow]{item.seed}[/]: {item.paragraph[:160]}")
+
+
+app.command("picture")(picture)
