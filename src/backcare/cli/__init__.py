@@ -82,6 +82,7 @@ app = typer.Typer(
     name="backcare",
     help="A back-pain self-care coach. Self-care guidance, not a diagnosis.",
     cls=BackcareGroup,
+    rich_markup_mode=None,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
