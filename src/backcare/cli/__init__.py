@@ -42,7 +42,8 @@ COMMANDS = {
     ),
     "ask": Lazy(
         "backcare.cli.ask:ask",
-        "Answer a question with the knowledge-base entries that hold the answer, and their sources.",
+        "Answer a question with the knowledge-base entries that hold the answer, and their "
+        "sources.",
     ),
     "check": Lazy(
         "backcare.cli.check:check",

@@ -31,6 +31,7 @@ class Lazy:
         """Import the module and build the Click command (or group) Typer would have built."""
         module_name, attribute = self.target.split(":")
         found = getattr(importlib.import_module(module_name), attribute)
+        command: _click.Command
         if isinstance(found, typer.Typer):
             command = typer.main.get_group(found)
         else:

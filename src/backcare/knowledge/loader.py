@@ -12,9 +12,6 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
 from backcare.content import DATA_DIR, schema
 from backcare.content.schema import ContentFile, Entry, NotCarried
 from backcare.errors import ContentError
@@ -40,7 +37,13 @@ def fingerprint(files: Iterable[Path]) -> str:
 
 
 def parse_file(path: Path) -> ContentFile:
-    """Parse and validate one content file; errors name the file."""
+    """Parse and validate one content file; errors name the file.
+
+    YAML and pydantic's errors are imported here: a start that finds the compiled knowledge base
+    current needs neither."""
+    import yaml
+    from pydantic import ValidationError
+
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         return ContentFile.model_validate(raw)
