@@ -58,16 +58,19 @@ def _seconds(command: list[str], environ: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+RSS_PROBE = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+    "stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+"""Runs a command and prints its peak RSS (KiB). Linux keeps a process's peak across fork and
+exec, so the command is started from this small Python, not from the benchmark's own big one."""
+
+
 def peak_rss_mib(command: list[str], environ: dict[str, str]) -> float:
-    """Peak resident memory of one process (its own rusage, read when it is reaped)."""
-    process = subprocess.Popen(
-        command, env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{command} exited with {process.returncode}")
-    return usage.ru_maxrss / 1024
+    """Peak resident memory of one process."""
+    probe = [sys.executable, "-c", RSS_PROBE, *command]
+    done = subprocess.run(probe, env=environ, capture_output=True, text=True, check=True)
+    return int(done.stdout) / 1024
 
 
 def run() -> None:
