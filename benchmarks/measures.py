@@ -36,3 +36,19 @@ def at_least(measure: str, value: float, floor: float) -> None:
 
 def as_json() -> list[dict[str, Any]]:
     return [asdict(measure) for measure in RECORDED]
+
+
+def table() -> str:
+    """Every recorded figure as one plain-text table: measure, value, goal, ok."""
+    rows = [("measure", "value", "goal", "ok")]
+    rows += [(m.measure, f"{m.value:g}", m.goal, "yes" if m.ok else "NO") for m in RECORDED]
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    lines = [
+        "  ".join(
+            cell.rjust(width) if column == 1 else cell.ljust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)

@@ -26,7 +26,11 @@ TESTS = Path(__file__).resolve().parent.parent / "tests" / "triage"
 VIGNETTES = TESTS / "vignettes.yaml"
 FRESH = TESTS / "vignettes_fresh.yaml"
 """A second set, all held out, written after the first held-out run had been spent."""
-PARTS = ("dev", "held_out", "fresh")
+THIRD = TESTS / "vignettes_third.yaml"
+"""A third set, all held out, written without reading the rules after the second was spent."""
+WHOLE_SETS = {"fresh": FRESH, "third": THIRD}
+"""Parts that are a whole file (every case held out), by name."""
+PARTS = ("dev", "held_out", "fresh", "third")
 
 
 @dataclass(frozen=True)
@@ -48,12 +52,13 @@ def load_cases(path: Path = VIGNETTES) -> list[dict[str, Any]]:
 
 
 def outcomes(kb: KnowledgeBase, part: str) -> list[Outcome]:
-    """Run the check on every case of one part (``fresh``: every case of the second set)."""
-    cases = load_cases(FRESH) if part == "fresh" else load_cases()
+    """Run the check on every case of one part (``fresh``, ``third``: every case of that set)."""
+    whole = part in WHOLE_SETS
+    cases = load_cases(WHOLE_SETS[part]) if whole else load_cases()
     return [
         Outcome(case["id"], case["expected"], given(kb, case["profile"]))
         for case in cases
-        if part == "fresh" or case["split"] == part
+        if whole or case["split"] == part
     ]
 
 

@@ -180,6 +180,18 @@ CASES = [
         "infection",
         {"age": 60, "symptoms": {"fever_or_chills": True, "recent_spinal_procedure": True}},
     ),
+    (
+        "injects-drugs-no-fever",
+        "urgent",
+        "infection",
+        {"age": 33, "pain": {"score": 6}, "symptoms": {"injected_drug_use": True}},
+    ),
+    (
+        "recent-spinal-injection-alone",
+        "routine",
+        "infection",
+        {"age": 58, "pain": {"score": 4}, "symptoms": {"recent_spinal_procedure": True}},
+    ),
     # 8. Chest and aortic mimics in the upper back (NHS heart attack; aortic dissection).
     (
         "tearing-between-shoulders",

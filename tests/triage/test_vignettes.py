@@ -14,7 +14,11 @@ from backcare.content.schema import LEVELS
 from backcare.profile import Profile
 
 HERE = Path(__file__).parent
-SETS = {"vignettes.yaml": {"dev", "held_out"}, "vignettes_fresh.yaml": {"held_out"}}
+SETS = {
+    "vignettes.yaml": {"dev", "held_out"},
+    "vignettes_fresh.yaml": {"held_out"},
+    "vignettes_third.yaml": {"held_out"},
+}
 
 
 def cases(name: str) -> list[dict[str, Any]]:

@@ -1,7 +1,8 @@
 """The ``backcare`` command line: one Typer app, one module per command group.
 
-Heavy libraries (FastAPI, SQLAlchemy, matplotlib) are imported inside the commands that need
-them, so ``backcare kb …`` and ``backcare check`` start fast.
+Each command module is imported only when its command runs (``backcare.cli.lazy``), and heavy
+libraries (FastAPI, SQLAlchemy, matplotlib) only inside the commands that need them, so
+``backcare --help`` and ``backcare log 3`` start fast.
 """
 
 from __future__ import annotations
@@ -10,49 +11,98 @@ import sys
 
 import typer
 
-from backcare.cli import (
-    ask,
-    check,
-    data,
-    data_check,
-    diary,
-    export,
-    kb,
-    log,
-    picture,
-    plan,
-    questionnaire,
-    report,
-    serve,
-)
-from backcare.cli import breaks as breaks_cli
-from backcare.cli import session as session_cli
-from backcare.cli.common import fail
+from backcare.cli.lazy import Lazy, LazyGroup
+
+COMMANDS = {
+    "log": Lazy(
+        "backcare.cli.log:log_pain",
+        "Log a pain score; prints the entry and any alert the diary now calls for.",
+        {"ignore_unknown_options": True},
+    ),
+    "diary": Lazy(
+        "backcare.cli.diary:diary",
+        "Show your pain diary: scores, 7-day average, sessions, breaks, habits and alerts.",
+    ),
+    "export": Lazy(
+        "backcare.cli.export:export",
+        "Export your data: json (everything), fhir (pain scores) or ics (your plan's calendar).",
+    ),
+    "import": Lazy(
+        "backcare.cli.data:import_data",
+        "Load a JSON export into the diary (all or nothing; at most 16 MiB and 50,000 records;"
+        "\nnothing dated in the future).",
+    ),
+    "delete": Lazy(
+        "backcare.cli.data:delete",
+        "Delete every diary entry, session, habit, break and profile you have stored.",
+    ),
+    "backup": Lazy(
+        "backcare.cli.data:backup",
+        "Copy the database safely while it is in use (SQLite online backup).",
+    ),
+    "ask": Lazy(
+        "backcare.cli.ask:ask",
+        "Answer a question with the knowledge-base entries that hold the answer, and their "
+        "sources.",
+    ),
+    "check": Lazy(
+        "backcare.cli.check:check",
+        "Check for warning signs: whether your back pain needs a doctor, and how soon.",
+    ),
+    "plan": Lazy(
+        "backcare.cli.plan:plan",
+        "A seven-day plan of exercises, habits, heat/ice, posture and breaks, chosen for you.",
+    ),
+    "session": Lazy(
+        "backcare.cli.session:session",
+        "A guided session of today's exercises: countdowns, reps, sets, a breathing pacer.",
+    ),
+    "breaks": Lazy(
+        "backcare.cli.breaks:breaks",
+        "Remind you to get up and move, with one short stretch each time.",
+    ),
+    "questionnaire": Lazy(
+        "backcare.cli.questionnaire:questionnaire",
+        "Answer a questionnaire (interactively, or all at once with --answers); it is saved.",
+    ),
+    "report": Lazy(
+        "backcare.cli.report:report",
+        "Write the one-page report for a clinician: safety check, questionnaires over time with"
+        "\nthe smallest-change verdict, the pain chart, sessions and sources.",
+    ),
+    "serve": Lazy(
+        "backcare.cli.serve:serve",
+        "Start the web app: open http://HOST:PORT/ in a browser; the API is under /api/.",
+    ),
+    "kb": Lazy("backcare.cli.kb:app", "Browse, export and measure the knowledge base."),
+    "data": Lazy(
+        "backcare.cli.data_check:app",
+        "Check the database; restore the latest backup if it is damaged.",
+    ),
+}
+"""Every command, in the order ``backcare --help`` lists them, with the summary it shows (the
+first paragraph of the command's own help; a test keeps the two the same)."""
+
+
+class BackcareGroup(LazyGroup):
+    lazy = COMMANDS
+
 
 app = typer.Typer(
     name="backcare",
     help="A back-pain self-care coach. Self-care guidance, not a diagnosis.",
+    cls=BackcareGroup,
+    rich_markup_mode=None,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.add_typer(kb.app, name="kb")
-app.add_typer(data_check.app, name="data")
-kb.app.command("picture")(picture.picture)
-app.command("log", context_settings={"ignore_unknown_options": True})(log.log_pain)
-app.command("diary")(diary.diary)
-app.command("export")(export.export)
-app.command("import")(data.import_data)
-app.command("delete")(data.delete)
-app.command("backup")(data.backup)
-app.command("ask")(ask.ask)
-app.command("check")(check.check)
-app.command("plan")(plan.plan)
-app.command("session")(session_cli.session)
-app.command("breaks")(breaks_cli.breaks)
-app.command("questionnaire")(questionnaire.questionnaire)
-app.command("report")(report.report)
-app.command("serve")(serve.serve)
+
+
+@app.callback()
+def _no_shared_options() -> None:
+    # Typer needs a callback or a command to build a group; every command here is lazy.
+    pass
 
 
 def main() -> None:
@@ -66,6 +116,8 @@ def main() -> None:
         print(error.ctx.get_help() if error.ctx else error.format_message())
         raise SystemExit(0) from None
     except click_errors.ClickException as error:
+        from backcare.cli.common import fail
+
         fail(error.format_message())
     except typer.Abort:
         print("aborted", file=sys.stderr)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from rich.text import Text
@@ -16,8 +16,10 @@ from rich.text import Text
 from backcare import DISCLAIMER as DISCLAIMER
 from backcare.config import Settings, load_settings
 from backcare.errors import BackcareError
-from backcare.knowledge import KnowledgeBase, load_knowledge_base
-from backcare.profile import Profile, parse_profile
+
+if TYPE_CHECKING:  # imported by the functions that use them: not every command needs them
+    from backcare.knowledge import KnowledgeBase
+    from backcare.profile import Profile
 
 T = TypeVar("T")
 
@@ -31,6 +33,8 @@ def settings() -> Settings:
 @cache
 def knowledge() -> KnowledgeBase:
     """The knowledge base, from the compiled cache in the user cache directory."""
+    from backcare.knowledge import load_knowledge_base
+
     return load_knowledge_base(cache_dir=settings().cache_dir)
 
 
@@ -120,6 +124,7 @@ def read_profile(path: str) -> Profile:
     from pathlib import Path
 
     from backcare.errors import InputError
+    from backcare.profile import parse_profile
 
     name = "stdin" if path == "-" else Path(path).name
     try:

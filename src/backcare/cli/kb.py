@@ -1,4 +1,7 @@
-"""``backcare kb``: browse, export and measure the knowledge base."""
+"""``backcare kb``: browse, export and measure the knowledge base.
+
+Rich's tables and Markdown and the seed coverage are imported by the commands that show them:
+``kb stats --json`` needs none of them."""
 
 from __future__ import annotations
 
@@ -6,15 +9,11 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markdown import Markdown
-from rich.panel import Panel
-from rich.table import Table
 
 from backcare.cli.common import guarded, knowledge, print_json
-from backcare.content import SEEDS_DIR
+from backcare.cli.picture import picture
 from backcare.content.schema import GROUPS, KINDS, Entry, Source
 from backcare.errors import InputError
-from backcare.knowledge.coverage import coverage, read_seeds
 
 app = typer.Typer(help="Browse, export and measure the knowledge base.", no_args_is_help=True)
 console = Console()
@@ -54,6 +53,8 @@ def list_entries(
             [{"id": e.id, "kind": e.kind, "name": e.name, "summary": e.summary} for e in entries]
         )
         return
+    from rich.table import Table
+
     table = Table(title=f"{len(entries)} entries", show_lines=False)
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("kind", style="magenta")
@@ -74,6 +75,9 @@ def show(
     if as_json:
         print_json(_dump(entry))
         return
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+
     console.print(
         Panel(Markdown(_entry_markdown(entry)), title=f"{entry.name}  [dim]{entry.id}[/]")
     )
@@ -150,6 +154,8 @@ def stats(as_json: JsonFlag = False) -> None:
     if as_json:
         print_json({"entries": len(kb), **facets})
         return
+    from rich.table import Table
+
     console.print(f"[bold]{len(kb)}[/] knowledge-base entries")
     for facet in ("kind", "evidence", "group"):
         table = Table(title=f"per {facet}")
@@ -164,6 +170,9 @@ def stats(as_json: JsonFlag = False) -> None:
 @guarded
 def coverage_report(as_json: JsonFlag = False) -> None:
     """Share of non-noise seed paragraphs that at least one entry cites, and the uncited ones."""
+    from backcare.content import SEEDS_DIR
+    from backcare.knowledge.coverage import coverage, read_seeds
+
     report = coverage(knowledge(), read_seeds(SEEDS_DIR))
     if as_json:
         print_json(
@@ -182,3 +191,6 @@ def coverage_report(as_json: JsonFlag = False) -> None:
     )
     for item in report.uncited:
         console.print(f"[yellow]{item.seed}[/]: {item.paragraph[:160]}")
+
+
+app.command("picture")(picture)

@@ -136,9 +136,12 @@ _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class Strict(BaseModel):
-    """Base for content models: unknown keys are errors, instances are immutable."""
+    """Base for content models: unknown keys are errors, instances are immutable.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    ``defer_build``: validators are built on first validation, not at import; a start that reads
+    the compiled knowledge base (already validated) never builds them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Strict):

@@ -2,7 +2,10 @@
 
 Parsing and validating every YAML file costs far more than a CLI start can afford, so the
 validated result is pickled into a cache keyed by a hash of the content files and the schema;
-any edit to either invalidates it.
+any edit to either invalidates it. The YAML stays the source of truth. The shipped content is
+also compiled beside the package (``make`` and the first use do it where the install is
+writable), so a new user's first start is as quick as any; a read-only install without it
+falls back to the user's cache directory, and failing that to parsing.
 """
 
 from __future__ import annotations
@@ -12,9 +15,6 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
 from backcare.content import DATA_DIR, schema
 from backcare.content.schema import ContentFile, Entry, NotCarried
 from backcare.errors import ContentError
@@ -23,6 +23,8 @@ from backcare.knowledge.base import KnowledgeBase
 from backcare.knowledge.promises import all_rules
 
 _CACHE_NAME = "knowledge-{digest}.pickle"
+SHIPPED_CACHE = DATA_DIR.parent / "compiled"
+"""The compiled shipped content, beside the package (ignored by git)."""
 
 
 def content_files(data_dir: Path = DATA_DIR) -> list[Path]:
@@ -40,7 +42,13 @@ def fingerprint(files: Iterable[Path]) -> str:
 
 
 def parse_file(path: Path) -> ContentFile:
-    """Parse and validate one content file; errors name the file."""
+    """Parse and validate one content file; errors name the file.
+
+    YAML and pydantic's errors are imported here: a start that finds the compiled knowledge base
+    current needs neither."""
+    import yaml
+    from pydantic import ValidationError
+
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         return ContentFile.model_validate(raw)
@@ -134,21 +142,30 @@ def _check_rules(rules: tuple[schema.Rule, ...], entries: dict[str, Entry]) -> N
 def load_knowledge_base(
     *, cache_dir: Path | None = None, data_dir: Path = DATA_DIR
 ) -> KnowledgeBase:
-    """The knowledge base, from the compiled cache when it is current, else built and cached."""
+    """The knowledge base, from a compiled cache when one is current, else built and cached."""
     files = content_files(data_dir)
     if cache_dir is None:
         return build(files)
-    cache_file = cache_dir / _CACHE_NAME.format(digest=fingerprint(files))
+    name = _CACHE_NAME.format(digest=fingerprint(files))
+    folders = [cache_dir, *([SHIPPED_CACHE] if data_dir == DATA_DIR else [])]
+    for folder in folders:
+        cached = _read_cache(folder / name)
+        if cached is not None:
+            return cached
+    kb = build(files)
+    for folder in folders:
+        _write_cache(folder, folder / name, kb)
+    return kb
+
+
+def _read_cache(cache_file: Path) -> KnowledgeBase | None:
+    """The pickled knowledge base, or None when it is missing, unreadable or not one."""
     try:
         with cache_file.open("rb") as handle:
             cached = pickle.load(handle)
-        if isinstance(cached, KnowledgeBase):
-            return cached
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    kb = build(files)
-    _write_cache(cache_dir, cache_file, kb)
-    return kb
+        return None
+    return cached if isinstance(cached, KnowledgeBase) else None
 
 
 def _write_cache(cache_dir: Path, cache_file: Path, kb: KnowledgeBase) -> None:

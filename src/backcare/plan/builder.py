@@ -33,6 +33,20 @@ def _offered(entry: Entry) -> bool:
     return entry.kind in PLANNED_KINDS and not not_advised
 
 
+_last_offered: tuple[KnowledgeBase, tuple[Entry, ...]] | None = None
+
+
+def offered(kb: KnowledgeBase) -> tuple[Entry, ...]:
+    """The entries a plan may hand out, worked out once per knowledge base (a server plans
+    from one knowledge base all day), not once per plan."""
+    global _last_offered
+    last = _last_offered
+    if last is None or last[0] is not kb:
+        last = (kb, tuple(entry for entry in kb if _offered(entry)))
+        _last_offered = last
+    return last[1]
+
+
 def build_plan(
     profile: Profile,
     check: CheckResult,
@@ -63,8 +77,7 @@ def build_plan(
             breaks=advice.breaks(kb.entries),
             excluded=[],
         )
-    planned: list[Entry] = [entry for entry in kb if _offered(entry)]
-    allowed, excluded = screen(planned, who)
+    allowed, excluded = screen(offered(kb), who)
     exercises = [entry for entry in allowed if isinstance(entry, Exercise)]
     days = week_of_sessions(
         exercises,

@@ -159,8 +159,15 @@ def _for_this_stage(exercise: Exercise, who: Person) -> bool:
     return not specific or not specific <= LIFE_STAGES or bool(specific & who.groups)
 
 
+_FAMILY_OF: dict[str, str] = {}
+for _name, _categories in FAMILIES.items():
+    for _category in _categories:
+        _FAMILY_OF.setdefault(_category, _name)
+"""Each category's family (the first family that lists it), looked up once per exercise."""
+
+
 def _family(exercise: Exercise) -> str | None:
-    return next((name for name, cats in FAMILIES.items() if exercise.category in cats), None)
+    return _FAMILY_OF.get(exercise.category)
 
 
 def _score(exercise: Exercise, who: Person) -> int:

@@ -284,7 +284,10 @@ def infection(profile: Profile, _: Thresholds) -> Hit | None:
     Children's Hospital: fever or refusal to walk goes to the emergency department). Risks that
     make a spinal infection likelier — injected drugs, a spinal operation or injection in the
     last three months, a weak immune system or steroids, night sweats — are named with it; a red
-    or weeping wound is urgent; a risk alone is routine (NHS Gloucestershire red flags)."""
+    or weeping wound is urgent. Injecting drugs with back pain is urgent even without a fever:
+    back pain is often the only sign of an abscess in people who inject (J Urgent Care Med,
+    "High-risk conditions presenting with back pain, part 3"). Another risk alone is routine
+    (NHS Gloucestershire red flags)."""
     fever = said(profile, "symptoms.fever_or_chills")
     nerves = said(
         profile,
@@ -305,7 +308,8 @@ def infection(profile: Profile, _: Thresholds) -> Hit | None:
     )
     wound = said(profile, "symptoms.wound_redness_or_discharge")
     immune_and_sweats = {"symptoms.immunosuppressed_or_steroids", "symptoms.night_sweats"}
-    if fever or wound or immune_and_sweats <= set(risks):
+    injects = "symptoms.injected_drug_use" in risks
+    if fever or wound or injects or immune_and_sweats <= set(risks):
         return Hit((*fever, *wound, *risks))
     return Hit(risks, "routine") if risks else None
 

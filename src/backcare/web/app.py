@@ -1,14 +1,13 @@
 """``create_app(settings)``: the FastAPI app behind ``backcare serve``, the pages and the API.
 
-The database, the knowledge base and the ask index are built once here, not per request and not
-at import time, so tests and the CLI build exactly the app they need.
+The database and the knowledge base are opened once here (the ask index on its first question),
+not per request and not at import time, so tests and the CLI build exactly the app they need.
 """
 
 from __future__ import annotations
 
 import html
 import os
-import threading
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -26,7 +25,6 @@ from backcare import DISCLAIMER, __version__, services
 from backcare.config import Settings, load_settings
 from backcare.errors import InputError, UnknownEntryError
 from backcare.knowledge import load_knowledge_base
-from backcare.search import AskIndex
 from backcare.store import StoreError, open_database
 from backcare.store.database import describe_store_problem, writable
 from backcare.web import auth
@@ -78,8 +76,9 @@ API_ROUTERS = (
 
 
 def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HOSTS) -> FastAPI:
-    """The app for these settings: database opened (and migrated), knowledge base and ask index
-    built, routers included, ``/static`` mounted; requests for other host names refused."""
+    """The app for these settings: database opened (and migrated), knowledge base loaded, the ask
+    index ready to build on its first question, routers included, ``/static`` mounted;
+    requests for other host names refused."""
     _refuse_weak_server_key(settings)
     kb = load_knowledge_base(cache_dir=settings.cache_dir)
     database = open_database(settings, read_only=not writable(settings))
@@ -87,7 +86,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HO
         settings=settings,
         database=database,
         kb=kb,
-        index=SharedIndex(AskIndex(kb), threading.Lock()),
+        index=SharedIndex(kb),
         local_user_id=services.local_user_id(database),
     )
 

@@ -21,17 +21,32 @@ from backcare.store import Database
 from backcare.web.auth import session_user
 
 
-@dataclass(frozen=True)
 class SharedIndex:
     """The ask index behind a lock: its in-memory SQLite connection is shared by the threads
-    FastAPI runs sync routes in, and one query at a time keeps their cursors apart."""
+    FastAPI runs sync routes in, and one query at a time keeps their cursors apart.
 
-    index: AskIndex
-    lock: threading.Lock
+    Built on first use, not at start-up: a worker that never answers a question (and every
+    test app) skips the cost, and start-up stays quick."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        self._index: AskIndex | None = None
+        self.lock = threading.Lock()
+
+    @property
+    def index(self) -> AskIndex:
+        with self.lock:
+            return self._built()
+
+    def _built(self) -> AskIndex:
+        """The index, built now if it is not yet (the caller holds the lock)."""
+        if self._index is None:
+            self._index = AskIndex(self._kb)
+        return self._index
 
     def ask(self, question: str, *, top: int) -> AskResult:
         with self.lock:
-            return ask(self.index, question, top=top)
+            return ask(self._built(), question, top=top)
 
 
 @dataclass(frozen=True)

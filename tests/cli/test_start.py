@@ -1,0 +1,58 @@
+"""What starting the CLI imports (issue 18): ``backcare --help`` lists every command without
+importing any of them, and each summary it lists is the command's own help.
+
+Read with ``python -X importtime`` in a fresh process: a module import is a fact, not a timing.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import typer
+
+from backcare.cli import COMMANDS, app
+
+HEAVY = (
+    "backcare.knowledge",
+    "backcare.content.schema",
+    "pydantic",
+    "sqlalchemy",
+    "alembic",
+    "fastapi",
+    "yaml",
+)
+"""The knowledge base, the content's pydantic models, the store and the web app."""
+
+
+def imported_by(*arguments: str) -> set[str]:
+    """Every module a fresh ``python -m backcare ARGUMENTS`` imported, from ``-X importtime``."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "backcare", *arguments],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = [line for line in done.stderr.splitlines() if line.startswith("import time:")]
+    return {line.rsplit("|", 1)[1].strip() for line in lines}
+
+
+def heavy(modules: set[str]) -> set[str]:
+    return {m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)}
+
+
+def test_help_imports_no_command_and_nothing_heavy() -> None:
+    modules = imported_by("--help")
+    assert "typer" in modules  # the probe sees imports at all
+    assert heavy(modules) == set()
+    assert {m for m in modules if m.startswith("backcare.cli.")} == {"backcare.cli.lazy"}
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_each_listed_summary_is_the_commands_own_help(name: str) -> None:
+    group = typer.main.get_command(app)
+    command = group.commands[name]  # type: ignore[attr-defined]
+    first_paragraph = (command.help or "").split("\n\n")[0].strip()
+    assert COMMANDS[name].summary == first_paragraph
+    assert command.name == name
