@@ -15,13 +15,9 @@ from sqlalchemy import update
 from backcare.errors import InputError
 from backcare.store.models import AuthSession, User
 from backcare.web import create_app
-from backcare.web.auth import (
-    ADDRESS_FAILURES,
-    CSRF_HEADER,
-    SESSION_COOKIE,
-    GrowingDelay,
-    LoginLimiter,
-)
+from backcare.web.security.csrf import CSRF_HEADER
+from backcare.web.security.limits import ADDRESS_FAILURES, GrowingDelay, LoginLimiter
+from backcare.web.security.login_sessions import SESSION_COOKIE
 from tests.server.conftest import PASSWORD, server_settings, sign_up
 
 

@@ -29,7 +29,7 @@ from backcare.knowledge import load_knowledge_base
 from backcare.search import AskIndex
 from backcare.store import StoreError, open_database
 from backcare.store.database import describe_store_problem, writable
-from backcare.web import auth
+from backcare.web import server_mode
 from backcare.web.deps import AppState, SharedIndex
 from backcare.web.json_body import StrictJsonBodies, validation_problem
 from backcare.web.routes import (
@@ -112,7 +112,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HO
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _add_docs(app)
     _add_error_handlers(app)
-    auth.install(app, state)
+    server_mode.install(app, state)
     return app
 
 

@@ -15,16 +15,10 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from backcare.store.models import User
-from backcare.web.auth import (
-    Credentials,
-    accounts_of,
-    clear_session_cookies,
-    client_address,
-    session_of,
-    session_user,
-    set_session_cookies,
-)
 from backcare.web.routes.pages_common import render, state_of
+from backcare.web.security.accounts import Credentials
+from backcare.web.security.guard import accounts_of, client_address, session_of, session_user
+from backcare.web.security.login_sessions import clear_session_cookies, set_session_cookies
 
 router = APIRouter(include_in_schema=False)
 
@@ -109,7 +103,7 @@ def account(request: Request) -> Response:
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
-    await run_in_threadpool(accounts_of(request).revoke, session_of(request))
+    await run_in_threadpool(accounts_of(request).sessions.revoke, session_of(request))
     response = RedirectResponse("/login", status_code=status.HTTP_303_SEE_OTHER)
     clear_session_cookies(response, secure=state_of(request).settings.cookie_secure)
     return response
