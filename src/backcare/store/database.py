@@ -33,8 +33,10 @@ SQLITE_PRAGMAS = (
 )
 
 MIGRATIONS = "backcare.store:migrations"
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 """The newest migration's revision id; a test keeps it equal to Alembic's head."""
+MIGRATION_LOCK = 0x6261636B63617265
+"""PostgreSQL advisory lock id ("backcare") held while migrating."""
 
 
 class StoreError(BackcareError):
@@ -63,6 +65,21 @@ PROBLEMS: tuple[tuple[tuple[str, ...], str, dict[str, bool]], ...] = (
         ("disk is full", "disk full", "no space", "errno 28", "disk i/o error"),
         "the disk is full (or failing); free some space, then try again",
         {},
+    ),
+    (
+        (
+            "connection refused",
+            "connection failed",
+            "could not connect",
+            "server closed the connection",
+            "terminating connection",
+            "shutting down",
+            "starting up",
+            "connection is closed",
+            "connection timeout",
+        ),
+        "the database server cannot be reached (restarting?); try again shortly",
+        {"retry": True},
     ),
 )
 """What a driver's message means, in words that say what to do (first match wins)."""
@@ -194,7 +211,9 @@ def _store_errors() -> Iterator[None]:
 def create_database_engine(url: str) -> Engine:
     """An engine for ``url``, with the SQLite settings above when it is SQLite."""
     if not url.startswith("sqlite"):
-        return create_engine(url)
+        # pre-ping: a pooled connection that died with a database restart is replaced before
+        # use instead of failing the first request after it.
+        return create_engine(url, pool_pre_ping=True)
     path = make_url(url).database
     if path and path != ":memory:":
         _create_private_file(Path(path))
@@ -243,6 +262,10 @@ def upgrade_schema(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # Several app servers starting at once on one database: one migrates, the others
+            # wait here (the lock ends with the transaction) and then find nothing to do.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -6,7 +6,6 @@ at import time, so tests and the CLI build exactly the app they need.
 
 from __future__ import annotations
 
-import html
 import os
 import threading
 from collections.abc import AsyncIterator, Sequence
@@ -45,6 +44,7 @@ from backcare.web.routes import (
     api_sessions,
     pages,
 )
+from backcare.web.unavailable import store_unavailable
 
 STATIC_DIR = Path(__file__).parent / "static"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
@@ -138,27 +138,9 @@ def unavailable_app(error: StoreError) -> FastAPI:
 
     @app.api_route("/{path:path}", methods=methods, include_in_schema=False)
     def unavailable(request: Request, path: str) -> Response:
-        return store_unavailable(request, str(error))
+        return store_unavailable(request, error)
 
     return app
-
-
-UNAVAILABLE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>backcare: storage unavailable</title></head><body style="font-family: sans-serif;
-max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
-<h1>backcare cannot read or save your diary right now</h1><p>{message}</p>
-<p>Nothing was changed. Fix the problem above and reload this page.</p></body></html>"""
-
-
-def store_unavailable(request: Request, message: str) -> Response:
-    """503 with ``message``: problem JSON for the API, a short page for people."""
-    if request.url.path.startswith("/api/"):
-        return JSONResponse({"detail": message}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
-    return HTMLResponse(
-        UNAVAILABLE_PAGE.format(message=html.escape(message)),
-        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
-    )
 
 
 def _add_docs(app: FastAPI) -> None:
@@ -216,4 +198,4 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def store_trouble(request: Request, error: Exception) -> Response:
         """Busy, read-only, damaged or full: 503 with what to do (never a 500)."""
         problem = error if isinstance(error, StoreError) else describe_store_problem(error)
-        return store_unavailable(request, str(problem))
+        return store_unavailable(request, problem)

@@ -19,9 +19,12 @@ from backcare.store import Database
 from backcare.store.models import LOCAL_USERNAME, User
 from backcare.web.security.limits import (
     ADDRESS_FAILURES,
+    ADDRESS_WINDOW_S,
     SIGN_UP_WINDOW_S,
+    Budget,
     GrowingDelay,
-    LoginLimiter,
+    SharedLimits,
+    Taken,
 )
 from backcare.web.security.login_sessions import LoginSessions, NewSession, now_utc
 
@@ -77,27 +80,23 @@ DUMMY_HASH = PASSWORD_HASHER.hash(secrets.token_urlsafe(16))
 
 class Accounts:
     """Register and log in; ``sessions`` resolves and revokes what login starts. One per
-    server-mode app."""
+    server-mode app; everything it counts or keeps is in the database, shared by every app
+    server in front of it."""
 
     def __init__(self, database: Database, secret_key: str, *, sign_ups_per_hour: int) -> None:
         self.database = database
         self.sessions = LoginSessions(database, secret_key)
-        self.delays = GrowingDelay()
-        self.limiter = LoginLimiter(max_failures=ADDRESS_FAILURES)
-        self.sign_ups = LoginLimiter(max_failures=sign_ups_per_hour, window=SIGN_UP_WINDOW_S)
+        self.limits = SharedLimits(database)
+        self.pair_delay = GrowingDelay()
+        self.address_budget = Budget(ADDRESS_FAILURES, ADDRESS_WINDOW_S)
+        self.sign_up_budget = Budget(sign_ups_per_hour, SIGN_UP_WINDOW_S)
 
     def admit_sign_up(self, client: str) -> None:
         """Count a sign-up attempt from this address; past the budget, 429 with Retry-After
         before any password is hashed."""
-        keys = (f"addr:{client}",)
-        wait = self.sign_ups.retry_after(keys)
-        if wait is not None:
-            raise HTTPException(
-                status.HTTP_429_TOO_MANY_REQUESTS,
-                detail="too many sign-ups from this address: try again later",
-                headers={"Retry-After": str(wait)},
-            )
-        self.sign_ups.failed(keys)
+        taken = self.limits.take([(f"sign-up:{client}", self.sign_up_budget)])
+        if taken.retry_after is not None:
+            raise _too_many("too many sign-ups from this address: try again later", taken)
 
     def register(self, credentials: Credentials) -> None:
         """A new account; 409 when the name is taken (register cannot hide that)."""
@@ -117,22 +116,27 @@ class Accounts:
         """A session for the right password; one message for every wrong one (no hint whether
         the name exists). Failures slow down the same name from the same address (growing
         delays) and one address across names (a budget); never the name from elsewhere: 429
-        with Retry-After."""
-        pair, address = f"{credentials.username}|{client}", f"addr:{client}"
-        wait = self.delays.retry_after(pair) or self.limiter.retry_after((address,))
-        if wait is not None:
-            raise HTTPException(
-                status.HTTP_429_TOO_MANY_REQUESTS,
-                detail=f"too many failed logins: try again in {wait} s",
-                headers={"Retry-After": str(wait)},
-            )
+        with Retry-After. The attempt is counted before the password is checked and given
+        back when it is right."""
+        pair = f"pair:{credentials.username}|{client}"
+        taken = self.limits.take(
+            [(pair, self.pair_delay), (f"login:{client}", self.address_budget)]
+        )
+        if taken.retry_after is not None:
+            raise _too_many(f"too many failed logins: try again in {taken.retry_after} s", taken)
         with self.database.session() as session:
             user = session.scalar(select(User).where(User.username == credentials.username))
             stored = user.password_hash if user is not None else None
             user_id = user.id if user is not None else None
         if not _verify(stored or DUMMY_HASH, credentials.password) or user_id is None:
-            self.delays.failed(pair)
-            self.limiter.failed((address,))
             raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="wrong username or password")
-        self.delays.forget(pair)
+        self.limits.give_back(taken, forget=[pair])
         return self.sessions.start(user_id)
+
+
+def _too_many(detail: str, taken: Taken) -> HTTPException:
+    return HTTPException(
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        detail=detail,
+        headers={"Retry-After": str(taken.retry_after)},
+    )

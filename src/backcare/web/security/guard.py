@@ -14,9 +14,11 @@ from fastapi import HTTPException, Request, status
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from backcare.store import StoreError
 from backcare.web.security import csrf
 from backcare.web.security.accounts import Accounts
 from backcare.web.security.login_sessions import SESSION_COOKIE, ActiveSession
+from backcare.web.unavailable import store_unavailable
 
 REGISTER_API = "/api/auth/register"
 PUBLIC_API = ("/api/health", "/api/kb", "/api/openapi.json", "/api/docs", "/api/auth/login")
@@ -57,7 +59,15 @@ def is_public(path: str) -> bool:
 
 
 async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    """Server mode's gate in front of every route (see the module docstring)."""
+    """Server mode's gate in front of every route (see the module docstring). It runs outside
+    the app's error handlers, so storage trouble is answered here: 503, not 500."""
+    try:
+        return await _guard(request, call_next)
+    except StoreError as error:
+        return store_unavailable(request, error)
+
+
+async def _guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
     path, is_api = request.url.path, request.url.path.startswith("/api/")
     unsafe = request.method not in csrf.SAFE_METHODS
     if unsafe and not is_api and not csrf.same_origin(request):

@@ -1,136 +1,143 @@
-"""Login and sign-up rate limits: failed logins per address in a sliding window, growing
-delays per (account, address), sign-up attempts per address."""
+"""Login and sign-up rate limits, shared by every app server through the database.
+
+Each counted attempt is a row in ``rate_limit_hits`` under a key (``login:ADDRESS`` for failed
+logins from a client address, ``pair:NAME|ADDRESS`` for one account from one address,
+``sign-up:ADDRESS`` for sign-ups). ``SharedLimits.take`` decides
+and records in one transaction that holds a lock on its keys (a PostgreSQL advisory lock on
+each key; SQLite's ``BEGIN IMMEDIATE`` already lets one writer in at a time), so attempts
+spread over any number of processes are counted exactly: no two can both see the last free
+slot. A login takes its slot *before* the password is checked and gives it back when the
+password is right, so a burst of parallel guesses cannot slip past the count either.
+"""
 
 from __future__ import annotations
 
 import math
-import threading
-import time
-from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-MAX_TRACKED_KEYS = 10_000
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from backcare.store import Database
+from backcare.store.models import RateLimitHit
+from backcare.web.security.login_sessions import now_utc
+
 SIGN_UP_WINDOW_S = 60 * 60
 """Sign-ups one client address may try an hour: each costs an argon2 hash, so a loop of them
 burns CPU. Enough for a household or an office behind one address (and the 40-person load
-test); per process, like the login limiter."""
+test)."""
+ADDRESS_FAILURES = 30
+"""Failed logins one address may make across all accounts in ``ADDRESS_WINDOW_S``: enough for
+a household or an office behind one address, too few to spray passwords."""
+ADDRESS_WINDOW_S = 15 * 60
+KEPT_FOR = timedelta(hours=1)
+"""Hits older than this are deleted; no rule looks further back."""
 
 
-class LoginLimiter:
-    """Failed logins per key (a username, a client address) in a sliding window; sign-up
-    attempts per address use the same window (``failed`` records one attempt).
+@dataclass(frozen=True)
+class Budget:
+    """At most ``limit`` hits in any ``seconds``: the next one waits for the oldest to age out."""
 
-    In memory, per process: with N workers an attacker gets up to N times the budget, and a
-    restart forgets. Good enough to stop password guessing at speed; a shared store (the
-    database, Redis) would be the next step for many workers.
-    """
+    limit: int
+    seconds: float
 
-    def __init__(
-        self,
-        max_failures: int = 5,
-        window: float = 15 * 60,
-        clock: Callable[[], float] = time.monotonic,
-        max_keys: int = MAX_TRACKED_KEYS,
-    ) -> None:
-        self.max_failures, self.window, self.clock = max_failures, window, clock
-        self.max_keys = max_keys
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+    @property
+    def window(self) -> timedelta:
+        return timedelta(seconds=self.seconds)
 
-    def retry_after(self, keys: Iterable[str]) -> int | None:
-        """Seconds until these keys may try again, or ``None`` when they may now."""
-        now = self.clock()
-        waits = []
-        with self._lock:
-            for key in keys:
-                times = self._recent(key, now)
-                if len(times) >= self.max_failures:
-                    waits.append(times[0] + self.window - now)
-        return max(1, int(max(waits)) + 1) if waits else None
-
-    def failed(self, keys: Iterable[str]) -> None:
-        now = self.clock()
-        with self._lock:
-            if len(self._failures) >= self.max_keys:
-                self._prune(now)
-            for key in keys:
-                self._recent(key, now).append(now)
-
-    def _prune(self, now: float) -> None:
-        """Forget keys with no failure left in the window, so memory stays bounded."""
-        for key in [k for k, times in self._failures.items() if not self._recent(k, now)]:
-            del self._failures[key]
-
-    def forget(self, key: str) -> None:
-        with self._lock:
-            self._failures.pop(key, None)
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        times = self._failures.setdefault(key, deque())
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        return times
+    def wait(self, times: Sequence[datetime], now: datetime) -> float:
+        """Seconds before one more hit is allowed, given the hits in the window (oldest first)."""
+        if len(times) < self.limit:
+            return 0.0
+        return (times[-self.limit] + self.window - now).total_seconds()
 
 
+@dataclass(frozen=True)
 class GrowingDelay:
-    """Failed logins per (account, address): the first ``free`` failures cost nothing, then
-    each further one doubles the wait before the next try (1 s, 2 s, 4 s … up to
-    ``longest``). A key with no failure for ``forget_after`` seconds starts afresh.
+    """The first ``free`` failures cost nothing, then each further one doubles the wait
+    before the next try (1 s, 2 s, 4 s … up to ``longest``); failures older than
+    ``forget_after`` seconds no longer count.
 
-    Keyed on the pair, a stranger guessing from elsewhere slows only themselves down: the owner
-    logging in from their own address is never locked out of their diary.
+    Keyed on (account, address), a stranger guessing from elsewhere slows only themselves
+    down: the owner logging in from their own address is never locked out of their diary.
     """
 
-    def __init__(
-        self,
-        *,
-        free: int = 3,
-        first: float = 1.0,
-        longest: float = 15 * 60,
-        forget_after: float = 60 * 60,
-        clock: Callable[[], float] = time.monotonic,
-        max_keys: int = MAX_TRACKED_KEYS,
-    ) -> None:
-        self.free, self.first, self.longest = free, first, longest
-        self.forget_after, self.clock, self.max_keys = forget_after, clock, max_keys
-        self._failures: dict[str, tuple[int, float]] = {}
-        self._lock = threading.Lock()
+    free: int = 3
+    first: float = 1.0
+    longest: float = 15 * 60
+    forget_after: float = 60 * 60
 
-    def wait(self, failures: int) -> float:
-        """Seconds before the next try after ``failures`` failures in a row."""
+    @property
+    def window(self) -> timedelta:
+        return timedelta(seconds=self.forget_after)
+
+    def delay(self, failures: int) -> float:
+        """Seconds before the next try after ``failures`` failures."""
         if failures <= self.free:
             return 0.0
         return float(min(self.first * 2 ** (failures - self.free - 1), self.longest))
 
-    def retry_after(self, key: str) -> int | None:
-        """Whole seconds until ``key`` may try again, or ``None`` when it may now."""
+    def wait(self, times: Sequence[datetime], now: datetime) -> float:
+        if not times:
+            return 0.0
+        return (times[-1] + timedelta(seconds=self.delay(len(times))) - now).total_seconds()
+
+
+Rule = Budget | GrowingDelay
+
+
+@dataclass(frozen=True)
+class Taken:
+    """The answer of ``take``: ``retry_after`` seconds when refused, else the hits recorded."""
+
+    retry_after: int | None
+    hit_ids: tuple[int, ...] = ()
+
+
+class SharedLimits:
+    """Rate limits kept in ``database`` (see the module docstring)."""
+
+    def __init__(self, database: Database, clock: Callable[[], datetime] = now_utc) -> None:
+        self.database, self.clock = database, clock
+
+    def take(self, rules: Sequence[tuple[str, Rule]]) -> Taken:
+        """If every key is within its rule, record one hit for each; else record nothing and
+        say how long to wait (whole seconds, at least 1)."""
         now = self.clock()
-        with self._lock:
-            count, last = self._current(key, now)
-        remaining = last + self.wait(count) - now
-        return max(1, math.ceil(remaining)) if remaining > 0 else None
+        with self.database.session() as session:
+            self._lock(session, sorted({key for key, _ in rules}))
+            session.execute(delete(RateLimitHit).where(RateLimitHit.at <= now - KEPT_FOR))
+            waits = [rule.wait(self._times(session, key, rule, now), now) for key, rule in rules]
+            if max(waits, default=0.0) > 0:
+                return Taken(retry_after=max(1, math.ceil(max(waits))))
+            hits = [RateLimitHit(key=key, at=now) for key, _ in rules]
+            session.add_all(hits)
+            session.flush()
+            return Taken(retry_after=None, hit_ids=tuple(hit.id for hit in hits))
 
-    def failed(self, key: str) -> None:
-        now = self.clock()
-        with self._lock:
-            if len(self._failures) >= self.max_keys:
-                for old in [k for k, (_, last) in self._failures.items() if self._stale(last, now)]:
-                    del self._failures[old]
-            count, _last = self._current(key, now)
-            self._failures[key] = (count + 1, now)
+    def give_back(self, taken: Taken, *, forget: Sequence[str] = ()) -> None:
+        """Delete the hits ``taken`` recorded and every hit of the keys in ``forget``."""
+        with self.database.session() as session:
+            session.execute(
+                delete(RateLimitHit).where(
+                    or_(RateLimitHit.id.in_(taken.hit_ids), RateLimitHit.key.in_(forget))
+                )
+            )
 
-    def forget(self, key: str) -> None:
-        with self._lock:
-            self._failures.pop(key, None)
+    def _lock(self, session: Session, keys: Sequence[str]) -> None:
+        """Hold each key until the transaction ends (in one order everywhere: no deadlock)."""
+        if self.database.is_sqlite:
+            return  # BEGIN IMMEDIATE has already taken the database's write lock
+        for key in keys:
+            session.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0))))
 
-    def _stale(self, last: float, now: float) -> bool:
-        return now - last >= self.forget_after
-
-    def _current(self, key: str, now: float) -> tuple[int, float]:
-        count, last = self._failures.get(key, (0, now))
-        return (0, now) if self._stale(last, now) else (count, last)
-
-
-ADDRESS_FAILURES = 30
-"""Failed logins one address may make across all accounts in ``LoginLimiter``'s window:
-enough for a household or an office behind one address, too few to spray passwords."""
+    @staticmethod
+    def _times(session: Session, key: str, rule: Rule, now: datetime) -> list[datetime]:
+        query = (
+            select(RateLimitHit.at)
+            .where(RateLimitHit.key == key, RateLimitHit.at > now - rule.window)
+            .order_by(RateLimitHit.at, RateLimitHit.id)
+        )
+        return list(session.scalars(query))
