@@ -22,8 +22,11 @@ from backcare.config import Settings
 from backcare.errors import BackcareError
 from backcare.store.models import LOCAL_USERNAME, User
 
-SQLITE_BUSY_TIMEOUT_MS = 10_000
-"""How long a writer waits for another process's write lock before giving up."""
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+"""How long a writer waits for another process's write lock before giving up. Transactions
+are milliseconds long, but SQLite's busy handler is not a queue: with 50 writers at once on a
+busy two-core machine, 10 s let 9 of 50 fail with "database is locked" (tests/store/
+test_fifty_writers.py); a minute lets every one wait its turn."""
 
 SQLITE_PRAGMAS = (
     f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}",
