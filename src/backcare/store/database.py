@@ -264,6 +264,7 @@ def upgrade_schema(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
+    _refuse_unknown_revision(config, current_revision(engine))
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             # Several app servers starting at once on one database: one migrates, the others
@@ -271,6 +272,24 @@ def upgrade_schema(engine: Engine) -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _refuse_unknown_revision(config: Any, revision: str | None) -> None:
+    """A schema this release does not know is newer (the app was rolled back after an
+    upgrade): refuse, in one line, rather than guess; nothing is changed."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    if revision is None:
+        return
+    try:
+        ScriptDirectory.from_config(config).get_revision(revision)
+    except CommandError:
+        raise StoreError(
+            f"database: its schema (revision {revision}) is newer than this backcare knows "
+            f"({SCHEMA_REVISION}); run the release that upgraded it, or restore a backup made "
+            "before that upgrade"
+        ) from None
 
 
 def current_revision(engine: Engine) -> str | None:
