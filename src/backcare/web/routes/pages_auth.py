@@ -78,7 +78,8 @@ async def register(request: Request) -> Response:
     credentials, errors, username = await _credentials(request)
     accounts = accounts_of(request)
     try:
-        accounts.admit_sign_up(client_address(request))  # counted like the API's sign-ups
+        # counted like the API's sign-ups (a database write: off the event loop)
+        await run_in_threadpool(accounts.admit_sign_up, client_address(request))
         if credentials is None:
             return _form_page(request, "register", 422, username=username, errors=errors)
         await run_in_threadpool(accounts.register, credentials)
