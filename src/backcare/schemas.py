@@ -116,6 +116,24 @@ class PainEntryCreate(Strict):
     at: AwareDatetime | None = None
 
 
+CLIENT_ID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+ClientId = Annotated[
+    str,
+    Field(
+        pattern=CLIENT_ID_PATTERN,
+        description="A UUID the client made for this write. Posting the same id again (a retry, "
+        "an offline queue replayed) returns the record saved the first time and adds nothing.",
+    ),
+    AfterValidator(str.lower),
+]
+
+
+class PainEntryPost(PainEntryCreate):
+    """``POST /api/diary/pain``: a pain rating, with the client's id for safe retries."""
+
+    client_id: ClientId | None = None
+
+
 class PainEntryUpdate(Strict):
     """A correction to a pain entry: only the fields given change (``note: null`` clears the
     note; score, areas and time cannot be null)."""
@@ -167,6 +185,12 @@ class SessionRecordCreate(Strict):
         if self.ended_at < self.started_at:
             raise ValueError("ended_at is before started_at")
         return self
+
+
+class SessionRecordPost(SessionRecordCreate):
+    """``POST /api/sessions``: a finished session, with the client's id for safe retries."""
+
+    client_id: ClientId | None = None
 
 
 class SessionRecordPublic(SessionRecordCreate):

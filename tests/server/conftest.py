@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from backcare.config import Settings, load_settings
 from backcare.web import create_app
-from tests.store.postgres import postgres_database  # noqa: F401 (a fixture)
+from tests.store.postgres import own_postgres, postgres_database  # noqa: F401 (fixtures)
 
 BASE_URL = "http://127.0.0.1"
 SECRET_KEY = "test-secret-key-that-is-long-enough-0123456789"

@@ -15,13 +15,9 @@ from sqlalchemy import update
 from backcare.errors import InputError
 from backcare.store.models import AuthSession, User
 from backcare.web import create_app
-from backcare.web.auth import (
-    ADDRESS_FAILURES,
-    CSRF_HEADER,
-    SESSION_COOKIE,
-    GrowingDelay,
-    LoginLimiter,
-)
+from backcare.web.security.csrf import CSRF_HEADER
+from backcare.web.security.limits import ADDRESS_FAILURES
+from backcare.web.security.login_sessions import SESSION_COOKIE
 from tests.server.conftest import PASSWORD, server_settings, sign_up
 
 
@@ -212,33 +208,6 @@ def test_failed_logins_from_one_address_are_limited_across_names(
         assert owner.post("/api/auth/login", json=right).status_code == 200
 
 
-def test_delays_grow_then_are_forgotten() -> None:
-    now = [1000.0]
-    delays = GrowingDelay(free=3, first=1, longest=60, forget_after=3600, clock=lambda: now[0])
-    waits = []
-    for _ in range(10):
-        delays.failed("h|x")
-        waits.append(delays.retry_after("h|x"))
-    assert waits == [None, None, None, 1, 2, 4, 8, 16, 32, 60]
-    assert delays.retry_after("h|y") is None  # another address: nothing to wait for
-    now[0] += 3600
-    assert delays.retry_after("h|x") is None
-    delays.failed("h|x")
-    assert delays.retry_after("h|x") is None  # starts afresh
-
-
-def test_the_limit_forgets_failures_after_the_window() -> None:
-    now = [1000.0]
-    limiter = LoginLimiter(max_failures=5, window=900, clock=lambda: now[0])
-    for _ in range(5):
-        limiter.failed(["user:h"])
-    assert limiter.retry_after(["user:h"]) == 901
-    now[0] += 600
-    assert limiter.retry_after(["user:h", "addr:x"]) == 301
-    now[0] += 300
-    assert limiter.retry_after(["user:h"]) is None
-
-
 @pytest.mark.parametrize("key", [None, "", "short-key", "x" * 31])
 def test_server_mode_refuses_to_start_with_a_weak_secret_key(
     tmp_path: Path, kb_cache: Path, key: str | None
@@ -257,15 +226,6 @@ def test_login_sets_a_csrf_token_per_session(new_client: Callable[[], TestClient
         second.post("/api/diary/pain", json={"score": 2}, headers={CSRF_HEADER: token}).status_code
         == 403
     )
-
-
-def test_the_limiter_forgets_old_keys_so_memory_stays_bounded() -> None:
-    now = [0.0]
-    limiter = LoginLimiter(window=10, clock=lambda: now[0], max_keys=3)
-    limiter.failed(["a", "b", "c"])
-    now[0] = 20.0
-    limiter.failed(["d"])
-    assert set(limiter._failures) == {"d"}
 
 
 def test_logging_in_again_clears_ended_sessions(app: FastAPI, alice: TestClient) -> None:

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 
 from backcare.config import load_settings
 from backcare.web import create_app
-from backcare.web.auth import SESSION_COOKIE
+from backcare.web.security.login_sessions import SESSION_COOKIE
 from tests.server.conftest import BASE_URL, PASSWORD, SECRET_KEY, sign_up
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "backcare" / "web" / "templates"

@@ -14,7 +14,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from backcare.web.auth import CSRF_HEADER, SESSION_COOKIE
+from backcare.web.security.csrf import CSRF_HEADER
+from backcare.web.security.login_sessions import SESSION_COOKIE
 from tests.schema_fuzz import fuzzed_statuses, load_schema, operations_in
 from tests.server.conftest import BASE_URL
 from tests.web.test_api import SPEC_ROUTES

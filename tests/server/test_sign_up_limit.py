@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from backcare.config import DEFAULT_SIGN_UPS_PER_HOUR, load_settings
 from backcare.errors import InputError
-from backcare.web.auth import SIGN_UP_WINDOW_S
+from backcare.web.security.limits import SIGN_UP_WINDOW_S
 from tests.server.conftest import BASE_URL, PASSWORD
 
 SAME_SITE = {"origin": BASE_URL}

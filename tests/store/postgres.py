@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,12 @@ class Server:
             "--locale=C.UTF-8",
             "--no-sync",
         )
+        self.launch()
+        self.sql(f"CREATE ROLE {ROLE} LOGIN PASSWORD '{ROLE}'")
+
+    def launch(self) -> None:
+        """Start the initialised server (again, after ``stop``: a restart)."""
+        data = str(self.base / "data")
         options = (
             f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
@@ -96,7 +103,6 @@ class Server:
             options,
             "start",
         )
-        self.sql(f"CREATE ROLE {ROLE} LOGIN PASSWORD '{ROLE}'")
 
     def stop(self) -> None:
         self.run("pg_ctl", "-D", str(self.base / "data"), "-m", "fast", "-w", "stop")
@@ -107,17 +113,31 @@ class Server:
         return f"postgresql+psycopg://{ROLE}:{ROLE}@127.0.0.1:{self.port}/{name}"
 
 
-@pytest.fixture(scope="session")
-def postgres_database() -> Iterator[Callable[[], str]]:
-    """Call it for the URL of a new, empty database on the session's server."""
+@contextmanager
+def running_server() -> Iterator[Server]:
+    """A started server in a fresh directory, stopped and removed afterwards."""
     base = Path(tempfile.mkdtemp(prefix="backcare-pg-"))
     if os.geteuid() == 0:
         shutil.chown(base, "postgres", "postgres")
     server = Server(base, _free_port())
     try:
         server.start()
-        yield server.new_database
+        yield server
     finally:
         if (base / "data" / "postmaster.pid").exists():
             server.stop()
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[Callable[[], str]]:
+    """Call it for the URL of a new, empty database on the session's server."""
+    with running_server() as server:
+        yield server.new_database
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[Server]:
+    """A server of this test's own, for tests that stop and restart it."""
+    with running_server() as server:
+        yield server

@@ -16,7 +16,7 @@ from backcare.schemas import (
     PainEntryPublic,
     PainEntryUpdate,
 )
-from backcare.services._base import DB, _now, _unit
+from backcare.services._base import DB, _add_once, _now, _unit
 from backcare.services.profile import (
     _latest_profiles,
     _stored_profile,
@@ -33,20 +33,25 @@ if TYPE_CHECKING:
 
 
 def log_pain(
-    db: DB, *, user_id: int, entry: PainEntryCreate, now: datetime | None = None
+    db: DB,
+    *,
+    user_id: int,
+    entry: PainEntryCreate,
+    now: datetime | None = None,
+    client_id: str | None = None,
 ) -> PainEntryPublic:
-    """Store a pain rating; without ``entry.at`` it is logged at ``now``."""
+    """Store a pain rating; without ``entry.at`` it is logged at ``now``. With a
+    ``client_id`` already used by this user, the entry saved then (nothing new)."""
     row = PainEntry(
         user_id=user_id,
         score=entry.score,
         areas=list(entry.areas),
         note=entry.note,
         at=entry.at or _now(now),
+        client_id=client_id,
     )
     with _unit(db) as session:
-        session.add(row)
-        session.flush()
-        return _pain_public(row)
+        return _pain_public(_add_once(session, row))
 
 
 def list_pain(

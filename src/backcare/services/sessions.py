@@ -11,7 +11,7 @@ from backcare.schemas import (
     SessionRecordCreate,
     SessionRecordPublic,
 )
-from backcare.services._base import DB, _unit
+from backcare.services._base import DB, _add_once, _unit
 from backcare.store.models import (
     PainEntry,
     SessionRecord,
@@ -21,26 +21,27 @@ SESSION_PAIN_NOTES = ("Before a session", "After a session")
 """The notes on the pain entries a session's pain before and after becomes."""
 
 
-def record_session(db: DB, *, user_id: int, record: SessionRecordCreate) -> SessionRecordPublic:
+def record_session(
+    db: DB, *, user_id: int, record: SessionRecordCreate, client_id: str | None = None
+) -> SessionRecordPublic:
     """Store a finished guided session (items done or skipped, pain before and after). The pain
     given before and after also goes into the pain diary, so one record of pain, wherever it
-    was given, feeds the chart and the alerts."""
-    row = SessionRecord(user_id=user_id, **_session_fields(record))
+    was given, feeds the chart and the alerts. With a ``client_id`` already used by this user,
+    the session saved then (nothing new, no second pair of pain entries)."""
+    row = SessionRecord(user_id=user_id, client_id=client_id, **_session_fields(record))
     ratings = zip(
         (record.pain_before, record.pain_after),
         (record.started_at, record.ended_at),
         SESSION_PAIN_NOTES,
         strict=True,
     )
+    pain = [
+        PainEntry(user_id=user_id, score=score, areas=[], note=note, at=at)
+        for score, at, note in ratings
+        if score is not None
+    ]
     with _unit(db) as session:
-        session.add(row)
-        session.add_all(
-            PainEntry(user_id=user_id, score=score, areas=[], note=note, at=at)
-            for score, at, note in ratings
-            if score is not None
-        )
-        session.flush()
-        return _session_public(row)
+        return _session_public(_add_once(session, row, *pain))
 
 
 def list_sessions(
@@ -56,7 +57,7 @@ def list_sessions(
 
 
 def _session_fields(record: SessionRecordCreate) -> dict[str, Any]:
-    return record.model_dump(mode="python") | {
+    return record.model_dump(mode="python", exclude={"client_id"}) | {
         "items": [item.model_dump(mode="json") for item in record.items]
     }
 

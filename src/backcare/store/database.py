@@ -22,8 +22,11 @@ from backcare.config import Settings
 from backcare.errors import BackcareError
 from backcare.store.models import LOCAL_USERNAME, User
 
-SQLITE_BUSY_TIMEOUT_MS = 10_000
-"""How long a writer waits for another process's write lock before giving up."""
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+"""How long a writer waits for another process's write lock before giving up. Transactions
+are milliseconds long, but SQLite's busy handler is not a queue: with 50 writers at once on a
+busy two-core machine, 10 s let 9 of 50 fail with "database is locked" (tests/store/
+test_fifty_writers.py); a minute lets every one wait its turn."""
 
 SQLITE_PRAGMAS = (
     f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}",
@@ -35,6 +38,8 @@ SQLITE_PRAGMAS = (
 MIGRATIONS = "backcare.store:migrations"
 SCHEMA_REVISION = "0005"
 """The newest migration's revision id; a test keeps it equal to Alembic's head."""
+MIGRATION_LOCK = 0x6261636B63617265
+"""PostgreSQL advisory lock id ("backcare") held while migrating."""
 
 
 class StoreError(BackcareError):
@@ -63,6 +68,21 @@ PROBLEMS: tuple[tuple[tuple[str, ...], str, dict[str, bool]], ...] = (
         ("disk is full", "disk full", "no space", "errno 28", "disk i/o error"),
         "the disk is full (or failing); free some space, then try again",
         {},
+    ),
+    (
+        (
+            "connection refused",
+            "connection failed",
+            "could not connect",
+            "server closed the connection",
+            "terminating connection",
+            "shutting down",
+            "starting up",
+            "connection is closed",
+            "connection timeout",
+        ),
+        "the database server cannot be reached (restarting?); try again shortly",
+        {"retry": True},
     ),
 )
 """What a driver's message means, in words that say what to do (first match wins)."""
@@ -194,7 +214,9 @@ def _store_errors() -> Iterator[None]:
 def create_database_engine(url: str) -> Engine:
     """An engine for ``url``, with the SQLite settings above when it is SQLite."""
     if not url.startswith("sqlite"):
-        return create_engine(url)
+        # pre-ping: a pooled connection that died with a database restart is replaced before
+        # use instead of failing the first request after it.
+        return create_engine(url, pool_pre_ping=True)
     path = make_url(url).database
     if path and path != ":memory:":
         _create_private_file(Path(path))
@@ -242,9 +264,32 @@ def upgrade_schema(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
+    _refuse_unknown_revision(config, current_revision(engine))
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # Several app servers starting at once on one database: one migrates, the others
+            # wait here (the lock ends with the transaction) and then find nothing to do.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _refuse_unknown_revision(config: Any, revision: str | None) -> None:
+    """A schema this release does not know is newer (the app was rolled back after an
+    upgrade): refuse, in one line, rather than guess; nothing is changed."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    if revision is None:
+        return
+    try:
+        ScriptDirectory.from_config(config).get_revision(revision)
+    except CommandError:
+        raise StoreError(
+            f"database: its schema (revision {revision}) is newer than this backcare knows "
+            f"({SCHEMA_REVISION}); run the release that upgraded it, or restore a backup made "
+            "before that upgrade"
+        ) from None
 
 
 def current_revision(engine: Engine) -> str | None:

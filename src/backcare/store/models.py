@@ -83,19 +83,25 @@ class PainEntry(Owned, Base):
     __table_args__ = (
         CheckConstraint("score >= 0 AND score <= 10", name="score_range"),
         Index("ix_pain_entries_user_at", "user_id", "at"),
+        UniqueConstraint("user_id", "client_id"),
     )
 
     score: Mapped[int]
     areas: Mapped[list[Any]]
     note: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime]
+    client_id: Mapped[str | None] = mapped_column(String(36))
+    """The id the client made for this write (a UUID), so a retried POST finds it."""
 
 
 class SessionRecord(Owned, Base):
     """A finished (or abandoned) guided session: which items were done or skipped."""
 
     __tablename__ = "session_records"
-    __table_args__ = (Index("ix_session_records_user_started", "user_id", "started_at"),)
+    __table_args__ = (
+        Index("ix_session_records_user_started", "user_id", "started_at"),
+        UniqueConstraint("user_id", "client_id"),
+    )
 
     plan_day: Mapped[int]
     week: Mapped[int]
@@ -104,6 +110,8 @@ class SessionRecord(Owned, Base):
     items: Mapped[list[Any]]
     pain_before: Mapped[int | None]
     pain_after: Mapped[int | None]
+    client_id: Mapped[str | None] = mapped_column(String(36))
+    """The id the client made for this write (a UUID), so a retried POST finds it."""
 
 
 class HabitTick(Owned, Base):
@@ -184,6 +192,19 @@ class AuthSession(Base):
     last_seen_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
+
+
+class RateLimitHit(Base):
+    """One counted attempt (a failed login, a sign-up) under a key such as ``addr:…``. Kept
+    in the database, so every app server in front of it counts the same attempts; rows older
+    than the longest window are deleted as new ones come."""
+
+    __tablename__ = "rate_limit_hits"
+    __table_args__ = (Index("ix_rate_limit_hits_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(400))
+    at: Mapped[datetime] = mapped_column(index=True)
 
 
 ALL_USER_TABLES: tuple[type[Owned], ...] = (

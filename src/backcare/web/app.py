@@ -6,7 +6,6 @@ not per request and not at import time, so tests and the CLI build exactly the a
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -27,7 +26,7 @@ from backcare.errors import InputError, UnknownEntryError
 from backcare.knowledge import load_knowledge_base
 from backcare.store import StoreError, open_database
 from backcare.store.database import describe_store_problem, writable
-from backcare.web import auth
+from backcare.web import server_mode
 from backcare.web.deps import AppState, SharedIndex
 from backcare.web.json_body import StrictJsonBodies, validation_problem
 from backcare.web.routes import (
@@ -44,6 +43,7 @@ from backcare.web.routes import (
     api_sessions,
     pages,
 )
+from backcare.web.unavailable import store_unavailable
 
 STATIC_DIR = Path(__file__).parent / "static"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
@@ -113,7 +113,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HO
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _add_docs(app)
     _add_error_handlers(app)
-    auth.install(app, state)
+    server_mode.install(app, state)
     return app
 
 
@@ -139,27 +139,9 @@ def unavailable_app(error: StoreError) -> FastAPI:
 
     @app.api_route("/{path:path}", methods=methods, include_in_schema=False)
     def unavailable(request: Request, path: str) -> Response:
-        return store_unavailable(request, str(error))
+        return store_unavailable(request, error)
 
     return app
-
-
-UNAVAILABLE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>backcare: storage unavailable</title></head><body style="font-family: sans-serif;
-max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
-<h1>backcare cannot read or save your diary right now</h1><p>{message}</p>
-<p>Nothing was changed. Fix the problem above and reload this page.</p></body></html>"""
-
-
-def store_unavailable(request: Request, message: str) -> Response:
-    """503 with ``message``: problem JSON for the API, a short page for people."""
-    if request.url.path.startswith("/api/"):
-        return JSONResponse({"detail": message}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
-    return HTMLResponse(
-        UNAVAILABLE_PAGE.format(message=html.escape(message)),
-        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
-    )
 
 
 def _add_docs(app: FastAPI) -> None:
@@ -217,4 +199,4 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def store_trouble(request: Request, error: Exception) -> Response:
         """Busy, read-only, damaged or full: 503 with what to do (never a 500)."""
         problem = error if isinstance(error, StoreError) else describe_store_problem(error)
-        return store_unavailable(request, str(problem))
+        return store_unavailable(request, problem)

@@ -18,7 +18,7 @@ from backcare.config import Settings
 from backcare.knowledge import KnowledgeBase
 from backcare.search import AskIndex, AskResult, ask
 from backcare.store import Database
-from backcare.web.auth import session_user
+from backcare.web.security.guard import session_user
 
 
 class SharedIndex:
@@ -88,7 +88,7 @@ def current_user(request: Request, state: StateDep) -> int:
     """The id whose rows a request may touch.
 
     Local mode: the one local user. Server mode: the account whose session the guard in
-    ``web.auth`` checked (cookie, expiry, revocation, CSRF); without one, 401.
+    ``web.security.guard`` checked (cookie, expiry, revocation, CSRF); without one, 401.
     """
     if state.settings.mode == "local":
         return state.local_user_id

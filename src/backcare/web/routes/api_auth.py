@@ -1,7 +1,7 @@
 """``/api/auth``: register, log in (session cookie + CSRF token), log out. Server mode only.
 
 Login answers ``{"csrf_token": …}``; every later POST, PUT, PATCH and DELETE must echo it in
-the ``X-CSRF-Token`` header (the guard in ``web.auth`` checks it).
+the ``X-CSRF-Token`` header (the guard in ``web.security.guard`` checks it).
 """
 
 from __future__ import annotations
@@ -10,15 +10,10 @@ from fastapi import APIRouter, Request, Response, status
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from backcare.web.auth import (
-    Credentials,
-    accounts_of,
-    clear_session_cookies,
-    client_address,
-    session_of,
-    set_session_cookies,
-)
 from backcare.web.deps import BAD_BODY, SettingsDep, problem
+from backcare.web.security.accounts import Credentials
+from backcare.web.security.guard import accounts_of, client_address, session_of
+from backcare.web.security.login_sessions import clear_session_cookies, set_session_cookies
 
 router = APIRouter(prefix="/auth", tags=["accounts"])
 
@@ -69,6 +64,6 @@ async def login(
 @router.post("/logout")
 async def logout(request: Request, response: Response, settings: SettingsDep) -> LoggedOut:
     """End this session on the server: the cookie stops working even if someone kept it."""
-    await run_in_threadpool(accounts_of(request).revoke, session_of(request))
+    await run_in_threadpool(accounts_of(request).sessions.revoke, session_of(request))
     clear_session_cookies(response, secure=settings.cookie_secure)
     return LoggedOut(logged_out=True)

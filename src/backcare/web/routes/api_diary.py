@@ -20,7 +20,7 @@ from backcare.schemas import (
     BreakEventPublic,
     BreakMinutes,
     BreakOutcome,
-    PainEntryCreate,
+    PainEntryPost,
     PainEntryPublic,
     PainEntryUpdate,
 )
@@ -62,12 +62,13 @@ class BreakCreate(BaseModel):
 
 
 @router.post("/diary/pain", status_code=status.HTTP_201_CREATED, responses=BAD_BODY)
-def log_pain(entry: PainEntryCreate, db: DbDep, user_id: UserDep) -> PainLogged:
-    """Log a pain score (0–10); the answer carries any alert the diary now calls for."""
+def log_pain(entry: PainEntryPost, db: DbDep, user_id: UserDep) -> PainLogged:
+    """Log a pain score (0–10); the answer carries any alert the diary now calls for.
+    Posting the same ``client_id`` again returns the entry saved the first time."""
     now = datetime.now(UTC)
     if entry.at is not None:
         _not_in_future(entry.at, now)
-    saved = services.log_pain(db, user_id=user_id, entry=entry, now=now)
+    saved = services.log_pain(db, user_id=user_id, entry=entry, now=now, client_id=entry.client_id)
     alerts = services.diary_alerts(db, user_id=user_id, kb=None, now=now)
     return PainLogged(entry=saved, alerts=alerts)
 

@@ -15,16 +15,10 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from backcare.store.models import User
-from backcare.web.auth import (
-    Credentials,
-    accounts_of,
-    clear_session_cookies,
-    client_address,
-    session_of,
-    session_user,
-    set_session_cookies,
-)
 from backcare.web.routes.pages_common import render, state_of
+from backcare.web.security.accounts import Credentials
+from backcare.web.security.guard import accounts_of, client_address, session_of, session_user
+from backcare.web.security.login_sessions import clear_session_cookies, set_session_cookies
 
 router = APIRouter(include_in_schema=False)
 
@@ -84,7 +78,8 @@ async def register(request: Request) -> Response:
     credentials, errors, username = await _credentials(request)
     accounts = accounts_of(request)
     try:
-        accounts.admit_sign_up(client_address(request))  # counted like the API's sign-ups
+        # counted like the API's sign-ups (a database write: off the event loop)
+        await run_in_threadpool(accounts.admit_sign_up, client_address(request))
         if credentials is None:
             return _form_page(request, "register", 422, username=username, errors=errors)
         await run_in_threadpool(accounts.register, credentials)
@@ -109,7 +104,7 @@ def account(request: Request) -> Response:
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
-    await run_in_threadpool(accounts_of(request).revoke, session_of(request))
+    await run_in_threadpool(accounts_of(request).sessions.revoke, session_of(request))
     response = RedirectResponse("/login", status_code=status.HTTP_303_SEE_OTHER)
     clear_session_cookies(response, secure=state_of(request).settings.cookie_secure)
     return response

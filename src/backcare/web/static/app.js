@@ -62,9 +62,16 @@
     document.dispatchEvent(new CustomEvent("backcare:outbox"));
   }
 
+  // Each write gets its own id when it is queued (SPEC §9): if the answer to a try is lost and
+  // the same write is sent again, the server returns the record it saved, never a second one.
+  const newId = () => (crypto.randomUUID ? crypto.randomUUID()
+    : "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) =>
+      (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16)));
+
   window.backcareOutbox = {
     add(body, url = SESSIONS) {
-      localStorage.setItem(OUTBOX, JSON.stringify([...read().map(target), { url, body }]));
+      const item = { url, body: { client_id: newId(), ...body } };
+      localStorage.setItem(OUTBOX, JSON.stringify([...read().map(target), item]));
       document.dispatchEvent(new CustomEvent("backcare:outbox"));
     },
     pending: (url) => read().map(target).filter((item) => !url || item.url === url).length,

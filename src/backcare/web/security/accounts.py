@@ -1,0 +1,142 @@
+"""Accounts: what register and login take, argon2 password hashes, and the login flow with
+its rate limits (no hint whether a name exists)."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import threading
+from typing import Annotated
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from fastapi import HTTPException, status
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from backcare.store import Database
+from backcare.store.models import LOCAL_USERNAME, User
+from backcare.web.security.limits import (
+    ADDRESS_FAILURES,
+    ADDRESS_WINDOW_S,
+    SIGN_UP_WINDOW_S,
+    Budget,
+    GrowingDelay,
+    SharedLimits,
+    Taken,
+)
+from backcare.web.security.login_sessions import LoginSessions, NewSession, now_utc
+
+MIN_PASSWORD_CHARS = 10
+MAX_PASSWORD_CHARS = 256
+"""A bound so a megabyte "password" cannot make hashing a denial of service."""
+USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,31}$"
+
+PASSWORD_HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+"""OWASP's argon2id baseline (19 MiB, 2 passes): about 20 ms a hash on these machines."""
+HASHING_SLOTS = threading.BoundedSemaphore(4)
+"""At most four hashes at once, so a burst of logins cannot take 19 MiB per worker thread."""
+
+
+def _username(value: str) -> str:
+    """Usernames compare case-insensitively; ``local`` is the local-mode user, never an
+    account."""
+    value = value.strip().lower()
+    if not re.fullmatch(USERNAME_PATTERN, value):
+        raise ValueError(
+            "3-32 characters: letters, digits, '.', '_' or '-', starting with a letter or digit"
+        )
+    if value == LOCAL_USERNAME:
+        raise ValueError("this name is reserved")
+    return value
+
+
+class Credentials(BaseModel):
+    """What register and login take; a bad field is a 422 naming it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    username: Annotated[str, Field(max_length=64), AfterValidator(_username)]
+    password: Annotated[str, Field(min_length=MIN_PASSWORD_CHARS, max_length=MAX_PASSWORD_CHARS)]
+
+
+def _hash(password: str) -> str:
+    with HASHING_SLOTS:
+        return PASSWORD_HASHER.hash(password)
+
+
+def _verify(stored: str, password: str) -> bool:
+    with HASHING_SLOTS:
+        try:
+            return PASSWORD_HASHER.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+
+DUMMY_HASH = PASSWORD_HASHER.hash(secrets.token_urlsafe(16))
+"""Verified against when the username is unknown, so both failures take the same time."""
+
+
+class Accounts:
+    """Register and log in; ``sessions`` resolves and revokes what login starts. One per
+    server-mode app; everything it counts or keeps is in the database, shared by every app
+    server in front of it."""
+
+    def __init__(self, database: Database, secret_key: str, *, sign_ups_per_hour: int) -> None:
+        self.database = database
+        self.sessions = LoginSessions(database, secret_key)
+        self.limits = SharedLimits(database)
+        self.pair_delay = GrowingDelay()
+        self.address_budget = Budget(ADDRESS_FAILURES, ADDRESS_WINDOW_S)
+        self.sign_up_budget = Budget(sign_ups_per_hour, SIGN_UP_WINDOW_S)
+
+    def admit_sign_up(self, client: str) -> None:
+        """Count a sign-up attempt from this address; past the budget, 429 with Retry-After
+        before any password is hashed."""
+        taken = self.limits.take([(f"sign-up:{client}", self.sign_up_budget)])
+        if taken.retry_after is not None:
+            raise _too_many("too many sign-ups from this address: try again later", taken)
+
+    def register(self, credentials: Credentials) -> None:
+        """A new account; 409 when the name is taken (register cannot hide that)."""
+        password_hash = _hash(credentials.password)
+        user = User(
+            username=credentials.username, password_hash=password_hash, created_at=now_utc()
+        )
+        try:
+            with self.database.session() as session:
+                session.add(user)
+        except IntegrityError:
+            raise HTTPException(
+                status.HTTP_409_CONFLICT, detail="username: already taken"
+            ) from None
+
+    def login(self, credentials: Credentials, client: str) -> NewSession:
+        """A session for the right password; one message for every wrong one (no hint whether
+        the name exists). Failures slow down the same name from the same address (growing
+        delays) and one address across names (a budget); never the name from elsewhere: 429
+        with Retry-After. The attempt is counted before the password is checked and given
+        back when it is right."""
+        pair = f"pair:{credentials.username}|{client}"
+        taken = self.limits.take(
+            [(pair, self.pair_delay), (f"login:{client}", self.address_budget)]
+        )
+        if taken.retry_after is not None:
+            raise _too_many(f"too many failed logins: try again in {taken.retry_after} s", taken)
+        with self.database.session() as session:
+            user = session.scalar(select(User).where(User.username == credentials.username))
+            stored = user.password_hash if user is not None else None
+            user_id = user.id if user is not None else None
+        if not _verify(stored or DUMMY_HASH, credentials.password) or user_id is None:
+            raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="wrong username or password")
+        self.limits.give_back(taken, forget=[pair])
+        return self.sessions.start(user_id)
+
+
+def _too_many(detail: str, taken: Taken) -> HTTPException:
+    return HTTPException(
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        detail=detail,
+        headers={"Retry-After": str(taken.retry_after)},
+    )
