@@ -24,6 +24,8 @@ from pydantic import (
 from backcare.content.schema import Area
 from backcare.diary.alerts import Alert as AlertPublic
 from backcare.profile import Profile
+from backcare.programme.doses import Answer
+from backcare.programme.stop import StopReason
 from backcare.validation import strict_field
 
 __all__ = [
@@ -35,6 +37,8 @@ __all__ = [
     "BreakOutcome",
     "BreakSettingsIn",
     "BreakStats",
+    "ExerciseFeedbackIn",
+    "ExerciseFeedbackPublic",
     "ExportBundle",
     "HabitTickIn",
     "HabitTickPublic",
@@ -47,6 +51,8 @@ __all__ = [
     "SessionItem",
     "SessionRecordCreate",
     "SessionRecordPublic",
+    "StopEventIn",
+    "StopEventPublic",
 ]
 
 NOTE_MAX_CHARS = 2000
@@ -217,6 +223,39 @@ class AlertShownPublic(Strict):
     shown_at: AwareDatetime
 
 
+ExerciseId = Annotated[
+    str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+]
+
+
+class ExerciseFeedbackIn(Strict):
+    """The one-tap answer after an exercise: too easy, about right, too hard, it hurt."""
+
+    exercise_id: ExerciseId
+    answer: Answer
+    week: int = Field(ge=1, le=520)
+    """The programme week it was given in (the dose rule starts from that week's dose)."""
+    at: AwareDatetime
+
+
+class ExerciseFeedbackPublic(ExerciseFeedbackIn):
+    id: int
+
+
+class StopEventIn(Strict):
+    """A session stopped by the stop rule: pain up 2 or more, or new leg symptoms."""
+
+    at: AwareDatetime
+    reason: StopReason
+    pain_before: PainScore | None = None
+    pain_now: PainScore | None = None
+    exercise_id: ExerciseId | None = None
+
+
+class StopEventPublic(StopEventIn):
+    id: int
+
+
 class ExportBundle(Strict):
     """Everything stored for one person (``backcare export``); ``import_all`` reads it back."""
 
@@ -230,6 +269,8 @@ class ExportBundle(Strict):
     breaks: list[BreakEventIn] = []
     alerts: list[AlertShownPublic] = []
     break_settings: BreakSettingsIn | None = None
+    feedback: list[ExerciseFeedbackIn] = []
+    stops: list[StopEventIn] = []
 
 
 MAX_IMPORT_BYTES = 16 * 1024 * 1024
@@ -239,7 +280,7 @@ MAX_IMPORT_RECORDS = 50_000
 that stays fast and small in memory."""
 FUTURE_TOLERANCE = timedelta(minutes=5)
 """Clock skew allowed for a time a person gives (``log --at``, the API's ``at``, imports)."""
-BUNDLE_LISTS = ("profiles", "pain", "sessions", "habits", "breaks", "alerts")
+BUNDLE_LISTS = ("profiles", "pain", "sessions", "habits", "breaks", "alerts", "feedback", "stops")
 
 
 class ImportBundle(ExportBundle):
@@ -271,6 +312,8 @@ class ImportBundle(ExportBundle):
         times += [(f"sessions.{n}.ended_at", s.ended_at) for n, s in enumerate(self.sessions)]
         times += [(f"breaks.{n}.at", b.at) for n, b in enumerate(self.breaks)]
         times += [(f"alerts.{n}.shown_at", a.shown_at) for n, a in enumerate(self.alerts)]
+        times += [(f"feedback.{n}.at", f.at) for n, f in enumerate(self.feedback)]
+        times += [(f"stops.{n}.at", e.at) for n, e in enumerate(self.stops)]
         for where, at in times:
             if at > latest:
                 raise ValueError(f"{where}: {at.isoformat()} is in the future")

@@ -9,7 +9,7 @@ from backcare.knowledge import KnowledgeBase
 from backcare.plan import build_plan
 from backcare.profile import Profile
 from backcare.programme.adapt import Adaptation, History, adapt_plan
-from backcare.programme.doses import ANSWERS, Tap
+from backcare.programme.doses import ANSWERS, StepDown, Tap
 from backcare.triage import evaluate
 from tests.plan.test_properties import PEOPLE, assert_plan_keeps_promises
 
@@ -32,7 +32,7 @@ OFFICE = Profile.model_validate(
     taps=st.lists(st.sampled_from(ANSWERS), max_size=8),
     first_week=st.integers(1, 8),
     flare=st.booleans(),
-    step_down=st.integers(0, 1),
+    settled=st.booleans(),
     picks=st.lists(st.integers(0, 40), max_size=6),
 )
 def test_the_adapted_plan_keeps_the_plans_promises(
@@ -42,17 +42,18 @@ def test_the_adapted_plan_keeps_the_plans_promises(
     taps: list[str],
     first_week: int,
     flare: bool,
-    step_down: int,
+    settled: bool,
     picks: list[int],
 ) -> None:
+    history: list[Tap | StepDown] = [Tap(t) for t in taps]  # type: ignore[arg-type]
+    history += [StepDown()] if settled else []
     check = evaluate(profile, kb)
     plan = build_plan(profile, check, kb, week=week)
     ids = sorted({item.id for item in plan.items()})
     answered = sorted({ids[p % len(ids)] for p in picks}) if ids else []
     how = Adaptation(
-        {i: History(first_week, [Tap(t) for t in taps]) for i in answered},  # type: ignore[arg-type]
+        {i: History(first_week, history) for i in answered},
         flare=flare,
-        step_down=step_down,
     )
     adapted = adapt_plan(plan, profile, kb, how)
     assert_plan_keeps_promises(adapted, profile, check, kb)

@@ -11,6 +11,7 @@ from backcare.knowledge import KnowledgeBase, load_knowledge_base
 from backcare.programme.doses import (
     ANSWERS,
     Answer,
+    StepDown,
     Tap,
     adapt,
     amount,
@@ -159,6 +160,15 @@ def test_a_phase_hold_keeps_the_dose_and_names_the_phase() -> None:
     result = adapt(steps, [Tap("too_easy", "relief phase"), Tap("too_easy", "relief phase")])
     assert result.step == 0
     assert result.why.endswith("relief phase")
+
+
+def test_a_settled_flare_steps_down_once_and_answers_carry_on_from_there() -> None:
+    steps = steps_of(_exercise("cat-cow"))
+    raised = ["too_easy", "too_easy", "too_easy", "too_easy"]
+    down = adapt(steps, [*raised, StepDown()])
+    assert down.step == 1
+    assert down.why == "one step lower after your flare-up"
+    assert adapt(steps, [*raised, StepDown(), "too_easy", "too_easy"]).step == 2
 
 
 def test_amount_names_the_number_that_changed() -> None:

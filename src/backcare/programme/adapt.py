@@ -3,9 +3,10 @@
 Each exercise with answers gets the dose the dose rule gives (``doses.adapt``), starting from
 the plan's dose in the week the answers began, on the person's own progression (their dose
 variant, under their caps). An exercise left out is replaced by its gentler alternative, and the
-plan's ``excluded`` list says why. During a flare-up only gentle relief stays; after one, every
-adapted dose sits ``step_down`` steps lower. A day whose raised doses no longer fit the person's
-minutes keeps the planned doses instead, so the plan's promises (SPEC §4) still hold.
+plan's ``excluded`` list says why. During a flare-up only gentle relief stays; where the history
+says a flare-up settled (``StepDown``) the dose goes one step lower. A day whose raised doses no
+longer fit the person's minutes keeps the planned doses instead, so the plan's promises
+(SPEC §4) still hold.
 
 Pure: the plan, the profile, the knowledge base and the answers come in as arguments.
 """
@@ -23,11 +24,18 @@ from backcare.plan.dose import grown, item_minutes
 from backcare.plan.phases import phase_of
 from backcare.plan.screen import Person, is_relief, person, screen
 from backcare.profile import Profile
-from backcare.programme.doses import Adapted, Tap, adapt, gentler_alternative, ladder, step_of
+from backcare.programme.doses import (
+    Adapted,
+    StepDown,
+    Tap,
+    adapt,
+    gentler_alternative,
+    ladder,
+    step_of,
+)
 from backcare.rules import capped, dose_range
 
 FLARE_WHY = "kept during your flare-up: gentle relief only for now"
-STEP_DOWN_WHY = "one step lower after your flare-up"
 
 
 @dataclass(frozen=True)
@@ -35,16 +43,15 @@ class History:
     """One exercise's answers, oldest first, and the programme week they began in."""
 
     first_week: int
-    taps: Sequence[Tap]
+    taps: Sequence[Tap | StepDown]
 
 
 @dataclass(frozen=True)
 class Adaptation:
-    """How the plan follows the person this week: answers per exercise, a flare-up, a step down."""
+    """How the plan follows the person this week: answers per exercise, and a flare-up."""
 
     histories: Mapping[str, History]
     flare: bool = False
-    step_down: int = 0
 
 
 def adapt_plan(plan: Plan, profile: Profile, kb: KnowledgeBase, how: Adaptation) -> Plan:
@@ -90,18 +97,13 @@ def _adapted(
     steps = _steps(exercise, who)
     start_dose, top = dose_range(exercise, who.facts)
     first = capped(grown(start_dose, top, history.first_week), who.judgement.caps(exercise))
-    result = adapt(
+    return adapt(
         steps,
         history.taps,
         start=step_of(steps, first),
         level=level,
         exercise_allowed=not who.relief_only or is_relief(exercise),
     )
-    if how.step_down and result.dose is not None and result.step > 0:
-        lower = max(0, result.step - how.step_down)
-        why = f"{result.why}; {STEP_DOWN_WHY}"
-        return Adapted(lower, steps[lower], result.marked, False, why, hurts=result.hurts)
-    return result
 
 
 def _day(

@@ -79,6 +79,13 @@ class Tap:
 
 
 @dataclass(frozen=True)
+class StepDown:
+    """Not an answer: the flare-up settled here, so the dose goes one step lower."""
+
+    why: str = "one step lower after your flare-up"
+
+
+@dataclass(frozen=True)
 class Adapted:
     """The next session's dose for one exercise, and why.
 
@@ -97,7 +104,7 @@ class Adapted:
 
 def adapt(
     steps: Sequence[Dose],
-    answers: Iterable[Answer | Tap],
+    answers: Iterable[Answer | Tap | StepDown],
     *,
     start: int = 0,
     level: Level = "self_care",
@@ -111,8 +118,11 @@ def adapt(
     for given in answers:
         if state.left_out:
             break
-        tap = given if isinstance(given, Tap) else Tap(given)
-        state = _after(state, tap, steps)
+        if isinstance(given, StepDown):
+            lower = max(state.step - 1, 0)
+            state = replace(state, step=lower, dose=steps[lower], easy_run=0, why=given.why)
+        else:
+            state = _after(state, given if isinstance(given, Tap) else Tap(given), steps)
     if level in NO_EXERCISE_LEVELS or not exercise_allowed:
         why = "no exercise for now: the safety check says to see a doctor first"
         return replace(state, dose=None, why=why)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
@@ -12,12 +11,15 @@ from sqlalchemy.orm import Session
 
 from backcare.errors import InputError
 from backcare.schemas import (
+    BUNDLE_LISTS,
     BreakSettingsIn,
+    ExerciseFeedbackIn,
     ExportBundle,
     HabitTickIn,
     PainEntryIn,
     PainEntryPublic,
     SessionRecordCreate,
+    StopEventIn,
 )
 from backcare.services._base import DB, _now, _unit
 from backcare.services.breaks import break_settings, list_breaks
@@ -26,16 +28,19 @@ from backcare.services.habits import list_habits
 from backcare.services.profile import (
     profile_history,
 )
+from backcare.services.programme import list_feedback, list_stops
 from backcare.services.sessions import _session_fields, list_sessions
 from backcare.store.models import (
     ALL_USER_TABLES,
     AlertShown,
     BreakEvent,
     BreakSettings,
+    ExerciseFeedback,
     HabitTick,
     PainEntry,
     ProfileVersion,
     SessionRecord,
+    StopEvent,
 )
 
 
@@ -57,6 +62,14 @@ def export_all(db: DB, *, user_id: int, now: datetime | None = None) -> ExportBu
             breaks=list_breaks(session, user_id=user_id),
             alerts=alerts_shown(session, user_id=user_id),
             break_settings=_stored_break_settings(session, user_id),
+            feedback=[
+                ExerciseFeedbackIn.model_validate(f.model_dump(exclude={"id"}))
+                for f in list_feedback(session, user_id=user_id)
+            ],
+            stops=[
+                StopEventIn.model_validate(e.model_dump(exclude={"id"}))
+                for e in list_stops(session, user_id=user_id)
+            ],
         )
 
 
@@ -111,12 +124,13 @@ def _bundle_rows(bundle: ExportBundle, user_id: int) -> list[Any]:
         AlertShown(user_id=user_id, kind=a.kind, message=a.message, shown_at=a.shown_at)
         for a in bundle.alerts
     ]
+    rows += [ExerciseFeedback(user_id=user_id, **f.model_dump()) for f in bundle.feedback]
+    rows += [StopEvent(user_id=user_id, **e.model_dump()) for e in bundle.stops]
     return rows
 
 
 def _bundle_counts(bundle: ExportBundle) -> dict[str, int]:
-    parts: Sequence[str] = ("profiles", "pain", "sessions", "habits", "breaks", "alerts")
-    return {part: len(getattr(bundle, part)) for part in parts}
+    return {part: len(getattr(bundle, part)) for part in BUNDLE_LISTS}
 
 
 def _has_data(session: Session, user_id: int) -> bool:

@@ -33,7 +33,7 @@ SQLITE_PRAGMAS = (
 )
 
 MIGRATIONS = "backcare.store:migrations"
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0006"
 """The newest migration's revision id; a test keeps it equal to Alembic's head."""
 
 
