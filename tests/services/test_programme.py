@@ -13,8 +13,6 @@ from backcare.knowledge import KnowledgeBase
 from backcare.profile import Profile
 from backcare.schemas import ExerciseFeedbackIn, PainEntryCreate, StopEventIn
 from backcare.store import Database
-from tests.store.postgres import postgres_database  # noqa: F401 (a fixture)
-from tests.test_services import db, user  # noqa: F401 (fixtures)
 
 START = datetime(2026, 11, 2, 8, tzinfo=UTC)
 PERSON = Profile.model_validate(
@@ -31,7 +29,9 @@ PERSON = Profile.model_validate(
 
 def _answer(db: Database, user: int, exercise: str, answer: str, at: datetime) -> None:
     week = (at - START).days // 7 + 1
-    feedback = ExerciseFeedbackIn(exercise_id=exercise, answer=answer, week=week, at=at)  # type: ignore[arg-type]
+    feedback = ExerciseFeedbackIn.model_validate(
+        {"exercise_id": exercise, "answer": answer, "week": week, "at": at}
+    )
     services.record_feedback(db, user_id=user, feedback=feedback)
 
 
