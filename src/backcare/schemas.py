@@ -37,6 +37,7 @@ __all__ = [
     "BreakOutcome",
     "BreakSettingsIn",
     "BreakStats",
+    "ExerciseFeedbackCreate",
     "ExerciseFeedbackIn",
     "ExerciseFeedbackPublic",
     "ExportBundle",
@@ -51,6 +52,7 @@ __all__ = [
     "SessionItem",
     "SessionRecordCreate",
     "SessionRecordPublic",
+    "StopCheck",
     "StopEventIn",
     "StopEventPublic",
 ]
@@ -240,6 +242,25 @@ class ExerciseFeedbackIn(Strict):
 
 class ExerciseFeedbackPublic(ExerciseFeedbackIn):
     id: int
+
+
+class ExerciseFeedbackCreate(Strict):
+    """The one-tap answer as a front end sends it; the week is the programme's week at ``at``
+    (default: now)."""
+
+    exercise_id: ExerciseId
+    answer: Answer
+    at: AwareDatetime | None = None
+
+
+class StopCheck(Strict):
+    """The stop rule's question during a session: the pain before, the pain now, new leg
+    symptoms, and the exercise it happened in."""
+
+    pain_before: PainScore | None = None
+    pain_now: PainScore | None = None
+    new_leg_symptoms: bool = False
+    exercise_id: ExerciseId | None = None
 
 
 class StopEventIn(Strict):

@@ -39,6 +39,11 @@ SPEC_ROUTES = {
     ("put", "/api/breaks/settings"),
     ("post", "/api/check/questions"),
     ("get", "/api/check/levels"),
+    ("get", "/api/programme"),
+    ("post", "/api/programme/feedback"),
+    ("get", "/api/programme/feedback"),
+    ("post", "/api/programme/stop"),
+    ("get", "/api/programme/stops"),
 }
 OFFICE_WORKER = {"age": 34, "sex": "female", "work": ["sitting"], "pain": {"score": 4}}
 CAUDA_EQUINA = {"symptoms": {"saddle_numbness": True, "bladder_or_bowel_change": True}}

@@ -38,6 +38,9 @@ from backcare.services.habits import list_habits, tick_habit
 from backcare.services.profile import current_profile, profile_history, save_profile
 from backcare.services.programme import (
     ProgrammePublic,
+    StopVerdict,
+    answer_exercise,
+    check_stop,
     list_feedback,
     list_stops,
     programme_plan,
@@ -48,11 +51,14 @@ from backcare.services.sessions import list_sessions, record_session
 
 __all__ = [
     "ProgrammePublic",
+    "StopVerdict",
     "alerts_shown",
     "answer_break",
+    "answer_exercise",
     "break_settings",
     "break_stats",
     "break_week",
+    "check_stop",
     "correct_pain",
     "current_profile",
     "delete_all",

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 
-from backcare.content.schema import Exercise, Thermotherapy
+from backcare.content.schema import Exercise, Source, Thermotherapy
 from backcare.diary.trends import PainPoint
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import Plan, build_plan
@@ -27,10 +27,12 @@ from backcare.programme.adherence import Adherence, summary
 from backcare.programme.doses import StepDown, Tap
 from backcare.programme.flare import Flare, FlareCard, flare_card, latest_flare
 from backcare.programme.phases import HOLDS, PhaseVerdict, phases, weekly_verdicts
-from backcare.programme.stop import STOP_ADVICE
+from backcare.programme.stop import STOP_ADVICE, should_stop
 from backcare.schemas import (
+    ExerciseFeedbackCreate,
     ExerciseFeedbackIn,
     ExerciseFeedbackPublic,
+    StopCheck,
     StopEventIn,
     StopEventPublic,
 )
@@ -51,6 +53,20 @@ def record_feedback(
         session.add(row)
         session.flush()
         return ExerciseFeedbackPublic(id=row.id, **feedback.model_dump())
+
+
+def answer_exercise(
+    db: DB, *, user_id: int, answer: ExerciseFeedbackCreate, now: datetime | None = None
+) -> ExerciseFeedbackPublic:
+    """Store an answer given now (or at ``answer.at``), in the programme week it falls in."""
+    at = answer.at or _now(now)
+    with _unit(db) as session:
+        saved = profile_history(session, user_id=user_id)
+        week = programme_week(saved[0].saved_at if saved else None, at)
+        feedback = ExerciseFeedbackIn(
+            exercise_id=answer.exercise_id, answer=answer.answer, week=week, at=at
+        )
+        return record_feedback(session, user_id=user_id, feedback=feedback)
 
 
 def list_feedback(db: DB, *, user_id: int) -> list[ExerciseFeedbackPublic]:
@@ -91,6 +107,39 @@ def list_stops(db: DB, *, user_id: int) -> list[StopEventPublic]:
             )
             for r in rows
         ]
+
+
+class StopVerdict(BaseModel):
+    """The stop rule's answer: carry on, or stop with the advice (the event is stored)."""
+
+    stop: bool
+    message: str | None = None
+    event: StopEventPublic | None = None
+    sources: list[Source] = []
+
+
+def check_stop(
+    db: DB, *, user_id: int, check: StopCheck, now: datetime | None = None
+) -> StopVerdict:
+    """Run the stop rule; when it stops the session, store the event."""
+    verdict = should_stop(
+        pain_before=check.pain_before,
+        pain_now=check.pain_now,
+        new_leg_symptoms=check.new_leg_symptoms,
+    )
+    if verdict is None:
+        return StopVerdict(stop=False)
+    event = StopEventIn(
+        at=_now(now),
+        reason=verdict.reason,
+        pain_before=check.pain_before,
+        pain_now=check.pain_now,
+        exercise_id=check.exercise_id,
+    )
+    saved = record_stop(db, user_id=user_id, stop=event)
+    return StopVerdict(
+        stop=True, message=verdict.message, event=saved, sources=list(verdict.sources)
+    )
 
 
 class ProgrammePublic(BaseModel):

@@ -42,6 +42,7 @@ from backcare.web.routes import (
     api_kb,
     api_plan,
     api_profile,
+    api_programme,
     api_sessions,
     pages,
 )
@@ -70,6 +71,7 @@ API_ROUTERS = (
     api_diary,
     api_breaks,
     api_sessions,
+    api_programme,
     api_profile,
     api_data,
 )
