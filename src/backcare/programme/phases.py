@@ -2,8 +2,9 @@
 
 Each week gets one verdict, "improved" or not, against the first week. Today the verdict comes
 from the pain diary (weekly mean against the first week's, by the 2-point-or-30 % change people
-notice) and the one-tap answers (a week with an "it hurt" is not a week of improvement); the
-questionnaires' own minimal-important-change verdicts can be passed in the same way.
+notice) and the one-tap answers (a week where most answers were "too hard" or "it hurt" is not a
+week of improvement); the questionnaires' own minimal-important-change verdicts can be passed in
+the same way.
 
 - relief: doses stay at their start (no raises), until the first improved week;
 - strengthening: the dose rule may raise doses up to the sources' maximum;
@@ -44,13 +45,14 @@ def improved(first: float, latest: float) -> bool:
     )
 
 
-def weekly_verdicts(means: Sequence[float | None], hurt_weeks: Sequence[bool]) -> list[bool]:
+def weekly_verdicts(means: Sequence[float | None], hard_weeks: Sequence[bool]) -> list[bool]:
     """One verdict per week from the pain diary's weekly means (None: no rating that week) and
-    whether any exercise hurt that week; the first rated week is the baseline."""
+    whether the week's exercises were mostly too hard or hurt; the first rated week is the
+    baseline."""
     first = next((mean for mean in means if mean is not None), None)
     verdicts = []
     for week, mean in enumerate(means):
-        hurt = week < len(hurt_weeks) and hurt_weeks[week]
+        hurt = week < len(hard_weeks) and hard_weeks[week]
         verdicts.append(
             first is not None and mean is not None and not hurt and improved(first, mean)
         )

@@ -186,14 +186,22 @@ def _phases(
     pain: Sequence[PainPoint],
     answers: Sequence[ExerciseFeedbackPublic],
 ) -> list[PhaseVerdict]:
-    """The phase of each programme week so far, from weekly pain means and weeks that hurt."""
+    """The phase of each programme week so far, from weekly pain means and weeks whose
+    exercises were mostly too hard or hurt."""
     scores: dict[int, list[int]] = defaultdict(list)
     for point in pain:
         scores[programme_week(first, point.at)].append(point.score)
     means = [sum(s) / len(s) if (s := scores.get(n)) else None for n in range(1, week + 1)]
-    hurt = {a.week for a in answers if a.answer == "it_hurt"}
-    verdicts = weekly_verdicts(means, [n in hurt for n in range(1, week + 1)])
-    return phases(verdicts)
+    given: dict[int, list[str]] = defaultdict(list)
+    for answer in answers:
+        given[answer.week].append(answer.answer)
+    hard = [_mostly_hard(given.get(n, [])) for n in range(1, week + 1)]
+    return phases(weekly_verdicts(means, hard))
+
+
+def _mostly_hard(answers: Sequence[str]) -> bool:
+    """More than half of a week's answers were "too hard" or "it hurt"."""
+    return sum(a in ("too_hard", "it_hurt") for a in answers) * 2 > len(answers) > 0
 
 
 def _histories(
