@@ -18,6 +18,7 @@ import pytest
 from backcare import services
 from backcare.cli.session import key_presses
 from backcare.config import load_settings
+from backcare.schemas import ExerciseFeedbackPublic, SessionRecordPublic, StopEventPublic
 from backcare.store import Database, open_database
 
 OFFICE_WORKER = {
@@ -86,6 +87,25 @@ def start_session(home: Path, profile_file: Path) -> pexpect.spawn:
     return child
 
 
+def session_records(
+    home: Path,
+) -> tuple[SessionRecordPublic, list[ExerciseFeedbackPublic], list[StopEventPublic]]:
+    """The one session stored, its one-tap answers and its stop events (the saved profile is
+    there too)."""
+    db = stored(home)
+    try:
+        user_id = services.local_user_id(db)
+        [record] = services.list_sessions(db, user_id=user_id)
+        assert services.current_profile(db, user_id=user_id) is not None
+        return (
+            record,
+            services.list_feedback(db, user_id=user_id),
+            services.list_stops(db, user_id=user_id),
+        )
+    finally:
+        db.close()
+
+
 def answer_every_exercise(child: pexpect.spawn, answer: str) -> int:
     """Give the same one-tap answer after each exercise until the closing pain question."""
     asked = 0
@@ -105,14 +125,7 @@ def test_a_session_runs_skips_on_s_and_records_what_was_done(
     child.expect("Saved: ")
     finished(child)
 
-    db = stored(home)
-    try:
-        user_id = services.local_user_id(db)
-        [record] = services.list_sessions(db, user_id=user_id)
-        answers = services.list_feedback(db, user_id=user_id)
-        assert services.current_profile(db, user_id=user_id) is not None
-    finally:
-        db.close()
+    record, answers, _ = session_records(home)
     assert (record.plan_day, record.week, record.pain_before, record.pain_after) == (1, 1, 6, 2)
     statuses = [item.status for item in record.items]
     assert len(statuses) >= 2
@@ -140,14 +153,7 @@ def test_it_hurt_with_pain_up_two_stops_the_session_and_records_the_stop(
     child.expect("Saved: ")
     finished(child)
 
-    db = stored(home)
-    try:
-        user_id = services.local_user_id(db)
-        [record] = services.list_sessions(db, user_id=user_id)
-        [answer] = services.list_feedback(db, user_id=user_id)
-        [stop] = services.list_stops(db, user_id=user_id)
-    finally:
-        db.close()
+    record, [answer], [stop] = session_records(home)
     assert answer.answer == "it_hurt"
     assert (stop.reason, stop.pain_before, stop.pain_now) == ("pain_rose", 6, 8)
     assert stop.exercise_id == answer.exercise_id == record.items[0].id

@@ -10,21 +10,13 @@ from pydantic import ValidationError
 
 from backcare import services
 from backcare.knowledge import KnowledgeBase
-from backcare.profile import Profile
 from backcare.schemas import ExerciseFeedbackIn, PainEntryCreate, StopEventIn
 from backcare.store import Database
+from tests.programme.test_adapt import OFFICE
 
 START = datetime(2026, 11, 2, 8, tzinfo=UTC)
-PERSON = Profile.model_validate(
-    {
-        "age": 40,
-        "work": ["sitting"],
-        "pain": {"areas": ["lower_back"], "score": 5, "duration_days": 30},
-        "fitness": "moderate",
-        "equipment": ["mat", "chair", "wall"],
-        "minutes_per_day": 60,
-    }
-)
+PERSON = OFFICE
+"""A person at a desk with time for raises (60 minutes a day), as in the adapted-plan tests."""
 
 
 def _answer(db: Database, user: int, exercise: str, answer: str, at: datetime) -> None:

@@ -67,14 +67,33 @@ def adapt_plan(plan: Plan, profile: Profile, kb: KnowledgeBase, how: Adaptation)
         for item in plan.items()
         if item.id in how.histories
     }
-    left_out = {key for key, result in results.items() if result is not None and result.left_out}
-    budget = profile.minutes_per_day or DEFAULT_MINUTES_PER_DAY
-    days = [_day(day, results, left_out, allowed, who, how, budget) for day in plan.days]
+    week = _Week(
+        results=results,
+        left_out={key for key, result in results.items() if result is not None and result.left_out},
+        allowed=allowed,
+        who=who,
+        how=how,
+        budget=profile.minutes_per_day or DEFAULT_MINUTES_PER_DAY,
+    )
+    days = [_day(day, week) for day in plan.days]
     excluded = [
         *plan.excluded,
-        *(_left_out(allowed[key], allowed, left_out) for key in sorted(left_out)),
+        *(_left_out(allowed[key], allowed, week.left_out) for key in sorted(week.left_out)),
     ]
     return plan.model_copy(update={"days": days, "excluded": excluded})
+
+
+@dataclass(frozen=True)
+class _Week:
+    """What every day of the adapted week shares: the dose rule's answers, what is left out,
+    the exercises the person may be given, the person, the adaptation and the daily minutes."""
+
+    results: Mapping[str, Adapted | None]
+    left_out: set[str]
+    allowed: Mapping[str, Exercise]
+    who: Person
+    how: Adaptation
+    budget: float
 
 
 def _allowed_exercises(kb: KnowledgeBase, who: Person) -> dict[str, Exercise]:
@@ -106,18 +125,11 @@ def _adapted(
     )
 
 
-def _day(
-    day: Day,
-    results: Mapping[str, Adapted | None],
-    left_out: set[str],
-    allowed: Mapping[str, Exercise],
-    who: Person,
-    how: Adaptation,
-    budget: float,
-) -> Day:
+def _day(day: Day, week: _Week) -> Day:
     """The day with adapted items; if raises break the daily minutes, the planned day instead."""
-    sessions = [_session(s, results, left_out, allowed, who, how) for s in day.sessions]
+    sessions = [_session(s, week) for s in day.sessions]
     adapted = Day(day=day.day, sessions=[s for s in sessions if s.items])
+    budget = week.budget
     tries = (adapted, _smaller(day, adapted, budget, keep_new=True))
     fits = (t for t in tries if sum(_daily(i) for s in t.sessions for i in s.items) <= budget)
     return next(fits, _smaller(day, adapted, budget))
@@ -146,24 +158,20 @@ def _smaller(planned: Day, adapted: Day, budget: float, *, keep_new: bool = Fals
     return Day(day=adapted.day, sessions=[s for s in sessions if s.items])
 
 
-def _session(
-    session: Session,
-    results: Mapping[str, Adapted | None],
-    left_out: set[str],
-    allowed: Mapping[str, Exercise],
-    who: Person,
-    how: Adaptation,
-) -> Session:
+def _session(session: Session, week: _Week) -> Session:
+    """The session's items adapted: only gentle relief in a flare-up, the gentler alternative
+    in place of one left out, the dose rule's dose for the rest."""
     items: list[PlanItem] = []
+    here = [i.id for i in session.items]
     for item in session.items:
-        exercise = allowed.get(item.id)
-        if how.flare and (exercise is None or not is_relief(exercise)):
+        exercise = week.allowed.get(item.id)
+        if week.how.flare and (exercise is None or not is_relief(exercise)):
             continue
-        if item.id in left_out and exercise is not None:
-            swap = _alternative(exercise, allowed, left_out, who, [i.id for i in session.items])
+        if item.id in week.left_out and exercise is not None:
+            swap = _alternative(exercise, week.allowed, week.left_out, week.who, here)
             items += [swap] if swap is not None else []
             continue
-        items.append(_item(item, exercise, results.get(item.id), how))
+        items.append(_item(item, exercise, week.results.get(item.id), week.how))
     return _with_items(session, items)
 
 

@@ -74,12 +74,7 @@ def list_feedback(db: DB, *, user_id: int) -> list[ExerciseFeedbackPublic]:
     query = select(ExerciseFeedback).where(ExerciseFeedback.user_id == user_id)
     with _unit(db) as session:
         rows = session.scalars(query.order_by(ExerciseFeedback.at, ExerciseFeedback.id))
-        return [
-            ExerciseFeedbackPublic(
-                id=r.id, exercise_id=r.exercise_id, answer=r.answer, week=r.week, at=r.at
-            )
-            for r in rows
-        ]
+        return [ExerciseFeedbackPublic.model_validate(r, from_attributes=True) for r in rows]
 
 
 def record_stop(db: DB, *, user_id: int, stop: StopEventIn) -> StopEventPublic:
@@ -96,17 +91,7 @@ def list_stops(db: DB, *, user_id: int) -> list[StopEventPublic]:
     query = select(StopEvent).where(StopEvent.user_id == user_id)
     with _unit(db) as session:
         rows = session.scalars(query.order_by(StopEvent.at, StopEvent.id))
-        return [
-            StopEventPublic(
-                id=r.id,
-                at=r.at,
-                reason=r.reason,
-                pain_before=r.pain_before,
-                pain_now=r.pain_now,
-                exercise_id=r.exercise_id,
-            )
-            for r in rows
-        ]
+        return [StopEventPublic.model_validate(r, from_attributes=True) for r in rows]
 
 
 class StopVerdict(BaseModel):
