@@ -10,7 +10,20 @@ import sys
 
 import typer
 
-from backcare.cli import ask, check, data, data_check, diary, export, kb, log, picture, plan, serve
+from backcare.cli import (
+    ask,
+    check,
+    data,
+    data_check,
+    diary,
+    export,
+    kb,
+    log,
+    picture,
+    plan,
+    programme,
+    serve,
+)
 from backcare.cli import breaks as breaks_cli
 from backcare.cli import session as session_cli
 from backcare.cli.common import fail
@@ -35,6 +48,7 @@ app.command("ask")(ask.ask)
 app.command("check")(check.check)
 app.command("plan")(plan.plan)
 app.command("session")(session_cli.session)
+app.command("programme")(programme.programme)
 app.command("breaks")(breaks_cli.breaks)
 app.command("serve")(serve.serve)
 
