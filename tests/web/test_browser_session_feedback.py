@@ -4,6 +4,8 @@ the session with the safety advice and records the stop."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -69,3 +71,25 @@ def test_it_hurt_with_pain_up_two_stops_the_session(sized_page: tuple[str, Page]
     [answer] = page.request.get("/api/programme/feedback").json()
     assert answer["answer"] == "it_hurt"
     assert event["exercise_id"] == answer["exercise_id"]
+
+
+def test_the_plan_shows_the_programme_and_a_flare_up(sized_page: tuple[str, Page]) -> None:
+    size, page = sized_page
+    save_profile(page, OFFICE_WORKER_PROFILE)
+    now = datetime.now(UTC)
+    for days, score in ((6, 2), (5, 2), (4, 2), (3, 2), (2, 2), (0, 7)):
+        at = (now - timedelta(days=days, minutes=1)).isoformat()
+        assert page.request.post("/api/diary/pain", data={"score": score, "at": at}).ok
+    page.goto("/plan")
+    card = page.locator(".programme-card")
+    expect(card).to_contain_text("Your programme · relief")
+    expect(card).to_contain_text("One thing to try next")
+    flare = page.locator(".flare")
+    expect(flare).to_contain_text("Gentle relief only for now")
+    expect(flare).to_contain_text("first day of new back pain")
+    expect(flare).not_to_contain_text("after birth")  # only heat and ice written for them
+    expect(flare.get_by_role("link", name="Check in again")).to_have_attribute("href", "/check-in")
+    assert not axe_violations(page)
+    shot(page, f"plan-programme-flare-{size}")
+    page.goto("/session?day=1")
+    expect(page.locator(".flare")).to_be_visible()

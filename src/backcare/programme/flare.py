@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from backcare.content.schema import Exercise, Source, Thermotherapy
+from backcare.content.schema import Exercise, Source, ThermoStep, Thermotherapy
 from backcare.diary.alerts import IMPORTANT_CHANGE_POINTS, RECHECK
 from backcare.diary.trends import WEEK, PainPoint, mean_between
 from backcare.plan.screen import is_relief
@@ -83,16 +83,12 @@ def flare_card(
     timing as the content gives it, and when to see a doctor."""
     moves = [exercise.name for exercise in relief if is_relief(exercise)]
     timing = [
-        f"{entry.name} — {step.phase}: {_step_text(step.minutes, step.minutes_max)}"
-        + (f", every {step.every_hours:g} h" if step.every_hours else "")
-        + (f", {step.times_per_day} times a day" if step.times_per_day else "")
-        for entry in thermotherapy
-        for step in entry.protocol
+        f"{entry.name} — {_step_text(step)}" for entry in thermotherapy for step in entry.protocol
     ]
     sources = [source for entry in thermotherapy for source in entry.sources[:1]]
     return FlareCard(
         title=(
-            f"Flare-up: your pain ({flare.peak}) is {flare.peak - flare.baseline:.1f} points "
+            f"Your pain ({flare.peak}) is {flare.peak - flare.baseline:.1f} points "
             f"above last week's average ({flare.baseline:.1f}). Gentle relief only for now."
         ),
         relief=moves,
@@ -102,7 +98,18 @@ def flare_card(
     )
 
 
-def _step_text(low: float | None, high: float | None) -> str:
-    if low is None:
-        return "as the entry says"
-    return f"{low:g}–{high:g} min" if high is not None and high != low else f"{low:g} min"
+def _step_text(step: ThermoStep) -> str:
+    """``first day of new back pain: 10 min, every 1 h`` (the step's note when it has no
+    numbers)."""
+    low, high = step.minutes, step.minutes_max
+    parts = []
+    if low is not None:
+        parts.append(
+            f"{low:g}–{high:g} min" if high is not None and high != low else f"{low:g} min"
+        )
+    if step.every_hours:
+        parts.append(f"every {step.every_hours:g} h")
+    if step.times_per_day:
+        parts.append(f"{step.times_per_day} times a day")
+    said = ", ".join(parts) or (step.note or "")
+    return f"{step.phase}: {said}" if said else step.phase

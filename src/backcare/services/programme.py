@@ -21,6 +21,7 @@ from backcare.diary.trends import PainPoint
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import Plan, build_plan
 from backcare.plan.schedule import programme_week
+from backcare.plan.screen import fits_group, person, screen
 from backcare.profile import Profile
 from backcare.programme.adapt import Adaptation, History, adapt_plan
 from backcare.programme.adherence import Adherence, summary
@@ -160,7 +161,7 @@ def programme_plan(
     return ProgrammePublic(
         plan=adapted,
         phase=weeks[week - 1],
-        flare=_card(flare, adapted, kb) if how.flare and flare is not None else None,
+        flare=_card(flare, adapted, profile, kb) if how.flare and flare is not None else None,
         week_summary=_summary(adapted, plan, answers, done, now),
     )
 
@@ -211,9 +212,15 @@ def _histories(
     return {key: History(first_week[key], history) for key, history in taps.items()}
 
 
-def _card(flare: Flare, plan: Plan, kb: KnowledgeBase) -> FlareCard:
+def _card(flare: Flare, plan: Plan, profile: Profile, kb: KnowledgeBase) -> FlareCard:
+    """The card with the week's relief moves and the heat and ice the person may use for a
+    fresh flare-up: screened as new pain (the acute phase), so ice is offered in its first
+    days as the content's rule ``ice-early-only`` says, while every rule about the person
+    (postpartum warmth, missing equipment …) still holds, and only entries written for them."""
     relief = [e for i in plan.items() if isinstance(e := kb.get(i.id), Exercise)]
-    thermo = [e for t in plan.thermotherapy if isinstance(e := kb.get(t.id), Thermotherapy)]
+    fresh = person(profile, plan.check, kb, phase="acute", relief_only=True)
+    allowed, _ = screen(kb.of_type(Thermotherapy), fresh)
+    thermo = [e for e in allowed if isinstance(e, Thermotherapy) and fits_group(e, fresh.groups)]
     return flare_card(flare, relief=list({e.id: e for e in relief}.values()), thermotherapy=thermo)
 
 
