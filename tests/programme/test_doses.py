@@ -190,3 +190,19 @@ def test_the_gentler_alternative_is_related_same_kind_and_no_harder(kb: Knowledg
     gentler = gentler_alternative(_exercise("cat-cow"), allowed)
     assert gentler is not None
     assert gentler.id == "child-pose"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(exercise=st.sampled_from(EXERCISES), given_answers=answers)
+def test_a_dose_rises_one_step_only_after_two_easy_answers_in_a_row(
+    exercise: Exercise, given_answers: list[Answer]
+) -> None:
+    steps = steps_of(exercise)
+    for n in range(1, len(given_answers) + 1):
+        before, after = adapt(steps, given_answers[: n - 1]), adapt(steps, given_answers[:n])
+        if after.left_out or before.left_out:
+            break
+        assert after.step <= before.step + 1
+        if after.step > before.step:
+            assert given_answers[n - 2 : n] == ["too_easy", "too_easy"]
+            assert after.why.startswith("raised to")
