@@ -23,6 +23,7 @@ from backcare.plan.builder import DEFAULT_MINUTES_PER_DAY
 from backcare.plan.dose import grown, item_minutes
 from backcare.plan.phases import phase_of
 from backcare.plan.screen import Person, is_relief, person, screen
+from backcare.plan.sessions import FAMILIES
 from backcare.profile import Profile
 from backcare.programme.doses import (
     Adapted,
@@ -132,7 +133,22 @@ def _day(day: Day, week: _Week) -> Day:
     budget = week.budget
     tries = (adapted, _smaller(day, adapted, budget, keep_new=True))
     fits = (t for t in tries if sum(_daily(i) for s in t.sessions for i in s.items) <= budget)
-    return next(fits, _smaller(day, adapted, budget))
+    chosen = next(fits, _smaller(day, adapted, budget))
+    sessions = [_warm_up_first(s, week.allowed) for s in chosen.sessions]
+    return Day(day=chosen.day, sessions=[s for s in sessions if s.items])
+
+
+def _warm_up_first(session: Session, allowed: Mapping[str, Exercise]) -> Session:
+    """No strengthening without a warm-up stretch first (the plan's own rule): when the
+    stretch that opened the session was left out with nothing to replace it, its strength
+    work goes too."""
+    kinds = [getattr(allowed.get(i.id), "category", "") for i in session.items]
+    if not kinds or kinds[0] in FAMILIES["warm_up"]:
+        return session
+    kept = [
+        i for i, kind in zip(session.items, kinds, strict=True) if kind not in FAMILIES["strength"]
+    ]
+    return session if len(kept) == len(session.items) else _with_items(session, kept)
 
 
 def _daily(item: PlanItem) -> float:
