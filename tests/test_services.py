@@ -15,11 +15,13 @@ from backcare.knowledge import KnowledgeBase
 from backcare.profile import Profile
 from backcare.programme.questionnaires import AnswerError
 from backcare.schemas import (
+    ExerciseFeedbackIn,
     ExportBundle,
     PainEntryCreate,
     QuestionnaireCreate,
     QuestionnairePublic,
     SessionRecordCreate,
+    StopEventIn,
 )
 from backcare.store import Database, open_url
 from tests.store.postgres import postgres_database  # noqa: F401 (a fixture)
@@ -83,6 +85,10 @@ def _fill(db: Database, user: int) -> None:
     ):
         entry = QuestionnaireCreate(answers=answers, activities=activities, at=NOW)
         services.save_questionnaire(db, user_id=user, instrument=instrument, entry=entry)
+    feedback = ExerciseFeedbackIn(exercise_id="cat-cow", answer="too_easy", week=1, at=NOW)
+    services.record_feedback(db, user_id=user, feedback=feedback)
+    stop = StopEventIn(at=NOW, reason="pain_rose", pain_before=3, pain_now=6, exercise_id="cat-cow")
+    services.record_stop(db, user_id=user, stop=stop)
 
 
 def test_log_pain_uses_now_when_no_time_is_given(db: Database, user: int) -> None:
@@ -163,8 +169,11 @@ def test_export_delete_import_restores_the_same_data(db: Database, user: int) ->
     exported = services.export_all(db, user_id=user, now=NOW)
     assert len(exported.pain) == FILLED_PAIN
     assert exported.alerts
+    assert [f.answer for f in exported.feedback] == ["too_easy"]
+    assert [e.reason for e in exported.stops] == ["pain_rose"]
     counts = services.delete_all(db, user_id=user)
     assert counts["pain_entries"] == FILLED_PAIN
+    assert counts["exercise_feedback"] == counts["stop_events"] == 1
     assert services.export_all(db, user_id=user, now=NOW) == ExportBundle(exported_at=NOW)
     restored = ExportBundle.model_validate_json(exported.model_dump_json())
     services.import_all(db, user_id=user, bundle=restored)

@@ -24,6 +24,7 @@ from pydantic import (
 from backcare.content.schema import Area
 from backcare.diary.alerts import Alert as AlertPublic
 from backcare.profile import Profile
+from backcare.programme.doses import Answer
 from backcare.programme.questionnaires import (
     AnswerError,
     Change,
@@ -33,6 +34,7 @@ from backcare.programme.questionnaires import (
     clean_activities,
     score,
 )
+from backcare.programme.stop import StopReason
 from backcare.validation import strict_field
 
 __all__ = [
@@ -44,6 +46,9 @@ __all__ = [
     "BreakOutcome",
     "BreakSettingsIn",
     "BreakStats",
+    "ExerciseFeedbackCreate",
+    "ExerciseFeedbackIn",
+    "ExerciseFeedbackPublic",
     "ExportBundle",
     "HabitTickIn",
     "HabitTickPublic",
@@ -59,6 +64,9 @@ __all__ = [
     "SessionItem",
     "SessionRecordCreate",
     "SessionRecordPublic",
+    "StopCheck",
+    "StopEventIn",
+    "StopEventPublic",
 ]
 
 NOTE_MAX_CHARS = 2000
@@ -304,6 +312,58 @@ class QuestionnairePublic(BaseModel):
     advice: StartingAdvice | None = None
 
 
+ExerciseId = Annotated[
+    str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+]
+
+
+class ExerciseFeedbackIn(Strict):
+    """The one-tap answer after an exercise: too easy, about right, too hard, it hurt."""
+
+    exercise_id: ExerciseId
+    answer: Answer
+    week: int = Field(ge=1, le=520)
+    """The programme week it was given in (the dose rule starts from that week's dose)."""
+    at: AwareDatetime
+
+
+class ExerciseFeedbackPublic(ExerciseFeedbackIn):
+    id: int
+
+
+class ExerciseFeedbackCreate(Strict):
+    """The one-tap answer as a front end sends it; the week is the programme's week at ``at``
+    (default: now)."""
+
+    exercise_id: ExerciseId
+    answer: Answer
+    at: AwareDatetime | None = None
+
+
+class StopCheck(Strict):
+    """The stop rule's question during a session: the pain before, the pain now, new leg
+    symptoms, and the exercise it happened in."""
+
+    pain_before: PainScore | None = None
+    pain_now: PainScore | None = None
+    new_leg_symptoms: bool = False
+    exercise_id: ExerciseId | None = None
+
+
+class StopEventIn(Strict):
+    """A session stopped by the stop rule: pain up 2 or more, or new leg symptoms."""
+
+    at: AwareDatetime
+    reason: StopReason
+    pain_before: PainScore | None = None
+    pain_now: PainScore | None = None
+    exercise_id: ExerciseId | None = None
+
+
+class StopEventPublic(StopEventIn):
+    id: int
+
+
 class ExportBundle(Strict):
     """Everything stored for one person (``backcare export``); ``import_all`` reads it back."""
 
@@ -318,6 +378,8 @@ class ExportBundle(Strict):
     alerts: list[AlertShownPublic] = []
     break_settings: BreakSettingsIn | None = None
     questionnaires: list[QuestionnaireIn] = []
+    feedback: list[ExerciseFeedbackIn] = []
+    stops: list[StopEventIn] = []
 
 
 MAX_IMPORT_BYTES = 16 * 1024 * 1024
@@ -327,7 +389,17 @@ MAX_IMPORT_RECORDS = 50_000
 that stays fast and small in memory."""
 FUTURE_TOLERANCE = timedelta(minutes=5)
 """Clock skew allowed for a time a person gives (``log --at``, the API's ``at``, imports)."""
-BUNDLE_LISTS = ("profiles", "pain", "sessions", "habits", "breaks", "alerts", "questionnaires")
+BUNDLE_LISTS = (
+    "profiles",
+    "pain",
+    "sessions",
+    "habits",
+    "breaks",
+    "alerts",
+    "questionnaires",
+    "feedback",
+    "stops",
+)
 
 
 class ImportBundle(ExportBundle):
@@ -360,6 +432,8 @@ class ImportBundle(ExportBundle):
         times += [(f"breaks.{n}.at", b.at) for n, b in enumerate(self.breaks)]
         times += [(f"alerts.{n}.shown_at", a.shown_at) for n, a in enumerate(self.alerts)]
         times += [(f"questionnaires.{n}.at", q.at) for n, q in enumerate(self.questionnaires)]
+        times += [(f"feedback.{n}.at", f.at) for n, f in enumerate(self.feedback)]
+        times += [(f"stops.{n}.at", e.at) for n, e in enumerate(self.stops)]
         for where, at in times:
             if at > latest:
                 raise ValueError(f"{where}: {at.isoformat()} is in the future")

@@ -18,6 +18,7 @@ import pytest
 from backcare import services
 from backcare.cli.session import key_presses
 from backcare.config import load_settings
+from backcare.schemas import ExerciseFeedbackPublic, SessionRecordPublic, StopEventPublic
 from backcare.store import Database, open_database
 
 OFFICE_WORKER = {
@@ -86,29 +87,78 @@ def start_session(home: Path, profile_file: Path) -> pexpect.spawn:
     return child
 
 
-def test_a_session_runs_skips_on_s_and_records_what_was_done(
-    home: Path, profile_file: Path
-) -> None:
-    child = start_session(home, profile_file)
-    child.send("s")
-    child.expect("after the session", timeout=120)
-    child.sendline("2")
-    child.expect("Saved: ")
-    finished(child)
-
+def session_records(
+    home: Path,
+) -> tuple[SessionRecordPublic, list[ExerciseFeedbackPublic], list[StopEventPublic]]:
+    """The one session stored, its one-tap answers and its stop events (the saved profile is
+    there too)."""
     db = stored(home)
     try:
         user_id = services.local_user_id(db)
         [record] = services.list_sessions(db, user_id=user_id)
         assert services.current_profile(db, user_id=user_id) is not None
+        return (
+            record,
+            services.list_feedback(db, user_id=user_id),
+            services.list_stops(db, user_id=user_id),
+        )
     finally:
         db.close()
+
+
+def answer_every_exercise(child: pexpect.spawn, answer: str) -> int:
+    """Give the same one-tap answer after each exercise until the closing pain question."""
+    asked = 0
+    while child.expect(["How was", "after the session"], timeout=120) == 0:
+        child.sendline(answer)
+        asked += 1
+    return asked
+
+
+def test_a_session_runs_skips_on_s_and_records_what_was_done(
+    home: Path, profile_file: Path
+) -> None:
+    child = start_session(home, profile_file)
+    child.send("s")
+    asked = answer_every_exercise(child, "1")
+    child.sendline("2")
+    child.expect("Saved: ")
+    finished(child)
+
+    record, answers, _ = session_records(home)
     assert (record.plan_day, record.week, record.pain_before, record.pain_after) == (1, 1, 6, 2)
     statuses = [item.status for item in record.items]
     assert len(statuses) >= 2
     assert statuses == ["skipped"] + ["done"] * (len(statuses) - 1)
     assert all(item.sets_done >= 1 for item in record.items[1:])
     assert record.started_at <= record.ended_at
+    assert asked == len(statuses) - 1, "one question after each exercise done, none if skipped"
+    assert [(f.exercise_id, f.answer, f.week) for f in answers] == [
+        (item.id, "too_easy", 1) for item in record.items[1:]
+    ]
+
+
+def test_it_hurt_with_pain_up_two_stops_the_session_and_records_the_stop(
+    home: Path, profile_file: Path
+) -> None:
+    child = start_session(home, profile_file)
+    child.expect("How was", timeout=120)
+    child.sendline("4")
+    child.expect("Pain now")
+    child.sendline("8")
+    child.expect("in a leg")
+    child.sendline("n")
+    child.expect("Session stopped")
+    child.expect("Your pain rose from 6 to 8")
+    child.expect("Saved: ")
+    finished(child)
+
+    record, [answer], [stop] = session_records(home)
+    assert answer.answer == "it_hurt"
+    assert (stop.reason, stop.pain_before, stop.pain_now) == ("pain_rose", 6, 8)
+    assert stop.exercise_id == answer.exercise_id == record.items[0].id
+    assert record.pain_after is None
+    assert [item.status for item in record.items[1:]] == ["skipped"] * (len(record.items) - 1)
 
 
 def test_ctrl_c_saves_what_was_done_without_asking_again(home: Path, profile_file: Path) -> None:

@@ -19,7 +19,7 @@ from backcare.plan import DEFAULT_MINUTES_PER_DAY, Day, Plan, build_plan
 from backcare.plan.screen import is_relief
 from backcare.profile import Profile, Symptoms
 from backcare.rules import dose_range, facts_of, judge
-from backcare.triage import evaluate
+from backcare.triage import CheckResult, evaluate
 from tests.strategies import at_risk_profiles, profiles, symptoms
 
 PEOPLE = profiles(symptoms=st.just(Symptoms()) | symptoms)
@@ -71,6 +71,15 @@ def test_every_plan_is_safe_fits_and_explains_itself(
 ) -> None:
     check = evaluate(profile, kb)
     plan = build_plan(profile, check, kb, week=week, pain_improving=improving)
+    assert_plan_keeps_promises(plan, profile, check, kb)
+
+
+def assert_plan_keeps_promises(
+    plan: Plan, profile: Profile, check: CheckResult, kb: KnowledgeBase
+) -> None:
+    """Safe, within the budget and the daily limit, explained and sourced, doses within the
+    sourced range, warm-up first, no exercise at urgent or emergency: what every plan promises
+    (the adapted plan of ``backcare.programme`` too)."""
 
     budget = profile.minutes_per_day or DEFAULT_MINUTES_PER_DAY
     for day in plan.days:

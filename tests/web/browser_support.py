@@ -276,5 +276,22 @@ def session_state(page: Page) -> dict[str, Any]:
     return state
 
 
+def answer_until_done(page: Page, answer: str = "About right", timeout_ms: int = 30_000) -> int:
+    """Tap ``answer`` to the one-tap question after each exercise until the session ends;
+    the number of questions answered."""
+    answered = 0
+    while True:
+        page.wait_for_function(
+            """(n) => window.backcareAsk.asked.length > n
+                || !document.getElementById("phase-done").classList.contains("hidden")""",
+            arg=answered,
+            timeout=timeout_ms,
+        )
+        if page.locator("#phase-done").is_visible():
+            return answered
+        page.locator("#phase-ask").get_by_role("button", name=answer, exact=True).click()
+        answered += 1
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

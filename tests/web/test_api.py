@@ -41,6 +41,11 @@ SPEC_ROUTES = {
     ("get", "/api/check/levels"),
     ("post", "/api/questionnaires/{instrument}"),
     ("get", "/api/questionnaires"),
+    ("get", "/api/programme"),
+    ("post", "/api/programme/feedback"),
+    ("get", "/api/programme/feedback"),
+    ("post", "/api/programme/stop"),
+    ("get", "/api/programme/stops"),
 }
 OFFICE_WORKER = {"age": 34, "sex": "female", "work": ["sitting"], "pain": {"score": 4}}
 CAUDA_EQUINA = {"symptoms": {"saddle_numbness": True, "bladder_or_bowel_change": True}}

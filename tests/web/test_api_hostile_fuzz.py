@@ -37,6 +37,17 @@ VALID_BODIES: dict[tuple[str, str], Any] = {
     ("patch", "/api/breaks/{event_id}"): {"moved": True},
     ("put", "/api/breaks/settings"): {"quiet_hours": "12:00-13:00"},
     ("post", "/api/questionnaires/{instrument}"): {"answers": [1, 0, 0, 1, 0, 0, 0, 0, 2]},
+    ("post", "/api/programme/feedback"): {
+        "exercise_id": "cat-cow",
+        "answer": "too_easy",
+        "at": NOW,
+    },
+    ("post", "/api/programme/stop"): {
+        "pain_before": 3,
+        "pain_now": 6,
+        "new_leg_symptoms": False,
+        "exercise_id": "cat-cow",
+    },
     ("post", "/api/import?replace=true"): {
         "exported_at": NOW,
         "profiles": [{"version": 1, "saved_at": NOW, "profile": {"age": 30}}],

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from tests.web.browser_support import (
     OFFICE_WORKER,
     answer_screen,
+    answer_until_done,
     check_in,
     disclaimer_count,
     shot,
@@ -51,6 +52,7 @@ def test_full_journey_check_in_plan_session_and_diary(page: Page) -> None:
     ).check()
     page.get_by_role("button", name="Start session").click()
     expect(page.locator("#phase-running")).to_be_visible()
+    answer_until_done(page)
     expect(page.get_by_role("heading", name="Well done")).to_be_visible(timeout=15_000)
     expect(page.locator("#done-summary")).to_contain_text("exercises done")
     page.locator("#pain-after").get_by_role("radio", name="2", exact=True).check()

@@ -10,6 +10,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.web.browser_support import (
     OFFICE_WORKER_PROFILE,
+    answer_until_done,
     save_profile,
     session_state,
     shot,
@@ -91,10 +92,13 @@ def test_plan_and_session_work_offline_and_the_result_syncs(
     expect(page.get_by_role("heading", name="Your plan for the week")).to_be_visible()
     page.goto(session_url)
     page.get_by_role("button", name="Start session").click()
+    answered = answer_until_done(page)
     expect(page.get_by_role("heading", name="Well done")).to_be_visible(timeout=15_000)
     page.get_by_role("button", name="Save session").click()
     expect(page.get_by_role("status")).to_contain_text("Saved on this device")
-    assert page.evaluate("() => window.backcareOutbox.pending()") == 1
+    assert page.evaluate("() => window.backcareOutbox.pending('/api/sessions')") == 1
+    feedback = "() => window.backcareOutbox.pending('/api/programme/feedback')"
+    assert page.evaluate(feedback) == answered >= 1, "the answers wait in the outbox too"
 
     context.set_offline(False)
     page.wait_for_function("() => window.backcareOutbox.pending() === 0", timeout=10_000)

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.web.browser_support import (
     OFFICE_WORKER_PROFILE,
+    answer_until_done,
     axe_violations,
     save_profile,
     shot,
@@ -29,6 +30,7 @@ def test_session_pain_reaches_the_diary_and_its_alerts(sized_page: tuple[str, Pa
     page.goto("/session?day=1&speed=1000")
     page.locator("#pain-before").get_by_role("radio", name="3", exact=True).check()
     page.get_by_role("button", name="Start session").click()
+    answer_until_done(page)
     expect(page.locator("#done-title")).to_have_text("Well done", timeout=30_000)
     page.locator("#pain-after").get_by_role("radio", name="9", exact=True).check()
     page.get_by_role("button", name="Save session").click()

@@ -57,6 +57,10 @@ COMMANDS = {
         "backcare.cli.session:session",
         "A guided session of today's exercises: countdowns, reps, sets, a breathing pacer.",
     ),
+    "programme": Lazy(
+        "backcare.cli.programme:programme",
+        "This week's adapted plan: phase, flare-up card, doses and why, the weekly summary.",
+    ),
     "breaks": Lazy(
         "backcare.cli.breaks:breaks",
         "Remind you to get up and move, with one short stretch each time.",

@@ -15,9 +15,9 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.align import Align
@@ -28,8 +28,9 @@ from rich.progress_bar import ProgressBar
 from rich.text import Text
 
 from backcare.cli.common import DISCLAIMER, guarded, knowledge, read_profile
+from backcare.cli.session_feedback import Feedback, after_exercise
 from backcare.errors import InputError
-from backcare.plan.schedule import plan_day, programme_week
+from backcare.plan.schedule import plan_day
 from backcare.session import (
     Outcome,
     SessionItem,
@@ -39,6 +40,8 @@ from backcare.session import (
     back,
     finish,
     outcome,
+    pause,
+    resume,
     skip,
     start,
     toggle_pause,
@@ -105,6 +108,8 @@ class Keys:
 
     def __init__(self) -> None:
         self.fd = sys.stdin.fileno() if sys.stdin.isatty() else None
+        self.saved: list[Any] | None = None
+        """The terminal's own settings, restored for typed answers (``cooked``)."""
 
     def wait(self, seconds: float) -> None:
         """Sleep up to ``seconds``, waking early when a key arrives."""
@@ -118,6 +123,22 @@ class Keys:
         if self.fd is None or not select.select([self.fd], [], [], 0)[0]:
             return ""
         return key_presses(os.read(self.fd, 64).decode(errors="ignore"))
+
+    @contextmanager
+    def cooked(self) -> Iterator[None]:
+        """The terminal's normal line mode (typed answers are echoed), cbreak again after."""
+        if self.fd is None or self.saved is None:
+            yield
+            return
+        import termios
+        import tty
+
+        termios.tcflush(self.fd, termios.TCIFLUSH)
+        termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
+        try:
+            yield
+        finally:
+            tty.setcbreak(self.fd)
 
 
 def key_presses(typed: str) -> str:
@@ -136,6 +157,7 @@ def raw_keys() -> Iterator[Keys]:
     import tty
 
     saved = termios.tcgetattr(keys.fd)
+    keys.saved = saved
     try:
         tty.setcbreak(keys.fd)
         yield keys
@@ -165,7 +187,7 @@ def session(
     today = day or plan_day(datetime.now().date())
     with local_database() as (database, user_id):
         person = load_profile(database, user_id, profile)
-        plan = build_week_plan(person, week_of_programme(database, user_id))
+        plan = adapted_plan(database, user_id, person)
         if not plan.check.exercise_allowed:
             refuse(plan)
         items = day_items(plan, today, knowledge())
@@ -196,21 +218,19 @@ def load_profile(database: Database, user_id: int, path: str | None) -> Profile:
     return saved
 
 
-def week_of_programme(database: Database, user_id: int) -> int:
-    """Weeks since the first saved profile (week 1 = the first seven days), at most 52."""
+def adapted_plan(database: Database, user_id: int, person: Profile) -> Plan:
+    """This week's plan, its doses following the person's answers; during a flare-up, the
+    flare-up card is shown first."""
     from backcare import services
 
-    history = services.profile_history(database, user_id=user_id)
-    return programme_week(history[0].saved_at if history else None, datetime.now(UTC))
-
-
-def build_week_plan(person: Profile, week: int) -> Plan:
-    """The safety check and this week's plan for the person."""
-    from backcare.plan import build_plan
-    from backcare.triage import evaluate
-
-    kb = knowledge()
-    return build_plan(person, evaluate(person, kb), kb, week=week)
+    programme = services.programme_plan(database, user_id=user_id, profile=person, kb=knowledge())
+    card = programme.flare
+    if card is not None:
+        console.print(f"[bold yellow]{card.title}[/]")
+        for line in card.heat_and_ice:
+            console.print(f"• {line}")
+        console.print(card.see_a_doctor)
+    return programme.plan
 
 
 def refuse(plan: Plan) -> NoReturn:
@@ -240,6 +260,7 @@ class Finished:
     ended: datetime
     pain_before: int | None = None
     pain_after: int | None = None
+    feedback: Feedback = field(default_factory=Feedback)
 
 
 def guide(
@@ -249,7 +270,10 @@ def guide(
     console.print(f"[bold]Day {plan_day}[/] · {len(items)} exercises · {DISCLAIMER}")
     pain_before = ask_pain("Pain now, before you start")
     started = datetime.now(UTC)
-    state, interrupted = run_loop(items, ScaledClock(speed), sound=sound)
+    feedback = Feedback()
+    state, interrupted = run_loop(
+        items, ScaledClock(speed), sound=sound, pain_before=pain_before, feedback=feedback
+    )
     console.print()
     return Finished(
         outcome(state),
@@ -258,7 +282,8 @@ def guide(
         started=started,
         ended=datetime.now(UTC),
         pain_before=pain_before,
-        pain_after=None if interrupted else pain_after(),
+        pain_after=None if interrupted or feedback.stop else pain_after(),
+        feedback=feedback,
     )
 
 
@@ -286,24 +311,67 @@ def ask_pain(question: str) -> int | None:
 
 
 def run_loop(
-    items: list[SessionItem], clock: ScaledClock, *, sound: bool
+    items: list[SessionItem],
+    clock: ScaledClock,
+    *,
+    sound: bool,
+    pain_before: int | None = None,
+    feedback: Feedback | None = None,
 ) -> tuple[SessionState, bool]:
-    """Drive the machine until it ends; returns the final state and whether Ctrl-C ended it."""
+    """Drive the machine until it ends; returns the final state and whether Ctrl-C ended it.
+
+    With ``feedback``, each exercise done (not skipped) is followed by the one-tap question,
+    the session paused meanwhile; the stop rule may end it there.
+    """
     state = start(items, clock())
     with raw_keys() as keys, Live(console=console, auto_refresh=False) as live:
         try:
             while not state.finished:
                 now = clock()
-                before = state.index
+                before, item = state.index, state.step.item
                 state = advance(apply_keys(state, keys.read(), now), now)
                 if sound and state.index != before:
                     console.bell()
-                live.update(render(state, now), refresh=True)
+                if feedback is not None and _item_done(state, item):
+                    state = _ask(state, items[item], keys, live, clock, pain_before, feedback)
+                live.update(render(state, clock()), refresh=True)
                 keys.wait(until_next_change(state, clock))
             live.update(render(state, clock()), refresh=True)
         except KeyboardInterrupt:
             return finish(state, clock()), True
     return state, False
+
+
+def _item_done(state: SessionState, item: int) -> bool:
+    """The exercise ``item`` has just been finished by the timer (not skipped, not ended early)."""
+    moved_on = state.step.item > item or (state.finished and not state.ended_early)
+    return item >= 0 and moved_on and item not in state.skipped
+
+
+def _ask(
+    state: SessionState,
+    item: SessionItem,
+    keys: Keys,
+    live: Live,
+    clock: ScaledClock,
+    pain_before: int | None,
+    feedback: Feedback,
+) -> SessionState:
+    """Pause, ask the one-tap question (and the stop rule's questions after "it hurt"), resume
+    or end the session."""
+    state = pause(state, clock())
+    live.stop()
+    with keys.cooked():
+        stopped = after_exercise(
+            console,
+            feedback,
+            item_id=item.id,
+            name=item.name,
+            pain_before=pain_before,
+            ask_pain=ask_pain,
+        )
+    live.start()
+    return finish(state, clock()) if stopped else resume(state, clock())
 
 
 def until_next_change(state: SessionState, clock: ScaledClock) -> float:
@@ -422,6 +490,7 @@ def record(database: Database, user_id: int, finished: Finished) -> SessionRecor
             pain_after=finished.pain_after,
         ),
     )
+    record_feedback(database, user_id, finished)
     done = sum(1 for item in result.items if item.status == "done")
     console.print(
         f"Saved: {done} of {len(result.items)} exercises done, "
@@ -434,3 +503,23 @@ def record(database: Database, user_id: int, finished: Finished) -> SessionRecor
         + "."
     )
     return saved
+
+
+def record_feedback(database: Database, user_id: int, finished: Finished) -> None:
+    """Store the one-tap answers and the stop event, if the stop rule ended the session."""
+    from backcare import services
+    from backcare.schemas import ExerciseFeedbackIn, StopEventIn
+
+    for item_id, answer, at in finished.feedback.answers:
+        feedback = ExerciseFeedbackIn(exercise_id=item_id, answer=answer, week=finished.week, at=at)
+        services.record_feedback(database, user_id=user_id, feedback=feedback)
+    stop, stopped_at = finished.feedback.stop, finished.feedback.stopped_at
+    if stop is not None and stopped_at is not None:
+        event = StopEventIn(
+            at=stopped_at,
+            reason=stop.reason,
+            pain_before=stop.pain_before,
+            pain_now=stop.pain_now,
+            exercise_id=finished.feedback.stop_item,
+        )
+        services.record_stop(database, user_id=user_id, stop=event)

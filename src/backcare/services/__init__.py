@@ -1,6 +1,7 @@
 """The use cases both front ends share, one module per area: ``profile``, ``diary`` (pain
-ratings and the alerts they raise), ``sessions``, ``breaks``, ``habits``, ``questionnaires``,
-``report`` (the clinician's report data) and ``export`` (export, import, delete, FHIR).
+ratings and the alerts they raise), ``sessions``, ``programme`` (the one-tap answers, stop
+events and the adapted plan), ``breaks``, ``habits``, ``questionnaires``, ``report`` (the
+clinician's report data) and ``export`` (export, import, delete, FHIR).
 
 Every function is keyword-only and takes a ``Database`` (one transaction per call) or an open
 SQLAlchemy ``Session`` (the caller's transaction), and the ``user_id`` whose rows it touches.
@@ -35,17 +36,32 @@ from backcare.services.export import (
 )
 from backcare.services.habits import list_habits, tick_habit
 from backcare.services.profile import current_profile, profile_history, save_profile
+from backcare.services.programme import (
+    ProgrammePublic,
+    StopVerdict,
+    answer_exercise,
+    check_stop,
+    list_feedback,
+    list_stops,
+    programme_plan,
+    record_feedback,
+    record_stop,
+)
 from backcare.services.questionnaires import list_questionnaires, save_questionnaire
 from backcare.services.report import ClinicianReport, clinician_report
 from backcare.services.sessions import list_sessions, record_session
 
 __all__ = [
     "ClinicianReport",
+    "ProgrammePublic",
+    "StopVerdict",
     "alerts_shown",
     "answer_break",
+    "answer_exercise",
     "break_settings",
     "break_stats",
     "break_week",
+    "check_stop",
     "clinician_report",
     "correct_pain",
     "current_profile",
@@ -56,16 +72,21 @@ __all__ = [
     "export_fhir",
     "import_all",
     "list_breaks",
+    "list_feedback",
     "list_habits",
     "list_pain",
     "list_questionnaires",
     "list_sessions",
+    "list_stops",
     "local_user_id",
     "log_pain",
     "profile_history",
+    "programme_plan",
     "recent_pain",
     "record_break",
+    "record_feedback",
     "record_session",
+    "record_stop",
     "save_break_settings",
     "save_profile",
     "save_questionnaire",

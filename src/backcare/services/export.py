@@ -13,12 +13,14 @@ from backcare.report.fhir import fhir_bundle
 from backcare.schemas import (
     BUNDLE_LISTS,
     BreakSettingsIn,
+    ExerciseFeedbackIn,
     ExportBundle,
     HabitTickIn,
     PainEntryIn,
     PainEntryPublic,
     QuestionnaireIn,
     SessionRecordCreate,
+    StopEventIn,
 )
 from backcare.services._base import DB, _now, _unit
 from backcare.services.breaks import break_settings, list_breaks
@@ -27,6 +29,7 @@ from backcare.services.habits import list_habits
 from backcare.services.profile import (
     profile_history,
 )
+from backcare.services.programme import list_feedback, list_stops
 from backcare.services.questionnaires import list_questionnaires
 from backcare.services.sessions import _session_fields, list_sessions
 from backcare.store.models import (
@@ -34,11 +37,13 @@ from backcare.store.models import (
     AlertShown,
     BreakEvent,
     BreakSettings,
+    ExerciseFeedback,
     HabitTick,
     PainEntry,
     ProfileVersion,
     QuestionnaireAnswer,
     SessionRecord,
+    StopEvent,
 )
 
 
@@ -65,6 +70,14 @@ def export_all(db: DB, *, user_id: int, now: datetime | None = None) -> ExportBu
                     instrument=q.instrument, answers=q.answers, activities=q.activities, at=q.at
                 )
                 for q in list_questionnaires(session, user_id=user_id)
+            ],
+            feedback=[
+                ExerciseFeedbackIn.model_validate(f.model_dump(exclude={"id"}))
+                for f in list_feedback(session, user_id=user_id)
+            ],
+            stops=[
+                StopEventIn.model_validate(e.model_dump(exclude={"id"}))
+                for e in list_stops(session, user_id=user_id)
             ],
         )
 
@@ -130,6 +143,8 @@ def _bundle_rows(bundle: ExportBundle, user_id: int) -> list[Any]:
         )
         for q in bundle.questionnaires
     ]
+    rows += [ExerciseFeedback(user_id=user_id, **f.model_dump()) for f in bundle.feedback]
+    rows += [StopEvent(user_id=user_id, **e.model_dump()) for e in bundle.stops]
     return rows
 
 

@@ -36,7 +36,7 @@ SQLITE_PRAGMAS = (
 )
 
 MIGRATIONS = "backcare.store:migrations"
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 """The newest migration's revision id; a test keeps it equal to Alembic's head."""
 MIGRATION_LOCK = 0x6261636B63617265
 """PostgreSQL advisory lock id ("backcare") held while migrating."""

@@ -177,6 +177,39 @@ class QuestionnaireAnswer(Owned, Base):
     taken_at: Mapped[datetime]
 
 
+class ExerciseFeedback(Owned, Base):
+    """The one-tap answer after an exercise; the dose rule replays these, oldest first."""
+
+    __tablename__ = "exercise_feedback"
+    __table_args__ = (
+        CheckConstraint(
+            "answer IN ('too_easy', 'about_right', 'too_hard', 'it_hurt')", name="answer"
+        ),
+        Index("ix_exercise_feedback_user_at", "user_id", "at"),
+    )
+
+    exercise_id: Mapped[str] = mapped_column(String(100))
+    answer: Mapped[str] = mapped_column(String(16))
+    week: Mapped[int]
+    at: Mapped[datetime]
+
+
+class StopEvent(Owned, Base):
+    """A session the stop rule ended (pain up 2 or more, or new leg symptoms)."""
+
+    __tablename__ = "stop_events"
+    __table_args__ = (
+        CheckConstraint("reason IN ('pain_rose', 'new_leg_symptoms')", name="reason"),
+        Index("ix_stop_events_user_at", "user_id", "at"),
+    )
+
+    at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(String(20))
+    pain_before: Mapped[int | None]
+    pain_now: Mapped[int | None]
+    exercise_id: Mapped[str | None] = mapped_column(String(100))
+
+
 class AuthSession(Base):
     """A server-mode login. The cookie carries a random token (signed); only its SHA-256 is
     stored, so a copy of the database does not hand out live sessions. Logging out sets
@@ -216,5 +249,7 @@ ALL_USER_TABLES: tuple[type[Owned], ...] = (
     BreakSettings,
     AlertShown,
     QuestionnaireAnswer,
+    ExerciseFeedback,
+    StopEvent,
 )
 """Tables holding a user's own data, in an order that is safe to delete and restore."""

@@ -29,6 +29,7 @@ from backcare.web.routes import (
 )
 from backcare.web.routes.pages_common import (
     plan_for,
+    programme_for,
     programme_week,
     render,
     same_origin,
@@ -94,7 +95,8 @@ def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Re
         return _to("/")
     current = programme_week(state, user_id)
     shown = current if week is None else max(1, min(week, 52))
-    plan = plan_for(state, profile, shown)
+    programme = programme_for(state, user_id, profile) if shown == current else None
+    plan = programme.plan if programme is not None else plan_for(state, profile, shown)
     if needs_help_now(plan.check):
         return help_now_page(request, plan, profile)
     ticked = services.list_habits(state.database, user_id=user_id, since=date.today())
@@ -102,6 +104,7 @@ def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Re
         request,
         "plan.html",
         plan=plan,
+        programme=programme,
         handout=handout(plan, state.kb),
         today=today_number() if shown == current else None,
         profile=profile,

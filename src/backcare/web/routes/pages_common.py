@@ -92,6 +92,12 @@ def today_number(today: date | None = None) -> int:
     return schedule.plan_day(today or date.today())
 
 
+def programme_for(state: AppState, user_id: int, profile: Profile) -> services.ProgrammePublic:
+    """This week's plan following the person's answers, with its phase, flare-up card and
+    weekly summary (what the session page runs)."""
+    return services.programme_plan(state.database, user_id=user_id, profile=profile, kb=state.kb)
+
+
 def plan_for(state: AppState, profile: Profile, week: int) -> Plan:
     """The safety check and this week's plan (deterministic, so rebuilt per request)."""
     return build_plan(profile, evaluate(profile, state.kb), state.kb, week=week)

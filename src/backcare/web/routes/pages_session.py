@@ -3,7 +3,9 @@ same steps and durations the CLI runs) and the page's script follows it by deadl
 
 ``static/session.js`` mirrors ``backcare.session.machine`` (advance, pause, resume, skip, back,
 finish, outcome) so the page keeps working offline and after a reload; the result is posted to
-``/api/sessions`` when the session ends.
+``/api/sessions`` when the session ends. The day's items come from this week's adapted plan
+(``services.programme_plan``); after each exercise the page asks the one-tap question
+(``/api/programme/feedback``) and, after "it hurt", runs the stop rule (``/api/programme/stop``).
 """
 
 from __future__ import annotations
@@ -22,8 +24,7 @@ from backcare.session.timeline import BREATH_PATTERN
 from backcare.web.deps import UserDep
 from backcare.web.routes.pages_common import (
     dose_text,
-    plan_for,
-    programme_week,
+    programme_for,
     render,
     saved_profile,
     state_of,
@@ -50,7 +51,8 @@ def session_page(
     if profile is None:
         return RedirectResponse("/", status_code=status.HTTP_303_SEE_OTHER)
     plan_day = day if day is not None and 1 <= day <= 7 else today_number()
-    plan = plan_for(state, profile, programme_week(state, user_id))
+    programme = programme_for(state, user_id, profile)
+    plan = programme.plan
     if needs_help_now(plan.check):
         return help_now_page(request, plan, profile)
     slots = day_slots(plan, plan_day) if plan.check.exercise_allowed else []
@@ -65,7 +67,8 @@ def session_page(
         items=items,
         slot=chosen,
         other_slots=[s for s in slots if s != chosen],
-        data=session_data(plan, plan_day, items, chosen),
+        flare=programme.flare,
+        data=session_data(plan, plan_day, items, chosen) | {"stop_advice": programme.stop_advice},
     )
 
 

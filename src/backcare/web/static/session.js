@@ -33,7 +33,7 @@
       version: 1, phase: "ready", origin: wall(), speed, index: 0, stepStartedAt: 0, dueAt: 0,
       pausedAt: null, pausedS: 0, completed: [], skipped: [], finishedAt: null,
       endedEarly: false, painBefore: null, painAfter: null, startedWall: null,
-      endedWall: null, lastSeen: 0,
+      endedWall: null, lastSeen: 0, stopMessage: null,
     };
   }
   const finished = () => state.finishedAt !== null;
@@ -327,7 +327,7 @@
 
   // --- phases ------------------------------------------------------------------------------
   function showPhase(phase) {
-    for (const name of ["ready", "running", "done", "saved"]) {
+    for (const name of ["ready", "running", "ask", "done", "saved"]) {
       $(`phase-${name}`).classList.toggle("hidden", name !== phase);
     }
     document.body.classList.toggle("session-live", phase === "running");
@@ -385,6 +385,7 @@
       showItem(step());
       announce(step());
       save();
+      if (itemDone(before)) return askAbout(steps[before].item);
     } else if (t - state.lastSeen > state.speed) {
       save();
     }
@@ -405,6 +406,31 @@
     tick();
   }
 
+  // --- the one-tap question after each exercise the timer finished (not skipped) ---------------
+  let asking = false;
+  function itemDone(before) {
+    const item = steps[before].item;
+    const movedOn = step().item > item || (finished() && !state.endedEarly);
+    return Boolean(window.backcareAsk) && item >= 0 && movedOn && !state.skipped.includes(item);
+  }
+
+  async function askAbout(item) {
+    clearTimeout(timer);
+    asking = true;
+    pause(now());
+    save();
+    showPhase("ask");
+    const result = await window.backcareAsk.ask(items[item], data.week, state.painBefore, data.stop_advice);
+    asking = false;
+    showPhase("running");
+    if (result.stop) {
+      state.stopMessage = result.message;
+      return act(finishNow);
+    }
+    if (finished()) return toDone();
+    act(resume);
+  }
+
   function toDone() {
     clearTimeout(timer);
     state.phase = "done";
@@ -420,6 +446,11 @@
     summary += state.endedEarly && !all ? " (finished early)." : ".";
     if (!done && !partial) summary += " That's all right: try again when you are ready.";
     $("done-summary").textContent = summary;
+    if (state.stopMessage) {
+      $("done-title").textContent = "Session stopped";
+      $("stop-box").textContent = state.stopMessage;
+      $("stop-box").classList.remove("hidden");
+    }
     showPhase("done");
     $("done-title").focus?.();
   }
@@ -516,7 +547,7 @@
     const target = event.target;
     const typing = target instanceof HTMLElement && target.closest("input, textarea, select");
     const native = event.key === " " && target instanceof HTMLElement && target.closest("button, a");
-    if (state.phase !== "running" || typing || native || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (state.phase !== "running" || asking || typing || native || event.ctrlKey || event.metaKey || event.altKey) return;
     const button = KEYS[event.key];
     if (!button) return;
     event.preventDefault();

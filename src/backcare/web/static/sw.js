@@ -4,7 +4,7 @@
 // diary, knowledge, home) and every picture fetched still open offline. Logging out forgets them.
 "use strict";
 const VERSION = "backcare-v2";
-const SHELL = ["/static/app.css", "/static/app.js", "/static/session.js", "/static/breaks.js", "/static/diary.js",
+const SHELL = ["/static/app.css", "/static/app.js", "/static/session.js", "/static/session_ask.js", "/static/breaks.js", "/static/diary.js",
   "/static/icon.svg", "/static/icon-maskable.svg", "/static/manifest.webmanifest"];
 const NEVER_KEPT = ["/api/", "/logout", "/login", "/register", "/sw.js"];
 

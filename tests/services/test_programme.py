@@ -1,0 +1,94 @@
+"""The programme use cases on a real SQLite file and a real PostgreSQL server: answers and stop
+events stored per user, and this week's adapted plan built from them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from pydantic import ValidationError
+
+from backcare import services
+from backcare.knowledge import KnowledgeBase
+from backcare.schemas import ExerciseFeedbackIn, PainEntryCreate, StopEventIn
+from backcare.store import Database
+from tests.programme.test_adapt import OFFICE
+
+START = datetime(2026, 11, 2, 8, tzinfo=UTC)
+PERSON = OFFICE
+"""A person at a desk with time for raises (60 minutes a day), as in the adapted-plan tests."""
+
+
+def _answer(db: Database, user: int, exercise: str, answer: str, at: datetime) -> None:
+    week = (at - START).days // 7 + 1
+    feedback = ExerciseFeedbackIn.model_validate(
+        {"exercise_id": exercise, "answer": answer, "week": week, "at": at}
+    )
+    services.record_feedback(db, user_id=user, feedback=feedback)
+
+
+def _pain(db: Database, user: int, score: int, at: datetime) -> None:
+    services.log_pain(db, user_id=user, entry=PainEntryCreate(score=score, at=at))
+
+
+def test_answers_and_stops_are_kept_in_order(db: Database, user: int) -> None:
+    _answer(db, user, "cat-cow", "too_hard", START + timedelta(hours=1))
+    _answer(db, user, "cat-cow", "too_easy", START)
+    assert [f.answer for f in services.list_feedback(db, user_id=user)] == ["too_easy", "too_hard"]
+    stop = StopEventIn(at=START, reason="new_leg_symptoms")
+    saved = services.record_stop(db, user_id=user, stop=stop)
+    assert services.list_stops(db, user_id=user) == [saved]
+
+
+def test_a_bad_answer_is_refused_naming_the_field() -> None:
+    with pytest.raises(ValidationError, match="answer"):
+        ExerciseFeedbackIn.model_validate(
+            {"exercise_id": "cat-cow", "answer": "great", "week": 1, "at": START.isoformat()}
+        )
+
+
+def test_the_plan_follows_the_answers_and_the_phase(
+    db: Database, user: int, kb: KnowledgeBase
+) -> None:
+    services.save_profile(db, user_id=user, profile=PERSON, now=START)
+    first = services.programme_plan(db, user_id=user, profile=PERSON, kb=kb, now=START)
+    assert first.phase.phase == "relief"
+    item = next(i for i in first.plan.items() if i.dose.reps is not None)
+    for day in range(7):
+        _pain(db, user, 5, START + timedelta(days=day))
+    _answer(db, user, item.id, "too_easy", START + timedelta(days=1))
+    _answer(db, user, item.id, "too_easy", START + timedelta(days=2))
+    held = services.programme_plan(
+        db, user_id=user, profile=PERSON, kb=kb, now=START + timedelta(days=3)
+    )
+    again = next(i for i in held.plan.items() if i.id == item.id)
+    assert again.dose == item.dose
+    assert "relief phase" in again.why
+    for day in range(7, 14):
+        _pain(db, user, 2, START + timedelta(days=day))
+    _answer(db, user, item.id, "too_easy", START + timedelta(days=15))
+    _answer(db, user, item.id, "too_easy", START + timedelta(days=16))
+    later = services.programme_plan(
+        db, user_id=user, profile=PERSON, kb=kb, now=START + timedelta(days=17)
+    )
+    assert later.phase.phase == "strengthening"
+    raised = next(i for i in later.plan.items() if i.id == item.id)
+    assert raised.why.startswith("Raised to")
+    assert later.flare is None
+    assert later.week_summary.try_next
+
+
+def test_a_flare_up_shows_the_card_and_keeps_only_gentle_relief(
+    db: Database, user: int, kb: KnowledgeBase
+) -> None:
+    services.save_profile(db, user_id=user, profile=PERSON, now=START)
+    for day in range(6):
+        _pain(db, user, 2, START + timedelta(days=day))
+    _pain(db, user, 6, START + timedelta(days=6))
+    result = services.programme_plan(
+        db, user_id=user, profile=PERSON, kb=kb, now=START + timedelta(days=6, hours=1)
+    )
+    assert result.flare is not None
+    assert result.flare.heat_and_ice
+    for item in result.plan.items():
+        assert getattr(kb.get(item.id), "intensity", None) == "gentle"

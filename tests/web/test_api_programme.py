@@ -1,0 +1,63 @@
+"""``/api/programme``: the one-tap answers, the stop rule and the adapted plan, over HTTP."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.web.test_api import OFFICE_WORKER, error_fields
+
+
+def test_without_a_profile_there_is_no_programme(client: TestClient) -> None:
+    response = client.get("/api/programme")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "no profile saved yet"
+
+
+def test_two_easy_answers_raise_the_dose_and_say_why(client: TestClient) -> None:
+    assert client.put("/api/profile", json=OFFICE_WORKER | {"minutes_per_day": 60}).is_success
+    first = client.get("/api/programme").json()
+    assert first["phase"]["phase"] == "relief"
+    assert first["week_summary"]["try_next"]
+    items = [i for d in first["plan"]["days"] for s in d["sessions"] for i in s["items"]]
+    item = next(i for i in items if "reps" in i["dose"])
+    for _ in range(2):
+        response = client.post(
+            "/api/programme/feedback", json={"exercise_id": item["id"], "answer": "too_easy"}
+        )
+        assert response.status_code == 201
+        assert response.json()["week"] == 1
+    after = client.get("/api/programme").json()
+    again = next(
+        i
+        for d in after["plan"]["days"]
+        for s in d["sessions"]
+        for i in s["items"]
+        if i["id"] == item["id"]
+    )
+    assert "relief phase" in again["why"]  # raises wait for the first improvement
+    assert [f["answer"] for f in client.get("/api/programme/feedback").json()] == ["too_easy"] * 2
+
+
+def test_a_bad_answer_is_a_422_naming_the_field(client: TestClient) -> None:
+    response = client.post(
+        "/api/programme/feedback", json={"exercise_id": "cat-cow", "answer": "brilliant"}
+    )
+    assert response.status_code == 422
+    assert error_fields(response) == [("body", "answer")]
+    assert client.get("/api/programme/feedback").json() == []
+
+
+def test_the_stop_rule_stops_and_records_or_lets_the_session_go_on(client: TestClient) -> None:
+    calm = client.post("/api/programme/stop", json={"pain_before": 3, "pain_now": 4})
+    assert calm.json() == {"stop": False, "message": None, "event": None, "sources": []}
+    stop = client.post(
+        "/api/programme/stop", json={"pain_before": 3, "pain_now": 5, "exercise_id": "cat-cow"}
+    ).json()
+    assert stop["stop"] is True
+    assert stop["message"].startswith("Your pain rose from 3 to 5.")
+    assert stop["sources"]
+    [event] = client.get("/api/programme/stops").json()
+    assert (event["reason"], event["exercise_id"]) == ("pain_rose", "cat-cow")
+    bad = client.post("/api/programme/stop", json={"pain_before": 3, "pain_now": 11})
+    assert bad.status_code == 422
+    assert error_fields(bad) == [("body", "pain_now")]
