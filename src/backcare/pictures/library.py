@@ -42,14 +42,25 @@ class Motion:
     authored: int  # keyframes written by hand; any after these are the mirrored other side
 
     def shown_still(self) -> Keyframe:
-        """The pose a still picture shows: the first held keyframe, else the one furthest from
-        the start (the top of the movement)."""
+        """The pose a still picture shows: the last held keyframe (where a movement ends up:
+        the twist after the downward dog, the second side of a side bend), else the one furthest
+        from the start (the top of the movement)."""
         authored = self.keyframes[: self.authored]
         held = [frame for frame in authored if frame.hold]
         if held:
-            return held[0]
-        start = authored[0].pose
-        return max(authored, key=lambda f: sum(abs(f.pose[k] - start[k]) for k in start))
+            return held[-1]
+        return _furthest(authored, authored[0])
+
+    def other_end(self) -> Keyframe:
+        """The pose a still picture shows faintly behind ``shown_still``: the authored keyframe
+        furthest from it (the start of a lift, the other extreme of an alternating move)."""
+        return _furthest(self.keyframes[: self.authored], self.shown_still())
+
+
+def _furthest(frames: Iterable[Keyframe], origin: Keyframe) -> Keyframe:
+    """The keyframe whose angles differ most, in total, from ``origin``'s."""
+    start = origin.pose
+    return max(frames, key=lambda f: sum(abs(f.pose[k] - start[k]) for k in start))
 
 
 @dataclass(frozen=True)
