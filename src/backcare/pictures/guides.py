@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from backcare.pictures.figure import radius
-from backcare.pictures.library import Motion
+from backcare.pictures.library import TWIST_DEG, Motion
 from backcare.pictures.skeleton import SHOULDER_HALF_WIDTH, Point
 from backcare.pictures.svg import Attrs, element, polyline
 
@@ -25,7 +25,6 @@ HALO = "#f7f5f0"  # the picture's background, round each arrow so it stands clea
 HALO_WIDTH = 1.6
 ARROW_HEAD = 9.0  # length of an arrowhead, centimetres at the figure's scale
 MIN_TRAVEL_CM = 15.0  # a body part that moves less than this between the two ends gets no arrow
-MIN_TWIST_DEG = 20.0  # a turn of the shoulders at least this large gets a ring
 CLEARANCE = 3.0  # gap between an arrow's ends and the body part it points at
 RING = (SHOULDER_HALF_WIDTH + 9.0, 7.0)  # half-width across the chest and half-depth of the ring
 RING_SAMPLES = 28
@@ -66,7 +65,7 @@ def guides(motion: Motion, ghost: Points, still: Points) -> list[Guide]:
     found = [_travel(group, ghost, still, motion, both_ways=both_ways) for group in TRACKED]
     arrows = sorted((g for g in found if g is not None), key=lambda g: -_length(g.line))
     turn = motion.shown_still().pose["twist"] - motion.other_end().pose["twist"]
-    ring = [_ring(still, turn)] if abs(turn) >= MIN_TWIST_DEG else []
+    ring = [_ring(still, turn)] if abs(turn) >= TWIST_DEG else []
     return ring + arrows[: MAX_ARROWS - len(ring)]
 
 
@@ -77,34 +76,36 @@ def _length(line: Sequence[Point]) -> float:
 def _travel(
     group: Sequence[str], ghost: Points, still: Points, motion: Motion, *, both_ways: bool
 ) -> Guide | None:
-    """A curved arrow for the part of ``group`` that travels furthest, if it travels far enough.
-
-    A limb's arrow runs from the ghost's limb to the edge of the figure's. The trunk is about as
-    thick as it moves far, so its arrow runs between the two outlines of the back, its tips just
-    past them. An arrow too short to carry its heads is left out.
-    """
+    """A curved arrow for the part of ``group`` that travels furthest, if it travels far enough
+    (an arrow too short to carry its heads is left out)."""
     name = max(group, key=lambda point: math.dist(ghost[point], still[point]))
-    start, end = ghost[name], still[name]
-    travel = math.dist(start, end)
-    if travel < MIN_TRAVEL_CM:
+    if math.dist(ghost[name], still[name]) < MIN_TRAVEL_CM:
         return None
-    gap = radius(name, motion.view) + CLEARANCE
-    if name in TRUNK:
-        dx, dy = _back(still, gap)
-        start, end = (start[0] + dx, start[1] + dy), (end[0] + dx, end[1] + dy)
-        end = _toward(end, start, -ARROW_HEAD / 2)
-        start = _toward(start, end, -ARROW_HEAD / 2) if both_ways else start
-    else:
-        start, end = _toward(start, end, gap), _toward(end, start, gap)
     heads = 2 if both_ways else 1
-    along = (end[0] - start[0]) * (still[name][0] - ghost[name][0]) + (end[1] - start[1]) * (
-        still[name][1] - ghost[name][1]
-    )
+    start, end = _ends(name, ghost, still, motion, both_ways=both_ways)
+    moved = (still[name][0] - ghost[name][0], still[name][1] - ghost[name][1])
+    along = (end[0] - start[0]) * moved[0] + (end[1] - start[1]) * moved[1]
     if math.dist(start, end) < heads * ARROW_HEAD + 6 or along <= 0:
         return None
     bend = _bulge(start, end, centre=still["waist"])
     line = tuple(_quadratic(start, bend, end, step / 12) for step in range(13))
     return Guide(name, line, ((end, bend), (start, bend))[:heads])
+
+
+def _ends(
+    name: str, ghost: Points, still: Points, motion: Motion, *, both_ways: bool
+) -> tuple[Point, Point]:
+    """Where an arrow starts and ends. A limb's arrow runs from the ghost's limb to the edge of
+    the figure's. The trunk is about as thick as it moves far, so its arrow runs between the two
+    outlines of the back, its tips just past them."""
+    start, end = ghost[name], still[name]
+    gap = radius(name, motion.view) + CLEARANCE
+    if name not in TRUNK:
+        return _toward(start, end, CLEARANCE), _toward(end, start, gap)
+    dx, dy = _back(still, gap)
+    start, end = (start[0] + dx, start[1] + dy), (end[0] + dx, end[1] + dy)
+    end = _toward(end, start, -ARROW_HEAD / 2)
+    return (_toward(start, end, -ARROW_HEAD / 2) if both_ways else start), end
 
 
 def _back(still: Points, distance: float) -> Point:

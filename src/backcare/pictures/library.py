@@ -16,6 +16,8 @@ from backcare.pictures.skeleton import JOINTS, LIMB_JOINTS, SIDES, View, forward
 
 POSES_DIR = Path(__file__).resolve().parents[1] / "content" / "poses"
 
+TWIST_DEG = 20.0  # a turn of the shoulders at least this large makes a keyframe a twist
+
 # Angles a front-view mirror negates: sideways bends and turns of the body's midline.
 _MIDLINE = ("tilt", "lumbar", "thoracic", "neck", "head", "twist")
 
@@ -52,9 +54,15 @@ class Motion:
         return _furthest(authored, authored[0])
 
     def other_end(self) -> Keyframe:
-        """The pose a still picture shows faintly behind ``shown_still``: the authored keyframe
-        furthest from it (the start of a lift, the other extreme of an alternating move)."""
-        return _furthest(self.keyframes[: self.authored], self.shown_still())
+        """The pose a still picture shows faintly behind ``shown_still``: for a twist, the same
+        position before the turn (a turn reads against the body facing ahead); otherwise the
+        authored keyframe furthest from it (the start of a lift, the other end of cat–cow)."""
+        authored = self.keyframes[: self.authored]
+        still = self.shown_still()
+        before = authored[authored.index(still) - 1]
+        if abs(still.pose["twist"] - before.pose["twist"]) >= TWIST_DEG:
+            return before
+        return _furthest(authored, still)
 
 
 def _furthest(frames: Iterable[Keyframe], origin: Keyframe) -> Keyframe:
