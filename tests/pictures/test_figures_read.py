@@ -21,7 +21,7 @@ from backcare.content.schema import Exercise
 from backcare.knowledge import KnowledgeBase
 from backcare.pictures import load_library, picture_for
 from backcare.pictures.figure import place, radius
-from backcare.pictures.guides import RING_PART, guides
+from backcare.pictures.guides import ARROW_HEAD, ARROW_WIDTH, RING_PART, guides
 from backcare.pictures.library import Keyframe, Motion
 from backcare.pictures.render import GHOST, SVG_NS
 from backcare.pictures.skeleton import Point, forward_kinematics
@@ -39,6 +39,7 @@ LYING_TWISTS = ("double-knee-twist", "supine-spinal-twist", "side-waist-stretch"
 RING_TWISTS = (*SEATED_AND_STANDING_TWISTS, "thread-the-needle", "yoga-forearm-lunge-twist")
 PRONE_EXTENSIONS = ("prone-back-extension", "prone-chest-raise")
 TURN_DEG = 30.0
+PHONE_PICTURE_PX = 358.0
 STILL_DEG = 5.0
 
 
@@ -213,3 +214,13 @@ def test_cat_cow_and_the_lifts_have_arrows() -> None:
         arrows = guides(motion, ghost, still)
         assert arrows, exercise_id
         assert {len(arrow.heads) for arrow in arrows} == {heads}, exercise_id
+
+
+def test_arrows_are_big_enough_to_see_on_a_phone(kb: KnowledgeBase) -> None:
+    """On a 390-px phone a picture is about 358 px wide: every arrowhead is at least 10 px long
+    and every arrow line at least 3 px thick there."""
+    for exercise in kb.of_type(Exercise):
+        root = ET.fromstring(picture_for(exercise.id, kb, animate=False))
+        scale = PHONE_PICTURE_PX / float(root.attrib["viewBox"].split()[2])
+        assert ARROW_HEAD * scale >= 10, exercise.id
+        assert ARROW_WIDTH * scale >= 3, exercise.id

@@ -30,7 +30,7 @@ GHOST = "#e6ebef"  # the other end of the movement, pale behind the figure …
 GHOST_EDGE = "#9aabbb"  # … with a thin outline
 GHOST_OUTLINE = 1.2
 ASPECT = 4 / 3
-MIN_WIDTH = 264.0
+MIN_WIDTH = 210.0
 MARGIN = 12.0
 NOSE_RADIUS = 2.6
 
