@@ -2,8 +2,10 @@
 
 The output is pure SVG (no script, no external resources, no ``id`` attributes, so several
 pictures can sit inline on one page). The animation loops forever; ``animate=False`` gives the
-still picture of the held or end pose, which a page shows while the session timer counts a hold
-(an inline animated picture can also be paused from a page with ``svg.pauseAnimations()``).
+still picture of the held or end pose, which a page shows while the session timer counts a hold,
+in print and with reduced motion (an inline animated picture can also be paused from a page with
+``svg.pauseAnimations()``). Both carry the other end of the movement as a pale ghost and arrows
+from it to the figure (``guides``), so the still alone says where the movement goes.
 """
 
 from __future__ import annotations
