@@ -16,6 +16,8 @@ from backcare.pictures.skeleton import JOINTS, LIMB_JOINTS, SIDES, View, forward
 
 POSES_DIR = Path(__file__).resolve().parents[1] / "content" / "poses"
 
+TWIST_DEG = 20.0  # a turn of the shoulders at least this large makes a keyframe a twist
+
 # Angles a front-view mirror negates: sideways bends and turns of the body's midline.
 _MIDLINE = ("tilt", "lumbar", "thoracic", "neck", "head", "twist")
 
@@ -42,14 +44,31 @@ class Motion:
     authored: int  # keyframes written by hand; any after these are the mirrored other side
 
     def shown_still(self) -> Keyframe:
-        """The pose a still picture shows: the first held keyframe, else the one furthest from
-        the start (the top of the movement)."""
+        """The pose a still picture shows: the last held keyframe (where a movement ends up:
+        the twist after the downward dog, the second side of a side bend), else the one furthest
+        from the start (the top of the movement)."""
         authored = self.keyframes[: self.authored]
         held = [frame for frame in authored if frame.hold]
         if held:
-            return held[0]
-        start = authored[0].pose
-        return max(authored, key=lambda f: sum(abs(f.pose[k] - start[k]) for k in start))
+            return held[-1]
+        return _furthest(authored, authored[0])
+
+    def other_end(self) -> Keyframe:
+        """The pose a still picture shows faintly behind ``shown_still``: for a twist, the same
+        position before the turn (a turn reads against the body facing ahead); otherwise the
+        authored keyframe furthest from it (the start of a lift, the other end of cat–cow)."""
+        authored = self.keyframes[: self.authored]
+        still = self.shown_still()
+        before = authored[authored.index(still) - 1]
+        if abs(still.pose["twist"] - before.pose["twist"]) >= TWIST_DEG:
+            return before
+        return _furthest(authored, still)
+
+
+def _furthest(frames: Iterable[Keyframe], origin: Keyframe) -> Keyframe:
+    """The keyframe whose angles differ most, in total, from ``origin``'s."""
+    start = origin.pose
+    return max(frames, key=lambda f: sum(abs(f.pose[k] - start[k]) for k in start))
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,19 @@
 
 The output is pure SVG (no script, no external resources, no ``id`` attributes, so several
 pictures can sit inline on one page). The animation loops forever; ``animate=False`` gives the
-still picture of the held or end pose, which a page shows while the session timer counts a hold
-(an inline animated picture can also be paused from a page with ``svg.pauseAnimations()``).
+still picture of the held or end pose, which a page shows while the session timer counts a hold,
+in print and with reduced motion (an inline animated picture can also be paused from a page with
+``svg.pauseAnimations()``). Both carry the other end of the movement as a pale ghost and arrows
+from it to the figure (``guides``), so the still alone says where the movement goes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from backcare.content.schema import Exercise
 from backcare.pictures.figure import Chain, chains, moving_parts, place, radius
+from backcare.pictures.guides import draw, guides
 from backcare.pictures.library import Motion
 from backcare.pictures.scenery import Scene, build_scene, default_props, floor_level
 from backcare.pictures.skeleton import HEAD_RADIUS, Point
@@ -25,18 +28,27 @@ BODY = "#34506b"
 BODY_FAR = "#93aabf"
 MOVING = "#d4603a"
 MOVING_FAR = "#eeac93"
+GHOST = "#e6ebef"  # the other end of the movement, pale behind the figure …
+GHOST_EDGE = "#9aabbb"  # … with a thin outline
+GHOST_OUTLINE = 1.2
 ASPECT = 4 / 3
-MIN_WIDTH = 264.0
+MIN_WIDTH = 210.0
 MARGIN = 12.0
 NOSE_RADIUS = 2.6
 
 Frames = Sequence[Mapping[str, Point]]
 
 
-def _colour(chain: Chain, moving: frozenset[str]) -> str:
-    if chain.name in moving:
-        return MOVING_FAR if chain.far else MOVING
-    return BODY_FAR if chain.far else BODY
+def _colours(motion: Motion) -> Callable[[Chain], str]:
+    """Body parts that move in the accent colour, the rest in the calm body colour."""
+    moving = moving_parts(motion)
+
+    def colour(chain: Chain) -> str:
+        if chain.name in moving:
+            return MOVING_FAR if chain.far else MOVING
+        return BODY_FAR if chain.far else BODY
+
+    return colour
 
 
 def _timing(samples: Sequence[Sample]) -> str:
@@ -52,20 +64,51 @@ def _nose(frame: Mapping[str, Point]) -> Point:
     return hx - uy * HEAD_RADIUS, hy + ux * HEAD_RADIUS
 
 
-def _figure(motion: Motion, frames: Frames, timing: str) -> list[str]:
-    moving = moving_parts(motion)
+def _path(chain: Chain, points: Sequence[Point]) -> str:
+    """Path data of a body part; the back is one smooth curve through the waist, so a rounded
+    or arched spine (cat–cow, a swallow) reads as a curve rather than a bent stick."""
+    if chain.name != "torso":
+        return polyline(points)
+    hip, waist, shoulder = points
+    bend = (2 * waist[0] - (hip[0] + shoulder[0]) / 2, 2 * waist[1] - (hip[1] + shoulder[1]) / 2)
+    return polyline([hip]) + "Q" + " ".join(f"{num(x)} {num(y)}" for x, y in (bend, shoulder))
+
+
+def _stroke(colour: str, width: float) -> Attrs:
+    return {
+        "fill": "none",
+        "stroke": colour,
+        "stroke-width": width,
+        "stroke-linecap": "round",
+        "stroke-linejoin": "round",
+    }
+
+
+def _ghost(motion: Motion, points: Mapping[str, Point]) -> list[str]:
+    """The other end of the movement as a pale figure with a thin outline, behind the figure:
+    all outlines first, then all fills, so the ghost reads as one silhouette."""
+    shapes = []
+    for colour, widen in ((GHOST_EDGE, 2 * GHOST_OUTLINE), (GHOST, 0.0)):
+        for chain in chains(motion.view):
+            path = _path(chain, [points[p] for p in chain.points])
+            shapes.append(element("path", {"d": path, **_stroke(colour, chain.width + widen)}))
+        heads = [(points["head"], HEAD_RADIUS)]
+        heads += [(_nose(points), NOSE_RADIUS)] if motion.view == "side" else []
+        shapes += [
+            element("circle", {"cx": x, "cy": y, "r": r + widen / 2, "fill": colour})
+            for (x, y), r in heads
+        ]
+    return shapes
+
+
+def _figure(
+    motion: Motion, frames: Frames, timing: str, colour_of: Callable[[Chain], str]
+) -> list[str]:
     shapes = []
     for chain in chains(motion.view):
-        colour = _colour(chain, moving)
-        style: Attrs = {
-            "fill": "none",
-            "stroke": colour,
-            "stroke-width": chain.width,
-            "stroke-linecap": "round",
-            "stroke-linejoin": "round",
-        }
-        paths = [polyline([frame[p] for p in chain.points]) for frame in frames]
-        shapes.append(animated("path", style, {"d": paths}, timing))
+        colour = colour_of(chain)
+        paths = [_path(chain, [frame[p] for p in chain.points]) for frame in frames]
+        shapes.append(animated("path", _stroke(colour, chain.width), {"d": paths}, timing))
         if chain.name == "neck":
             shapes += _head(motion, frames, colour, timing)
     return shapes
@@ -115,14 +158,26 @@ def render_svg(exercise: Exercise, motion: Motion, *, animate: bool = True) -> s
     samples = schedule(exercise, motion) if animate else [Sample(0.0, motion.shown_still().pose)]
     floor = floor_level(props)
     frames = [place(sample.pose, motion, anchor_x=0.0, floor=floor) for sample in samples]
+    ghost = place(motion.other_end().pose, motion, anchor_x=0.0, floor=floor)
+    still = place(motion.shown_still().pose, motion, anchor_x=0.0, floor=floor)
+    arrows = guides(motion, ghost, still)
     timing = _timing(samples) if animate else ""
     scene = build_scene(props, frames, motion.view, timing)
-    x, y, width, height = _view_box(frames, scene, motion)
+    scene.extents.extend(point for arrow in arrows for point in arrow.extents)
+    x, y, width, height = _view_box([*frames, ghost], scene, motion)
     box: Attrs = {"x": x, "y": y, "width": width, "height": height}
     background = element("rect", {**box, "fill": BACKGROUND})
     # Seen from above, the mat is the floor.
     floor_line = "" if motion.view == "top" else _floor_line(x, width)
-    body = "".join([*scene.behind, *_figure(motion, frames, timing), *scene.front])
+    body = "".join(
+        [
+            *scene.behind,
+            *_ghost(motion, ghost),
+            *_figure(motion, frames, timing, _colours(motion)),
+            *scene.front,
+            *(shape for arrow in arrows for shape in draw(arrow)),
+        ]
+    )
     attrs: Attrs = {
         "xmlns": SVG_NS,
         "viewBox": " ".join(num(v) for v in (x, y, width, height)),
