@@ -360,7 +360,10 @@ class CameraCue(Strict):
 class Camera(Strict):
     """How a camera judges an exercise: the ``view`` to film it from, the rep ``signal`` and its
     ``rest`` and ``top`` values (a repetition goes from rest past top and back past rest), and
-    the cues. Thresholds live here, not in code: the browser reads this block as JSON."""
+    the cues. Thresholds live here, not in code: the browser reads this block as JSON.
+    ``min_visibility`` is how sure the pose model must be that a point is in view: it guesses
+    points out of the picture (knees below the frame) at about 0.4-0.6, and a guessed knee must
+    not count a repetition."""
 
     view: Literal["side", "front"]
     why: str
@@ -371,7 +374,7 @@ class Camera(Strict):
     speed_window_s: float = Field(default=0.3, gt=0, le=2)
     lost_after_s: float = Field(default=1.0, gt=0, le=10)
     cue_shown_s: float = Field(default=2.5, ge=0, le=10)
-    min_visibility: float = Field(default=0.5, ge=0, le=1)
+    min_visibility: float = Field(default=0.75, ge=0, le=1)
 
     @model_validator(mode="after")
     def _wide_enough(self) -> Camera:

@@ -35,7 +35,7 @@ from backcare.services.export import (
 )
 from backcare.services.habits import list_habits, tick_habit
 from backcare.services.profile import current_profile, profile_history, save_profile
-from backcare.services.sessions import list_sessions, record_session
+from backcare.services.sessions import delete_session, list_sessions, record_session
 
 __all__ = [
     "alerts_shown",
@@ -47,6 +47,7 @@ __all__ = [
     "current_profile",
     "delete_all",
     "delete_pain",
+    "delete_session",
     "diary_alerts",
     "export_all",
     "export_fhir",
