@@ -46,10 +46,10 @@ def _yuv420(rgb: NDArray[np.uint8]) -> bytes:
     return b"".join(np.clip(p, 0, 255).round().astype(np.uint8).tobytes() for p in planes)
 
 
-def write_video(path: Path, frames: list[NDArray[np.uint8]]) -> Path:
-    """A YUV4MPEG2 file of the frames at ``FPS`` frames a second (Chromium loops it)."""
+def write_video(path: Path, frames: list[NDArray[np.uint8]], fps: int = FPS) -> Path:
+    """A YUV4MPEG2 file of the frames at ``fps`` frames a second (Chromium loops it)."""
     with path.open("wb") as out:
-        out.write(f"YUV4MPEG2 W{WIDTH} H{HEIGHT} F{FPS}:1 Ip A1:1 C420jpeg\n".encode())
+        out.write(f"YUV4MPEG2 W{WIDTH} H{HEIGHT} F{fps}:1 Ip A1:1 C420jpeg\n".encode())
         for frame in frames:
             out.write(b"FRAME\n" + _yuv420(frame))
     return path
