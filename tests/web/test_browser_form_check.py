@@ -79,15 +79,20 @@ def form(page: Page) -> dict[str, object]:
     return state
 
 
-def test_the_camera_coach_runs_on_the_device_only(camera_browser: Browser, base_url: str) -> None:
-    page, requests = open_bridge(camera_browser, base_url, "desktop")
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_camera_coach_runs_on_the_device_only(
+    camera_browser: Browser, base_url: str, size: str
+) -> None:
+    page, requests = open_bridge(camera_browser, base_url, size)
+    expect(page.locator("#form-about")).to_contain_text("no picture leaves it")
+    shot(page, f"form-check-offer-{size}")
     page.get_by_role("button", name="Check my form").click()
     expect(page.locator("#form-on")).to_be_visible()
     page.wait_for_function(
         "() => window.backcareForm.state && window.backcareForm.state.landmarks === 33",
         timeout=MODEL_LOAD_MS,
     )
-    shot(page, "form-check-running-desktop")
+    shot(page, f"form-check-on-{size}")
     # the video loops: still, moving, then empty: landmarks come and go, the knees never count
     page.wait_for_function("() => window.backcareForm.state.landmarks === 0", timeout=30_000)
     page.wait_for_function("() => window.backcareForm.state.landmarks === 33", timeout=30_000)
@@ -104,6 +109,7 @@ def test_the_camera_coach_runs_on_the_device_only(camera_browser: Browser, base_
 
     page.get_by_role("button", name="Stop camera").click()  # one tap
     expect(page.locator("#form-on")).to_be_hidden()
+    expect(page.get_by_role("button", name="Check my form")).to_be_visible()
     assert page.evaluate("() => document.getElementById('form-video').srcObject") is None
     assert form(page)["running"] is False
 
@@ -112,23 +118,4 @@ def test_the_camera_coach_runs_on_the_device_only(camera_browser: Browser, base_
     pose_files = {urlsplit(url).path for url in requests if "/static/pose/" in url}
     assert "/static/pose/pose_landmarker_lite.task" in pose_files
     assert any(path.endswith(".wasm") for path in pose_files)
-    page.context.close()
-
-
-@pytest.mark.parametrize("size", ["phone", "desktop"])
-def test_check_my_form_before_and_while_on(
-    camera_browser: Browser, base_url: str, size: str
-) -> None:
-    page, _ = open_bridge(camera_browser, base_url, size)
-    expect(page.get_by_role("button", name="Check my form")).to_be_visible()
-    expect(page.locator("#form-about")).to_contain_text("no picture leaves it")
-    shot(page, f"form-check-offer-{size}")
-    page.get_by_role("button", name="Check my form").click()
-    page.wait_for_function(
-        "() => window.backcareForm.state && window.backcareForm.state.landmarks === 33",
-        timeout=MODEL_LOAD_MS,
-    )
-    expect(page.get_by_role("button", name="Stop camera")).to_be_visible()
-    shot(page, f"form-check-on-{size}")
-    page.get_by_role("button", name="Stop camera").click()
     page.context.close()
