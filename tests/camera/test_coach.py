@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backcare.camera import observe, start, summarise
+from backcare.session import SessionItem, build_timeline
 from tests.camera.conftest import CAMERA_EXERCISES, camera_of, figure_play, figure_reps
 from tests.camera.streams import Play, stream
 
@@ -141,3 +142,15 @@ def test_a_few_dropped_frames_lose_no_repetition(exercise_id: str, cycles: int, 
     """One frame in ten lost (a slow phone): every repetition is still counted."""
     frames = stream(exercise_id, figure_play(exercise_id, cycles), drop=0.1, seed=seed)
     assert summarise(camera_of(exercise_id), frames).reps == figure_reps(exercise_id, cycles)
+
+
+def test_the_camera_never_changes_the_session() -> None:
+    """A camera block changes nothing in the timed session: same steps, doses and durations."""
+    items = [
+        SessionItem(
+            id=e.id, name=e.name, steps=e.steps, dose=e.dose, one_sided=e.one_sided, camera=e.camera
+        )
+        for e in CAMERA_EXERCISES.values()
+    ]
+    without = [item.model_copy(update={"camera": None}) for item in items]
+    assert build_timeline(items) == build_timeline(without)
