@@ -113,6 +113,8 @@ def _speed(recent: tuple[Sample, ...], index: int, window: float) -> float | Non
 
 
 def _in_phase(cue: CameraCue, state: CoachState) -> bool:
+    """Whether the movement is where the cue applies: a form rule reads the held top, a tempo
+    rule the way up or back down, so neither fires while the person is setting up."""
     top = state.phase == "top"
     return {
         "top": top and state.progress >= 1,
@@ -123,6 +125,7 @@ def _in_phase(cue: CameraCue, state: CoachState) -> bool:
 
 
 def _cue_holds(camera: Camera, cue: CameraCue, index: int, state: CoachState) -> bool:
+    """Whether the cue's condition is true on this frame (``for_s`` is timed by the caller)."""
     value = state.recent[-1][1][index]
     if value is None or not _in_phase(cue, state):
         return False
