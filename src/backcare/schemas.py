@@ -15,9 +15,11 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
@@ -171,12 +173,32 @@ class PainEntryPublic(BaseModel):
     at: datetime
 
 
+class FormCheck(Strict):
+    """What "Check my form" keeps of an exercise: the repetitions it counted and the ids of the
+    cues it showed (in order). No picture, landmark or video is ever sent or stored."""
+
+    reps: int = Field(ge=0, le=1000)
+    cues: list[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]] = Field(
+        default=[], max_length=200
+    )
+
+
 class SessionItem(Strict):
-    """One plan item in a session: done or skipped, and how many sets were done."""
+    """One plan item in a session: done or skipped, how many sets were done, and what the
+    camera counted when the person turned "Check my form" on."""
 
     id: str = Field(min_length=1, max_length=100)
     status: ItemStatus
     sets_done: int = Field(default=0, ge=0, le=100)
+    form_check: FormCheck | None = None
+
+    @model_serializer(mode="wrap")
+    def _form_check_only_when_used(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """An item without a form check reads (and is stored) exactly as before it existed."""
+        data = handler(self)
+        if isinstance(data, dict) and data.get("form_check") is None:
+            data.pop("form_check", None)
+        return data
 
 
 class SessionRecordCreate(Strict):

@@ -35,6 +35,10 @@ def test_export_is_every_entry_in_full(home: Path, kb: KnowledgeBase) -> None:
     exported = json.loads(result.stdout)
     assert [item["id"] for item in exported] == [entry.id for entry in kb]
     assert all(item["sources"] for item in exported)
+    cameras = {item["id"]: item["camera"] for item in exported if item.get("camera")}
+    assert len(cameras) >= 10
+    assert cameras["bridge"]["view"] == "side"
+    assert {"signal", "rest", "top", "cues"} <= set(cameras["bridge"])
 
 
 def test_show_json_and_readable(home: Path, kb: KnowledgeBase) -> None:

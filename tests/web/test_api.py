@@ -28,6 +28,7 @@ SPEC_ROUTES = {
     ("delete", "/api/diary/pain/{entry_id}"),
     ("post", "/api/sessions"),
     ("get", "/api/sessions"),
+    ("delete", "/api/sessions/{record_id}"),
     ("get", "/api/export"),
     ("delete", "/api/me/data"),
     ("put", "/api/profile"),

@@ -135,6 +135,11 @@ INTENSITY_TAG: dict[str, Tag] = {"gentle": "gentle", "moderate": "moderate", "ha
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
+def _plain(text: str) -> str:
+    """Lower-case words without punctuation: how a cue is matched against its step."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
 class Strict(BaseModel):
     """Base for content models: unknown keys are errors, instances are immutable.
 
@@ -304,6 +309,83 @@ class Correction(Strict):
     why: str
 
 
+CameraPoint = Literal["nose", "shoulder", "elbow", "wrist", "hip", "knee", "ankle", "heel", "foot"]
+"""A body point the camera's pose model finds on both sides (MediaPipe's pose landmarks without
+their ``left_``/``right_`` prefix; ``nose`` is on the midline)."""
+CameraSide = Literal["left", "right", "mean", "max", "min"]
+CuePhase = Literal["top", "rising", "returning", "any"]
+MIN_REP_GAP = 15.0
+"""Degrees between a camera block's ``rest`` and ``top``: wider than the pose model's jitter, so
+a shaking measure cannot cross both thresholds and count a repetition that did not happen."""
+
+
+class CameraMeasure(Strict):
+    """One number read from the body in degrees: the ``angle`` at the middle of three points
+    (0-180), or the ``incline`` of the line between two points from the horizontal (0-90).
+    ``side`` says which side's value to use, or how to combine both."""
+
+    angle: tuple[CameraPoint, CameraPoint, CameraPoint] | None = None
+    incline: tuple[CameraPoint, CameraPoint] | None = None
+    side: CameraSide = "mean"
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> CameraMeasure:
+        if (self.angle is None) == (self.incline is None):
+            raise ValueError("a camera measure is either an angle or an incline")
+        return self
+
+
+class CameraCue(Strict):
+    """One thing the camera may say, in the words of the exercise's own step ``step`` (1-based):
+    shown when ``measure`` (the rep signal when not given) stays ``below``/``above`` a value, or
+    moves ``faster_than`` degrees a second, for ``for_s`` seconds during the named phase."""
+
+    id: str = Field(pattern=_KEBAB.pattern)
+    says: str = Field(min_length=1)
+    step: int = Field(ge=1)
+    measure: CameraMeasure | None = None
+    below: float | None = None
+    above: float | None = None
+    faster_than: float | None = Field(default=None, gt=0)
+    during: CuePhase = "top"
+    for_s: float = Field(default=0.4, ge=0, le=5)
+
+    @model_validator(mode="after")
+    def _one_condition(self) -> CameraCue:
+        if sum(v is not None for v in (self.below, self.above, self.faster_than)) != 1:
+            raise ValueError(f"cue {self.id}: exactly one of below, above, faster_than")
+        return self
+
+
+class Camera(Strict):
+    """How a camera judges an exercise: the ``view`` to film it from, the rep ``signal`` and its
+    ``rest`` and ``top`` values (a repetition goes from rest past top and back past rest), and
+    the cues. Thresholds live here, not in code: the browser reads this block as JSON.
+    ``min_visibility`` is how sure the pose model must be that a point is in view: it guesses
+    points out of the picture (knees below the frame) at about 0.4-0.6, and a guessed knee must
+    not count a repetition."""
+
+    view: Literal["side", "front"]
+    why: str
+    signal: CameraMeasure
+    rest: float = Field(ge=0, le=180)
+    top: float = Field(ge=0, le=180)
+    cues: list[CameraCue] = []
+    speed_window_s: float = Field(default=0.3, gt=0, le=2)
+    lost_after_s: float = Field(default=1.0, gt=0, le=10)
+    cue_shown_s: float = Field(default=2.5, ge=0, le=10)
+    min_visibility: float = Field(default=0.75, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _wide_enough(self) -> Camera:
+        if abs(self.top - self.rest) < MIN_REP_GAP:
+            raise ValueError(f"camera: rest and top must be at least {MIN_REP_GAP:g} degrees apart")
+        ids = [cue.id for cue in self.cues]
+        if len(ids) != len(set(ids)):
+            raise ValueError("camera: cue ids must be unique")
+        return self
+
+
 class EntryBase(Strict):
     """Fields every knowledge-base entry has."""
 
@@ -367,6 +449,20 @@ class Exercise(EntryBase):
     intensity: Intensity = "moderate"
     loading: list[LoadTag] = []
     """Every shipped exercise states this, even when empty (a content test holds it to that)."""
+    camera: Camera | None = None
+    """How "Check my form" judges this exercise, when a camera can judge it at all."""
+
+    @model_validator(mode="after")
+    def _cues_quote_steps(self) -> Exercise:
+        """A cue repeats words of one of this exercise's steps, so it never says anything the
+        exercise (and so its seed quote) does not already say."""
+        for cue in self.camera.cues if self.camera else []:
+            if cue.step > len(self.steps):
+                steps = len(self.steps)
+                raise ValueError(f"{self.id}: cue {cue.id} names step {cue.step} of {steps}")
+            if f" {_plain(cue.says)} " not in f" {_plain(self.steps[cue.step - 1])} ":
+                raise ValueError(f"{self.id}: cue {cue.id} is not words of step {cue.step}")
+        return self
 
     @property
     def tags(self) -> frozenset[Tag]:

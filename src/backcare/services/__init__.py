@@ -49,7 +49,7 @@ from backcare.services.programme import (
 )
 from backcare.services.questionnaires import list_questionnaires, save_questionnaire
 from backcare.services.report import ClinicianReport, clinician_report
-from backcare.services.sessions import list_sessions, record_session
+from backcare.services.sessions import delete_session, list_sessions, record_session
 
 __all__ = [
     "ClinicianReport",
@@ -67,6 +67,7 @@ __all__ = [
     "current_profile",
     "delete_all",
     "delete_pain",
+    "delete_session",
     "diary_alerts",
     "export_all",
     "export_fhir",

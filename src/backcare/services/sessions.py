@@ -56,6 +56,22 @@ def list_sessions(
         return [_session_public(row) for row in rows]
 
 
+def delete_session(db: DB, *, user_id: int, record_id: int) -> SessionRecordPublic | None:
+    """Delete one of this person's session records, with what "Check my form" kept in it
+    (counts and cues shown); ``None`` when they have no session by that id."""
+    with _unit(db) as session:
+        row = session.scalar(
+            select(SessionRecord).where(
+                SessionRecord.id == record_id, SessionRecord.user_id == user_id
+            )
+        )
+        if row is None:
+            return None
+        deleted = _session_public(row)
+        session.delete(row)
+        return deleted
+
+
 def _session_fields(record: SessionRecordCreate) -> dict[str, Any]:
     return record.model_dump(mode="python", exclude={"client_id"}) | {
         "items": [item.model_dump(mode="json") for item in record.items]

@@ -20,6 +20,7 @@ def session_item(item: PlanItem, kb: KnowledgeBase) -> SessionItem:
         dose=item.dose,
         one_sided=exercise is not None and exercise.one_sided,
         breathing=exercise is not None and exercise.category == "breathing",
+        camera=exercise.camera if exercise is not None else None,
     )
 
 

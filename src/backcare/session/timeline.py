@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from backcare.content.schema import Dose
+from backcare.content.schema import Camera, Dose
 from backcare.plan.dose import (
     AS_TOLERATED_S,
     DEFAULT_REST_S,
@@ -61,6 +61,8 @@ class SessionItem(Model):
     dose: Dose
     one_sided: bool = False
     breathing: bool = False
+    camera: Camera | None = None
+    """How "Check my form" judges this exercise, when it can (the exercise's camera block)."""
 
 
 class Step(Model):

@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
@@ -16,8 +16,9 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from backcare import services
-from backcare.content.schema import AREAS
+from backcare.content.schema import AREAS, Exercise
 from backcare.diary import PainPoint, rolling_average, seven_day_average
+from backcare.knowledge import KnowledgeBase
 from backcare.schemas import (
     PainEntryCreate,
     PainEntryIn,
@@ -182,8 +183,9 @@ def diary_page(
         recent=recent,
         editing=next((p for p in recent if p.id == edit), None),
         undo=_undo_of(deleted),
-        changed=changed if changed in ("corrected", "restored") else None,
+        changed=changed if changed in ("corrected", "restored", "session-deleted") else None,
         sessions=list(reversed(sessions[-5:])),
+        camera_words=camera_words(state.kb, sessions[-5:]),
         alerts=alerts,
         logged=logged,
         average=seven_day_average([PainPoint(p.at, p.score) for p in pain], datetime.now(UTC)),
@@ -213,6 +215,18 @@ def log_pain(
         return RedirectResponse("/diary?logged=0", status_code=status.HTTP_303_SEE_OTHER)
     services.log_pain(state_of(request).database, user_id=user_id, entry=entry)
     return RedirectResponse("/diary?logged=1", status_code=status.HTTP_303_SEE_OTHER)
+
+
+def camera_words(kb: KnowledgeBase, sessions: list[SessionRecordPublic]) -> dict[str, Any]:
+    """For each exercise "Check my form" counted in these sessions: its name and what each of
+    its cue ids said, so the diary shows the person exactly what was kept."""
+    words: dict[str, Any] = {}
+    for item in (i for s in sessions for i in s.items if i.form_check):
+        entry = kb.get(item.id) if item.id in kb else None
+        camera = entry.camera if isinstance(entry, Exercise) else None
+        if entry is not None and camera is not None:
+            words[item.id] = {"name": entry.name, "cues": {c.id: c.says for c in camera.cues}}
+    return words
 
 
 def _diary(**query: str) -> RedirectResponse:
@@ -256,6 +270,15 @@ def delete_pain(request: Request, user_id: UserDep, entry_id: EntryId) -> Respon
         raise _no_entry(entry_id)
     kept = PainEntryIn(score=gone.score, areas=gone.areas, note=gone.note, at=gone.at)
     return _diary(deleted=quote(kept.model_dump_json()))
+
+
+@router.post("/diary/sessions/{record_id}/delete", dependencies=[Depends(same_origin)])
+def delete_session(request: Request, user_id: UserDep, record_id: EntryId) -> Response:
+    """Delete a recorded session (and what the camera counted in it)."""
+    database = state_of(request).database
+    if services.delete_session(database, user_id=user_id, record_id=record_id) is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no session {record_id} of yours")
+    return _diary(changed="session-deleted")
 
 
 @router.post("/diary/restore", dependencies=[Depends(same_origin)])

@@ -107,6 +107,7 @@ def session_data(
                 "note": item.dose.note,
                 "one_sided": item.one_sided,
                 "breathing": item.breathing,
+                "camera": item.camera.model_dump(mode="json") if item.camera else None,
             }
             for item in items
         ],

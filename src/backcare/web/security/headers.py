@@ -17,6 +17,10 @@ CSP = (
 )
 """No inline scripts or styles anywhere (the templates' looks live in ``app.css``; scripts set
 styles through the DOM, which the policy allows)."""
+WASM_PATHS = frozenset({"/session"})
+"""Pages that may compile WebAssembly: the guided session runs the pose model ("Check my form",
+served from ``/static/pose/``) in the browser. Still no inline or foreign script."""
+WASM_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'")
 SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
@@ -50,7 +54,8 @@ class SecurityHeaders:
 
             async def send_with_headers(message: Message) -> None:
                 if message["type"] == "http.response.start":
-                    message["headers"] = _with_headers(message.get("headers", []), CSP)
+                    policy = WASM_CSP if scope["path"] in WASM_PATHS else CSP
+                    message["headers"] = _with_headers(message.get("headers", []), policy)
                 await send(message)
 
             await self.app(scope, receive, send_with_headers)

@@ -33,7 +33,7 @@
       version: 1, phase: "ready", origin: wall(), speed, index: 0, stepStartedAt: 0, dueAt: 0,
       pausedAt: null, pausedS: 0, completed: [], skipped: [], finishedAt: null,
       endedEarly: false, painBefore: null, painAfter: null, startedWall: null,
-      endedWall: null, lastSeen: 0, stopMessage: null,
+      endedWall: null, lastSeen: 0, stopMessage: null, form: {},
     };
   }
   const finished = () => state.finishedAt !== null;
@@ -221,7 +221,9 @@
     if (!cueOn("sound") || !audio) return;
     const osc = audio.createOscillator();
     const gain = audio.createGain();
-    osc.frequency.value = kind === "work" || kind === "breathe" ? 880 : kind === "end" ? 523 : 660;
+    // a "form" cue (Check my form) has its own lower tone
+    const tones = { work: 880, breathe: 880, end: 523, form: 440 };
+    osc.frequency.value = tones[kind] || 660;
     gain.gain.setValueAtTime(0.0001, audio.currentTime);
     gain.gain.exponentialRampToValueAtTime(0.2, audio.currentTime + 0.02);
     gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.25);
@@ -258,6 +260,7 @@
     $("item-link").href = `/kb/${item.id}`;
     const next = items[s.item + 1];
     $("next-up").textContent = next ? `Next: ${next.name}` : "Last exercise";
+    document.dispatchEvent(new CustomEvent("backcare:item", { detail: { index: s.item } }));
     const list = $("item-steps");
     list.replaceChildren(...item.steps.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
     const img = $("picture-img");
@@ -433,6 +436,7 @@
 
   function toDone() {
     clearTimeout(timer);
+    document.dispatchEvent(new CustomEvent("backcare:end"));
     state.phase = "done";
     state.endedWall = state.endedWall || new Date().toISOString();
     save();
@@ -461,7 +465,10 @@
     return {
       plan_day: data.day, week: data.week,
       started_at: started.toISOString(), ended_at: ended.toISOString(),
-      items: outcome().map((r) => ({ id: r.id, status: r.status === "done" ? "done" : "skipped", sets_done: r.sets_done })),
+      items: outcome().map((r) => ({
+        id: r.id, status: r.status === "done" ? "done" : "skipped", sets_done: r.sets_done,
+        ...(state.form && state.form[r.id] ? { form_check: state.form[r.id] } : {}),
+      })),
       pain_before: state.painBefore, pain_after: state.painAfter,
     };
   }
@@ -562,7 +569,15 @@
   loadCues();
   window.addEventListener("pagehide", () => state.phase === "running" && save());
 
-  window.backcareSession = { state: () => state, now: () => now(), steps, items };
+  // "Check my form" (formcheck.js) reports what it counted: kept with the session, nothing else.
+  function noteForm(id, result) {
+    state.form = state.form || {};
+    const before = state.form[id] || { reps: 0, cues: [] };
+    state.form[id] = { reps: before.reps + result.reps, cues: [...before.cues, ...result.cues].slice(0, 200) };
+    save();
+  }
+
+  window.backcareSession = { state: () => state, now: () => now(), steps, items, noteForm, beep };
 
   if (state.phase === "running") {
     treatAbsenceAsPause();

@@ -2,10 +2,12 @@
 // machine, so everything is fetched from it first (an update shows at once) and the copy kept
 // answers only when it cannot be reached: every page the person has visited (plan, session,
 // diary, knowledge, home) and every picture fetched still open offline. Logging out forgets them.
+// The pose model ("Check my form", /static/pose/, about 19 MB) is kept once it has been used,
+// not at install: most people never turn the camera on.
 "use strict";
 const VERSION = "backcare-v2";
 const SHELL = ["/static/app.css", "/static/app.js", "/static/session.js", "/static/session_ask.js", "/static/breaks.js", "/static/diary.js",
-  "/static/icon.svg", "/static/icon-maskable.svg", "/static/manifest.webmanifest"];
+  "/static/coach.js", "/static/formcheck.js", "/static/icon.svg", "/static/icon-maskable.svg", "/static/manifest.webmanifest"];
 const NEVER_KEPT = ["/api/", "/logout", "/login", "/register", "/sw.js"];
 
 self.addEventListener("install", (event) => {
