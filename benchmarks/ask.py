@@ -3,12 +3,18 @@
 - Recall@5 and MRR on the project's own evaluation set (tests/search/eval_questions.yaml) for
   backcare's ranking and for a plain BM25 peer (rank_bm25 over the same entry texts, no vocabulary,
   no boosts).
-- On the real questions collected from public pages (tests/search/real_questions.yaml), for the dev
-  and the held-out part apart: recall@1, recall@5 and MRR over the answerable questions, and the
-  precision and recall of the "not covered" signal. The peer's not-covered signal is a threshold on
-  its best BM25 score, chosen on the dev part (best F1), so both sides are tuned on dev alone.
-- Latency of a full ``ask`` against the raw FTS5 query alone on the same index (our layers' cost).
-- Latency with the knowledge base grown 100× by synthetic copies of every entry.
+- On the real questions collected from public pages (tests/search/real_questions.yaml), part by
+  part: recall@1, recall@5 and MRR over the answerable questions, and the precision and recall of
+  the "not covered" signal. The peer's not-covered signal is a threshold on its best BM25 score,
+  chosen on the dev part (best F1). Parts: ``dev`` (tuned on), ``held_out`` (the first held-out
+  batch: run once for issue 20, then looked at and tuned on, so no longer a fair test) and
+  ``held_out_2`` (a second batch collected and labelled before the next ranking change; the
+  held-out figures that count).
+- Latency of a full ``ask`` against the raw FTS5 query of the question's words on the same index,
+  measured in alternating rounds (ask, then raw, again and again) so that the load of a shared
+  machine falls on both alike; the ratio is the median of the rounds' ratios.
+- Latency with the knowledge base grown 100× by synthetic copies of every entry, against the normal
+  one, in alternating rounds too.
 """
 
 from __future__ import annotations
@@ -32,11 +38,25 @@ from backcare.search.evaluation import (
     recall_and_mrr,
 )
 from backcare.search.index import _entry_texts, tokens
-from benchmarks.measures import at_most
+from benchmarks.measures import at_least, at_most
 
 EVAL_FILE = Path(__file__).resolve().parents[1] / "tests" / "search" / "eval_questions.yaml"
 REAL_FILE = EVAL_FILE.with_name("real_questions.yaml")
-PARTS = ("dev", "held_out")
+PARTS = {
+    "dev": "dev (tuned on)",
+    "held_out": "held_out (first batch; seen and tuned on since)",
+    "held_out_2": "held_out_2 (second batch, held out)",
+}
+HELD_OUT = "held_out_2"
+"""The part whose figures count against the issue's goals."""
+GOALS = {
+    "recall@1": 0.75,
+    f"recall@{K}": 0.95,
+    "not-covered precision": 0.8,
+    "not-covered recall": 0.8,
+}
+"""Issue 20's goals for the held-out part."""
+ROUNDS = 15
 
 
 def load_eval() -> list[tuple[str, set[str]]]:
@@ -103,29 +123,53 @@ def print_figures(label: str, result: Figures) -> None:
     )
 
 
-def real_questions(kb: KnowledgeBase, index: AskIndex, parts: tuple[str, ...] = PARTS) -> None:
-    """Ask and the BM25 peer on the real questions, part by part."""
+def real_questions(kb: KnowledgeBase, index: AskIndex) -> None:
+    """Ask and the BM25 peer on the real questions, part by part; the held-out part's figures
+    are recorded against the issue's goals."""
     questions = load_real()
     peer = Bm25Peer(kb)
     peer.calibrate([q for q in questions if q.part == "dev"])
     ours = ask_ranker(index)
-    for part in parts:
+    for part, label in PARTS.items():
         chosen = [q for q in questions if q.part == part]
         covered = sum(q.covered for q in chosen)
-        print(f"real questions, {part}: {covered} answerable, {len(chosen) - covered} not covered")
-        print_figures("backcare ask", figures(ours, chosen))
+        print(f"real questions, {label}: {covered} answerable, {len(chosen) - covered} not covered")
+        result = figures(ours, chosen)
+        print_figures("backcare ask", result)
         print_figures("plain BM25", figures(peer.ranker, chosen))
+        if part == HELD_OUT:
+            record_goals(part, result)
 
 
-def per_call_ms(function: Callable[[], object], repeat: int) -> float:
-    """Median milliseconds per call over ``repeat`` calls (after one warm-up call)."""
-    function()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+def record_goals(part: str, result: Figures) -> None:
+    values = {
+        "recall@1": result.recall_at_1,
+        f"recall@{K}": result.recall_at_5,
+        "not-covered precision": result.not_covered_precision,
+        "not-covered recall": result.not_covered_recall,
+    }
+    for name, value in values.items():
+        at_least(f"ask {part}: {name}", value or 0.0, GOALS[name])
+
+
+def side_by_side(first: Callable[[], object], second: Callable[[], object]) -> tuple[float, ...]:
+    """Median seconds of each function and the median of the rounds' ratios first / second,
+    over ``ROUNDS`` alternating rounds (after one warm-up call of each)."""
+    first()
+    second()
+    times: list[tuple[float, float]] = []
+    for _ in range(ROUNDS):
+        pair = []
+        for function in (first, second):
+            start = time.perf_counter()
+            function()
+            pair.append(time.perf_counter() - start)
+        times.append((pair[0], pair[1]))
+    return (
+        statistics.median(a for a, _ in times),
+        statistics.median(b for _, b in times),
+        statistics.median(a / b for a, b in times),
+    )
 
 
 def grown(kb: KnowledgeBase, factor: int) -> KnowledgeBase:
@@ -152,21 +196,47 @@ def run() -> None:
     real_questions(kb, index)
 
     sample = [q for q, _ in questions]
-    full = per_call_ms(lambda: [ask(index, q) for q in sample], 15) / len(sample)
-    matches = [index.fts_query(q) for q in sample]
-    raw = per_call_ms(lambda: [index.raw_bm25(m) for m in matches], 15) / len(sample)
-    print(
-        f"latency per question: ask {full:.3f} ms, raw FTS5 query {raw:.3f} ms, "
-        f"overhead ratio {full / raw:.1f}x"
-    )
-    at_most("ask latency / raw FTS5 query", full / raw, 1.5)
+    latency(index, sample)
+    growth(kb, index, sample)
 
-    big_index = AskIndex(grown(kb, 100))
-    big = per_call_ms(lambda: [ask(big_index, q) for q in sample], 5) / len(sample)
-    print(
-        f"knowledge base grown 100x ({len(big_index.kb)} entries): ask {big:.3f} ms per question, "
-        f"{big / full:.1f}x the normal knowledge base"
+
+def latency(index: AskIndex, sample: list[str]) -> None:
+    """A full ask against the raw FTS5 query of the question's words, side by side."""
+    matches = [index.fts_query(q) for q in sample]
+    own = [index.match_of(index.analyse(q)) for q in sample]
+    full, raw, ratio = side_by_side(
+        lambda: [ask(index, q) for q in sample], lambda: [index.raw_bm25(m) for m in matches]
     )
-    at_most("ask latency, knowledge base 100x / normal", big / full, 10)
-    build = per_call_ms(lambda: AskIndex(kb), 10)
-    print(f"index build: {build:.1f} ms for {len(kb)} entries")
+    n = len(sample)
+    print(
+        f"latency per question: ask {full * 1000 / n:.3f} ms, raw FTS5 query of the question's "
+        f"words {raw * 1000 / n:.3f} ms, ratio {ratio:.2f}x (median of {ROUNDS} rounds)"
+    )
+    mine, _, share = side_by_side(
+        lambda: [index.raw_bm25(m) for m in own], lambda: [index.raw_bm25(m) for m in matches]
+    )
+    print(
+        f"  of which ask's own FTS5 match (words in most entries left out) {mine * 1000 / n:.3f} "
+        f"ms, {share:.2f}x the raw query"
+    )
+    at_most("ask latency / raw FTS5 query", ratio, 1.5)
+
+
+def growth(kb: KnowledgeBase, index: AskIndex, sample: list[str]) -> None:
+    """Ask on the knowledge base grown 100x against the normal one, side by side."""
+    start = time.perf_counter()
+    big_index = AskIndex(grown(kb, 100))
+    built = time.perf_counter() - start
+    big, normal, ratio = side_by_side(
+        lambda: [ask(big_index, q) for q in sample], lambda: [ask(index, q) for q in sample]
+    )
+    n = len(sample)
+    print(
+        f"knowledge base grown 100x ({len(big_index.kb)} entries, index built in {built:.1f} s): "
+        f"ask {big * 1000 / n:.3f} ms per question against {normal * 1000 / n:.3f} ms, "
+        f"ratio {ratio:.1f}x"
+    )
+    at_most("ask latency, knowledge base 100x / normal", ratio, 10)
+    start = time.perf_counter()
+    AskIndex(kb)
+    print(f"index build: {(time.perf_counter() - start) * 1000:.1f} ms for {len(kb)} entries")

@@ -115,3 +115,15 @@ def test_snippets_are_whole_sentences(kb: KnowledgeBase, question: str) -> None:
     for hit in AskIndex(kb).search(question, top=20):
         assert not hit.snippet.endswith("…"), hit.snippet
         assert hit.snippet.rstrip()[-1] in ".!?)\"'" or len(hit.snippet) < 200, hit.snippet
+
+
+def test_words_in_most_entries_are_left_out_of_the_match(small_index: AskIndex) -> None:
+    """"back" is in three of the four entries: FTS5 gives it no weight, so ask does not match it."""
+    match = small_index.match_of(small_index.analyse("a foam roller for my back"))
+    assert '"foam"' in match
+    assert '"back"' not in match
+
+
+def test_a_question_made_only_of_common_words_keeps_them(small_index: AskIndex) -> None:
+    assert small_index.match_of(small_index.analyse("my back")) == '"back"'
+    assert small_index.search("my back", top=5)

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from backcare.content.schema import Source
+from backcare.content.schema import RedFlag, Source
 from backcare.search.index import COVERED_THRESHOLD, AskIndex, Hit
-from backcare.search.scope import load_scope
-from backcare.search.warnings import detect_warning
+from backcare.search.scope import OutOfScope, load_scope
 
 __all__ = [
     "AskAnswer",
@@ -91,50 +90,50 @@ def ask(index: AskIndex, question: str, *, top: int = DEFAULT_TOP) -> AskResult:
 
     ``covered`` is false when the question is about a topic the seeds leave out (drug doses,
     surgery, scans, other body parts) or the best entry holds too little of what it asks; the
-    results are then only related entries.
+    results are then only related entries. The question is analysed once, for the ranking and
+    the warning alike.
     """
     topic = load_scope().topic_of(question)
-    hits = index.search(question, top=top, prefer=topic.related if topic else frozenset())
+    query = index.analyse(question)
+    hits = index.rank(query, top=top, prefer=topic.related if topic else frozenset())
     covered = bool(hits) and topic is None and hits[0].coverage >= COVERED_THRESHOLD
-    not_covered = (
-        None
-        if covered
-        else NotCovered(
-            topic=topic.topic if topic else None,
-            ask=topic.ask if topic else DEFAULT_ASK,
-            message=NOT_COVERED_MESSAGE.format(ask=topic.ask if topic else DEFAULT_ASK),
-        )
-    )
-    flag = detect_warning(question, index.kb, index.red_flags)
-    warning = (
-        AskWarning(
-            id=flag.flag,
-            level=flag.level,
-            message=flag.summary,
-            action=index.kb.flag_action(flag),
-            entry=flag.id,
-            sources=list(flag.sources),
-        )
-        if flag is not None
-        else None
-    )
     return AskResult(
         covered=covered,
-        not_covered=not_covered,
-        results=[
-            AskHit(
-                id=hit.entry.id,
-                kind=hit.entry.kind,
-                name=hit.entry.name,
-                answer=AskAnswer(
-                    text=hit.snippet, quotes=list(hit.answer.quotes) if hit.answer else []
-                ),
-                snippet=hit.snippet,
-                score=hit.score,
-                warning_sign=hit.entry.kind == "red_flag",
-                sources=list(hit.entry.sources),
-            )
-            for hit in hits
-        ],
-        warning=warning,
+        not_covered=None if covered else _not_covered(topic),
+        results=[_result(hit) for hit in hits],
+        warning=_warning(index, index.most_urgent_warning(query)),
+    )
+
+
+def _not_covered(topic: OutOfScope | None) -> NotCovered:
+    who = topic.ask if topic else DEFAULT_ASK
+    return NotCovered(
+        topic=topic.topic if topic else None, ask=who, message=NOT_COVERED_MESSAGE.format(ask=who)
+    )
+
+
+def _warning(index: AskIndex, flag: RedFlag | None) -> AskWarning | None:
+    if flag is None:
+        return None
+    return AskWarning(
+        id=flag.flag,
+        level=flag.level,
+        message=flag.summary,
+        action=index.kb.flag_action(flag),
+        entry=flag.id,
+        sources=list(flag.sources),
+    )
+
+
+def _result(hit: Hit) -> AskHit:
+    entry = hit.entry
+    return AskHit(
+        id=entry.id,
+        kind=entry.kind,
+        name=entry.name,
+        answer=AskAnswer(text=hit.snippet, quotes=list(hit.answer.quotes) if hit.answer else []),
+        snippet=hit.snippet,
+        score=hit.score,
+        warning_sign=entry.kind == "red_flag",
+        sources=list(entry.sources),
     )

@@ -94,7 +94,11 @@ def best_answer(entry: Prepared | Entry, wanted: Iterable[str]) -> Answer:
     summary's first sentence answers.
     """
     prepared = entry if isinstance(entry, Prepared) else prepare(entry)
-    want = {stem(w) for w in wanted}
+    return answer_for_stems(prepared, {stem(w) for w in wanted})
+
+
+def answer_for_stems(prepared: Prepared, want: set[str]) -> Answer:
+    """``best_answer`` for the question's word stems, worked out once for all its hits."""
     scored = [(len(want & words), -i, i) for i, (_, words) in enumerate(prepared.sentences)]
     if not scored:
         return Answer(text=prepared.summary, quotes=_quotes_for(prepared, set(), want))

@@ -12,28 +12,30 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 from backcare.content.schema import Entry, Group, RedFlag
 from backcare.knowledge.base import KnowledgeBase
 from backcare.search.answer import (
     Answer,
     Prepared,
-    best_answer,
+    answer_for_stems,
     phrase_stems,
     prepare,
     stem,
     stems,
 )
 from backcare.search.intents import load_intents
+from backcare.search.phrases import PhraseIndex
 from backcare.search.vocabulary import Vocabulary, load_vocabulary
-from backcare.search.warnings import load_warning_patterns
+from backcare.search.warnings import load_warning_patterns, most_urgent
 
 # BM25 weight of each indexed column: a hit in the name says far more than one in a quote.
 FIELD_WEIGHTS = {"name": 10.0, "aliases": 8.0, "summary": 4.0, "body": 2.0, "quotes": 1.0}
-CANDIDATES = 60
-"""How many BM25 hits are re-ranked; more than any answer needs, few enough to stay fast."""
+CANDIDATES = 40
 EXPANSION_WEIGHT = 0.25
 """Vocabulary variants count, but less than the words the person actually typed."""
+"""How many BM25 hits are re-ranked; more than any answer needs, few enough to stay fast."""
 PHRASE_BOOST = 2.0
 """A question that names an entry (or one of its aliases) as a whole phrase prefers it."""
 GROUP_BOOST = 1.35
@@ -153,6 +155,8 @@ class Query:
     concepts: tuple[str, ...] = ()
     flags: frozenset[str] = frozenset()
     intended: frozenset[str] = frozenset()
+    named: frozenset[int] = frozenset()
+    """Rows of the index whose name or alias the question says as a whole phrase."""
 
 
 @dataclass(frozen=True)
@@ -196,48 +200,80 @@ def _entry_texts(entry: Entry) -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class _CoverageTerms:
+    """The question's informative stems with their rarity, its concepts' variant stems, and its
+    words' other spellings: what an entry is checked against for coverage."""
+
+    weights: dict[str, float]
+    concepts: tuple[tuple[tuple[frozenset[str], ...], frozenset[str]], ...]
+    spellings: tuple[tuple[str, tuple[frozenset[str], ...]], ...]
+
+
+@dataclass(frozen=True)
+class _RowFacts:
+    """What the re-ranking reads of an entry, worked out once when the index is built."""
+
+    id: str
+    kind: str
+    suitable_for: frozenset[str]
+    unsafe_for: frozenset[str]
+    flag: str | None
+
+
 class AskIndex:
-    """An in-memory FTS5 index over a knowledge base, queried with vocabulary expansion."""
+    """An in-memory FTS5 index over a knowledge base, queried with vocabulary expansion.
+
+    Everything that does not depend on the question is worked out here, once: the FTS5 table, each
+    entry's facts and word stems, the phrase index of entry names, the words too common to rank by,
+    and the most urgent red flag per warning sign. A query is then one or two FTS5 matches and a
+    re-ranking of at most ``CANDIDATES`` entries.
+    """
 
     def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary | None = None) -> None:
         self.kb = kb
         self.vocabulary = vocabulary or load_vocabulary()
         self._entries: list[Entry] = list(kb)
+        texts = [_entry_texts(e) for e in self._entries]
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         columns = ", ".join(FIELD_WEIGHTS)
         self._db.execute(
             f"CREATE VIRTUAL TABLE entry USING fts5({columns}, tokenize='porter unicode61')"
         )
-        rows = ([*_entry_texts(e).values()] for e in self._entries)
         self._db.executemany(
-            f"INSERT INTO entry VALUES ({', '.join('?' * len(FIELD_WEIGHTS))})", rows
+            f"INSERT INTO entry VALUES ({', '.join('?' * len(FIELD_WEIGHTS))})",
+            ([*text.values()] for text in texts),
         )
         self._db.commit()
         self._weights = ", ".join(str(w) for w in FIELD_WEIGHTS.values())
-        self._name_patterns: dict[int, re.Pattern[str] | None] = {}
         self._prepared: dict[int, Prepared] = {}
         self.red_flags: tuple[RedFlag, ...] = tuple(kb.of_type(RedFlag))
         self._rows = {entry.id: row for row, entry in enumerate(self._entries)}
-        self._stems = [stems(" ".join(_entry_texts(e).values())) for e in self._entries]
+        self._facts = [_facts(entry) for entry in self._entries]
+        self._names = PhraseIndex.build(
+            (form, row)
+            for row, entry in enumerate(self._entries)
+            for form in self._name_forms(entry)
+        )
+        joined = [" ".join(text.values()) for text in texts]
+        self._stems = [stems(text) for text in joined]
+        self._ubiquitous = _ubiquitous(joined)
+        self._variants = self._variant_scores()
         frequency: Counter[str] = Counter(s for entry_stems in self._stems for s in entry_stems)
         self._idf = {
             s: math.log((len(self._entries) + 1) / (n + 0.5)) for s, n in frequency.items()
         }
         self._unseen_idf = math.log((len(self._entries) + 1) / 0.5)
 
-    def _names_pattern(self, row: int) -> re.Pattern[str] | None:
-        """One compiled pattern of the entry's name and aliases, built on first use."""
-        if row not in self._name_patterns:
-            entry = self._entries[row]
-            names = {
-                form
-                for n in (entry.name, *entry.aliases)
-                if len(n) > 3 and set(tokens(n)) - GENERIC_WORDS
-                for form in self.vocabulary.name_forms(n)
-            }
-            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            self._name_patterns[row] = re.compile(rf"\b(?:{alternatives})s?\b") if names else None
-        return self._name_patterns[row]
+    def _name_forms(self, entry: Entry) -> set[str]:
+        """The forms a question may name the entry in (name and aliases that say more than
+        "back pain")."""
+        return {
+            form
+            for n in (entry.name, *entry.aliases)
+            if len(n) > 3 and set(tokens(n)) - GENERIC_WORDS
+            for form in self.vocabulary.name_forms(n)
+        }
 
     def analyse(self, question: str) -> Query:
         """Everything the ranking needs from a question, worked out once."""
@@ -260,6 +296,7 @@ class AskIndex:
             concepts=tuple(concepts),
             flags=frozenset(load_warning_patterns().flags_in(question)),
             intended=load_intents().entries_for(respelled),
+            named=frozenset(cast("set[int]", self._names.found_in(lowered))),
         )
 
     def fts_query(self, question: str) -> str:
@@ -276,18 +313,47 @@ class AskIndex:
         )
         return [(rowid - 1, -rank) for rowid, rank in self._db.execute(sql, (match, limit))]
 
+    def match_of(self, query: Query) -> str:
+        """The FTS5 MATCH expression a query runs: its own topical words. Words in more than half
+        of the entries are left out: FTS5's BM25 gives them no weight, yet matching them costs the
+        most (a question made only of such words keeps them)."""
+        topical = [w for w in query.words if w not in FRAME_WORDS] or list(query.words)
+        return _match([w for w in topical if w not in self._ubiquitous] or topical)
+
+    def _variant_scores(self) -> dict[str, dict[int, float]]:
+        """For each vocabulary concept, the BM25 score of each entry for the concept's variants:
+        worked out once, so a question adds its concepts' scores instead of running a second
+        match. Left out: variants made only of ubiquitous words, and concepts that more than half
+        of the entries mention ("lower back": every entry is about it), which rank nothing."""
+        scores = {}
+        for concept, variants in self.vocabulary.concepts.items():
+            match = _match(v for v in variants if set(tokens(v)) - self._ubiquitous)
+            if match and self._count(match) <= len(self._entries) / 2:
+                scores[concept] = dict(self.raw_bm25(match))
+        return scores
+
+    def _count(self, match: str) -> int:
+        """How many entries an FTS5 MATCH expression finds."""
+        sql = "SELECT count(*) FROM entry WHERE entry MATCH ?"
+        return int(self._db.execute(sql, (match,)).fetchone()[0])
+
     def search(
         self, question: str, *, top: int = 5, prefer: frozenset[str] = frozenset()
     ) -> list[Hit]:
         """Entries that answer the question, best first; ``prefer`` names entries that answer
         this kind of question whatever its words (ranked as an intent's entries are)."""
-        query = self.analyse(question)
+        return self.rank(self.analyse(question), top=top, prefer=prefer)
+
+    def rank(
+        self, query: Query, *, top: int = 5, prefer: frozenset[str] = frozenset()
+    ) -> list[Hit]:
+        """``search`` for a question already analysed."""
         if prefer:
             query = replace(query, intended=query.intended | prefer)
-        topical = [w for w in query.words if w not in FRAME_WORDS] or list(query.words)
-        relevance = dict(self.raw_bm25(_match(topical)))
-        for row, bm25 in self.raw_bm25(_match(query.variants)):
-            relevance[row] = relevance.get(row, 0.0) + EXPANSION_WEIGHT * bm25
+        relevance = dict(self.raw_bm25(self.match_of(query)))
+        for concept in query.concepts:
+            for row, bm25 in self._variants.get(concept, {}).items():
+                relevance[row] = relevance.get(row, 0.0) + EXPANSION_WEIGHT * bm25
         if query.intended:
             floor = INTENT_FLOOR * max(relevance.values(), default=1.0)
             for entry_id in query.intended & self._rows.keys():
@@ -296,72 +362,88 @@ class AskIndex:
         scored = [(bm25 * self._boost(row, query), row) for row, bm25 in relevance.items()]
         scored.sort(key=lambda item: (-item[0], item[1]))
         scored = _first_that(scored, lambda row: not self._warning_elsewhere(row, query))
-        scored = _first_that(scored, lambda row: not _unsafe_for(self._entries[row], query.groups))
-        wanted = {*query.words, *tokens(" ".join(query.variants))}
-        hits = []
-        for score, row in scored[:top]:
-            if row not in self._prepared:
-                self._prepared[row] = prepare(self._entries[row])
-            answer = best_answer(self._prepared[row], wanted)
-            hits.append(
-                Hit(
-                    entry=self._entries[row],
-                    score=round(score, 4),
-                    snippet=answer.text,
-                    answer=answer,
-                    coverage=self._coverage(row, query),
-                )
-            )
-        return hits
+        scored = _first_that(scored, lambda row: not self._facts[row].unsafe_for & query.groups)
+        wanted = {stem(w) for w in (*query.words, *tokens(" ".join(query.variants)))}
+        terms = self._coverage_terms(query)
+        return [self._hit(row, score, query, wanted, terms) for score, row in scored[:top]]
+
+    def most_urgent_warning(self, query: Query) -> RedFlag | None:
+        """The red-flag entry for the most urgent warning sign the question describes."""
+        return most_urgent(query.flags, self.red_flags) if query.flags else None
+
+    def _hit(
+        self, row: int, score: float, query: Query, wanted: set[str], terms: _CoverageTerms
+    ) -> Hit:
+        if row not in self._prepared:
+            self._prepared[row] = prepare(self._entries[row])
+        answer = answer_for_stems(self._prepared[row], wanted)
+        return Hit(
+            entry=self._entries[row],
+            score=round(score, 4),
+            snippet=answer.text,
+            answer=answer,
+            coverage=self._coverage(row, query, terms),
+        )
 
     def _warning_elsewhere(self, row: int, query: Query) -> bool:
-        """A red flag the question neither describes nor asks about directly."""
-        entry = self._entries[row]
-        if entry.kind != "red_flag" or entry.id in query.intended:
-            return False
-        if getattr(entry, "flag", None) in query.flags:
-            return False
-        pattern = self._names_pattern(row)
-        return pattern is None or not pattern.search(query.lowered)
+        """A red flag the question neither describes, names nor asks about directly."""
+        facts = self._facts[row]
+        return (
+            facts.kind == "red_flag"
+            and facts.id not in query.intended
+            and facts.flag not in query.flags
+            and row not in query.named
+        )
 
-    def _coverage(self, row: int, query: Query) -> float:
+    def _coverage_terms(self, query: Query) -> _CoverageTerms:
+        """The question's side of ``_coverage``, worked out once for all its hits."""
+        words = tokens(query.lowered)
+        variants = (self.vocabulary.variants(c) for c in query.concepts)
+        return _CoverageTerms(
+            weights={
+                s: self._idf.get(s, self._unseen_idf)
+                for s in (stem(w) for w in words)
+                if s not in GENERIC_WORDS and s not in COVERAGE_IGNORED and len(s) > 1
+            },
+            concepts=tuple(
+                (tuple(phrase_stems(v) for v in vs), frozenset().union(*map(phrase_stems, vs)))
+                for vs in variants
+            ),
+            spellings=tuple(
+                (stem(w), tuple(phrase_stems(alt) for alt in self.vocabulary.spellings[w]))
+                for w in words
+                if w in self.vocabulary.spellings
+            ),
+        )
+
+    def _coverage(self, row: int, query: Query, terms: _CoverageTerms) -> float:
         """Share of the question's informative words (by rarity) the entry holds, variants and
         concepts counted: low when the question is about something the entry never mentions."""
-        if self._entries[row].id in query.intended:
+        total = sum(terms.weights.values())
+        if self._facts[row].id in query.intended or not total:
             return 1.0
         entry_stems = self._stems[row]
         met: set[str] = set()
-        for concept in query.concepts:
-            variants = self.vocabulary.variants(concept)
-            if any(phrase_stems(v) <= entry_stems for v in variants):
-                met |= {s for v in variants for s in phrase_stems(v)}
-        for word in tokens(query.lowered):
-            alternatives = self.vocabulary.spellings.get(word, ())
-            if any(phrase_stems(alt) <= entry_stems for alt in alternatives):
-                met.add(stem(word))
-        weights = {
-            s: self._idf.get(s, self._unseen_idf)
-            for s in (stem(w) for w in tokens(query.lowered))
-            if s not in GENERIC_WORDS and s not in COVERAGE_IGNORED and len(s) > 1
-        }
-        total = sum(weights.values())
-        if not total:
-            return 1.0
-        return sum(w for s, w in weights.items() if s in entry_stems or s in met) / total
+        for variant_stems, all_stems in terms.concepts:
+            if any(v <= entry_stems for v in variant_stems):
+                met |= all_stems
+        for word_stem, alternatives in terms.spellings:
+            if any(alt <= entry_stems for alt in alternatives):
+                met.add(word_stem)
+        held = sum(w for s, w in terms.weights.items() if s in entry_stems or s in met)
+        return held / total
 
     def _boost(self, row: int, query: Query) -> float:
-        entry = self._entries[row]
-        boost = 1.0
-        pattern = self._names_pattern(row)
-        if pattern is not None and pattern.search(query.lowered):
-            boost *= PHRASE_BOOST
-        if query.groups & set(entry.suitable_for):
-            boost *= GROUP_BOOST
-        if _unsafe_for(entry, query.groups):
-            boost *= GROUP_PENALTY
-        if entry.kind in query.kinds:
+        facts = self._facts[row]
+        boost = PHRASE_BOOST if row in query.named else 1.0
+        if query.groups:
+            if not query.groups.isdisjoint(facts.suitable_for):
+                boost *= GROUP_BOOST
+            if not query.groups.isdisjoint(facts.unsafe_for):
+                boost *= GROUP_PENALTY
+        if facts.kind in query.kinds:
             boost *= KIND_BOOST
-        if entry.id in query.intended:
+        if facts.id in query.intended:
             boost *= INTENT_BOOST
         elif self._warning_elsewhere(row, query):
             boost *= WARNING_DAMPING
@@ -378,10 +460,22 @@ def _kinds_wanted(words: Sequence[str]) -> set[str]:
     return {kind for kind, cues in KIND_CUES.items() if present & set(cues)}
 
 
-def _unsafe_for(entry: Entry, groups: Iterable[Group]) -> bool:
-    """True when a ``not_for`` rule names one of the groups the question mentions."""
-    names = set(groups)
-    return any(rule.group in names for rule in entry.not_for)
+def _facts(entry: Entry) -> _RowFacts:
+    return _RowFacts(
+        id=entry.id,
+        kind=entry.kind,
+        suitable_for=frozenset(entry.suitable_for),
+        unsafe_for=frozenset(rule.group for rule in entry.not_for if rule.group),
+        flag=getattr(entry, "flag", None),
+    )
+
+
+def _ubiquitous(texts: Sequence[str]) -> frozenset[str]:
+    """Words found in more than half of the texts. FTS5's BM25 clamps the weight of such a term to
+    almost nothing, so leaving it out of a query changes no score, while its long posting list is
+    what makes a query slow (and slower as the knowledge base grows)."""
+    counts: Counter[str] = Counter(w for text in texts for w in set(tokens(text)))
+    return frozenset(w for w, n in counts.items() if n > len(texts) / 2)
 
 
 def _first_that(

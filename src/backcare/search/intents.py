@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from backcare.search.phrases import any_of
+
 INTENTS_FILE = Path(__file__).with_name("intents.yaml")
 
 
@@ -37,7 +39,7 @@ def load_intents(path: Path = INTENTS_FILE) -> Intents:
     return Intents(
         by_name={
             name: (
-                tuple(re.compile(p) for p in spec["patterns"]),
+                (any_of(spec["patterns"]),),
                 tuple(str(e) for e in spec["entries"]),
             )
             for name, spec in raw["intents"].items()

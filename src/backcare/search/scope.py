@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from backcare.search.phrases import any_of
+
 SCOPE_FILE = Path(__file__).with_name("scope.yaml")
 
 
@@ -41,7 +43,7 @@ def load_scope(path: Path = SCOPE_FILE) -> ScopePatterns:
         by_topic={
             topic: (
                 str(spec["ask"]),
-                tuple(re.compile(p) for p in spec["patterns"]),
+                (any_of(spec["patterns"]),),
                 frozenset(spec.get("related", ())),
             )
             for topic, spec in raw["topics"].items()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import yaml
+
+from backcare.search.phrases import PhraseIndex
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
@@ -19,23 +20,18 @@ class Vocabulary:
     concepts: dict[str, tuple[str, ...]]
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     ambiguous_aliases: frozenset[str] = frozenset()
-    _patterns: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+    _phrases: PhraseIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        patterns = {
-            name: re.compile(
-                r"\b("
-                + "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-                + r")s?\b"
-            )
-            for name, variants in self.concepts.items()
-        }
-        object.__setattr__(self, "_patterns", patterns)
+        phrases = PhraseIndex.build(
+            (variant, name) for name, variants in self.concepts.items() for variant in variants
+        )
+        object.__setattr__(self, "_phrases", phrases)
 
     def concepts_in(self, text: str) -> list[str]:
-        """Names of the concepts a text mentions, by any of their variants."""
-        lowered = text.lower()
-        return [name for name, pattern in self._patterns.items() if pattern.search(lowered)]
+        """Names of the concepts a text mentions, by any of their variants (in file order)."""
+        found = self._phrases.found_in(text.lower())
+        return [name for name in self.concepts if name in found] if found else []
 
     def respell(self, words: list[str]) -> list[str]:
         """The words, each followed by its other spellings (labor → labour, situps → sit-ups)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -12,6 +12,7 @@ import yaml
 
 from backcare.content.schema import FlagId, RedFlag
 from backcare.knowledge.base import KnowledgeBase
+from backcare.search.phrases import any_of
 
 WARNINGS_FILE = Path(__file__).with_name("warnings.yaml")
 URGENCY = {"emergency": 0, "urgent": 1, "routine": 2, "self_care": 3}
@@ -36,9 +37,7 @@ class WarningPatterns:
 def load_warning_patterns(path: Path = WARNINGS_FILE) -> WarningPatterns:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return WarningPatterns(
-        by_flag={
-            flag: tuple(re.compile(p) for p in patterns) for flag, patterns in raw["flags"].items()
-        }
+        by_flag={flag: (any_of(patterns),) for flag, patterns in raw["flags"].items()}
     )
 
 
@@ -50,8 +49,13 @@ def detect_warning(
     flags = set(load_warning_patterns().flags_in(question))
     if not flags:
         return None
-    candidates = kb.of_type(RedFlag) if red_flags is None else red_flags
-    matches = [entry for entry in candidates if entry.flag in flags]
+    return most_urgent(flags, kb.of_type(RedFlag) if red_flags is None else red_flags)
+
+
+def most_urgent(flags: Iterable[str], red_flags: Iterable[RedFlag]) -> RedFlag | None:
+    """The most urgent of the red-flag entries for these flags (ties: the first id)."""
+    wanted = set(flags)
+    matches = [entry for entry in red_flags if entry.flag in wanted]
     if not matches:
         return None
     return min(matches, key=lambda entry: (URGENCY[entry.level], entry.id))

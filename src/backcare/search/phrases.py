@@ -1,0 +1,74 @@
+"""Find known phrases in a text by looking up its runs of words in a dictionary.
+
+A question is checked against hundreds of phrases (vocabulary variants, entry names and aliases) on
+every ask; one regular expression per phrase made that the largest cost of a query. Here the phrases
+are indexed once, and finding them costs a few dictionary lookups per word of the question,
+however many phrases there are. Matching follows the regular expressions it replaces: whole words,
+the last word optionally followed by a plural "s".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_ATOM = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    """Lower-cased phrase → the labels it stands for (concept names, entry rows).
+
+    A text is cut into runs of letters and digits ("atoms"); every span of up to ``longest`` atoms
+    that starts where a phrase can start is looked up as it is written, separators included, so
+    "sit-up" and "sit up" stay different phrases and "pregnant" is found in "27-weeks-pregnant",
+    as the word-boundary expressions did.
+    """
+
+    labels: dict[str, frozenset[object]]
+    longest: int
+    starts: frozenset[str]
+    """Atoms a phrase can begin with (a one-atom phrase also with its plural "s"): a text's other
+    atoms are skipped at once."""
+
+    @classmethod
+    def build(cls, pairs: Iterable[tuple[str, object]]) -> PhraseIndex:
+        grouped: dict[str, set[object]] = {}
+        for phrase, label in pairs:
+            key = phrase.lower()
+            if _ATOM.search(key):
+                grouped.setdefault(key, set()).add(label)
+        atoms = {key: _ATOM.findall(key) for key in grouped}
+        starts = {a[0] for a in atoms.values()} | {
+            a[0] + "s" for a in atoms.values() if len(a) == 1
+        }
+        return cls(
+            {k: frozenset(v) for k, v in grouped.items()},
+            max((len(a) for a in atoms.values()), default=0),
+            frozenset(starts),
+        )
+
+    def found_in(self, text: str) -> set[object]:
+        """Labels of every phrase the (lower-cased) text contains as whole words, the last one
+        optionally followed by a plural "s"."""
+        spans = [(m.start(), m.end(), m.group()) for m in _ATOM.finditer(text)]
+        found: set[object] = set()
+        labels = self.labels
+        for i, (begin, _, atom) in enumerate(spans):
+            if atom not in self.starts:
+                continue
+            for _, end, _ in spans[i : i + self.longest]:
+                key = text[begin:end]
+                hit = labels.get(key)
+                if hit is None and key.endswith("s"):
+                    hit = labels.get(key[:-1])
+                if hit is not None:
+                    found |= hit
+        return found
+
+
+def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One regular expression matching wherever any of the patterns does: one search per
+    question instead of one per pattern (the patterns use no numbered groups or inline flags)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
