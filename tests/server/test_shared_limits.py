@@ -103,3 +103,26 @@ def test_parallel_attempts_are_counted_exactly(app: FastAPI) -> None:
     with ThreadPoolExecutor(max_workers=10) as pool:
         answers = list(pool.map(lambda _: limits.take([("addr:race", rule)]), range(20)))
     assert sum(answer.retry_after is None for answer in answers) == 7
+
+
+def test_a_patient_take_gets_the_slot_an_attempt_in_flight_gives_back(app: FastAPI) -> None:
+    """An office logging in at once behind one address: a login refused only because the
+    budget's slots are held by logins still being checked waits, and gets the slot the moment
+    one of them succeeds and gives it back; without patience it is refused."""
+    limits, rule = SharedLimits(app.state.backcare.database), Budget(2, 900)
+    in_flight = [limits.take([("addr:office", rule)]) for _ in range(2)]
+    assert all(taken.retry_after is None for taken in in_flight)
+    assert limits.take([("addr:office", rule)]).retry_after is not None
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        waiting = pool.submit(limits.take, [("addr:office", rule)], patience=10.0)
+        limits.give_back(in_flight[0])
+        assert waiting.result(timeout=30).retry_after is None
+
+
+def test_patience_never_lets_a_growing_delay_through(app: FastAPI) -> None:
+    """A refusal by the per-account delay is answered at once, patience or not: waiting it out
+    server-side would turn the delay into a free retry."""
+    limits, delay = SharedLimits(app.state.backcare.database), GrowingDelay(free=0, first=1)
+    assert limits.take([("pair:x", delay)]).retry_after is None
+    refused = limits.take([("pair:x", delay)], patience=30.0)
+    assert refused.retry_after is not None  # waiting 1 s and trying again would have got in

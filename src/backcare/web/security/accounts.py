@@ -20,6 +20,7 @@ from backcare.store.models import LOCAL_USERNAME, User
 from backcare.web.security.limits import (
     ADDRESS_FAILURES,
     ADDRESS_WINDOW_S,
+    IN_FLIGHT_PATIENCE_S,
     SIGN_UP_WINDOW_S,
     Budget,
     GrowingDelay,
@@ -120,7 +121,8 @@ class Accounts:
         back when it is right."""
         pair = f"pair:{credentials.username}|{client}"
         taken = self.limits.take(
-            [(pair, self.pair_delay), (f"login:{client}", self.address_budget)]
+            [(pair, self.pair_delay), (f"login:{client}", self.address_budget)],
+            patience=IN_FLIGHT_PATIENCE_S,
         )
         if taken.retry_after is not None:
             raise _too_many(f"too many failed logins: try again in {taken.retry_after} s", taken)

@@ -13,6 +13,7 @@ password is right, so a burst of parallel guesses cannot slip past the count eit
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -32,6 +33,12 @@ ADDRESS_FAILURES = 30
 """Failed logins one address may make across all accounts in ``ADDRESS_WINDOW_S``: enough for
 a household or an office behind one address, too few to spray passwords."""
 ADDRESS_WINDOW_S = 15 * 60
+IN_FLIGHT_PATIENCE_S = 5.0
+"""How long a login refused by an address budget waits for slots to come back before it is
+refused. Logins in flight hold a slot until their password is checked, and a right password
+gives it back, so a burst of people logging in at once behind one address (an office, a
+clinic) would otherwise be refused for attempts that never count as failures."""
+RETRY_STEP_S = 0.25
 KEPT_FOR = timedelta(hours=1)
 """Hits older than this are deleted; no rule looks further back."""
 
@@ -102,20 +109,33 @@ class SharedLimits:
     def __init__(self, database: Database, clock: Callable[[], datetime] = now_utc) -> None:
         self.database, self.clock = database, clock
 
-    def take(self, rules: Sequence[tuple[str, Rule]]) -> Taken:
+    def take(self, rules: Sequence[tuple[str, Rule]], *, patience: float = 0.0) -> Taken:
         """If every key is within its rule, record one hit for each; else record nothing and
-        say how long to wait (whole seconds, at least 1)."""
+        say how long to wait (whole seconds, at least 1). A refusal by budgets alone is asked
+        again for up to ``patience`` seconds (slots held by attempts in flight come back when
+        they succeed); a growing delay refuses at once."""
+        deadline = time.monotonic() + patience
+        while True:
+            taken, budgets_only = self._take_once(rules)
+            if taken.retry_after is None or not budgets_only or time.monotonic() >= deadline:
+                return taken
+            time.sleep(RETRY_STEP_S)
+
+    def _take_once(self, rules: Sequence[tuple[str, Rule]]) -> tuple[Taken, bool]:
+        """One decision, and whether only budgets refused it."""
         now = self.clock()
         with self.database.session() as session:
             self._lock(session, sorted({key for key, _ in rules}))
             session.execute(delete(RateLimitHit).where(RateLimitHit.at <= now - KEPT_FOR))
             waits = [rule.wait(self._times(session, key, rule, now), now) for key, rule in rules]
             if max(waits, default=0.0) > 0:
-                return Taken(retry_after=max(1, math.ceil(max(waits))))
+                refusing = [rule for (_, rule), wait in zip(rules, waits, strict=True) if wait > 0]
+                budgets_only = all(isinstance(rule, Budget) for rule in refusing)
+                return Taken(retry_after=max(1, math.ceil(max(waits)))), budgets_only
             hits = [RateLimitHit(key=key, at=now) for key, _ in rules]
             session.add_all(hits)
             session.flush()
-            return Taken(retry_after=None, hit_ids=tuple(hit.id for hit in hits))
+            return Taken(retry_after=None, hit_ids=tuple(hit.id for hit in hits)), True
 
     def give_back(self, taken: Taken, *, forget: Sequence[str] = ()) -> None:
         """Delete the hits ``taken`` recorded and every hit of the keys in ``forget``."""
