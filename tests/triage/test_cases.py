@@ -533,6 +533,13 @@ URGENT = [
         False,
         id="belly-pain-with-fever",
     ),
+    pytest.param(
+        person(70, sex="female", pain={**LOW_BACK, "score": 6}, yes=("recent_trauma",)),
+        "urgent",
+        {"major_trauma", "fracture", "cancer"},
+        False,
+        id="fell-on-ice-at-70-moderate-pain",
+    ),
 ]
 
 EMERGENCY = [
@@ -546,11 +553,11 @@ EMERGENCY = [
         id="young-man-after-car-crash",
     ),
     pytest.param(
-        person(70, sex="female", pain={**LOW_BACK, "score": 6}, yes=("recent_trauma",)),
+        person(70, sex="female", pain={**LOW_BACK, "score": 8}, yes=("recent_trauma",)),
         "emergency",
-        {"major_trauma", "fracture", "cancer"},
+        {"major_trauma", "fracture", "cancer", "acute_phase"},
         False,
-        id="fell-on-ice-at-70",
+        id="fell-on-ice-at-70-severe-pain",
     ),
     pytest.param(
         person(42, sex="female", pain={**LOW_BACK, "score": 6}, yes=("saddle_numbness",)),

@@ -25,11 +25,18 @@ def flag_ids(result: CheckResult) -> set[str]:
 
 
 CASES = [
-    # 1. NICE NG41: 65+ with spinal pain after a fall is a high-risk injury.
+    # 1. NICE NG41: 65+ with severe spinal pain after a fall is a high-risk injury; an older
+    # person who fell with milder pain may have a fragility fracture (class 2: urgent).
     (
-        "older-fall-moderate-pain",
+        "older-fall-severe-pain",
         "emergency",
         "major_trauma",
+        {"age": 78, "pain": {"score": 7}, "symptoms": {"recent_trauma": True}},
+    ),
+    (
+        "older-fall-moderate-pain",
+        "urgent",
+        "fracture",
         {"age": 78, "pain": {"score": 5}, "symptoms": {"recent_trauma": True}},
     ),
     (
@@ -424,6 +431,19 @@ def test_a_mild_knock_is_minor_even_when_the_accident_question_was_not_asked(
 ) -> None:
     result = check(flags_kb, age=30, pain={"score": 2}, symptoms={"recent_trauma": True})
     assert result.level == "self_care"
+
+
+def test_an_older_person_who_fell_without_pain_has_no_injury_flag(
+    flags_kb: KnowledgeBase,
+) -> None:
+    """Class 1 and 2 are about pain after the fall: a fall that left no pain is not an injury."""
+    result = check(
+        flags_kb,
+        age=74,
+        pain={"score": 0},
+        symptoms={"recent_trauma": True, "cannot_stand_or_walk": False},
+    )
+    assert not {"major_trauma", "fracture"} & flag_ids(result)
 
 
 def test_fever_and_not_walking_is_an_emergency_at_any_age(flags_kb: KnowledgeBase) -> None:

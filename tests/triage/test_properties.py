@@ -186,6 +186,57 @@ def test_every_person_65_or_over_who_fell_with_severe_pain_is_an_emergency(
     assert not result.exercise_allowed
 
 
+@EXAMPLES
+@given(profiles(age=st.integers(65, 120)), st.integers(1, 6))
+def test_every_person_65_or_over_with_milder_pain_after_a_fall_is_at_least_urgent(
+    flags_kb: KnowledgeBase, profile: Profile, score: int
+) -> None:
+    """Issue 14 class 2: pain after a fall at 65+ may be a fragility fracture, whatever else."""
+    pain = profile.pain.model_copy(update={"score": score})
+    fell = with_answer(profile.model_copy(update={"pain": pain}), "symptoms.recent_trauma", True)
+    result = evaluate(fell, flags_kb)
+    assert rank(result) <= LEVELS.index("urgent")
+    assert "fracture" in {flag.id for flag in result.flags}
+
+
+@EXAMPLES
+@given(profiles(age=st.integers(65, 120)))
+def test_a_fall_without_pain_raises_no_injury_flag(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """A score of 0 after a fall, able to stand, not a serious accident: no injury to flag."""
+    pain = profile.pain.model_copy(update={"score": 0, "excruciating": False})
+    unhurt = profile.model_copy(update={"pain": pain})
+    for key, value in (
+        ("symptoms.recent_trauma", True),
+        ("symptoms.cannot_stand_or_walk", False),
+        ("symptoms.serious_accident", False),
+    ):
+        unhurt = with_answer(unhurt, key, value)
+    flags = {flag.id for flag in evaluate(unhurt, flags_kb).flags}
+    other_fracture_sign = (
+        profile.symptoms.height_loss_or_new_stoop is True or profile.pain.onset == "sudden"
+    )
+    assert "major_trauma" not in flags
+    assert "fracture" not in flags or other_fracture_sign
+
+
+@EXAMPLES
+@given(profiles(age=st.integers(0, 19)))
+def test_every_young_person_is_at_least_routine_and_urgent_with_night_pain_fever_or_weight_loss(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """Issue 14 class 11 (NICE CKS red flags: new back pain under 20)."""
+    result = evaluate(profile, flags_kb)
+    assert rank(result) <= LEVELS.index("routine")
+    worse = (
+        profile.pain.worse_at_night is True
+        or profile.symptoms.fever_or_chills is True
+        or profile.symptoms.unexplained_weight_loss is True
+    )
+    assert not worse or rank(result) <= LEVELS.index("urgent")
+
+
 BASE_PEOPLE: dict[str, dict[str, Any]] = {
     "young-man": {"age": 30, "sex": "male", "pain": {"score": 3, "onset": "gradual"}},
     "woman-55-sudden": {"age": 55, "sex": "female", "pain": {"score": 5, "onset": "sudden"}},

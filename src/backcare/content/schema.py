@@ -570,7 +570,7 @@ class RedFlag(EntryBase):
     also: str = ""
     also_at: dict[Level, str] = {}
     """What the sign adds at a level other than its usual one, instead of ``also`` (a minor
-    knock is self-care with its own safety net; a fall at 70 is an emergency)."""
+    knock is self-care with its own safety net; a fall at 70 with severe pain is an emergency)."""
 
 
 class LevelWording(Strict):

@@ -224,20 +224,29 @@ def _when(profile: Profile) -> tuple[str, ...]:
 def major_trauma(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """Pain after a fall, accident or blow (seed 001: "should never be treated as backache"):
     urgent. An emergency after a serious accident (NHS: "a serious accident, such as a car
-    accident"), when the person cannot stand or walk, or at 65+ (NICE NG41: age 65 or over with
-    spinal pain is high risk; HSC NI: minor trauma in older people goes to the emergency
-    department). A minor knock — pain not severe, under 65, no thin-bone risk, able to walk —
-    is looked after at home, watching for the signs that it is worse."""
+    accident"), when the person cannot stand or walk, or at 65+ with severe pain (issue 14,
+    class 1, from NICE NG41: 65 or over with spinal pain is a high-risk injury, do not move
+    them). At 65+ with milder pain it stays urgent, a possible fragility fracture (class 2, the
+    fracture rule). A fall that left no pain at all (a score of 0) is not flagged. A minor knock
+    — pain not severe, under 65, no thin-bone risk, able to walk — is looked after at home,
+    watching for the signs that it is worse."""
     trauma = said(profile, "symptoms.recent_trauma")
     if not trauma:
         return None
     grave = said(profile, "symptoms.serious_accident", "symptoms.cannot_stand_or_walk")
     older = ("age",) if _at_least(profile.age, thresholds.fall_emergency_age) else ()
-    if grave or older:
-        return Hit((*trauma, *grave, *older, *_severe(profile)), "emergency")
+    severe = _severe(profile)
+    if grave or (older and severe):
+        return Hit((*trauma, *grave, *older, *severe), "emergency")
     if _minor_knock(profile, thresholds):
         return Hit(trauma, "self_care")
-    return Hit((*trauma, *_severe(profile)))
+    return None if pain_free(profile) else Hit((*trauma, *severe))
+
+
+def pain_free(profile: Profile) -> bool:
+    """No pain right now (a score of 0): a fall or knock that left no pain is not a warning sign.
+    An unknown score is not pain-free (the person came to a back-pain check)."""
+    return profile.pain.score == 0 and not profile.pain.excruciating
 
 
 def _minor_knock(profile: Profile, thresholds: Thresholds) -> bool:
@@ -353,13 +362,15 @@ def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
 
 
 def fracture(profile: Profile, thresholds: Thresholds) -> Hit | None:
-    """A possible osteoporotic fracture: a fall or knock, pain that came on suddenly (a lift, a
-    cough, a sneeze) or height loss or a new stoop, in someone whose bones may be thin (65+, the
-    menopause at 50+, steroids, osteoporosis): urgent (NICE CKS; seed 000's fractures after the
-    menopause). Height loss or a stoop without those risks: routine."""
+    """A possible osteoporotic fracture: pain after a fall or knock, pain that came on suddenly
+    (a lift, a cough, a sneeze) or height loss or a new stoop, in someone whose bones may be thin
+    (65+, the menopause at 50+, steroids, osteoporosis): urgent (issue 14, class 2; NHS
+    Gloucestershire red flags: "minor trauma in people with osteoporosis or in those taking
+    corticosteroids"; seed 000's fractures after the menopause). Height loss or a stoop without
+    those risks: routine."""
     risks = bone_fragility(profile, thresholds)
-    events = said(profile, "symptoms.recent_trauma", "symptoms.height_loss_or_new_stoop")
-    events += _sudden(profile)
+    knock = () if pain_free(profile) else said(profile, "symptoms.recent_trauma")
+    events = knock + said(profile, "symptoms.height_loss_or_new_stoop") + _sudden(profile)
     if risks and events:
         return Hit((*events, *risks))
     stoop = said(profile, "symptoms.height_loss_or_new_stoop")

@@ -37,8 +37,10 @@ class Thresholds:
     menopause; NICE CG146 1.2 counts an early menopause even under 50)."""
 
     fall_emergency_age: int = 65
-    """From this age back pain after a fall is a high-risk spinal injury (NICE NG41 1.1, the
-    thoracic and lumbosacral factors: "age 65 years or older and reported pain")."""
+    """From this age severe back pain after a fall or blow is a high-risk spinal injury, an
+    emergency (issue 14, class 1; NICE NG41 1.1, the thoracic and lumbosacral factors: "age 65
+    years or older and reported pain"). Milder pain after a fall at this age is a possible
+    fragility fracture: urgent (class 2)."""
 
     mild_pain: int = 3
     """Pain up to this score is mild (0–10 scale: 1–3 mild). A knock with mild pain, when whether
