@@ -265,8 +265,9 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
                 "symptoms.injected_drug_use",
                 "symptoms.recent_spinal_procedure",
                 "symptoms.confused_or_drowsy",
+                "symptoms.cannot_stand_or_walk",
             },
-            id="a-fever-brings-the-spinal-infection-risks",
+            id="a-fever-brings-the-spinal-infection-risks-and-whether-they-can-walk",
         ),
         pytest.param(
             {"age": 40, "symptoms.flank_pain_or_colic": True},

@@ -36,7 +36,8 @@ def test_follow_ups_come_only_where_they_matter(client: TestClient) -> None:
 
 def test_the_check_so_far_comes_with_the_questions(client: TestClient) -> None:
     response = client.post(
-        "/api/check/questions", json={"answers": {"age": 80, "symptoms.recent_trauma": True}}
+        "/api/check/questions",
+        json={"answers": {"age": 80, "pain.score": 8, "symptoms.recent_trauma": True}},
     )
     check = response.json()["check"]
     assert check["level"] == "emergency"

@@ -1,6 +1,6 @@
 """The check-in in Chromium asks the new warning-sign questions only of the people they concern
-(issue 14): an office worker never sees them; an older person who fell is asked whether they can
-stand, and ends on an emergency result; a pregnant woman is asked the pregnancy warning signs."""
+(issue 14): an office worker never sees them; an older person who fell with severe pain ends on
+an emergency result; a pregnant woman is asked the pregnancy warning signs."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def test_an_older_person_who_fell_is_asked_and_told_to_call_an_ambulance(page: P
             "sex": "female",
             "menopause": "yes",
             "pain.areas": ["lower_back"],
-            "pain.score": 5,
+            "pain.score": 8,
             "pain.duration_days": 1,
             "pain.onset": "sudden",
             "symptoms.recent_trauma": "yes",
@@ -43,7 +43,8 @@ def test_an_older_person_who_fell_is_asked_and_told_to_call_an_ambulance(page: P
     )
     keys = asked(screens)
     assert {"symptoms.serious_accident", "symptoms.cannot_stand_or_walk"} & keys == set(), (
-        "the age and the fall are already an emergency: the check-in stops at the fall"
+        "the age, the severe pain and the fall are already an emergency: the check-in stops at "
+        "the fall"
     )
     assert screens[-1][-1] == "symptoms.recent_trauma" or "symptoms.recent_trauma" in screens[-1]
     page.get_by_role("button", name="See my result").click()

@@ -334,8 +334,8 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "symptoms.cannot_stand_or_walk",
-        "Since then, are you unable to stand up or walk?",
-        applies=_yes("symptoms.recent_trauma"),
+        "Are you now unable to stand up or walk?",
+        applies=_any_yes("symptoms.recent_trauma", "symptoms.fever_or_chills"),
     ),
     Question("symptoms.cancer_history", "Have you ever had cancer?"),
     Question("symptoms.unexplained_weight_loss", "Have you lost weight recently without trying?"),
