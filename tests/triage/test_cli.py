@@ -69,6 +69,23 @@ def test_panel_shows_warning_signs_first_and_the_disclaimer(tmp_path: Path, home
     assert "not a diagnosis" in text
 
 
+def test_in_pregnancy_the_urgent_panel_is_titled_for_the_maternity_unit(
+    tmp_path: Path, home: Path
+) -> None:
+    """Issue 14 class 10: the heading and the action both say the maternity unit, now."""
+    profile = write(
+        tmp_path,
+        "p.json",
+        '{"age": 30, "sex": "female", "pregnancy": {"weeks": 24},'
+        ' "symptoms": {"fever_or_chills": true}}',
+    )
+    done = run("--profile", str(profile), home=home)
+    assert done.returncode == 0, done.stderr
+    text = " ".join(done.stdout.split())
+    assert "Safety check: Contact your maternity unit or midwife now" in text
+    assert "today or tomorrow" not in text
+
+
 @pytest.mark.parametrize(
     ("text", "field"),
     [

@@ -5,10 +5,10 @@ an emergency result; a pregnant woman is asked the pregnancy warning signs."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from tests.triage.test_questions import FOLLOW_UPS
-from tests.web.browser_support import OFFICE_WORKER, PHONE, check_in, shot
+from tests.web.browser_support import DESKTOP, OFFICE_WORKER, PHONE, check_in, shot
 
 pytestmark = pytest.mark.browser
 
@@ -52,6 +52,35 @@ def test_an_older_person_who_fell_is_asked_and_told_to_call_an_ambulance(page: P
     expect(panel).to_contain_text("Call an ambulance")
     expect(panel).to_contain_text("your age (78)")
     shot(page, "older-fall-emergency-phone")
+
+
+@pytest.mark.parametrize(("size", "name"), [(PHONE, "phone"), (DESKTOP, "desktop")])
+def test_an_older_person_who_fell_with_milder_pain_is_asked_and_sent_to_a_doctor_soon(
+    page: Page, size: ViewportSize, name: str
+) -> None:
+    """Issue 14 classes 1 and 2: at 78, moderate pain after a fall is a possible fragility
+    fracture (see a doctor today or tomorrow), not an ambulance unless she cannot stand."""
+    page.set_viewport_size(size)
+    page.goto("/check-in")
+    screens = check_in(
+        page,
+        {
+            "age": 78,
+            "sex": "female",
+            "menopause": "yes",
+            "pain.areas": ["lower_back"],
+            "pain.score": 5,
+            "pain.duration_days": 1,
+            "pain.onset": "gradual",
+            "symptoms.recent_trauma": "yes",
+        },
+    )
+    assert {"symptoms.serious_accident", "symptoms.cannot_stand_or_walk"} <= asked(screens)
+    page.get_by_role("button", name="See my result").click()
+    panel = page.locator(".panel.urgent")
+    expect(panel).to_contain_text("See a doctor today or tomorrow")
+    expect(panel).to_contain_text("your age (78)")
+    shot(page, f"older-fall-urgent-{name}")
 
 
 def test_a_younger_person_who_fell_is_asked_whether_it_was_serious(page: Page) -> None:

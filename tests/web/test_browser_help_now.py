@@ -99,3 +99,22 @@ def test_the_number_to_call_comes_from_the_settings(settings: Settings) -> None:
     assert 'href="tel:999"' in page
     assert "Call 999" in page
     assert "tel:112" not in page
+
+
+def test_in_pregnancy_the_urgent_page_says_the_maternity_unit_not_today_or_tomorrow(
+    settings: Settings,
+) -> None:
+    """Issue 14 class 10: one wording per level, from the content; in pregnancy the urgent one
+    is the maternity unit's, and the page adds no doctor's-practice line of its own."""
+    pregnant_fever = {
+        "age": 30,
+        "sex": "female",
+        "pregnancy": {"weeks": 24},
+        "pain": {"areas": ["lower_back"], "score": 4, "duration_days": 2},
+        "symptoms": {"fever_or_chills": True},
+    }
+    with TestClient(create_app(settings), base_url=LOCAL_URL) as client:
+        assert client.put("/api/profile", json=pregnant_fever).is_success
+        page = client.get("/result").text
+    assert "Contact your maternity unit or midwife now." in page
+    assert "today or tomorrow" not in page

@@ -180,7 +180,7 @@ def render(result: CheckResult, *, not_asked: Sequence[str] = ()) -> Panel:
     parts.append(Text.assemble(("Exercise: ", "bold"), exercise, "\n"))
     parts.append(Text(DISCLAIMER, style="dim"))
     colour = LEVEL_COLOUR[result.level]
-    title = kb.level(result.level).title
+    title = kb.check_title(result.level, result.advice)
     if not_asked and result.level == "self_care":
         title = "No warning sign in what you answered"
     return Panel(

@@ -581,6 +581,9 @@ class LevelWording(Strict):
     title: str
     action: str
     maternity_action: str | None = None
+    maternity_title: str | None = None
+    """The title shown with ``maternity_action``, so the heading never says "today or
+    tomorrow" while the action says "now" (issue 14, class 10)."""
     sources: Sources
 
 

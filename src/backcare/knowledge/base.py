@@ -62,6 +62,13 @@ class KnowledgeBase:
                 return wording
         raise UnknownEntryError(f"level {level}")
 
+    def check_title(self, level: Level, advice: str) -> str:
+        """The heading of a check result: the level's title, or its maternity title when the
+        advice opens with the maternity unit's wording (pregnancy and six weeks after birth)."""
+        wording = self.level(level)
+        maternity = wording.maternity_action and advice.startswith(wording.maternity_action)
+        return (maternity and wording.maternity_title) or wording.title
+
     def flag_action(
         self, entry: RedFlag, level: Level | None = None, *, maternity: bool = False
     ) -> str:

@@ -240,7 +240,7 @@ def major_trauma(profile: Profile, thresholds: Thresholds) -> Hit | None:
         return Hit((*trauma, *grave, *older, *severe), "emergency")
     if _minor_knock(profile, thresholds):
         return Hit(trauma, "self_care")
-    return None if pain_free(profile) else Hit((*trauma, *severe))
+    return None if pain_free(profile) else Hit((*trauma, *older, *severe))
 
 
 def pain_free(profile: Profile) -> bool:

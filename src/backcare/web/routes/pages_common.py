@@ -59,6 +59,7 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     kb = state_of(request).kb
     context.setdefault("LEVEL_TITLES", {wording.level: wording.title for wording in kb.levels})
     context.setdefault("flag_action", kb.flag_action)
+    context.setdefault("check_title", kb.check_title)
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
 
 
