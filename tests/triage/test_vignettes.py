@@ -18,6 +18,7 @@ SETS = {
     "vignettes.yaml": {"dev", "held_out"},
     "vignettes_fresh.yaml": {"held_out"},
     "vignettes_third.yaml": {"held_out"},
+    "vignettes_fourth.yaml": {"held_out"},
 }
 
 
