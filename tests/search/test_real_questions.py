@@ -46,11 +46,12 @@ def test_labels_point_at_real_entries(items: list[dict[str, Any]], kb: Knowledge
 
 
 SECOND_BATCH = "held_out_2"
-"""Collected later and held out whole, so it is outside the hash split (see the file's header)."""
+THIRD_BATCH = "held_out_3"
+"""Collected later and held out whole, so both are outside the hash split (see the header)."""
 
 
 def test_split_follows_the_recorded_rule(items: list[dict[str, Any]]) -> None:
-    first = [i for i in items if i["part"] != SECOND_BATCH]
+    first = [i for i in items if i["part"] not in (SECOND_BATCH, THIRD_BATCH)]
     assert [i["q"] for i in first if i["part"] != expected_part(i["q"])] == []
     dev = sum(i["part"] == "dev" for i in first)
     assert 0.25 <= dev / len(first) <= 0.45
@@ -63,3 +64,12 @@ def test_second_held_out_batch_is_big_enough_and_of_both_kinds(
     assert len(second) >= 40
     assert sum(i["covered"] for i in second) >= 30
     assert sum(not i["covered"] for i in second) >= 8
+
+
+def test_third_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    third = [i for i in items if i["part"] == THIRD_BATCH]
+    assert len(third) >= 60
+    assert sum(i["covered"] for i in third) >= 40
+    assert sum(not i["covered"] for i in third) >= 12
