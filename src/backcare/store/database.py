@@ -108,6 +108,13 @@ class Database:
         self.engine = engine
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._statements = (
+            self._sessions
+            if self.is_sqlite
+            else sessionmaker(
+                engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+            )
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -120,6 +127,14 @@ class Database:
         A busy, unreachable or broken database raises ``StoreError`` (worth retrying).
         """
         with _store_errors(), self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def statements(self) -> Iterator[Session]:
+        """Like ``session()`` but, on a database server, each statement commits on its own:
+        no BEGIN and COMMIT round trips, for work that needs no transaction around it (one
+        read, or one write that stands alone). SQLite: the same as ``session()``."""
+        with _store_errors(), self._statements() as session, session.begin():
             yield session
 
     def close(self) -> None:
