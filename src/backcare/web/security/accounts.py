@@ -37,10 +37,10 @@ USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,31}$"
 
 PASSWORD_HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 """OWASP's argon2id baseline (19 MiB, 2 passes): about 20 ms a hash on these machines."""
-HASHING_THREADS = min(4, os.cpu_count() or 1)
+HASHING_THREADS = 4
 HASHERS = ThreadPoolExecutor(HASHING_THREADS, thread_name_prefix="argon2")
 """Every hash runs on these few threads, never on the request threads. Two reasons: at most
-``HASHING_THREADS`` hashes at once (more cannot finish sooner on this many cores), and memory.
+``HASHING_THREADS`` hashes at once (as many as before, so logins queue no longer), and memory.
 glibc gives each thread that allocates its own malloc arena and, once a 19 MiB block has been
 freed, keeps later ones in that arena instead of returning them; hashing on any of the forty
 request threads left a 19 MiB block in each of their arenas (a worker peaked at about 800 MiB
