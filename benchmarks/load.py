@@ -115,9 +115,15 @@ def simulate(base_url: str, users: int, concurrency: int) -> LoadResult:
 
 
 def route_throughput(
-    base_url: str, method: str, path: str, requests: int, concurrency: int, **kwargs: Any
+    base_url: str,
+    method: str,
+    path: str,
+    requests: int,
+    concurrency: int,
+    body: Callable[[int], Any] | None = None,
 ) -> float:
-    """Requests per second for one route, ``concurrency`` clients at a time, all answered 200."""
+    """Requests per second for one route, ``concurrency`` clients at a time, all answered 200;
+    request ``n`` sends ``body(n)`` as JSON."""
     with httpx.Client(base_url=base_url, timeout=TIMEOUT) as client:
         if path != "/api/health":
             credentials = {"username": "ratio-person", "password": PASSWORD}
@@ -125,8 +131,8 @@ def route_throughput(
             token = client.post("/api/auth/login", json=credentials).json()["csrf_token"]
             client.headers["X-CSRF-Token"] = token
 
-        def call(_: int) -> int:
-            return client.request(method, path, **kwargs).status_code
+        def call(n: int) -> int:
+            return client.request(method, path, json=body(n) if body else None).status_code
 
         start = time.perf_counter()
         with ThreadPoolExecutor(concurrency) as pool:
@@ -135,6 +141,17 @@ def route_throughput(
     if statuses != {200}:
         raise AssertionError(f"{method} {path}: statuses {statuses}")
     return requests / elapsed
+
+
+PLAN_BODY = {"profile": PROFILE, "week": 1}
+"""The ratio's plan request: the same person asking again, as the plan page does on each visit
+(the app keeps recent plans, ``backcare.web.plans``)."""
+
+
+def new_profile(n: int) -> dict[str, Any]:
+    """A different profile for every request up to ``RATIO_REQUESTS``, so none is kept yet: the
+    cost of building each plan, printed beside the ratio."""
+    return {"profile": PROFILE | {"age": 18 + n % 60, "minutes_per_day": 10 + n // 60}}
 
 
 def count_rows(database_url: str) -> dict[str, int]:
@@ -269,15 +286,14 @@ def run() -> None:
         print(f"rows afterwards: {rows} (expected {USERS} users, {USERS} pain entries)")
         health = route_throughput(base_url, "GET", "/api/health", RATIO_REQUESTS, CONCURRENCY)
         plan = route_throughput(
-            base_url,
-            "POST",
-            "/api/plan",
-            RATIO_REQUESTS,
-            CONCURRENCY,
-            json={"profile": PROFILE, "week": 1},
+            base_url, "POST", "/api/plan", RATIO_REQUESTS, CONCURRENCY, lambda _: PLAN_BODY
+        )
+        new_plans = route_throughput(
+            base_url, "POST", "/api/plan", RATIO_REQUESTS, CONCURRENCY, new_profile
         )
         rss = peak_rss_mib(pid)
     print(f"health {health:.0f}/s, plan {plan:.0f}/s: plan/health throughput {plan / health:.2f}")
+    print(f"plan with every profile new (none kept yet): {new_plans:.0f}/s")
     print(f"peak RSS of the larger worker: {rss:.0f} MiB")
     _record(result, rows, plan / health, rss)
 

@@ -108,6 +108,13 @@ class Database:
         self.engine = engine
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._statements = (
+            self._sessions
+            if self.is_sqlite
+            else sessionmaker(
+                engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+            )
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -120,6 +127,14 @@ class Database:
         A busy, unreachable or broken database raises ``StoreError`` (worth retrying).
         """
         with _store_errors(), self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def statements(self) -> Iterator[Session]:
+        """Like ``session()`` but, on a database server, each statement commits on its own:
+        no BEGIN and COMMIT round trips, for work that needs no transaction around it (one
+        read, or one write that stands alone). SQLite: the same as ``session()``."""
+        with _store_errors(), self._statements() as session, session.begin():
             yield session
 
     def close(self) -> None:
@@ -211,12 +226,19 @@ def _store_errors() -> Iterator[None]:
         raise describe_store_problem(error) from error
 
 
+SERVER_POOL_SIZE = 15
+"""Connections one process keeps open to a database server (PostgreSQL), all kept: the same
+ceiling as SQLAlchemy's default (5 kept plus 10 opened and closed again), but under load the
+default opened and closed a connection for most requests past the fifth at once, and a new
+PostgreSQL connection costs a server process. Requests past 15 at once wait for a free one."""
+
+
 def create_database_engine(url: str) -> Engine:
     """An engine for ``url``, with the SQLite settings above when it is SQLite."""
     if not url.startswith("sqlite"):
         # pre-ping: a pooled connection that died with a database restart is replaced before
         # use instead of failing the first request after it.
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, pool_size=SERVER_POOL_SIZE, max_overflow=0)
     path = make_url(url).database
     if path and path != ":memory:":
         _create_private_file(Path(path))

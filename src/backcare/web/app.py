@@ -29,6 +29,7 @@ from backcare.store.database import describe_store_problem, writable
 from backcare.web import server_mode
 from backcare.web.deps import AppState, SharedIndex
 from backcare.web.json_body import StrictJsonBodies, validation_problem
+from backcare.web.plans import Plans
 from backcare.web.routes import (
     api_ask,
     api_breaks,
@@ -90,6 +91,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HO
         kb=kb,
         index=SharedIndex(kb),
         local_user_id=services.local_user_id(database),
+        plans=Plans(kb),
     )
 
     @asynccontextmanager

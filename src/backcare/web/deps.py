@@ -18,6 +18,7 @@ from backcare.config import Settings
 from backcare.knowledge import KnowledgeBase
 from backcare.search import AskIndex, AskResult, ask
 from backcare.store import Database
+from backcare.web.plans import Plans
 from backcare.web.security.guard import session_user
 
 
@@ -58,6 +59,7 @@ class AppState:
     kb: KnowledgeBase
     index: SharedIndex
     local_user_id: int
+    plans: Plans
 
 
 def app_state(request: Request) -> AppState:
@@ -84,6 +86,10 @@ def get_index(state: StateDep) -> SharedIndex:
     return state.index
 
 
+def get_plans(state: StateDep) -> Plans:
+    return state.plans
+
+
 def current_user(request: Request, state: StateDep) -> int:
     """The id whose rows a request may touch.
 
@@ -99,6 +105,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 DbDep = Annotated[Database, Depends(get_database)]
 KbDep = Annotated[KnowledgeBase, Depends(get_kb)]
 IndexDep = Annotated[SharedIndex, Depends(get_index)]
+PlansDep = Annotated[Plans, Depends(get_plans)]
 UserDep = Annotated[int, Depends(current_user)]
 
 

@@ -14,7 +14,6 @@ from backcare import services
 from backcare.errors import InputError
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import build_plan
-from backcare.plan.calendar import plan_calendar
 from backcare.plan.schedule import MAX_WEEK, wants_breaks
 from backcare.schemas import ExportBundle, ImportBundle
 from backcare.store import Database
@@ -79,6 +78,9 @@ def _calendar(
         raise HTTPException(
             status.HTTP_404_NOT_FOUND, detail="no profile saved yet: PUT /api/profile first"
         )
+    # Imported here: icalendar costs every server worker about 10 MiB from start-up otherwise.
+    from backcare.plan.calendar import plan_calendar
+
     plan = build_plan(profile, evaluate(profile, kb), kb, week=week)
     return plan_calendar(plan, start=start or date.today(), breaks=wants_breaks(profile.work))
 

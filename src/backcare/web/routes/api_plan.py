@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from backcare.plan import Plan, build_plan
+from backcare.plan import Plan
 from backcare.plan.schedule import MAX_WEEK
 from backcare.profile import Profile
-from backcare.triage import evaluate
-from backcare.web.deps import BAD_BODY, KbDep
+from backcare.web.deps import BAD_BODY, PlansDep
 
 router = APIRouter(tags=["plan"])
-
-"""The same bound as ``backcare plan --week``: a year of weekly progression."""
 
 
 class PlanRequest(BaseModel):
@@ -21,9 +18,10 @@ class PlanRequest(BaseModel):
 
     profile: Profile
     week: int = Field(default=1, ge=1, le=MAX_WEEK)
+    """The same bound as ``backcare plan --week``: a year of weekly progression."""
 
 
-@router.post("/plan", responses=BAD_BODY)
-def plan(request: PlanRequest, kb: KbDep) -> Plan:
+@router.post("/plan", response_model=Plan, responses=BAD_BODY)
+def plan(request: PlanRequest, plans: PlansDep) -> Response:
     """The plan for this profile and week; deterministic, every item with its ``why``."""
-    return build_plan(request.profile, evaluate(request.profile, kb), kb, week=request.week)
+    return Response(plans.plan_json(request.profile, request.week), media_type="application/json")

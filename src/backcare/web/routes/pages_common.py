@@ -17,10 +17,9 @@ from fastapi.templating import Jinja2Templates
 
 from backcare import DISCLAIMER, services
 from backcare.content.schema import Dose, Source
-from backcare.plan import Plan, build_plan, schedule
+from backcare.plan import Plan, schedule
 from backcare.plan.dose import dose_text as plan_dose_text
 from backcare.profile import Profile
-from backcare.triage import evaluate
 from backcare.web.deps import AppState
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
@@ -100,5 +99,5 @@ def programme_for(state: AppState, user_id: int, profile: Profile) -> services.P
 
 
 def plan_for(state: AppState, profile: Profile, week: int) -> Plan:
-    """The safety check and this week's plan (deterministic, so rebuilt per request)."""
-    return build_plan(profile, evaluate(profile, state.kb), state.kb, week=week)
+    """The safety check and this week's plan (deterministic, so kept by ``state.plans``)."""
+    return state.plans.plan(profile, week)

@@ -8,7 +8,6 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from backcare import services
-from backcare.report.pdf import render_pdf
 from backcare.web.deps import UserDep
 from backcare.web.routes.pages_common import render, state_of
 
@@ -34,6 +33,10 @@ def report_pdf(
     paper: Annotated[Literal["a4", "letter"], Query()] = "a4",
 ) -> Response:
     """The same report as a one-page PDF to print or send."""
+    # Imported here: fpdf brings numpy, Pillow and fontTools, about 54 MiB in every server
+    # worker from start-up, for a page few people open.
+    from backcare.report.pdf import render_pdf
+
     pdf = render_pdf(_report(request, user_id), paper=paper)
     return Response(
         pdf,

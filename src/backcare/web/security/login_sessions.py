@@ -78,7 +78,7 @@ class LoginSessions:
         if not isinstance(token, str):
             return None
         now = now_utc()
-        with self.database.session() as session:
+        with self.database.statements() as session:  # every request passes here: no BEGIN
             row = session.get(AuthSession, _token_hash(token))
             if row is None or row.revoked_at is not None or row.expires_at <= now:
                 return None
