@@ -90,11 +90,11 @@ def _spread(angles: Sequence[float]) -> float:
     return max(abs((a - b + 180) % 360 - 180) for a in angles for b in angles)
 
 
-def moving_parts(motion: Motion) -> frozenset[str]:
-    """Chains that visibly move between keyframes: a segment turns, or the shoulder line narrows."""
-    placed: list[Mapping[str, Point]] = [
-        forward_kinematics(frame.pose, motion.view) for frame in motion.keyframes
-    ]
+def moving_parts(motion: Motion, poses: Sequence[Pose] | None = None) -> frozenset[str]:
+    """Chains that visibly move between keyframes (or between the given ``poses``, such as the
+    two ends a still picture shows): a segment turns, or the shoulder line narrows."""
+    poses = [frame.pose for frame in motion.keyframes] if poses is None else poses
+    placed: list[Mapping[str, Point]] = [forward_kinematics(pose, motion.view) for pose in poses]
     moving = set()
     for chain in chains(motion.view):
         for a, b in zip(chain.points, chain.points[1:], strict=False):
@@ -104,7 +104,7 @@ def moving_parts(motion: Motion) -> frozenset[str]:
                 max(lengths) - min(lengths) > MOVE_THRESHOLD_CM
             ):
                 moving.add(chain.name)
-    nods = [frame.pose["head"] for frame in motion.keyframes]
+    nods = [pose["head"] for pose in poses]
     if max(nods) - min(nods) > MOVE_THRESHOLD_DEG:
         moving.add("neck")
     return frozenset(moving)
