@@ -20,6 +20,7 @@ from backcare.pictures.svg import polyline
 Role = Literal["hair", "nose", "eye"]
 
 EYE_RADIUS = 1.7
+NOSE_LENGTH = 3.2
 HAIR_SAMPLES = 14
 # Seen from the side: hair from the nape (-150°) over the crown (0°) to the forehead (+35°),
 # angles measured round the head from its crown towards the face.
@@ -77,17 +78,23 @@ def _dot(role: Role, point: Point) -> Feature:
     return Feature(role, "circle", {"cx": point[0], "cy": point[1]})
 
 
+def nose(points: Mapping[str, Point]) -> list[Point]:
+    """The corners of the nose seen from the side (screen coordinates): a small wedge standing
+    out of the face, its tip ``NOSE_LENGTH`` past the head's outline."""
+    centre, up, face = _frame(points)
+    return [
+        _at(centre, up, face, 3.0, HEAD_RADIUS - 2.0),
+        _at(centre, up, face, -0.5, HEAD_RADIUS + NOSE_LENGTH),
+        _at(centre, up, face, -2.5, HEAD_RADIUS - 2.0),
+    ]
+
+
 def side_face(points: Mapping[str, Point]) -> list[Feature]:
     """A profile: hair over the back of the head, an eye and a nose on the face side."""
     centre, up, face = _frame(points)
-    nose = [
-        _at(centre, up, face, 3.0, HEAD_RADIUS - 2.0),
-        _at(centre, up, face, -0.5, HEAD_RADIUS + 3.8),
-        _at(centre, up, face, -2.5, HEAD_RADIUS - 2.0),
-    ]
     return [
         _hair(centre, up, face, *SIDE_HAIR),
-        Feature("nose", "path", {"d": polyline(nose) + "Z"}),
+        Feature("nose", "path", {"d": polyline(nose(points)) + "Z"}),
         _dot("eye", _at(centre, up, face, 2.4, 4.6)),
     ]
 

@@ -10,11 +10,14 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from backcare.pictures.face import nose
 from backcare.pictures.library import Motion
 from backcare.pictures.skeleton import HEAD_RADIUS, Point, Pose, View, forward_kinematics
 
 TORSO_WIDTH = {"side": 15.0, "front": 20.0, "top": 20.0}
 NECK_WIDTH = 7.0
+SEAT_RADIUS = 8.0  # the buttocks: a disc this size …
+SEAT_OFFSET = 5.0  # … this far behind the hip, standing out of the back's outline
 ARM_WIDTH = 6.0
 LEG_WIDTH = 8.0
 TOP_VIEW_HEIGHT = (
@@ -71,6 +74,7 @@ def place(pose: Pose, motion: Motion, *, anchor_x: float, floor: float) -> dict[
     """Screen points of a pose (y down): anchor at ``anchor_x``, lowest part resting on ``floor``.
 
     Seen from above there is no floor to rest on: the anchor keeps its place in both directions.
+    Seen from the side the nose counts as a body part too, so a face-down head lies on the floor.
     """
     points = forward_kinematics(pose, motion.view)
     dx = anchor_x - points[motion.anchor][0]
@@ -78,7 +82,24 @@ def place(pose: Pose, motion: Motion, *, anchor_x: float, floor: float) -> dict[
         dy = TOP_VIEW_HEIGHT - points[motion.anchor][1]
     else:
         dy = floor - min(y - radius(name, motion.view) for name, (_, y) in points.items())
-    return {name: (x + dx, -(y + dy)) for name, (x, y) in points.items()}
+    placed = {name: (x + dx, -(y + dy)) for name, (x, y) in points.items()}
+    if motion.view != "side":
+        return placed
+    # The nose stands out of the stick body: a face turned to the floor rests on it by the nose
+    # at the lowest, never sinks into it.
+    sink = max(y for _, y in nose(placed)) + floor
+    return {name: (x, y - max(sink, 0.0)) for name, (x, y) in placed.items()}
+
+
+def seat(points: Mapping[str, Point], floor: float) -> Point:
+    """Centre of the buttocks seen from the side (screen points): behind the hip, on the back's
+    side of the spine, so the figure's back and front differ (a face-down swallow has its seat
+    on top; lying on the back, the seat flattens on the floor rather than lifting the body)."""
+    (hx, hy), (wx, wy) = points["hip"], points["waist"]
+    length = math.hypot(wx - hx, wy - hy)
+    back = ((wy - hy) / length, (hx - wx) / length)  # the spine turned a quarter, backwards
+    x, y = hx + back[0] * SEAT_OFFSET, hy + back[1] * SEAT_OFFSET
+    return x, min(y, -floor - SEAT_RADIUS)
 
 
 def _direction(a: Point, b: Point) -> float:

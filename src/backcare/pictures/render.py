@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from backcare.content.schema import Exercise
 from backcare.pictures.face import EYE_RADIUS, Feature, features
-from backcare.pictures.figure import Chain, chains, moving_parts, place, radius
+from backcare.pictures.figure import SEAT_RADIUS, Chain, chains, moving_parts, place, radius, seat
 from backcare.pictures.guides import draw, guides
 from backcare.pictures.library import Motion
 from backcare.pictures.scenery import Scene, build_scene, default_props, floor_level
@@ -81,7 +81,7 @@ def _stroke(colour: str, width: float) -> Attrs:
     }
 
 
-def _ghost(motion: Motion, points: Mapping[str, Point], turn: float) -> list[str]:
+def _ghost(motion: Motion, points: Mapping[str, Point], turn: float, floor: float) -> list[str]:
     """The other end of the movement as a pale figure with a thin outline, behind the figure:
     all outlines first, then all fills, so the ghost reads as one silhouette; its hair and eyes
     in the outline colour, so even the ghost shows which way it faces."""
@@ -91,10 +91,12 @@ def _ghost(motion: Motion, points: Mapping[str, Point], turn: float) -> list[str
         for chain in chains(motion.view):
             path = _path(chain, [points[p] for p in chain.points])
             shapes.append(element("path", {"d": path, **_stroke(colour, chain.width + widen)}))
-        (x, y) = points["head"]
-        shapes.append(
-            element("circle", {"cx": x, "cy": y, "r": HEAD_RADIUS + widen / 2, "fill": colour})
-        )
+        discs = [(points["head"], HEAD_RADIUS)]
+        discs += [(seat(points, floor), SEAT_RADIUS)] if motion.view == "side" else []
+        shapes += [
+            element("circle", {"cx": x, "cy": y, "r": r + widen / 2, "fill": colour})
+            for (x, y), r in discs
+        ]
         outline: Attrs = {"stroke": colour, "stroke-width": widen} if widen else {}
         shapes += [_feature(f, colour, outline) for f in face if f.role == "nose"]
     shapes += [_feature(f, GHOST_EDGE, {}) for f in face if f.role != "nose"]
@@ -110,6 +112,7 @@ def _figure(
     motion: Motion,
     frames: Frames,
     turns: Sequence[float],
+    floor: float,
     timing: str,
     colour_of: Callable[[Chain], str],
 ) -> list[str]:
@@ -118,6 +121,9 @@ def _figure(
         colour = colour_of(chain)
         paths = [_path(chain, [frame[p] for p in chain.points]) for frame in frames]
         shapes.append(animated("path", _stroke(colour, chain.width), {"d": paths}, timing))
+        if chain.name == "torso" and motion.view == "side":
+            seats = [seat(frame, floor) for frame in frames]
+            shapes.append(_disc(seats, SEAT_RADIUS, colour, timing))
         if chain.name == "neck":
             shapes += _head(motion, frames, turns, colour, timing)
     return shapes
@@ -127,9 +133,7 @@ def _head(
     motion: Motion, frames: Frames, turns: Sequence[float], colour: str, timing: str
 ) -> list[str]:
     """The head and its face, each shape stepping through the frames with the body."""
-    centres = [frame["head"] for frame in frames]
-    moving = {"cx": [num(x) for x, _ in centres], "cy": [num(y) for _, y in centres]}
-    shapes = [animated("circle", {"r": HEAD_RADIUS, "fill": colour}, moving, timing)]
+    shapes = [_disc([frame["head"] for frame in frames], HEAD_RADIUS, colour, timing)]
     faces = [features(frame, motion.view, turn) for frame, turn in zip(frames, turns, strict=True)]
     fills = {"hair": HAIR, "eye": BACKGROUND, "nose": colour}
     for index, first in enumerate(faces[0]):
@@ -139,6 +143,12 @@ def _head(
         size: Attrs = {"r": EYE_RADIUS} if first.tag == "circle" else {}
         shapes.append(animated(first.tag, {**size, "fill": fills[first.role]}, values, timing))
     return shapes
+
+
+def _disc(centres: Sequence[Point], size: float, colour: str, timing: str) -> str:
+    """A filled disc (the head, the seat) following its centre through the frames."""
+    moving = {"cx": [num(x) for x, _ in centres], "cy": [num(y) for _, y in centres]}
+    return animated("circle", {"r": size, "fill": colour}, moving, timing)
 
 
 def _text(value: str | float) -> str:
@@ -191,8 +201,8 @@ def render_svg(exercise: Exercise, motion: Motion, *, animate: bool = True) -> s
     body = "".join(
         [
             *scene.behind,
-            *_ghost(motion, ghost, motion.other_end().pose["face"]),
-            *_figure(motion, frames, turns, timing, _colours(motion, animate=animate)),
+            *_ghost(motion, ghost, motion.other_end().pose["face"], floor),
+            *_figure(motion, frames, turns, floor, timing, _colours(motion, animate=animate)),
             *scene.front,
             *(shape for arrow in arrows for shape in draw(arrow)),
         ]
