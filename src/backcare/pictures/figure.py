@@ -37,6 +37,14 @@ class Chain:
     far: bool = False
 
 
+FRONT_UPPER = (
+    Chain("shoulders", ("shoulder_r", "shoulder_l"), ARM_WIDTH + 2),
+    Chain("neck", ("shoulder", "neck"), NECK_WIDTH),
+    Chain("arm_r", ("shoulder_r", "elbow_r", "hand_r"), ARM_WIDTH),
+    Chain("arm_l", ("shoulder_l", "elbow_l", "hand_l"), ARM_WIDTH),
+)
+
+
 def chains(view: View) -> tuple[Chain, ...]:
     """Body parts in drawing order: far limbs first, then torso, near limbs, neck."""
     if view == "side":
@@ -49,16 +57,16 @@ def chains(view: View) -> tuple[Chain, ...]:
             Chain("leg_r", ("hip_r", "knee_r", "ankle_r", "toe_r"), LEG_WIDTH),
             Chain("arm_r", ("shoulder_r", "elbow_r", "hand_r"), ARM_WIDTH),
         )
-    return (
+    legs = (
         Chain("leg_r", ("hip_r", "knee_r", "ankle_r", "toe_r"), LEG_WIDTH),
         Chain("leg_l", ("hip_l", "knee_l", "ankle_l", "toe_l"), LEG_WIDTH),
+    )
+    trunk = (
         Chain("torso", ("hip", "waist", "shoulder"), TORSO_WIDTH["front"]),
         Chain("pelvis", ("hip_r", "hip_l"), LEG_WIDTH),
-        Chain("shoulders", ("shoulder_r", "shoulder_l"), ARM_WIDTH + 2),
-        Chain("neck", ("shoulder", "neck"), NECK_WIDTH),
-        Chain("arm_r", ("shoulder_r", "elbow_r", "hand_r"), ARM_WIDTH),
-        Chain("arm_l", ("shoulder_l", "elbow_l", "hand_l"), ARM_WIDTH),
     )
+    # Seen from above, lying on the back, a leg crossing over lies on top of the body.
+    return (*(trunk + legs if view == "top" else legs + trunk), *FRONT_UPPER)
 
 
 def radius(point: str, view: View) -> float:

@@ -48,6 +48,8 @@ def _colours(motion: Motion, *, animate: bool) -> Callable[[Chain], str]:
     moving = moving_parts(motion, ends)
 
     def colour(chain: Chain) -> str:
+        if chain.name == "shoulders" and chain.name not in moving:  # seen from the side, a dot
+            return colour(next(c for c in chains(motion.view) if c.name == "torso"))
         if chain.name in moving:
             return MOVING_FAR if chain.far else MOVING
         return BODY_FAR if chain.far else BODY
