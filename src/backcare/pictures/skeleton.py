@@ -10,8 +10,9 @@ the spine, hip and shoulder angles are sideways bends, abductions and in-plane a
 view looks down on a figure lying on its back with the front-view geometry (twists of the knees
 to one side, arms out on the floor). ``twist`` turns the shoulder line about the spine: seen from
 the side the near shoulder comes forward, seen from the front the shoulder line narrows.
-``face`` turns the face to one side (positive: towards the screen's right when upright), seen
-from the front or from above; seen from the side the face follows the neck and head angles.
+``face`` turns the face to one side (positive: towards the figure's left, the screen's right
+when it stands facing the viewer), seen from the front or from above; seen from the side the face
+follows the neck and head angles.
 """
 
 from __future__ import annotations
