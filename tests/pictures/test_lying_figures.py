@@ -11,6 +11,7 @@ the lying twists seen from above.
 from __future__ import annotations
 
 import math
+import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
 import pytest
@@ -19,10 +20,11 @@ from hypothesis import strategies as st
 
 from backcare.content.schema import Exercise
 from backcare.knowledge import KnowledgeBase
-from backcare.pictures import load_library
-from backcare.pictures.face import features, nose
+from backcare.pictures import load_library, picture_for
+from backcare.pictures.face import EYE_RADIUS, features, nose
 from backcare.pictures.figure import SEAT_RADIUS, moving_parts, place, radius, seat
 from backcare.pictures.library import Keyframe, Motion
+from backcare.pictures.render import BACKGROUND, HAIR, SVG_NS
 from backcare.pictures.skeleton import (
     HEAD_RADIUS,
     JOINTS,
@@ -30,6 +32,7 @@ from backcare.pictures.skeleton import (
     SIDE_RANGES,
     Point,
 )
+from backcare.pictures.svg import num
 
 PRONE_EXTENSIONS = ("prone-back-extension", "prone-chest-raise")
 LYING_TWISTS = ("supine-spinal-twist", "side-waist-stretch", "double-knee-twist")
@@ -190,3 +193,21 @@ def test_the_supine_twist_still_shows_which_leg_crosses_and_the_head_turned_away
     eye_side = _axis_side({**points, **middle}, "eyes") - _axis_side(points, "head")
     assert eye_side > 2.0  # the face turns to the left, away from the knee on the right
     assert _axis_side(points, "hand_r") < 0  # the right hand reaches towards that knee
+
+
+def test_every_picture_shows_which_way_its_figure_faces(kb: KnowledgeBase) -> None:
+    """Every head carries hair and eyes (one in profile, two from the front or above), still and
+    animated, so no picture is left with a faceless disc."""
+    library = load_library()
+    for exercise in kb.of_type(Exercise):
+        view = library.motion(exercise.id).view
+        for animate in (False, True):
+            root = ET.fromstring(picture_for(exercise.id, kb, animate=animate))
+            fills = [shape.get("fill") for shape in root.iter()]
+            eyes = [
+                shape
+                for shape in root.iter(f"{{{SVG_NS}}}circle")
+                if shape.get("fill") == BACKGROUND and shape.get("r") == num(EYE_RADIUS)
+            ]
+            assert fills.count(HAIR) == 1, (exercise.id, animate)
+            assert len(eyes) == (1 if view == "side" else 2), (exercise.id, animate)
