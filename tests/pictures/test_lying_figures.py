@@ -22,7 +22,7 @@ from backcare.content.schema import Exercise
 from backcare.knowledge import KnowledgeBase
 from backcare.pictures import load_library, picture_for
 from backcare.pictures.face import EYE_RADIUS, features, nose
-from backcare.pictures.figure import SEAT_RADIUS, moving_parts, place, radius, seat
+from backcare.pictures.figure import SEAT_RADIUS, crosses, moving_parts, place, radius, seat
 from backcare.pictures.library import Keyframe, Motion
 from backcare.pictures.render import BACKGROUND, HAIR, SVG_NS
 from backcare.pictures.skeleton import (
@@ -33,6 +33,7 @@ from backcare.pictures.skeleton import (
     Point,
 )
 from backcare.pictures.svg import num
+from backcare.pictures.timing import schedule
 
 PRONE_EXTENSIONS = ("prone-back-extension", "prone-chest-raise")
 LYING_TWISTS = ("supine-spinal-twist", "side-waist-stretch", "double-knee-twist")
@@ -211,3 +212,28 @@ def test_every_picture_shows_which_way_its_figure_faces(kb: KnowledgeBase) -> No
             ]
             assert fills.count(HAIR) == 1, (exercise.id, animate)
             assert len(eyes) == (1 if view == "side" else 2), (exercise.id, animate)
+
+
+@pytest.mark.parametrize("exercise_id", LYING_TWISTS)
+def test_the_crossing_leg_lies_over_the_other_on_both_sides(
+    kb: KnowledgeBase, exercise_id: str
+) -> None:
+    """Seen from above the left leg is drawn over the right; on the mirrored side, where the right
+    knee crosses over, a copy of the right leg is shown on top in exactly those frames."""
+    exercise = kb.get(exercise_id)
+    assert isinstance(exercise, Exercise)
+    motion = load_library().motion(exercise_id)
+    frames = [
+        place(sample.pose, motion, anchor_x=0.0, floor=FLOOR)
+        for sample in schedule(exercise, motion)
+    ]
+    crossing = [crosses(frame, "r") for frame in frames]
+    assert any(crossing)  # the other side crosses the right knee over …
+    assert not any(c and crosses(f, "l") for c, f in zip(crossing, frames, strict=True))
+    root = ET.fromstring(picture_for(exercise_id, kb))
+    overlays = [
+        animate.attrib["values"].split(";")
+        for animate in root.iter(f"{{{SVG_NS}}}animate")
+        if animate.attrib["attributeName"] == "opacity"
+    ]
+    assert overlays == [["1" if c else "0" for c in crossing]]  # … and is drawn on top then

@@ -99,6 +99,18 @@ def place(pose: Pose, motion: Motion, *, anchor_x: float, floor: float) -> dict[
     return {name: (x, y - max(sink, 0.0)) for name, (x, y) in placed.items()}
 
 
+def crosses(points: Mapping[str, Point], side: str) -> bool:
+    """Whether a leg's knee lies across the body's midline from its own hip (seen from above,
+    a knee crossing over in a lying twist)."""
+    (hx, hy), (sx, sy) = points["hip"], points["shoulder"]
+
+    def across(name: str) -> float:
+        px, py = points[name]
+        return (sx - hx) * (py - hy) - (sy - hy) * (px - hx)
+
+    return across(f"knee_{side}") * across(f"hip_{side}") < 0
+
+
 def seat(points: Mapping[str, Point], floor: float) -> Point:
     """Centre of the buttocks seen from the side (screen points): behind the hip, on the back's
     side of the spine, so the figure's back and front differ (a face-down swallow has its seat

@@ -14,7 +14,16 @@ from collections.abc import Callable, Mapping, Sequence
 
 from backcare.content.schema import Exercise
 from backcare.pictures.face import EYE_RADIUS, Feature, features
-from backcare.pictures.figure import SEAT_RADIUS, Chain, chains, moving_parts, place, radius, seat
+from backcare.pictures.figure import (
+    SEAT_RADIUS,
+    Chain,
+    chains,
+    crosses,
+    moving_parts,
+    place,
+    radius,
+    seat,
+)
 from backcare.pictures.guides import draw, guides
 from backcare.pictures.library import Motion
 from backcare.pictures.scenery import Scene, build_scene, default_props, floor_level
@@ -128,7 +137,22 @@ def _figure(
             shapes.append(_disc(seats, SEAT_RADIUS, colour, timing))
         if chain.name == "neck":
             shapes += _head(motion, frames, turns, colour, timing)
+        if chain.name == "leg_l" and motion.view == "top":
+            shapes += _right_leg_over(frames, colour_of, timing)
     return shapes
+
+
+def _right_leg_over(frames: Frames, colour_of: Callable[[Chain], str], timing: str) -> list[str]:
+    """Seen from above the right leg is drawn under the left. Where the right knee crosses over
+    the body (the other side of a lying twist) the leg is drawn again on top, shown only in
+    those frames, so the crossing leg always lies over the straight one."""
+    over = [crosses(frame, "r") for frame in frames]
+    if not any(over):
+        return []
+    leg = next(chain for chain in chains("top") if chain.name == "leg_r")
+    paths = [_path(leg, [frame[p] for p in leg.points]) for frame in frames]
+    shown = {"d": paths, "opacity": ["1" if crossing else "0" for crossing in over]}
+    return [animated("path", _stroke(colour_of(leg), leg.width), shown, timing)]
 
 
 def _head(
