@@ -10,11 +10,14 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from backcare.pictures.face import nose
 from backcare.pictures.library import Motion
 from backcare.pictures.skeleton import HEAD_RADIUS, Point, Pose, View, forward_kinematics
 
 TORSO_WIDTH = {"side": 15.0, "front": 20.0, "top": 20.0}
 NECK_WIDTH = 7.0
+SEAT_RADIUS = 8.0  # the buttocks: a disc this size …
+SEAT_OFFSET = 5.0  # … this far behind the hip, standing out of the back's outline
 ARM_WIDTH = 6.0
 LEG_WIDTH = 8.0
 TOP_VIEW_HEIGHT = (
@@ -34,6 +37,14 @@ class Chain:
     far: bool = False
 
 
+FRONT_UPPER = (
+    Chain("shoulders", ("shoulder_r", "shoulder_l"), ARM_WIDTH + 2),
+    Chain("neck", ("shoulder", "neck"), NECK_WIDTH),
+    Chain("arm_r", ("shoulder_r", "elbow_r", "hand_r"), ARM_WIDTH),
+    Chain("arm_l", ("shoulder_l", "elbow_l", "hand_l"), ARM_WIDTH),
+)
+
+
 def chains(view: View) -> tuple[Chain, ...]:
     """Body parts in drawing order: far limbs first, then torso, near limbs, neck."""
     if view == "side":
@@ -46,16 +57,16 @@ def chains(view: View) -> tuple[Chain, ...]:
             Chain("leg_r", ("hip_r", "knee_r", "ankle_r", "toe_r"), LEG_WIDTH),
             Chain("arm_r", ("shoulder_r", "elbow_r", "hand_r"), ARM_WIDTH),
         )
-    return (
+    legs = (
         Chain("leg_r", ("hip_r", "knee_r", "ankle_r", "toe_r"), LEG_WIDTH),
         Chain("leg_l", ("hip_l", "knee_l", "ankle_l", "toe_l"), LEG_WIDTH),
+    )
+    trunk = (
         Chain("torso", ("hip", "waist", "shoulder"), TORSO_WIDTH["front"]),
         Chain("pelvis", ("hip_r", "hip_l"), LEG_WIDTH),
-        Chain("shoulders", ("shoulder_r", "shoulder_l"), ARM_WIDTH + 2),
-        Chain("neck", ("shoulder", "neck"), NECK_WIDTH),
-        Chain("arm_r", ("shoulder_r", "elbow_r", "hand_r"), ARM_WIDTH),
-        Chain("arm_l", ("shoulder_l", "elbow_l", "hand_l"), ARM_WIDTH),
     )
+    # Seen from above, lying on the back, a leg crossing over lies on top of the body.
+    return (*(trunk + legs if view == "top" else legs + trunk), *FRONT_UPPER)
 
 
 def radius(point: str, view: View) -> float:
@@ -71,6 +82,7 @@ def place(pose: Pose, motion: Motion, *, anchor_x: float, floor: float) -> dict[
     """Screen points of a pose (y down): anchor at ``anchor_x``, lowest part resting on ``floor``.
 
     Seen from above there is no floor to rest on: the anchor keeps its place in both directions.
+    Seen from the side the nose counts as a body part too, so a face-down head lies on the floor.
     """
     points = forward_kinematics(pose, motion.view)
     dx = anchor_x - points[motion.anchor][0]
@@ -78,7 +90,36 @@ def place(pose: Pose, motion: Motion, *, anchor_x: float, floor: float) -> dict[
         dy = TOP_VIEW_HEIGHT - points[motion.anchor][1]
     else:
         dy = floor - min(y - radius(name, motion.view) for name, (_, y) in points.items())
-    return {name: (x + dx, -(y + dy)) for name, (x, y) in points.items()}
+    placed = {name: (x + dx, -(y + dy)) for name, (x, y) in points.items()}
+    if motion.view != "side":
+        return placed
+    # The nose stands out of the stick body: a face turned to the floor rests on it by the nose
+    # at the lowest, never sinks into it.
+    sink = max(y for _, y in nose(placed)) + floor
+    return {name: (x, y - max(sink, 0.0)) for name, (x, y) in placed.items()}
+
+
+def crosses(points: Mapping[str, Point], side: str) -> bool:
+    """Whether a leg's knee lies across the body's midline from its own hip (seen from above,
+    a knee crossing over in a lying twist)."""
+    (hx, hy), (sx, sy) = points["hip"], points["shoulder"]
+
+    def across(name: str) -> float:
+        px, py = points[name]
+        return (sx - hx) * (py - hy) - (sy - hy) * (px - hx)
+
+    return across(f"knee_{side}") * across(f"hip_{side}") < 0
+
+
+def seat(points: Mapping[str, Point], floor: float) -> Point:
+    """Centre of the buttocks seen from the side (screen points): behind the hip, on the back's
+    side of the spine, so the figure's back and front differ (a face-down swallow has its seat
+    on top; lying on the back, the seat flattens on the floor rather than lifting the body)."""
+    (hx, hy), (wx, wy) = points["hip"], points["waist"]
+    length = math.hypot(wx - hx, wy - hy)
+    back = ((wy - hy) / length, (hx - wx) / length)  # the spine turned a quarter, backwards
+    x, y = hx + back[0] * SEAT_OFFSET, hy + back[1] * SEAT_OFFSET
+    return x, min(y, -floor - SEAT_RADIUS)
 
 
 def _direction(a: Point, b: Point) -> float:
@@ -90,11 +131,11 @@ def _spread(angles: Sequence[float]) -> float:
     return max(abs((a - b + 180) % 360 - 180) for a in angles for b in angles)
 
 
-def moving_parts(motion: Motion) -> frozenset[str]:
-    """Chains that visibly move between keyframes: a segment turns, or the shoulder line narrows."""
-    placed: list[Mapping[str, Point]] = [
-        forward_kinematics(frame.pose, motion.view) for frame in motion.keyframes
-    ]
+def moving_parts(motion: Motion, poses: Sequence[Pose] | None = None) -> frozenset[str]:
+    """Chains that visibly move between keyframes (or between the given ``poses``, such as the
+    two ends a still picture shows): a segment turns, or the shoulder line narrows."""
+    poses = [frame.pose for frame in motion.keyframes] if poses is None else poses
+    placed: list[Mapping[str, Point]] = [forward_kinematics(pose, motion.view) for pose in poses]
     moving = set()
     for chain in chains(motion.view):
         for a, b in zip(chain.points, chain.points[1:], strict=False):
@@ -104,7 +145,7 @@ def moving_parts(motion: Motion) -> frozenset[str]:
                 max(lengths) - min(lengths) > MOVE_THRESHOLD_CM
             ):
                 moving.add(chain.name)
-    nods = [frame.pose["head"] for frame in motion.keyframes]
+    nods = [pose["head"] for pose in poses]
     if max(nods) - min(nods) > MOVE_THRESHOLD_DEG:
         moving.add("neck")
     return frozenset(moving)

@@ -19,7 +19,7 @@ POSES_DIR = Path(__file__).resolve().parents[1] / "content" / "poses"
 TWIST_DEG = 20.0  # a turn of the shoulders at least this large makes a keyframe a twist
 
 # Angles a front-view mirror negates: sideways bends and turns of the body's midline.
-_MIDLINE = ("tilt", "lumbar", "thoracic", "neck", "head", "twist")
+_MIDLINE = ("tilt", "lumbar", "thoracic", "neck", "head", "twist", "face")
 
 
 @dataclass(frozen=True)
@@ -118,13 +118,16 @@ def _resolve_poses(specs: Mapping[str, PoseSpec]) -> dict[str, dict[str, float]]
 
 
 def mirrored(pose: Mapping[str, float], view: View) -> dict[str, float]:
-    """The same pose on the other side: right and left swap (and, seen from the front, flip)."""
+    """The same pose on the other side: right and left swap (and, seen from the front or from
+    above, sideways bends and turns of the midline flip)."""
     out = dict(pose)
     for key, value in pose.items():
         if key[-2:] in ("_r", "_l"):
             out[key[:-1] + ("l" if key.endswith("r") else "r")] = value
     if view == "front":
         out.update({key: -pose[key] for key in _MIDLINE})
+    elif view == "top":  # lying along the screen: the other side is across the body's long axis
+        out.update({key: -pose[key] for key in _MIDLINE if key != "tilt"})
     return out
 
 

@@ -109,6 +109,7 @@ def _mat(stage: Stage) -> None:
     top, bottom = min(ys) - 14, max(ys) + 14
     box = {"x": left - 8, "y": top, "width": right - left + 16, "height": bottom - top}
     stage.scene.behind.append(element("rect", {**box, "rx": 6, "fill": MAT}))
+    stage.scene.extents.extend([(left - 8, top), (right + 8, bottom)])
 
 
 def _wall(x: float, stage: Stage) -> None:

@@ -10,6 +10,9 @@ the spine, hip and shoulder angles are sideways bends, abductions and in-plane a
 view looks down on a figure lying on its back with the front-view geometry (twists of the knees
 to one side, arms out on the floor). ``twist`` turns the shoulder line about the spine: seen from
 the side the near shoulder comes forward, seen from the front the shoulder line narrows.
+``face`` turns the face to one side (positive: towards the figure's left, the screen's right
+when it stands facing the viewer), seen from the front or from above; seen from the side the face
+follows the neck and head angles.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ JOINTS: tuple[str, ...] = (
     "neck",
     "head",
     "twist",
+    "face",
     *(f"{joint}_{side}" for side in SIDES for joint in LIMB_JOINTS),
 )
 
@@ -55,6 +59,7 @@ SIDE_RANGES: dict[str, tuple[float, float]] = {
     "neck": (-60.0, 70.0),
     "head": (-40.0, 40.0),
     "twist": (-60.0, 60.0),
+    "face": (-80.0, 80.0),
     "shoulder": (-60.0, 185.0),
     "elbow": (0.0, 155.0),
     "hip": (-35.0, 145.0),
@@ -72,8 +77,14 @@ FRONT_RANGES: dict[str, tuple[float, float]] = {
     "hip": (-25.0, 80.0),
     "knee": (0.0, 140.0),
 }
-# Seen from above, a knee crossing over the body shows as a large inward hip angle.
-TOP_RANGES: dict[str, tuple[float, float]] = {**FRONT_RANGES, "hip": (-80.0, 80.0)}
+# Seen from above, a knee crossing over the body shows as a large inward hip angle, and a bent
+# leg dropped to one side shows its shin on either side of the thigh (towards the feet as the
+# knee crosses over), so the knee bends both ways.
+TOP_RANGES: dict[str, tuple[float, float]] = {
+    **FRONT_RANGES,
+    "hip": (-80.0, 80.0),
+    "knee": (-140.0, 140.0),
+}
 RANGES: dict[View, dict[str, tuple[float, float]]] = {
     "side": SIDE_RANGES,
     "front": FRONT_RANGES,
