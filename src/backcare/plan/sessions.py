@@ -11,15 +11,16 @@ from __future__ import annotations
 import heapq
 from collections import Counter, deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from backcare.content.schema import Area, Dose, Exercise, Group
+from backcare.content.schema import Area, Dose, DoseVariant, Exercise, Group
 from backcare.plan.dose import grown, item_minutes
+from backcare.plan.index import RuleTable, remembered
 from backcare.plan.models import Day, PlanItem, Session, Slot
 from backcare.plan.reasons import exercise_why
 from backcare.plan.screen import SEX_GROUPS, Person
-from backcare.rules import capped, dose_range
+from backcare.rules import capped, variant_for, variant_range
 
 DAYS_PER_WEEK = 7
 
@@ -74,12 +75,15 @@ class Candidate:
     dose: Dose
     minutes: float
     who: Person
+    daily: float = field(init=False)
+    """Minutes in the whole day: a dose done twice a day (``per_day: 2``) counts twice
+    against the budget, though the session shows one round."""
+    areas: frozenset[Area] = field(init=False)
+    """The body areas it works (asked of every candidate on every pick)."""
 
-    @property
-    def daily(self) -> float:
-        """Minutes in the whole day: a dose done twice a day (``per_day: 2``) counts twice
-        against the budget, though the session shows one round."""
-        return self.minutes * max(1, self.dose.per_day or 1)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "daily", self.minutes * max(1, self.dose.per_day or 1))
+        object.__setattr__(self, "areas", frozenset(self.exercise.body_areas))
 
     @cached_property
     def item(self) -> PlanItem:
@@ -148,10 +152,21 @@ def _pools(
 
 def _candidate(exercise: Exercise, who: Person, week: int, improving: bool) -> Candidate:
     """This week's dose: the person's dose variant (if one is written for them), grown toward
-    its maximum, then held under any cap a rule sets."""
-    start, top = dose_range(exercise, who.facts)
-    dose = capped(grown(start, top, week, improving=improving), who.judgement.caps(exercise))
-    return Candidate(exercise, dose, item_minutes(exercise, dose), who)
+    its maximum, then held under any cap a rule sets (made once per rule table)."""
+    variant = variant_for(exercise, who.facts)
+    key = (exercise.id, variant and variant.id, week, improving)
+    dose, minutes = remembered(
+        who.table.doses, key, lambda: _dose(exercise, variant, who.table, week, improving)
+    )
+    return Candidate(exercise, dose, minutes, who)
+
+
+def _dose(
+    exercise: Exercise, variant: DoseVariant | None, table: RuleTable, week: int, improving: bool
+) -> tuple[Dose, float]:
+    start, top = variant_range(exercise, variant)
+    dose = capped(grown(start, top, week, improving=improving), table.caps.get(exercise.id, {}))
+    return dose, item_minutes(exercise, dose)
 
 
 def _for_this_stage(exercise: Exercise, who: Person) -> bool:
@@ -240,10 +255,11 @@ class _Picker:
         """The first candidate fitting under ``limit`` minutes for the day that works a new area,
         else the first that fits."""
         pool = self.pools[family]
-        fitting = [c for c in pool if c.daily <= limit - self.spent and self._allowed(c)]
+        room = limit - self.spent
+        fitting = [c for c in pool if c.daily <= room and self._allowed(c)]
         if not fitting:
             return None
-        fresh = [c for c in fitting if not set(c.exercise.body_areas) <= self.areas]
+        fresh = [c for c in fitting if not c.areas <= self.areas]
         chosen = (fresh or fitting)[0]
         pool.remove(chosen)
         pool.append(chosen)
