@@ -84,6 +84,8 @@ class RuleTable:
         default_factory=dict
     )
     """(equipment, relief only, relief sources) → the entries allowed and those left out."""
+    rankings: dict[Hashable, dict[str, tuple[Exercise, ...]]] = field(default_factory=dict)
+    """(exercises allowed, fitness, groups, painful areas) → each family's best exercises."""
 
 
 @dataclass(eq=False)

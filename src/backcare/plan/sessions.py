@@ -80,10 +80,16 @@ class Candidate:
     against the budget, though the session shows one round."""
     areas: frozenset[Area] = field(init=False)
     """The body areas it works (asked of every candidate on every pick)."""
+    id: str = field(init=False)
+    per_week: int | None = field(init=False)
+    """The exercise's own weekly limit (its sources' ``per_week``), whatever this week's dose."""
 
     def __post_init__(self) -> None:
+        exercise = self.exercise
         object.__setattr__(self, "daily", self.minutes * max(1, self.dose.per_day or 1))
-        object.__setattr__(self, "areas", frozenset(self.exercise.body_areas))
+        object.__setattr__(self, "areas", frozenset(exercise.body_areas))
+        object.__setattr__(self, "id", exercise.id)
+        object.__setattr__(self, "per_week", exercise.dose.per_week)
 
     @cached_property
     def item(self) -> PlanItem:
@@ -131,6 +137,26 @@ def _pools(
     exercises: Sequence[Exercise], who: Person, *, week: int, improving: bool
 ) -> dict[str, deque[Candidate]]:
     """The best-matching ``POOL_SIZE`` exercises of each family, ranked, with this week's dose."""
+    return {
+        family: deque(_candidate(exercise, who, week, improving) for exercise in best)
+        for family, best in _ranking(exercises, who).items()
+    }
+
+
+def _ranking(exercises: Sequence[Exercise], who: Person) -> dict[str, tuple[Exercise, ...]]:
+    """Each family's best ``POOL_SIZE`` exercises, ranked once per rule table for each set of
+    exercises allowed, fitness, groups and painful areas (all a ranking reads: the advice
+    that recommends an exercise follows from the groups)."""
+    key = (
+        tuple(exercise.id for exercise in exercises),
+        who.profile.fitness,
+        who.groups,
+        who.pain_areas,
+    )
+    return remembered(who.table.rankings, key, lambda: _rank(exercises, who))
+
+
+def _rank(exercises: Sequence[Exercise], who: Person) -> dict[str, tuple[Exercise, ...]]:
     allowed = INTENSITIES[who.profile.fitness]
     ranked: dict[str, list[tuple[int, str, Exercise]]] = {family: [] for family in FAMILIES}
     for exercise in exercises:
@@ -143,11 +169,13 @@ def _pools(
         ):
             continue
         ranked[family].append((-_score(exercise, who), exercise.id, exercise))
-    pools: dict[str, deque[Candidate]] = {}
-    for family, found in ranked.items():
-        best = heapq.nsmallest(POOL_SIZE, found, key=lambda ranking: ranking[:2])
-        pools[family] = deque(_candidate(exercise, who, week, improving) for *_, exercise in best)
-    return pools
+    return {
+        family: tuple(
+            exercise
+            for *_, exercise in heapq.nsmallest(POOL_SIZE, found, key=lambda rank: rank[:2])
+        )
+        for family, found in ranked.items()
+    }
 
 
 def _candidate(exercise: Exercise, who: Person, week: int, improving: bool) -> Candidate:
@@ -253,26 +281,27 @@ class _Picker:
 
     def pick(self, family: str, limit: float) -> Candidate | None:
         """The first candidate fitting under ``limit`` minutes for the day that works a new area,
-        else the first that fits."""
+        else the first that fits; none already done today or as often as its weekly limit."""
         pool = self.pools[family]
         room = limit - self.spent
-        fitting = [c for c in pool if c.daily <= room and self._allowed(c)]
+        used, counts = self.used, self.counts
+        fitting = [
+            c
+            for c in pool
+            if c.daily <= room
+            and c.id not in used
+            and (c.per_week is None or counts.get(c.id, 0) < c.per_week)
+        ]
         if not fitting:
             return None
-        fresh = [c for c in fitting if not c.areas <= self.areas]
-        chosen = (fresh or fitting)[0]
+        chosen = next((c for c in fitting if not c.areas <= self.areas), fitting[0])
         pool.remove(chosen)
         pool.append(chosen)
-        self.used.add(chosen.exercise.id)
-        self.areas.update(chosen.exercise.body_areas)
-        self.counts[chosen.exercise.id] += 1
+        used.add(chosen.id)
+        self.areas.update(chosen.areas)
+        counts[chosen.id] += 1
         self.spent += chosen.daily
         return chosen
-
-    def _allowed(self, candidate: Candidate) -> bool:
-        per_week = candidate.exercise.dose.per_week
-        over = per_week is not None and self.counts[candidate.exercise.id] >= per_week
-        return candidate.exercise.id not in self.used and not over
 
 
 def _session(slot: Slot, chosen: list[tuple[Candidate, bool]]) -> Session:
