@@ -44,7 +44,7 @@ def build_plan(
     relief_only = phase == "acute" or not check.exercise_allowed
     who = person(profile, check, kb, phase=phase, relief_only=relief_only)
     if check.level in STOP_LEVELS:
-        return Plan(
+        return Plan.from_content(
             check=check,
             phase=phase,
             week=week,
@@ -65,7 +65,7 @@ def build_plan(
         week=week,
         improving=pain_improving is not False and not relief_only,
     )
-    return Plan(
+    return Plan.from_content(
         check=check,
         phase=phase,
         week=week,

@@ -266,7 +266,7 @@ def _day(
         ("evening", evening),
     )
     sessions = [_session(slot, chosen) for slot, chosen in slots if chosen]
-    return Day(day=number, sessions=sessions)
+    return Day.from_content(day=number, sessions=sessions)
 
 
 class _Picker:
@@ -306,4 +306,4 @@ class _Picker:
 
 def _session(slot: Slot, chosen: list[tuple[Candidate, bool]]) -> Session:
     items = [c.warm_up_item if warm_up else c.item for c, warm_up in chosen]
-    return Session(slot=slot, minutes=sum(item.minutes for item in items), items=items)
+    return Session.from_content(slot=slot, minutes=sum(item.minutes for item in items), items=items)
