@@ -99,7 +99,7 @@ class Strict(BaseModel):
     """Input models: unknown fields are errors, no text may hold a NUL character, no number
     may be given as true/false, and lists of plain values are short and hold each value once."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(extra="forbid")
 
     @field_validator("*", mode="before")
     @classmethod
@@ -166,8 +166,6 @@ class PainEntryUpdate(Strict):
 
 
 class PainEntryPublic(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
     id: int
     score: int
     areas: list[Area]
@@ -230,8 +228,6 @@ class SessionRecordPublic(SessionRecordCreate):
 
 
 class BreakEventPublic(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
     id: int
     at: datetime
     outcome: BreakOutcome
@@ -242,8 +238,6 @@ class BreakEventPublic(BaseModel):
 
 class BreakStats(BaseModel):
     """How break reminders went over a period: counts and the share taken."""
-
-    model_config = ConfigDict(defer_build=True)
 
     taken: int = 0
     skipped: int = 0
@@ -259,8 +253,6 @@ class BreakStats(BaseModel):
 
 
 class HabitTickPublic(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
     id: int
     habit_id: str
     day: date
@@ -328,8 +320,6 @@ def checked_activities(instrument: str, answers: list[int], activities: list[str
 class QuestionnairePublic(BaseModel):
     """A saved questionnaire with its scores (STarT Back: total, psychosocial, risk; PEG and
     PSFS: score), its change since the first of its kind and, for STarT Back, the advice."""
-
-    model_config = ConfigDict(defer_build=True)
 
     id: int
     instrument: InstrumentId
@@ -519,3 +509,7 @@ class BreakSettingsIn(Strict):
             return format_quiet_hours(parse_quiet_hours(value))
         except InputError as error:
             raise ValueError(str(error).removeprefix("quiet hours: ")) from None
+
+
+ExportBundle.model_rebuild()
+ImportBundle.model_rebuild()

@@ -13,7 +13,7 @@ QUESTIONNAIRES_DIR = Path(__file__).parent / "data" / "questionnaires"
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Page(_Frozen):

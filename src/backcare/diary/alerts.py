@@ -57,7 +57,7 @@ AlertLevel = Literal["see_doctor", "warning", "good_news"]
 class Alert(BaseModel):
     """One alert: ``kind`` is stable for programs, ``message`` is plain words for the person."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     kind: AlertKind
     level: AlertLevel

@@ -19,7 +19,7 @@ Slot = Literal["morning", "evening"]
 class PlanModel(BaseModel):
     """Base for plan parts: unknown fields are errors, instances are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     @classmethod
     def from_content(cls, **fields: Any) -> Self:

@@ -43,7 +43,7 @@ class AnswerError(InputError):
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
 
 class StartBackResult(_Result):
@@ -143,7 +143,7 @@ Verdict = Literal["better", "worse", "no_clear_change"]
 class Change(BaseModel):
     """The latest result against the first, judged against the smallest change people notice."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     instrument: InstrumentId
     first: float
@@ -214,7 +214,7 @@ class StartingAdvice(BaseModel):
     """What a STarT Back result means for the programme: how hard to start, whether to suggest
     a physiotherapist, and the education to show first, with Keele's own words as the reason."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     risk: Risk
     intensity: Literal["gentle", "moderate"]

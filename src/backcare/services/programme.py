@@ -98,8 +98,6 @@ def list_stops(db: DB, *, user_id: int) -> list[StopEventPublic]:
 class StopVerdict(BaseModel):
     """The stop rule's answer: carry on, or stop with the advice (the event is stored)."""
 
-    model_config = ConfigDict(defer_build=True)
-
     stop: bool
     message: str | None = None
     event: StopEventPublic | None = None
@@ -134,7 +132,7 @@ class ProgrammePublic(BaseModel):
     """This week's adapted plan, the phase and why, the flare-up card (while one lasts), the
     weekly summary, and the advice shown when a session is stopped."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     plan: Plan
     phase: PhaseVerdict

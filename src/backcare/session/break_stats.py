@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 STATS_DAYS = 7
 """The statistics cover the last seven days, today included."""
@@ -48,8 +48,6 @@ class BreakRecord:
 class BreakCounts(BaseModel):
     """Counts over a day or a week. Over a week the longest stretch is the longest of any day."""
 
-    model_config = ConfigDict(defer_build=True)
-
     due: int = 0
     taken: int = 0
     postponed: int = 0
@@ -59,8 +57,6 @@ class BreakCounts(BaseModel):
 
 
 class _Dated(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
     date: date
 
 
@@ -70,8 +66,6 @@ class BreakDay(BreakCounts, _Dated):
 
 class BreakWeek(BaseModel):
     """The contract of ``breaks --stats --json`` and ``GET /api/breaks/stats``."""
-
-    model_config = ConfigDict(defer_build=True)
 
     days: list[BreakDay]
     week: BreakCounts

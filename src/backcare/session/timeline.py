@@ -49,7 +49,7 @@ Side = Literal["left", "right"]
 class Model(BaseModel):
     """Base for session models: immutable, unknown fields are errors, JSON round-trips."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class SessionItem(Model):

@@ -23,7 +23,7 @@ def most_urgent(levels: list[Level]) -> Level:
 class Frozen(BaseModel):
     """Immutable result models: a check result is a record, never edited after the fact."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class FlagResult(Frozen):
