@@ -24,7 +24,7 @@ class Settings(BaseModel):
     ``BACKCARE_HOME`` moves everything (tests, portable installs).
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     home: Path
     cache_dir: Path
@@ -62,12 +62,15 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         home = Path(platformdirs.user_data_dir("backcare", appauthor=False))
         cache_dir = Path(platformdirs.user_cache_dir("backcare", appauthor=False))
     database_url = env.get("BACKCARE_DATABASE_URL") or f"sqlite:///{home / 'backcare.db'}"
-    mode = env.get("BACKCARE_MODE", "local")
-    if mode not in ("local", "server"):
+    raw_mode = env.get("BACKCARE_MODE", "local")
+    if raw_mode not in ("local", "server"):
         from backcare.errors import InputError
 
-        raise InputError(f"BACKCARE_MODE must be 'local' or 'server', not {mode!r}")
-    return Settings(
+        raise InputError(f"BACKCARE_MODE must be 'local' or 'server', not {raw_mode!r}")
+    mode: Literal["local", "server"] = "server" if raw_mode == "server" else "local"
+    # Every value is already of its field's type (each is checked above or in its helper), so
+    # nothing is validated again: building pydantic's validator costs every command's start.
+    return Settings.model_construct(
         home=home,
         cache_dir=cache_dir,
         database_url=database_url,

@@ -6,6 +6,7 @@ Symptom answers are true, false or absent (absent = not asked or not known).
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -189,11 +190,53 @@ def parse_profile(text: str, *, source: str = "profile") -> Profile:
     bad fields.
     """
     from backcare.errors import InputError
-    from backcare.strict_yaml import load
 
-    data = load(text, source=source)
+    data = _plain_json(text)
+    if data is None:
+        from backcare.strict_yaml import load
+
+        data = load(text, source=source)
     if data is None or data == {}:
         raise InputError(f"{source}: the profile is empty (give at least one answer)")
     if not isinstance(data, dict):
         raise InputError(f"{source}: a profile must be a JSON/YAML object")
     return Profile.model_validate(data)
+
+
+JSON_DEPTH = 4
+"""Deepest JSON read without the YAML reader: a profile needs three levels, and the YAML
+reader's own limit (``strict_yaml.MAX_DEPTH``) is higher, so both read such text alike."""
+
+
+_NOT_PLAIN = re.compile(r"[^\t\n\r\x20-\x5b\x5d-\x7e]")
+"""Anything but printable ASCII, tabs and line breaks, or a backslash: the two readers differ
+on some such text (the YAML reader refuses control characters; lone surrogates in escapes)."""
+
+
+def _plain_json(text: str) -> dict[str, object] | None:
+    """The profile object, when the text is plain (``_NOT_PLAIN``) strict JSON no deeper than
+    ``JSON_DEPTH``; else None, and the YAML reader (which reads JSON as JSON) decides, with
+    its own messages.
+
+    Most profile files are JSON, and the YAML reader costs more to import than the rest of a
+    ``backcare check``.
+    """
+    from backcare.strict_json import loads
+
+    if _NOT_PLAIN.search(text):
+        return None
+    try:
+        data = loads(text)
+    except ValueError:  # JsonError and json.JSONDecodeError
+        return None
+    if not isinstance(data, dict) or not data or _depth(data) > JSON_DEPTH:
+        return None
+    return data
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer
@@ -56,3 +57,25 @@ def test_each_listed_summary_is_the_commands_own_help(name: str) -> None:
     first_paragraph = (command.help or "").split("\n\n")[0].strip()
     assert COMMANDS[name].summary == first_paragraph
     assert command.name == name
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ("kb", "stats", "--json"),
+        ("check", "--profile", "PROFILE", "--json"),
+        ("plan", "--profile", "PROFILE", "--json"),
+    ],
+)
+def test_json_commands_draw_nothing_and_store_nothing(
+    arguments: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON answer needs no terminal drawing (Rich's console), no YAML reader for a JSON
+    profile, and no database (issue 18: each of these costs more to import than a check)."""
+    profile = tmp_path / "profile.json"
+    profile.write_text('{"age": 34, "sex": "female", "pain": {"score": 4}}', encoding="utf-8")
+    monkeypatch.setenv("BACKCARE_HOME", str(tmp_path))
+    modules = imported_by(*(str(profile) if a == "PROFILE" else a for a in arguments))
+    assert "backcare.knowledge" in modules  # the probe sees the command's imports
+    drawn_or_stored = {"rich.console", "rich.table", "yaml", "sqlalchemy", "alembic"}
+    assert modules & drawn_or_stored == set()

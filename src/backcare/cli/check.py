@@ -5,13 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.prompt import Prompt
-from rich.text import Text
 
 from backcare.cli.common import (
     DISCLAIMER,
@@ -32,6 +28,10 @@ from backcare.triage import (
     profile_from_answers,
     questions_for,
 )
+
+if TYPE_CHECKING:  # Rich is imported where a page is drawn: ``--json`` draws none
+    from rich.console import Console
+    from rich.panel import Panel
 
 LEVEL_COLOUR = {
     "emergency": "red",
@@ -59,13 +59,20 @@ def check(
     ] = None,
 ) -> None:
     """Check for warning signs: whether your back pain needs a doctor, and how soon."""
-    person = interview(Console(stderr=as_json)) if profile is None else read_profile(profile)
+    if profile is None:
+        from rich.console import Console
+
+        person = interview(Console(stderr=as_json))
+    else:
+        person = read_profile(profile)
     if save is not None:
         save_profile(person, save)
     result = evaluate(person, knowledge())
     if as_json:
         print_json(result)
     else:
+        from rich.console import Console
+
         Console().print(render(result, not_asked=unanswered_signs(person)))
 
 
@@ -84,6 +91,8 @@ def interview(console: Console) -> Profile:
 
 def ask(console: Console, question: Question, answers: dict[str, Any] | None = None) -> Any:
     """One question, asked again until the answer makes sense."""
+    from rich.prompt import Prompt
+
     while True:
         try:
             text = Prompt.ask(
@@ -154,6 +163,10 @@ def unanswered_signs(person: Profile) -> list[str]:
 def render(result: CheckResult, *, not_asked: Sequence[str] = ()) -> Panel:
     """Warning signs first, most urgent first, each coloured by level; then what to do. With
     ``not_asked``, a "no warning sign" result says it covers only what was answered."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
     kb = knowledge()
     parts: list[Text] = []
     for flag in result.flags:

@@ -11,13 +11,15 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from rich.text import Text
 
 from backcare import DISCLAIMER as DISCLAIMER
 from backcare.config import Settings, load_settings
 from backcare.errors import BackcareError
 
 if TYPE_CHECKING:  # imported by the functions that use them: not every command needs them
+    from rich.console import Console
+    from rich.text import Text
+
     from backcare.knowledge import KnowledgeBase
     from backcare.profile import Profile
 
@@ -38,6 +40,15 @@ def knowledge() -> KnowledgeBase:
     return load_knowledge_base(cache_dir=settings().cache_dir)
 
 
+@cache
+def console() -> Console:
+    """The terminal, opened when a page is drawn (``--json`` draws none, and Rich costs more
+    to import than a whole check)."""
+    from rich.console import Console
+
+    return Console()
+
+
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """C0 and C1 control characters but tab and newline: ESC starts colour codes and hyperlinks."""
 
@@ -46,6 +57,8 @@ def user_text(value: str, style: str = "") -> Text:
     """Text a person or a file wrote, for Rich output, shown exactly as written and inert:
     ``[red]``, ``[/]`` and ``[link=…]`` are not markup, ``:smile:`` is not an emoji, and control
     characters (terminal escape sequences) show as � instead of acting on the terminal."""
+    from rich.text import Text
+
     return Text(CONTROL_CHARACTERS.sub("\ufffd", value), style=style)
 
 

@@ -8,15 +8,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
-from backcare.cli.common import guarded, knowledge, print_json
+from backcare.cli.common import console, guarded, knowledge, print_json
 from backcare.cli.picture import picture
 from backcare.content.schema import GROUPS, KINDS, Entry, Source
 from backcare.errors import InputError
 
 app = typer.Typer(help="Browse, export and measure the knowledge base.", no_args_is_help=True)
-console = Console()
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
@@ -62,7 +60,7 @@ def list_entries(
     table.add_column("evidence", style="green")
     for entry in entries:
         table.add_row(entry.id, entry.kind, entry.name, entry.evidence)
-    console.print(table)
+    console().print(table)
 
 
 @app.command("show")
@@ -78,7 +76,7 @@ def show(
     from rich.markdown import Markdown
     from rich.panel import Panel
 
-    console.print(
+    console().print(
         Panel(Markdown(_entry_markdown(entry)), title=f"{entry.name}  [dim]{entry.id}[/]")
     )
 
@@ -156,14 +154,14 @@ def stats(as_json: JsonFlag = False) -> None:
         return
     from rich.table import Table
 
-    console.print(f"[bold]{len(kb)}[/] knowledge-base entries")
+    console().print(f"[bold]{len(kb)}[/] knowledge-base entries")
     for facet in ("kind", "evidence", "group"):
         table = Table(title=f"per {facet}")
         table.add_column(facet)
         table.add_column("entries", justify="right")
         for name, count in sorted(facets[facet].items(), key=lambda item: -item[1]):
             table.add_row(name, str(count))
-        console.print(table)
+        console().print(table)
 
 
 @app.command("coverage")
@@ -185,12 +183,12 @@ def coverage_report(as_json: JsonFlag = False) -> None:
             }
         )
         return
-    console.print(
+    console().print(
         f"[bold]{report.share:.1%}[/] of {report.total} seed paragraphs cited "
         f"({report.noise} noise paragraphs listed as not carried)"
     )
     for item in report.uncited:
-        console.print(f"[yellow]{item.seed}[/]: {item.paragraph[:160]}")
+        console().print(f"[yellow]{item.seed}[/]: {item.paragraph[:160]}")
 
 
 app.command("picture")(picture)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.panel import Panel
-from rich.table import Table
 
-from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json, read_profile
+from backcare.cli.common import (
+    DISCLAIMER,
+    console,
+    guarded,
+    knowledge,
+    print_json,
+    read_profile,
+)
 from backcare.content.schema import RedFlag
 from backcare.errors import InputError
 from backcare.knowledge.contraindications import missing_equipment
@@ -19,7 +23,8 @@ from backcare.plan.schedule import MAX_WEEK
 from backcare.plan.screen import equipment_reason
 from backcare.profile import Profile
 
-console = Console()
+if TYPE_CHECKING:  # Rich is imported where a page is drawn: ``--json`` draws none
+    from rich.table import Table
 
 LEVEL_STYLE = {"emergency": "bold white on red", "urgent": "bold red", "routine": "bold yellow"}
 
@@ -48,40 +53,44 @@ def plan(
 
 def render(result: Plan, person: Profile) -> None:
     """The readable view: the check first when it found something, then the week and advice."""
+    from rich.panel import Panel
+
     check = result.check
     if check.level != "self_care":
         lines = [check.advice, *(f"• {flag.message}" for flag in check.flags)]
-        console.print(
+        console().print(
             Panel("\n".join(lines), title=f"Check: {check.level}", style=LEVEL_STYLE[check.level])
         )
     if not result.days:
-        console.print("No exercise plan until a doctor has seen you. Follow the advice above.")
-        console.print(f"[dim]{DISCLAIMER}[/]")
+        console().print("No exercise plan until a doctor has seen you. Follow the advice above.")
+        console().print(f"[dim]{DISCLAIMER}[/]")
         return
-    console.print(f"[bold]Week {result.week}[/] · phase: {result.phase}")
+    console().print(f"[bold]Week {result.week}[/] · phase: {result.phase}")
     if result.phase == "acute" or not check.exercise_allowed:
-        console.print(
+        console().print(
             "Only gentle relief for now: rest positions, ice then heat, easy movement as "
             "tolerated. Stronger exercise once the worst pain has settled."
         )
         _seek_help()
-    console.print(_week_table(result))
+    console().print(_week_table(result))
     for title, items in (
         ("Habits and advice", result.habits),
         ("Heat and ice", result.thermotherapy),
         ("Posture for your day", result.posture),
     ):
         _advice(title, items)
-    console.print(
+    console().print(
         f"[bold]Breaks:[/] every {result.breaks.every_min} minutes of sitting or standing, "
         f"move for {result.breaks.move_min} minutes."
     )
     _left_out(result, person)
-    console.print(f"[dim]{DISCLAIMER}[/]")
+    console().print(f"[dim]{DISCLAIMER}[/]")
 
 
 def _left_out(result: Plan, person: Profile) -> None:
     """Safety exclusions with their reasons; entries that only need missing equipment, briefly."""
+    from rich.table import Table
+
     kb = knowledge()
     needs: dict[str, list[str]] = {}
     table = Table(title="Left out for your safety", show_header=False)
@@ -92,18 +101,22 @@ def _left_out(result: Plan, person: Profile) -> None:
         else:
             table.add_row(item.id, item.reason)
     if table.row_count:
-        console.print(table)
+        console().print(table)
     for equipment, ids in needs.items():
-        console.print(f"[dim]Needs {equipment}, which you did not list: {', '.join(ids)}[/]")
+        console().print(f"[dim]Needs {equipment}, which you did not list: {', '.join(ids)}[/]")
 
 
 def _seek_help() -> None:
     signs = [e.name for e in knowledge().of_type(RedFlag) if e.level in ("emergency", "urgent")]
     if signs:
-        console.print("[bold]Get medical help straight away if you notice:[/] " + "; ".join(signs))
+        console().print(
+            "[bold]Get medical help straight away if you notice:[/] " + "; ".join(signs)
+        )
 
 
 def _week_table(result: Plan) -> Table:
+    from rich.table import Table
+
     table = Table(title="Your week", show_lines=True)
     table.add_column("Day", justify="right")
     table.add_column("Morning")
@@ -126,8 +139,8 @@ def _cell(session: Session | None) -> str:
 def _advice(title: str, items: list[AdviceItem]) -> None:
     if not items:
         return
-    console.print(f"[bold]{title}[/]")
+    console().print(f"[bold]{title}[/]")
     for item in items:
-        console.print(f"• [bold]{item.name}[/] — {item.why}")
+        console().print(f"• [bold]{item.name}[/] — {item.why}")
         for line in item.advice:
-            console.print(f"    {line}")
+            console().print(f"    {line}")

@@ -170,7 +170,7 @@ def _posture_why(entry: Posture, who: Person) -> str:
 
 
 def _item(entry: Entry, *, extra: Sequence[str] = (), why: str | None = None) -> AdviceItem:
-    return AdviceItem(
+    return AdviceItem.from_content(
         id=entry.id,
         name=entry.name,
         summary=entry.summary,

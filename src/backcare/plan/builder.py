@@ -6,13 +6,14 @@ API and the app get the same plan for the same person.
 
 from __future__ import annotations
 
-from backcare.content.schema import Entry, Exercise
+from backcare.content.schema import Exercise
 from backcare.errors import InputError
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import advice
+from backcare.plan.index import index_of
 from backcare.plan.models import Plan
 from backcare.plan.phases import phase_of
-from backcare.plan.screen import person, screen
+from backcare.plan.screen import person, screen_offered
 from backcare.plan.sessions import week_of_sessions
 from backcare.profile import Profile
 from backcare.triage import CheckResult
@@ -22,29 +23,6 @@ DEFAULT_MINUTES_PER_DAY = 15
 
 STOP_LEVELS = frozenset({"emergency", "urgent"})
 """Check levels at which self-care stops: the plan carries only the check and what to do."""
-
-PLANNED_KINDS = frozenset({"exercise", "habit", "thermotherapy", "posture"})
-"""Kinds of entry the plan hands out (each is screened for the person first)."""
-
-
-def _offered(entry: Entry) -> bool:
-    """A kind the plan hands out, and not something the clinical guideline advises against."""
-    not_advised = entry.guideline is not None and entry.guideline.stance == "not_recommended"
-    return entry.kind in PLANNED_KINDS and not not_advised
-
-
-_last_offered: tuple[KnowledgeBase, tuple[Entry, ...]] | None = None
-
-
-def offered(kb: KnowledgeBase) -> tuple[Entry, ...]:
-    """The entries a plan may hand out, worked out once per knowledge base (a server plans
-    from one knowledge base all day), not once per plan."""
-    global _last_offered
-    last = _last_offered
-    if last is None or last[0] is not kb:
-        last = (kb, tuple(entry for entry in kb if _offered(entry)))
-        _last_offered = last
-    return last[1]
 
 
 def build_plan(
@@ -66,7 +44,7 @@ def build_plan(
     relief_only = phase == "acute" or not check.exercise_allowed
     who = person(profile, check, kb, phase=phase, relief_only=relief_only)
     if check.level in STOP_LEVELS:
-        return Plan(
+        return Plan.from_content(
             check=check,
             phase=phase,
             week=week,
@@ -74,10 +52,11 @@ def build_plan(
             habits=[],
             thermotherapy=[],
             posture=[],
-            breaks=advice.breaks(kb.entries),
+            breaks=index_of(kb).breaks,
             excluded=[],
         )
-    allowed, excluded = screen(offered(kb), who)
+    index = index_of(kb)
+    allowed, excluded = screen_offered(index, who)
     exercises = [entry for entry in allowed if isinstance(entry, Exercise)]
     days = week_of_sessions(
         exercises,
@@ -86,7 +65,7 @@ def build_plan(
         week=week,
         improving=pain_improving is not False and not relief_only,
     )
-    return Plan(
+    return Plan.from_content(
         check=check,
         phase=phase,
         week=week,
@@ -94,6 +73,6 @@ def build_plan(
         habits=advice.population_advice(who) + advice.habits(allowed, who),
         thermotherapy=advice.thermotherapy(allowed, who, phase),
         posture=advice.posture(allowed, who),
-        breaks=advice.breaks(kb.entries),
+        breaks=index.breaks,
         excluded=excluded,
     )

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from backcare.content.schema import Area, Entry, Exercise, Group, Phase, Population, RedFlag, Source
+from backcare.content.schema import Area, Entry, Exercise, Group, Phase, Population, Source
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.contraindications import missing_equipment
+from backcare.plan.index import PlanIndex, RuleTable, index_of, remembered
 from backcare.plan.models import Excluded
 from backcare.profile import Profile
-from backcare.rules import Facts, Judgement, facts_of, judge
+from backcare.rules import Facts, Judgement, facts_of
 from backcare.triage import CheckResult
 
 DEFAULT_PAIN_AREAS: frozenset[Area] = frozenset({"lower_back"})
@@ -43,6 +44,8 @@ class Person:
     populations: tuple[Population, ...]
     facts: Facts
     judgement: Judgement
+    table: RuleTable
+    """The covering rules applied to every entry the plan may hand out (see ``plan.index``)."""
     recommended_by: dict[str, list[str]] = field(default_factory=dict)
     relief_sources: tuple[Source, ...] = ()
 
@@ -52,9 +55,11 @@ def person(
 ) -> Person:
     """Derive the person once: the rules that cover them (with the check's flags at any level),
     and the population advice sets matched on ``profile.groups()``."""
+    index = index_of(kb)
     groups = profile.groups()
     facts = facts_of(profile, phase=phase, flags=(flag.id for flag in check.flags))
-    populations = tuple(p for p in kb.of_type(Population) if p.group in groups)
+    table = index.table(facts)
+    populations = tuple(p for p in index.populations if p.group in groups)
     recommended: dict[str, list[str]] = {}
     for population in populations:
         for entry_id in population.recommends:
@@ -66,21 +71,19 @@ def person(
         relief_only=relief_only,
         populations=populations,
         facts=facts,
-        judgement=judge(kb.rules, facts),
+        judgement=table.judgement,
+        table=table,
         recommended_by=recommended,
-        relief_sources=_relief_sources(check, kb),
+        relief_sources=_relief_sources(check, index),
     )
 
 
-def _relief_sources(check: CheckResult, kb: KnowledgeBase) -> tuple[Source, ...]:
+def _relief_sources(check: CheckResult, index: PlanIndex) -> tuple[Source, ...]:
     """Sources for holding off exercise: the check's acute-phase flag, else the content's."""
     for flag in check.flags:
         if flag.id == "acute_phase":
             return tuple(flag.sources)
-    for entry in kb.of_type(RedFlag):
-        if entry.flag == "acute_phase":
-            return tuple(entry.sources)
-    return ()
+    return index.acute_sources
 
 
 def screen(entries: Iterable[Entry], who: Person) -> tuple[list[Entry], list[Excluded]]:
@@ -96,6 +99,40 @@ def screen(entries: Iterable[Entry], who: Person) -> tuple[list[Entry], list[Exc
     return allowed, excluded
 
 
+def screen_offered(index: PlanIndex, who: Person) -> tuple[list[Entry], list[Excluded]]:
+    """``screen`` over every entry the plan may hand out, from the person's rule table: the
+    same split and reasons, with each rule's exclusions and each entry's equipment read once
+    per knowledge base, and the split itself made once per rule table for each set of
+    equipment (and, while only relief is allowed, each set of sources for holding off)."""
+    relief = who.relief_sources if who.relief_only else None
+    key = (frozenset(who.profile.equipment), who.relief_only, relief)
+    allowed, excluded = remembered(who.table.screens, key, lambda: _split(index, who))
+    return list(allowed), list(excluded)
+
+
+def _split(index: PlanIndex, who: Person) -> tuple[tuple[Entry, ...], tuple[Excluded, ...]]:
+    blocked = who.table.blocked
+    equipment = set(who.profile.equipment)
+    allowed: list[Entry] = []
+    excluded: list[Excluded] = []
+    for entry in index.offered:
+        reason = blocked.get(entry.id)
+        if reason is None:
+            missing = [item for item in index.needed.get(entry.id, ()) if item not in equipment]
+            reason = (
+                Excluded.from_content(
+                    id=entry.id, reason=equipment_reason(missing), sources=entry.sources
+                )
+                if missing
+                else _relief_exclusion(entry, who)
+            )
+        if reason is None:
+            allowed.append(entry)
+        else:
+            excluded.append(reason)
+    return tuple(allowed), tuple(excluded)
+
+
 def exclusion(entry: Entry, who: Person) -> Excluded | None:
     """Why this entry is left out for this person, or None when it may be given."""
     rule = who.judgement.blocking(entry)
@@ -106,6 +143,11 @@ def exclusion(entry: Entry, who: Person) -> Excluded | None:
         return Excluded.from_content(
             id=entry.id, reason=equipment_reason(missing), sources=entry.sources
         )
+    return _relief_exclusion(entry, who)
+
+
+def _relief_exclusion(entry: Entry, who: Person) -> Excluded | None:
+    """Anything beyond gentle relief, while exercise is not allowed."""
     if who.relief_only and isinstance(entry, Exercise) and not is_relief(entry):
         return Excluded.from_content(
             id=entry.id, reason=RELIEF_REASON, sources=list(who.relief_sources or entry.sources)

@@ -11,15 +11,16 @@ from __future__ import annotations
 import heapq
 from collections import Counter, deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from backcare.content.schema import Area, Dose, Exercise, Group
+from backcare.content.schema import Area, Dose, DoseVariant, Exercise, Group
 from backcare.plan.dose import grown, item_minutes
+from backcare.plan.index import RuleTable, remembered
 from backcare.plan.models import Day, PlanItem, Session, Slot
 from backcare.plan.reasons import exercise_why
 from backcare.plan.screen import SEX_GROUPS, Person
-from backcare.rules import capped, dose_range
+from backcare.rules import capped, variant_for, variant_range
 
 DAYS_PER_WEEK = 7
 
@@ -74,12 +75,21 @@ class Candidate:
     dose: Dose
     minutes: float
     who: Person
+    daily: float = field(init=False)
+    """Minutes in the whole day: a dose done twice a day (``per_day: 2``) counts twice
+    against the budget, though the session shows one round."""
+    areas: frozenset[Area] = field(init=False)
+    """The body areas it works (asked of every candidate on every pick)."""
+    id: str = field(init=False)
+    per_week: int | None = field(init=False)
+    """The exercise's own weekly limit (its sources' ``per_week``), whatever this week's dose."""
 
-    @property
-    def daily(self) -> float:
-        """Minutes in the whole day: a dose done twice a day (``per_day: 2``) counts twice
-        against the budget, though the session shows one round."""
-        return self.minutes * max(1, self.dose.per_day or 1)
+    def __post_init__(self) -> None:
+        exercise = self.exercise
+        object.__setattr__(self, "daily", self.minutes * max(1, self.dose.per_day or 1))
+        object.__setattr__(self, "areas", frozenset(exercise.body_areas))
+        object.__setattr__(self, "id", exercise.id)
+        object.__setattr__(self, "per_week", exercise.dose.per_week)
 
     @cached_property
     def item(self) -> PlanItem:
@@ -127,6 +137,26 @@ def _pools(
     exercises: Sequence[Exercise], who: Person, *, week: int, improving: bool
 ) -> dict[str, deque[Candidate]]:
     """The best-matching ``POOL_SIZE`` exercises of each family, ranked, with this week's dose."""
+    return {
+        family: deque(_candidate(exercise, who, week, improving) for exercise in best)
+        for family, best in _ranking(exercises, who).items()
+    }
+
+
+def _ranking(exercises: Sequence[Exercise], who: Person) -> dict[str, tuple[Exercise, ...]]:
+    """Each family's best ``POOL_SIZE`` exercises, ranked once per rule table for each set of
+    exercises allowed, fitness, groups and painful areas (all a ranking reads: the advice
+    that recommends an exercise follows from the groups)."""
+    key = (
+        tuple(exercise.id for exercise in exercises),
+        who.profile.fitness,
+        who.groups,
+        who.pain_areas,
+    )
+    return remembered(who.table.rankings, key, lambda: _rank(exercises, who))
+
+
+def _rank(exercises: Sequence[Exercise], who: Person) -> dict[str, tuple[Exercise, ...]]:
     allowed = INTENSITIES[who.profile.fitness]
     ranked: dict[str, list[tuple[int, str, Exercise]]] = {family: [] for family in FAMILIES}
     for exercise in exercises:
@@ -139,19 +169,32 @@ def _pools(
         ):
             continue
         ranked[family].append((-_score(exercise, who), exercise.id, exercise))
-    pools: dict[str, deque[Candidate]] = {}
-    for family, found in ranked.items():
-        best = heapq.nsmallest(POOL_SIZE, found, key=lambda ranking: ranking[:2])
-        pools[family] = deque(_candidate(exercise, who, week, improving) for *_, exercise in best)
-    return pools
+    return {
+        family: tuple(
+            exercise
+            for *_, exercise in heapq.nsmallest(POOL_SIZE, found, key=lambda rank: rank[:2])
+        )
+        for family, found in ranked.items()
+    }
 
 
 def _candidate(exercise: Exercise, who: Person, week: int, improving: bool) -> Candidate:
     """This week's dose: the person's dose variant (if one is written for them), grown toward
-    its maximum, then held under any cap a rule sets."""
-    start, top = dose_range(exercise, who.facts)
-    dose = capped(grown(start, top, week, improving=improving), who.judgement.caps(exercise))
-    return Candidate(exercise, dose, item_minutes(exercise, dose), who)
+    its maximum, then held under any cap a rule sets (made once per rule table)."""
+    variant = variant_for(exercise, who.facts)
+    key = (exercise.id, variant and variant.id, week, improving)
+    dose, minutes = remembered(
+        who.table.doses, key, lambda: _dose(exercise, variant, who.table, week, improving)
+    )
+    return Candidate(exercise, dose, minutes, who)
+
+
+def _dose(
+    exercise: Exercise, variant: DoseVariant | None, table: RuleTable, week: int, improving: bool
+) -> tuple[Dose, float]:
+    start, top = variant_range(exercise, variant)
+    dose = capped(grown(start, top, week, improving=improving), table.caps.get(exercise.id, {}))
+    return dose, item_minutes(exercise, dose)
 
 
 def _for_this_stage(exercise: Exercise, who: Person) -> bool:
@@ -223,7 +266,7 @@ def _day(
         ("evening", evening),
     )
     sessions = [_session(slot, chosen) for slot, chosen in slots if chosen]
-    return Day(day=number, sessions=sessions)
+    return Day.from_content(day=number, sessions=sessions)
 
 
 class _Picker:
@@ -238,27 +281,29 @@ class _Picker:
 
     def pick(self, family: str, limit: float) -> Candidate | None:
         """The first candidate fitting under ``limit`` minutes for the day that works a new area,
-        else the first that fits."""
+        else the first that fits; none already done today or as often as its weekly limit."""
         pool = self.pools[family]
-        fitting = [c for c in pool if c.daily <= limit - self.spent and self._allowed(c)]
+        room = limit - self.spent
+        used, counts = self.used, self.counts
+        fitting = [
+            c
+            for c in pool
+            if c.daily <= room
+            and c.id not in used
+            and (c.per_week is None or counts.get(c.id, 0) < c.per_week)
+        ]
         if not fitting:
             return None
-        fresh = [c for c in fitting if not set(c.exercise.body_areas) <= self.areas]
-        chosen = (fresh or fitting)[0]
+        chosen = next((c for c in fitting if not c.areas <= self.areas), fitting[0])
         pool.remove(chosen)
         pool.append(chosen)
-        self.used.add(chosen.exercise.id)
-        self.areas.update(chosen.exercise.body_areas)
-        self.counts[chosen.exercise.id] += 1
+        used.add(chosen.id)
+        self.areas.update(chosen.areas)
+        counts[chosen.id] += 1
         self.spent += chosen.daily
         return chosen
-
-    def _allowed(self, candidate: Candidate) -> bool:
-        per_week = candidate.exercise.dose.per_week
-        over = per_week is not None and self.counts[candidate.exercise.id] >= per_week
-        return candidate.exercise.id not in self.used and not over
 
 
 def _session(slot: Slot, chosen: list[tuple[Candidate, bool]]) -> Session:
     items = [c.warm_up_item if warm_up else c.item for c, warm_up in chosen]
-    return Session(slot=slot, minutes=sum(item.minutes for item in items), items=items)
+    return Session.from_content(slot=slot, minutes=sum(item.minutes for item in items), items=items)

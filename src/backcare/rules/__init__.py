@@ -8,7 +8,15 @@ are allowed. Pure: no web, database or clock; the plan, the knowledge pages and 
 """
 
 from backcare.rules.facts import Facts, facts_of
-from backcare.rules.match import Judgement, applies, capped, dose_range, judge, variant_for
+from backcare.rules.match import (
+    Judgement,
+    applies,
+    capped,
+    dose_range,
+    judge,
+    variant_for,
+    variant_range,
+)
 from backcare.rules.promises import unenforced
 
 __all__ = [
@@ -21,4 +29,5 @@ __all__ = [
     "judge",
     "unenforced",
     "variant_for",
+    "variant_range",
 ]

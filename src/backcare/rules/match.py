@@ -117,7 +117,11 @@ def variant_for(exercise: Exercise, facts: Facts) -> DoseVariant | None:
 
 def dose_range(exercise: Exercise, facts: Facts) -> tuple[Dose, Dose | None]:
     """Starting dose and the most it may grow to, for this person (a variant replaces both)."""
-    variant = variant_for(exercise, facts)
+    return variant_range(exercise, variant_for(exercise, facts))
+
+
+def variant_range(exercise: Exercise, variant: DoseVariant | None) -> tuple[Dose, Dose | None]:
+    """Starting dose and the most it may grow to under this variant (None: the exercise's own)."""
     if variant is not None:
         return variant.dose, variant.dose_max
     return exercise.dose, exercise.dose_max
