@@ -126,12 +126,17 @@ def _warning(index: AskIndex, flag: RedFlag | None) -> AskWarning | None:
 
 
 def _result(hit: Hit) -> AskHit:
+    """The hit as the API shows it. Built without validation (``model_construct``): every field
+    comes from an entry the knowledge base validated when it was loaded, and validating five
+    results again cost a sixth of a question's time."""
     entry = hit.entry
-    return AskHit(
+    return AskHit.model_construct(
         id=entry.id,
         kind=entry.kind,
         name=entry.name,
-        answer=AskAnswer(text=hit.snippet, quotes=list(hit.answer.quotes) if hit.answer else []),
+        answer=AskAnswer.model_construct(
+            text=hit.snippet, quotes=list(hit.answer.quotes) if hit.answer else []
+        ),
         snippet=hit.snippet,
         score=hit.score,
         warning_sign=entry.kind == "red_flag",

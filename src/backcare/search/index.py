@@ -6,12 +6,14 @@ picks their sentences, it writes no text.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import cast
 
 from backcare.content.schema import Entry, Group, RedFlag
@@ -262,9 +264,10 @@ class AskIndex:
         self.red_flags: tuple[RedFlag, ...] = tuple(kb.of_type(RedFlag))
         self._rows = {entry.id: row for row, entry in enumerate(self._entries)}
         self._facts = [_facts(entry) for entry in self._entries]
-        self._kind_rows: dict[str, list[int]] = {}
+        self._causes_by_name_word: dict[str, list[int]] = {}
         for row, facts in enumerate(self._facts):
-            self._kind_rows.setdefault(facts.kind, []).append(row)
+            for word in facts.name_stems if facts.kind == CAUSE else ():
+                self._causes_by_name_word.setdefault(word, []).append(row)
         self._flag_rows = {flag.flag: self._rows[flag.id] for flag in reversed(self.red_flags)}
         self._names = PhraseIndex.build(
             (form, row)
@@ -280,6 +283,19 @@ class AskIndex:
             s: math.log((len(self._entries) + 1) / (n + 0.5)) for s, n in frequency.items()
         }
         self._unseen_idf = math.log((len(self._entries) + 1) / 0.5)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Everything but the SQLite connection, which is stored as the database's bytes."""
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_db", "_prepared")}
+        state["_db"] = self._db.serialize()
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        database = cast("bytes", state.pop("_db"))
+        self.__dict__.update(state)
+        self._prepared = {}
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.deserialize(database)
 
     def _name_forms(self, entry: Entry) -> set[str]:
         """The forms a question may name the entry in (name and aliases that say more than
@@ -373,6 +389,8 @@ class AskIndex:
             for row, bm25 in self._variants.get(concept, {}).items():
                 relevance[row] = relevance.get(row, 0.0) + EXPANSION_WEIGHT * bm25
         floor = INTENT_FLOOR * max(relevance.values(), default=1.0)
+        if len(relevance) > CANDIDATES:
+            relevance = dict(heapq.nlargest(CANDIDATES, relevance.items(), key=itemgetter(1)))
         for row in self._answers_by_kind(query):
             relevance[row] = max(relevance.get(row, 0.0), floor)
         scored = [(bm25 * self._boost(row, query), row) for row, bm25 in relevance.items()]
@@ -395,10 +413,7 @@ class AskIndex:
         name holds one of its words: BM25 scores them low when the word is common."""
         if CAUSE not in kinds:
             return frozenset()
-        asked = {stem(w) for w in words} - GENERIC_WORDS
-        return frozenset(
-            r for r in self._kind_rows.get(CAUSE, ()) if self._facts[r].name_stems & asked
-        )
+        return frozenset(r for w in words for r in self._causes_by_name_word.get(stem(w), ()))
 
     def most_urgent_warning(self, query: Query) -> RedFlag | None:
         """The red-flag entry for the most urgent warning sign the question describes."""
