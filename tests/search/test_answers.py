@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from backcare.knowledge import KnowledgeBase
-from backcare.search import AskIndex, ask
+from backcare.search import AskIndex, ask, coverage
 from backcare.search.answer import entry_sentences
 from backcare.search.evaluation import LabelledQuestion, figures
+from backcare.search.index import COVERED_THRESHOLD
 from backcare.search.intents import load_intents
 from backcare.search.scope import load_scope
 
@@ -255,3 +258,40 @@ def test_dev_questions_meet_the_goals(index: AskIndex) -> None:
     assert (scores.not_covered_recall or 0) >= DEV_MIN_NOT_COVERED, scores
     plain = [q for q in dev if q.covered and not any(a.startswith("red-flag-") for a in q.answers)]
     assert [q.q for q in plain if results[q.q].results[0].warning_sign] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "advice_set"),
+    [
+        ("how can I cope with back pain when driving", "for-driver"),
+        ("tips for back pain as a new mum", "for-postpartum"),
+        ("back pain and menopause, any advice?", "for-menopause"),
+    ],
+)
+def test_a_plain_question_about_a_group_gets_that_groups_advice_set_first(
+    index: AskIndex, question: str, advice_set: str
+) -> None:
+    assert first_ids(index, question, 1) == [advice_set]
+
+
+TOPIC_WORDS = ["ibuprofen", "mri", "tens machine", "my knee hurts", "sitting", "sleep", "yoga"]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    words=st.lists(
+        st.sampled_from([*TOPIC_WORDS, "back", "pain", "why", "how", "safe"]), min_size=1
+    ),
+    noise=st.text(alphabet=st.characters(codec="utf-8"), max_size=20),
+)
+def test_covered_is_the_coverage_threshold_and_a_left_out_topic_is_never_covered(
+    index: AskIndex, words: list[str], noise: str
+) -> None:
+    question = " ".join([*words, noise])
+    result = ask(index, question)
+    assert result.covered == (coverage(index, question) >= COVERED_THRESHOLD)
+    if load_scope().topic_of(question) is not None:
+        assert result.covered is False
+        assert result.not_covered is not None

@@ -44,6 +44,10 @@ GROUP_BOOST = 1.35
 """An entry suited to a group the question mentions ("pregnant") ranks higher…"""
 GROUP_PENALTY = 0.15
 """…and one not for that group sinks, and is never ranked first."""
+GROUP_ADVICE_BOOST = 1.15
+"""The advice set for a group the question names ("for-driver") ranks a little higher: a plain
+question about that group ("how to cope while driving?") wants it, a specific one ("is massage
+safe in pregnancy?") still wants the specific entry."""
 LIFE_STAGES = frozenset({"pregnancy", "postpartum"})
 OTHER_STAGE_DAMPING = 0.6
 """An entry written only for pregnancy or after birth sinks a little when the question names
@@ -230,6 +234,8 @@ class _RowFacts:
     suitable_for: frozenset[str]
     unsafe_for: frozenset[str]
     flag: str | None
+    serves: str | None = None
+    """The group a population entry is the advice set for ("for-driver": driver)."""
     name_stems: frozenset[str] = frozenset()
     """Stems of the entry's name, the words that say what it is about (aliases list looser
     associations: "working overtime" for overwork)."""
@@ -487,6 +493,8 @@ class AskIndex:
         if query.groups:
             if not query.groups.isdisjoint(facts.suitable_for):
                 boost *= GROUP_BOOST
+            elif facts.serves in query.groups:
+                boost *= GROUP_ADVICE_BOOST
             if not query.groups.isdisjoint(facts.unsafe_for):
                 boost *= GROUP_PENALTY
         elif facts.suitable_for and facts.suitable_for <= LIFE_STAGES:
@@ -524,6 +532,7 @@ def _facts(entry: Entry) -> _RowFacts:
         unsafe_for=frozenset(rule.group for rule in entry.not_for if rule.group),
         flag=getattr(entry, "flag", None),
         name_stems=frozenset(stem(w) for w in tokens(entry.name)) - GENERIC_WORDS,
+        serves=getattr(entry, "group", None),
     )
 
 
