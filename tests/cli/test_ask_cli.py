@@ -45,3 +45,14 @@ def test_the_answer_comes_before_its_source(home: Path) -> None:
     result = backcare("ask", "can I use a foam roller on my lower back", "--top", "1", home=home)
     text = " ".join(result.stdout.split())
     assert text.index("foam roller") < text.index("Source:")
+
+
+def test_the_index_is_stored_once_and_loaded_by_later_starts(tmp_path: Path) -> None:
+    first = backcare("ask", "is walking good for my back", "--json", home=tmp_path)
+    assert first.returncode == 0, first.stderr
+    (stored,) = (tmp_path / "cache").glob("ask-index-*.pickle")
+    written = stored.stat().st_mtime_ns
+    second = backcare("ask", "is walking good for my back", "--json", home=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert json.loads(second.stdout) == json.loads(first.stdout)
+    assert stored.stat().st_mtime_ns == written

@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from backcare.knowledge import KnowledgeBase
-from backcare.search import AskIndex, ask
+from backcare.search import AskIndex, ask, coverage
 from backcare.search.answer import entry_sentences
 from backcare.search.evaluation import LabelledQuestion, figures
+from backcare.search.index import COVERED_THRESHOLD
 from backcare.search.intents import load_intents
 from backcare.search.scope import load_scope
 
@@ -166,6 +169,72 @@ def test_a_breastfeeding_question_prefers_entries_for_after_birth(index: AskInde
     assert "breastfeeding-posture" in first_ids(index, "my back aches when nursing", 2)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["when should I go to A&E with my back", "when do I need to see a doctor about back pain"],
+)
+def test_asking_when_to_get_help_lists_the_warning_signs(index: AskIndex, question: str) -> None:
+    assert all(hit.warning_sign for hit in ask(index, question, top=3).results)
+
+
+@pytest.mark.parametrize(
+    ("question", "cause"),
+    [
+        ("could all that sitting be what is causing my backache?", "cause-prolonged-sitting"),
+        ("why would stress give me a sore back", "stress-muscle-tension"),
+        ("is bad posture to blame for my lower back", "cause-poor-posture"),
+    ],
+)
+def test_a_question_about_a_cause_gets_causes_first_and_the_one_it_names(
+    index: AskIndex, question: str, cause: str
+) -> None:
+    hits = ask(index, question, top=3).results
+    assert hits[0].kind == "cause"
+    assert cause in [hit.id for hit in hits]
+
+
+@pytest.mark.parametrize(
+    ("question", "flag"),
+    [
+        ("my kids keep saying their backs are sore after school", "red-flag-child"),
+        ("sharp pain between the shoulder blade and my spine", "red-flag-thoracic-pain"),
+    ],
+)
+def test_a_described_warning_sign_lists_its_entry(
+    index: AskIndex, question: str, flag: str
+) -> None:
+    result = ask(index, question, top=5)
+    assert result.warning is not None
+    assert flag in [hit.id for hit in result.results]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is the best way to sleep with back pain", "how do I sit at my desk"],
+)
+def test_entries_only_for_pregnancy_or_after_birth_do_not_lead_a_general_question(
+    index: AskIndex, kb: KnowledgeBase, question: str
+) -> None:
+    first = kb.get(first_ids(index, question, 1)[0])
+    assert not (first.suitable_for and set(first.suitable_for) <= {"pregnancy", "postpartum"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does a tens machine help back pain",
+        "should I buy an inversion table",
+        "my hip hurts when I lie on it",
+        "is acupuncture worth trying for sciatica",
+    ],
+)
+def test_devices_clinic_treatments_and_hips_are_not_covered(index: AskIndex, question: str) -> None:
+    result = ask(index, question)
+    assert result.covered is False
+    assert result.not_covered is not None
+    assert result.not_covered.topic is not None
+
+
 def test_every_intent_and_scope_entry_exists(kb: KnowledgeBase) -> None:
     named = load_intents().all_entries() | {
         entry for _, _, related in load_scope().by_topic.values() for entry in related
@@ -189,3 +258,40 @@ def test_dev_questions_meet_the_goals(index: AskIndex) -> None:
     assert (scores.not_covered_recall or 0) >= DEV_MIN_NOT_COVERED, scores
     plain = [q for q in dev if q.covered and not any(a.startswith("red-flag-") for a in q.answers)]
     assert [q.q for q in plain if results[q.q].results[0].warning_sign] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "advice_set"),
+    [
+        ("how can I cope with back pain when driving", "for-driver"),
+        ("tips for back pain as a new mum", "for-postpartum"),
+        ("back pain and menopause, any advice?", "for-menopause"),
+    ],
+)
+def test_a_plain_question_about_a_group_gets_that_groups_advice_set_first(
+    index: AskIndex, question: str, advice_set: str
+) -> None:
+    assert first_ids(index, question, 1) == [advice_set]
+
+
+TOPIC_WORDS = ["ibuprofen", "mri", "tens machine", "my knee hurts", "sitting", "sleep", "yoga"]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    words=st.lists(
+        st.sampled_from([*TOPIC_WORDS, "back", "pain", "why", "how", "safe"]), min_size=1
+    ),
+    noise=st.text(alphabet=st.characters(codec="utf-8"), max_size=20),
+)
+def test_covered_is_the_coverage_threshold_and_a_left_out_topic_is_never_covered(
+    index: AskIndex, words: list[str], noise: str
+) -> None:
+    question = " ".join([*words, noise])
+    result = ask(index, question)
+    assert result.covered == (coverage(index, question) >= COVERED_THRESHOLD)
+    if load_scope().topic_of(question) is not None:
+        assert result.covered is False
+        assert result.not_covered is not None

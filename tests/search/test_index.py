@@ -8,6 +8,7 @@ import pytest
 
 from backcare.knowledge import KnowledgeBase, load_knowledge_base
 from backcare.search import AskIndex, ask
+from backcare.search.answer import stem
 from backcare.search.vocabulary import load_vocabulary
 
 SMALL_KB = """
@@ -127,3 +128,18 @@ def test_words_in_most_entries_are_left_out_of_the_match(small_index: AskIndex) 
 def test_a_question_made_only_of_common_words_keeps_them(small_index: AskIndex) -> None:
     assert small_index.match_of(small_index.analyse("my back")) == '"back"'
     assert small_index.search("my back", top=5)
+
+
+@pytest.mark.parametrize(
+    ("word", "plural"),
+    [
+        ("mattress", "mattresses"),
+        ("exercise", "exercises"),
+        ("stretch", "stretches"),
+        ("shoe", "shoes"),
+        ("pillow", "pillows"),
+        ("stress", "stresses"),
+    ],
+)
+def test_a_word_and_its_plural_share_a_stem(word: str, plural: str) -> None:
+    assert stem(word) == stem(plural)

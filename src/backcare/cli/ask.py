@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json
+from backcare.cli.common import DISCLAIMER, guarded, print_json, settings
 from backcare.errors import InputError
 
 console = Console()
@@ -24,14 +24,14 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Answer a question with the knowledge-base entries that hold the answer, and their sources."""
-    from backcare.search import AskIndex
     from backcare.search import ask as run_ask
+    from backcare.search.stored import load_index
 
     if not question.strip():
         raise InputError("question: must not be empty")
     if not 1 <= top <= 50:
         raise InputError("--top: must be between 1 and 50")
-    result = run_ask(AskIndex(knowledge()), question, top=top)
+    result = run_ask(load_index(settings().cache_dir), question, top=top)
     if as_json:
         print_json(result)
         return

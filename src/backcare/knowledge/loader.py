@@ -14,6 +14,7 @@ import hashlib
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from backcare.content import DATA_DIR, schema
 from backcare.content.schema import ContentFile, Entry, NotCarried
@@ -22,6 +23,7 @@ from backcare.files import write_atomically
 from backcare.knowledge.base import KnowledgeBase
 from backcare.knowledge.promises import all_rules
 
+T = TypeVar("T")
 _CACHE_NAME = "knowledge-{digest}.pickle"
 SHIPPED_CACHE = DATA_DIR.parent / "compiled"
 """The compiled shipped content, beside the package (ignored by git)."""
@@ -149,36 +151,38 @@ def load_knowledge_base(
     name = _CACHE_NAME.format(digest=fingerprint(files))
     folders = [cache_dir, *([SHIPPED_CACHE] if data_dir == DATA_DIR else [])]
     for folder in folders:
-        cached = _read_cache(folder / name)
+        cached = read_pickled(folder / name, KnowledgeBase)
         if cached is not None:
             return cached
     kb = build(files)
     for folder in folders:
-        _write_cache(folder, folder / name, kb)
+        write_pickled(folder / name, kb, stale=_CACHE_NAME.format(digest="*"))
     return kb
 
 
-def _read_cache(cache_file: Path) -> KnowledgeBase | None:
-    """The pickled knowledge base, or None when it is missing, unreadable or not one."""
+def read_pickled(cache_file: Path, kind: type[T]) -> T | None:
+    """The pickled object, or None when it is missing, unreadable or not a ``kind``."""
     try:
         with cache_file.open("rb") as handle:
             cached = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return None
-    return cached if isinstance(cached, KnowledgeBase) else None
+    return cached if isinstance(cached, kind) else None
 
 
-def _write_cache(cache_dir: Path, cache_file: Path, kb: KnowledgeBase) -> None:
-    """Write atomically and drop stale caches; a read-only cache directory is not an error."""
+def write_pickled(cache_file: Path, value: object, *, stale: str) -> None:
+    """Write atomically and drop the files ``stale`` matches (older versions' caches) first; a
+    read-only cache directory is not an error."""
+    cache_dir = cache_file.parent
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        for stale in cache_dir.glob(_CACHE_NAME.format(digest="*")):
-            stale.unlink(missing_ok=True)
+        for old in cache_dir.glob(stale):
+            old.unlink(missing_ok=True)
         for partial in cache_dir.glob("*.partial"):  # left by versions before 0.x
             partial.unlink(missing_ok=True)
         write_atomically(
             cache_file,
-            lambda handle: pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL),
+            lambda handle: pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL),
             mode=0o644,
         )
     except OSError:

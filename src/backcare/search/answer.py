@@ -28,11 +28,22 @@ class Answer:
     quotes: tuple[str, ...]
 
 
+_SIBILANT_ES = re.compile(r"(ss|x|ch|sh|z)es$")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix strip, enough to match "sleeping" with "sleep" and "pillows" with "pillow"."""
+    """A light suffix strip, enough to match "sleeping" with "sleep" and "pillows" with "pillow".
+
+    A word ending in "ss" keeps it ("mattress", "stress"), and "-es" goes only after a hiss
+    ("mattresses", "stretches"), so a word and its plural always share a stem ("exercises" →
+    "exercise", not "exercis")."""
+    if word.endswith("ss"):
+        return word
+    if _SIBILANT_ES.search(word):
+        return word[:-2]
     for suffix in _SUFFIXES:
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+        if suffix != "es" and len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
 

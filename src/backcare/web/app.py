@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 
 from fastapi import FastAPI, Request, status
@@ -24,6 +25,7 @@ from backcare import DISCLAIMER, __version__, services
 from backcare.config import Settings, load_settings
 from backcare.errors import InputError, UnknownEntryError
 from backcare.knowledge import load_knowledge_base
+from backcare.search.stored import load_index
 from backcare.store import StoreError, open_database
 from backcare.store.database import describe_store_problem, writable
 from backcare.web import server_mode
@@ -80,7 +82,7 @@ API_ROUTERS = (
 
 def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HOSTS) -> FastAPI:
     """The app for these settings: database opened (and migrated), knowledge base loaded, the ask
-    index ready to build on its first question, routers included, ``/static`` mounted;
+    index ready to load on its first question, routers included, ``/static`` mounted;
     requests for other host names refused."""
     _refuse_weak_server_key(settings)
     kb = load_knowledge_base(cache_dir=settings.cache_dir)
@@ -89,7 +91,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HO
         settings=settings,
         database=database,
         kb=kb,
-        index=SharedIndex(kb),
+        index=SharedIndex(partial(load_index, settings.cache_dir)),
         local_user_id=services.local_user_id(database),
         plans=Plans(kb),
     )

@@ -8,6 +8,7 @@ in behind ``current_user`` without any route changing.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -26,11 +27,13 @@ class SharedIndex:
     """The ask index behind a lock: its in-memory SQLite connection is shared by the threads
     FastAPI runs sync routes in, and one query at a time keeps their cursors apart.
 
-    Built on first use, not at start-up: a worker that never answers a question (and every
-    test app) skips the cost, and start-up stays quick."""
+    Loaded on first use, not at start-up: a worker that never answers a question (and every
+    test app) skips the cost, and start-up stays quick. ``load`` reads the index stored beside
+    the compiled knowledge base (``backcare.search.stored``), building it only when none is
+    current."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self._kb = kb
+    def __init__(self, load: Callable[[], AskIndex]) -> None:
+        self._load = load
         self._index: AskIndex | None = None
         self.lock = threading.Lock()
 
@@ -40,9 +43,9 @@ class SharedIndex:
             return self._built()
 
     def _built(self) -> AskIndex:
-        """The index, built now if it is not yet (the caller holds the lock)."""
+        """The index, loaded now if it is not yet (the caller holds the lock)."""
         if self._index is None:
-            self._index = AskIndex(self._kb)
+            self._index = self._load()
         return self._index
 
     def ask(self, question: str, *, top: int) -> AskResult:

@@ -1,0 +1,59 @@
+"""The ask index stored beside the compiled knowledge base: loaded, not rebuilt; never stale."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from backcare.content import DATA_DIR
+from backcare.search import ask
+from backcare.search.stored import index_fingerprint, load_index
+
+QUESTIONS = [
+    "should I stay in bed with a bad back",
+    "can sitting at a desk cause back pain",
+    "what dose of ibuprofen should I take",
+    "numb between my legs and back pain",
+]
+
+
+def stored_files(cache: Path) -> list[Path]:
+    return sorted(cache.glob("ask-index-*.pickle"))
+
+
+def test_a_stored_index_answers_exactly_as_a_built_one(tmp_path: Path) -> None:
+    built = load_index(tmp_path)
+    (stored,) = stored_files(tmp_path)
+    written = stored.stat().st_mtime_ns
+    loaded = load_index(tmp_path)
+    assert loaded is not built
+    assert stored.stat().st_mtime_ns == written, "a current index is read, not rewritten"
+    for question in QUESTIONS:
+        assert ask(loaded, question) == ask(built, question)
+
+
+def test_edited_content_is_never_served_from_a_stale_index(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    cache = tmp_path / "cache"
+    before = load_index(cache, data_dir=data)
+    assert [h.id for h in ask(before, "zebra stripes").results] == []
+    first_key = index_fingerprint(data)
+
+    posture = data / "daily-postures.yaml"
+    text = posture.read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines() if line.strip().startswith("name:"))
+    posture.write_text(text.replace(name, name + " with zebra stripes", 1), encoding="utf-8")
+
+    assert index_fingerprint(data) != first_key
+    after = load_index(cache, data_dir=data)
+    assert [h.id for h in ask(after, "zebra stripes").results] != []
+    assert len(stored_files(cache)) == 1, "the stale index is removed"
+
+
+def test_a_damaged_index_file_is_rebuilt(tmp_path: Path) -> None:
+    load_index(tmp_path)
+    (stored,) = stored_files(tmp_path)
+    stored.write_bytes(b"not a pickle")
+    index = load_index(tmp_path)
+    assert ask(index, QUESTIONS[0]).results[0].id == "for-acute-phase"
