@@ -207,7 +207,7 @@ def test_the_camera_counts_wall_angels_on_the_device_only(
     assert form(page)["error"] is None
 
     # the loop alternates still and moving: two whole parts are one of each
-    still, moving = sorted(parts_in_view(trace)[:2], key=lambda part: gained(part))
+    still, moving = sorted(parts_in_view(trace)[:2], key=gained)
     for part in (still, moving):
         assert any(state["landmarks"] == 33 for state in part)
         assert all(state["shown"] == str(state["reps"]) for state in part)
