@@ -125,8 +125,10 @@ def person_raising_arms(angle: float) -> NDArray[np.uint8]:
 
 
 BLANK_S, STILL_S, HOLD_S, SWING_S = 1.5, 2.0, 0.8, 0.6
-"""Seconds of each part: long enough holds that a page reading 5 frames a second still sees
-the arms at the start and at the top of every repetition."""
+"""Seconds of each part: blanks longer than the coach's one second before "step into view";
+holds long enough that a page reading 5 frames a second still sees the arms at the start and at
+the top of every repetition; a swing quick enough (about 110 degrees a second) that coming down
+raises the wall angel's "slowly return" cue (over 90)."""
 
 
 def _frames(seconds: float) -> int:
@@ -144,7 +146,7 @@ def wall_angel_angles(reps: int) -> list[float]:
 
 def wall_angel_video(path: Path, reps: int) -> Path:
     """Blank, the person still with arms out, blank again, then ``reps`` wall angels; Chromium
-    loops it. The blanks (no landmarks) let a test tell the still part from the moving one."""
+    loops it. The blanks ("step into view") let a test tell the still part from the moving one."""
     angles = wall_angel_angles(reps)
     drawn = {angle: person_raising_arms(angle) for angle in {ARMS_OUT, *angles}}
     blank = [_canvas()] * _frames(BLANK_S)
