@@ -58,6 +58,7 @@ RECORD_FRAMES = """() => {
     if (!form.state || form.frames === seen) return;
     seen = form.frames;
     window.formTrace.push({ ...form.state, shown: document.getElementById("form-reps").textContent,
+      label: document.getElementById("form-reps-label").textContent,
       cue_text: document.getElementById("form-cue").textContent });
   }, 10);
 }"""
@@ -161,6 +162,11 @@ def parts_in_view(trace: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return parts
 
 
+def reps_label(reps: int) -> str:
+    """The words after the count, singular for one."""
+    return "repetition counted" if reps == 1 else "repetitions counted"
+
+
 def gained(part: list[dict[str, Any]]) -> int:
     """Repetitions counted from the first frame of a part to its last."""
     return int(part[-1]["reps"]) - int(part[0]["reps"])
@@ -211,6 +217,7 @@ def test_the_camera_counts_wall_angels_on_the_device_only(
     for part in (still, moving):
         assert any(state["landmarks"] == 33 for state in part)
         assert all(state["shown"] == str(state["reps"]) for state in part)
+        assert all(state["label"] == reps_label(state["reps"]) for state in part)
     assert gained(still) == 0, "a still person was counted"
     assert gained(moving) == REPS
     blank = [state for state in trace if state["landmarks"] == 0]

@@ -115,8 +115,14 @@
     next();
   }
 
+  // "1 repetition", "2 repetitions": the count is read aloud by screen readers, so it must be English.
+  function showReps(reps) {
+    $("form-reps").textContent = String(reps);
+    $("form-reps-label").textContent = reps === 1 ? "repetition counted" : "repetitions counted";
+  }
+
   function draw(now) {
-    $("form-reps").textContent = String(coachState.reps);
+    showReps(coachState.reps);
     const hold = coach.holdS(coachState, now);
     $("form-hold").textContent = hold >= 1 ? `Holding ${Math.floor(hold)} s` : "";
     if (coachState.status === "step_into_view") {
@@ -151,7 +157,7 @@
     item = next || null;
     camera = item && item.camera;
     $("form-check").classList.toggle("hidden", !camera);
-    $("form-reps").textContent = "0";
+    showReps(0);
   }
 
   document.addEventListener("backcare:item", (event) => onItem(event.detail.index));
