@@ -32,8 +32,10 @@ def export(
         str | None, typer.Option(help="ics: the date of day 1 (YYYY-MM-DD); default today.")
     ] = None,
 ) -> None:
-    """Export your data: json (everything), fhir (pain, questionnaires, programme as CarePlan
-    and Goals) or ics (your plan's calendar)."""
+    """Export your data: json (everything), fhir (FHIR R4) or ics (your plan's calendar).
+
+    The FHIR bundle holds pain scores, questionnaires and the programme as a CarePlan with Goals.
+    """
     if fmt not in FORMATS:
         raise InputError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     if not 1 <= week <= MAX_WEEK:
