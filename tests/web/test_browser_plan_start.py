@@ -21,11 +21,11 @@ def test_without_startback_the_plan_invites_it(sized_page: tuple[str, Page]) -> 
     save_profile(page, OFFICE_WORKER_PROFILE)
     page.goto("/plan")
     card = page.locator(".start-card")
-    expect(card.get_by_role("heading", name="Learn about your back")).to_be_visible()
-    expect(card.get_by_role("link", name="Answer STarT Back")).to_have_attribute(
+    expect(card.locator(".lessons-all > summary")).to_contain_text("Learn about your back")
+    expect(page.get_by_role("link", name="Answer STarT Back")).to_have_attribute(
         "href", "/questionnaires"
     )
-    expect(card.locator(".lessons summary").first).to_have_text("Keep active")
+    expect(card.locator(".lessons li > details > summary").first).to_have_text("Keep active")
 
 
 def test_a_high_risk_result_starts_gently_with_lessons_and_a_physiotherapist(
@@ -38,11 +38,15 @@ def test_a_high_risk_result_starts_gently_with_lessons_and_a_physiotherapist(
     card = page.locator(".start-card")
     expect(card).to_contain_text("Where you start · STarT Back high risk")
     expect(card.get_by_role("heading", name="Starting gently")).to_be_visible()
+    card.locator(".lessons-all > summary").click()
     expect(card.locator(".physio")).to_contain_text("see a physiotherapist")
-    expect(card.locator(".lessons summary")).to_have_text(
+    expect(card.locator(".lessons li > details > summary")).to_have_text(
         ["What your symptoms mean", "Pain and worry about moving", "Keep active"]
     )
-    expect(card.locator(".lessons details").first).to_have_attribute("open", "")
+    lesson = card.locator(".lessons details").first
+    expect(lesson.locator("p").first).to_be_hidden()
+    lesson.locator("summary").click()
+    expect(lesson).to_contain_text("reassurance about their symptoms")
     why = page.locator(".today-card .why, .week .why").first
     expect(why).to_contain_text("Starting gently because your STarT Back result was high risk")
     violations = axe_violations(page)
