@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -12,6 +13,7 @@ from pydantic import ValidationError
 from backcare import services
 from backcare.errors import InputError
 from backcare.knowledge import KnowledgeBase
+from backcare.plan.dose import dose_text
 from backcare.profile import Profile
 from backcare.programme.questionnaires import AnswerError
 from backcare.schemas import (
@@ -237,28 +239,70 @@ def test_a_new_warning_sign_in_the_profile_raises_an_alert(
     assert services.alerts_shown(db, user_id=user)[-1].kind == "warning_sign"
 
 
-def test_fhir_export_is_a_valid_r4_bundle_of_pain_observations_and_questionnaires(
-    db: Database, user: int
+def test_fhir_export_is_a_valid_r4_bundle_of_pain_questionnaires_and_the_programme(
+    db: Database, user: int, kb: KnowledgeBase
 ) -> None:
     from fhir.resources.R4B.bundle import Bundle
 
     _fill(db, user)
-    document = services.export_fhir(db, user_id=user, now=NOW)
+    document = services.export_fhir(db, user_id=user, kb=kb, now=NOW)
     bundle = Bundle.model_validate(document)
     resources = [entry.resource for entry in bundle.entry]
-    observations = [r for r in resources if r.get_resource_type() == "Observation"]
-    responses = [r.questionnaire for r in resources if r.get_resource_type() != "Observation"]
-    assert len(observations) == FILLED_PAIN
+    kinds = Counter(r.get_resource_type() for r in resources)
+    assert kinds == {
+        "Observation": FILLED_PAIN,
+        "QuestionnaireResponse": 3,
+        "Goal": 3,  # pain, and the two PSFS activities
+        "CarePlan": 1,
+        "Patient": 1,
+    }
+    patient = next(e.fullUrl for e in bundle.entry if e.resource.get_resource_type() == "Patient")
+    assert all(
+        r.subject.reference == patient for r in resources if r.get_resource_type() != "Patient"
+    )
+    responses = [
+        r.questionnaire for r in resources if r.get_resource_type() == "QuestionnaireResponse"
+    ]
     assert responses == [
         "http://loinc.org/q/91349-1",
         "urn:backcare:questionnaire:peg",
         "urn:backcare:questionnaire:psfs",
     ]
-    for observation in observations:
+    for observation in (r for r in resources if r.get_resource_type() == "Observation"):
         assert observation.code.coding[0].code == "72514-3"
         assert observation.code.coding[0].system == "http://loinc.org"
         assert 0 <= observation.valueInteger <= 10
-    assert document == services.export_fhir(db, user_id=user, now=NOW)
+    assert document == services.export_fhir(db, user_id=user, kb=kb, now=NOW)
+
+
+def test_the_careplan_lists_the_weeks_exercises_with_their_doses_and_goals(
+    db: Database, user: int, kb: KnowledgeBase
+) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    _fill(db, user)
+    bundle = Bundle.model_validate(services.export_fhir(db, user_id=user, kb=kb, now=NOW))
+    by_kind = {e.resource.get_resource_type(): e for e in reversed(bundle.entry)}
+    care_plan = by_kind["CarePlan"].resource
+    profile = services.current_profile(db, user_id=user)
+    assert profile is not None
+    programme = services.programme_plan(db, user_id=user, profile=profile, kb=kb, now=NOW)
+    names = list(dict.fromkeys(item.name for item in programme.plan.items()))
+    assert [a.detail.code.text for a in care_plan.activity] == names
+    first = programme.plan.items()[0]
+    assert care_plan.activity[0].detail.description.startswith(dose_text(first.dose))
+    assert (care_plan.status, care_plan.intent) == ("active", "plan")
+    goals = [e for e in bundle.entry if e.resource.get_resource_type() == "Goal"]
+    assert {g.fullUrl for g in goals} == {ref.reference for ref in care_plan.goal}
+    pain = services.list_pain(db, user_id=user)
+    pain_goal = goals[0].resource
+    assert pain_goal.target[0].measure.coding[0].code == "72514-3"
+    assert pain_goal.target[0].detailRange.high.value == pain[0].score - 2  # 7 → 5: 2 points
+    reached = pain[-1].score <= pain[0].score - 2
+    assert pain_goal.achievementStatus.coding[0].code == ("achieved" if reached else "in-progress")
+    walking = goals[1].resource
+    assert walking.target[0].measure.text == "PSFS rating: walking"
+    assert walking.target[0].detailInteger == 5  # 3 + the PSFS's 2-point change
 
 
 # Questionnaires: scored on the way in, nothing stored when an answer is wrong ------------------

@@ -190,9 +190,10 @@ def test_fhir_export_validates_as_r4_observations(backcare: Backcare) -> None:
 
     _diary(backcare)
     bundle = Bundle.model_validate_json(backcare.ok("export", "--format", "fhir"))
-    values = sorted(entry.resource.valueInteger for entry in bundle.entry)
-    assert values == [3, 4, 6]
-    assert {entry.resource.code.coding[0].code for entry in bundle.entry} == {"72514-3"}
+    *observations, patient = (entry.resource for entry in bundle.entry)
+    assert patient.get_resource_type() == "Patient"
+    assert sorted(o.valueInteger for o in observations) == [3, 4, 6]
+    assert {o.code.coding[0].code for o in observations} == {"72514-3"}
 
 
 def test_backup_is_a_consistent_private_copy(backcare: Backcare, tmp_path: Path) -> None:

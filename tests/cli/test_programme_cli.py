@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from backcare import services
 from backcare.config import load_settings
@@ -42,3 +43,53 @@ def test_it_shows_the_phase_the_doses_and_why(tmp_path: Path) -> None:
     text = backcare.ok("programme")
     assert "Week 1 · relief" in text
     assert "Next:" in text
+
+
+def _saved_office(home: Path) -> Backcare:
+    database = open_database(load_settings({"BACKCARE_HOME": str(home)}))
+    services.save_profile(database, user_id=services.local_user_id(database), profile=OFFICE)
+    database.close()
+    return Backcare(home)
+
+
+def test_a_high_risk_startback_starts_gently_and_suggests_a_physiotherapist(
+    tmp_path: Path,
+) -> None:
+    backcare = _saved_office(tmp_path / "home")
+    backcare.ok("questionnaire", "startback", "--answers", "1,1,1,1,1,1,1,1,4")
+    shown = json.loads(backcare.ok("programme", "--json"))
+    start = shown["start"]
+    assert (start["pace"], start["advice"]["risk"]) == (2, "high")
+    assert [lesson["id"] for lesson in start["lessons"]][:2] == [
+        "reassurance",
+        "pain-and-fear-of-movement",
+    ]
+    items = [i for d in shown["plan"]["days"] for s in d["sessions"] for i in s["items"]]
+    assert items
+    assert all(i["why"].startswith(start["why"]) for i in items)
+    text = backcare.ok("programme")
+    assert "Starting gently because your STarT Back result was high risk" in text
+    assert "see a physiotherapist" in text
+    assert "Learn first: What your symptoms mean, Pain and worry about moving" in text
+
+
+def test_the_fhir_export_carries_the_programme_as_a_careplan_with_goals(tmp_path: Path) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    backcare = _saved_office(tmp_path / "home")
+    backcare.ok("log", "6")
+    backcare.ok("questionnaire", "psfs", "--answers", "4", "--activity", "gardening")
+    bundle = Bundle.model_validate_json(backcare.ok("export", "--format", "fhir"))
+    by_kind: dict[str, list[Any]] = {}
+    for entry in bundle.entry:
+        by_kind.setdefault(entry.resource.get_resource_type(), []).append(entry)
+    [care_plan] = [e.resource for e in by_kind["CarePlan"]]
+    [patient] = by_kind["Patient"]
+    assert care_plan.subject.reference == patient.fullUrl
+    assert care_plan.activity
+    assert all(a.detail.scheduledTiming.repeat.periodUnit == "wk" for a in care_plan.activity)
+    goals = {g.resource.description.text for g in by_kind["Goal"]}
+    assert goals == {
+        "Pain down from 6 to 4 or less: the smallest change people notice",
+        "gardening: rated 6 or more out of 10 (from 4)",
+    }

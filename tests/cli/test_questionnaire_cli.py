@@ -103,8 +103,8 @@ def test_fhir_export_has_a_questionnaire_response_per_questionnaire(backcare: Ba
     backcare.ok("questionnaire", "psfs", "--answers", "3", "--activity", "gardening")
     bundle = Bundle.model_validate_json(backcare.ok("export", "--format", "fhir"))
     kinds = [entry.resource.get_resource_type() for entry in bundle.entry]
-    assert kinds == ["Observation"] + ["QuestionnaireResponse"] * 3
-    startback, peg, psfs = (entry.resource for entry in bundle.entry[1:])
+    assert kinds == ["Observation"] + ["QuestionnaireResponse"] * 3 + ["Patient"]
+    startback, peg, psfs = (entry.resource for entry in bundle.entry[1:4])
     assert startback.questionnaire == "http://loinc.org/q/91349-1"
     answers = {item.linkId: item.answer[0] for item in startback.item}
     assert answers["91340-0"].valueCoding.display == "Agree"

@@ -11,8 +11,9 @@ from backcare.content.schema import Exercise, Thermotherapy
 from backcare.diary.trends import PainPoint
 from backcare.knowledge import KnowledgeBase
 from backcare.programme.adherence import summary
+from backcare.programme.change import Verdict, judge, pain_verdict
 from backcare.programme.flare import flare_card, latest_flare
-from backcare.programme.phases import improved, phases, weekly_verdicts
+from backcare.programme.phases import WeekVerdict, phases, weekly_verdicts
 from backcare.programme.stop import STOP_SOURCES, should_stop
 from tests.conftest import SHARED_SEEDS
 
@@ -97,14 +98,37 @@ def test_the_flare_card_gives_relief_the_contents_timing_and_the_recheck(
 
 
 def test_improvement_is_two_points_or_thirty_percent() -> None:
-    assert improved(6, 4)
-    assert improved(3, 2)
-    assert not improved(6, 5)
-    assert not improved(1, 0.7)
+    assert pain_verdict(6, 4) == "better"
+    assert pain_verdict(3, 2) == "better"
+    assert pain_verdict(6, 5) == "no_clear_change"
+    assert pain_verdict(1, 0.7) == "no_clear_change"  # 30 %, but under a point
+    assert pain_verdict(4, 6) == "worse"
+
+
+@given(
+    gain=st.floats(-10, 10, allow_nan=False),
+    first=st.floats(0, 10, allow_nan=False),
+    points=st.floats(0.5, 5),
+    percent=st.one_of(st.none(), st.floats(5, 60)),
+)
+def test_one_change_rule_is_symmetric_and_needs_the_threshold(
+    gain: float, first: float, points: float, percent: float | None
+) -> None:
+    verdict = judge(gain, first, points=points, percent=percent)
+    mirrored = judge(-gain, first, points=points, percent=percent)
+    assert {verdict, mirrored} in ({"no_clear_change"}, {"better", "worse"})
+    if abs(gain) >= points and gain != 0:
+        assert verdict == ("better" if gain > 0 else "worse")
+    if abs(gain) < min(points, 1.0):
+        assert verdict == "no_clear_change"
+
+
+def _weeks(*improved: bool) -> list[WeekVerdict]:
+    return [WeekVerdict(better, ("pain",) if better else ()) for better in improved]
 
 
 def test_phases_move_on_improvement_and_never_punish_one_bad_week() -> None:
-    weeks = phases([False, True, True, True, True, False, False])
+    weeks = phases(_weeks(False, True, True, True, True, False, False))
     assert [w.phase for w in weeks] == [
         "relief",
         "relief",
@@ -121,7 +145,7 @@ def test_phases_move_on_improvement_and_never_punish_one_bad_week() -> None:
 def test_phases_start_in_relief_one_per_week_and_never_back_to_relief(
     verdicts: list[bool],
 ) -> None:
-    weeks = phases(verdicts)
+    weeks = phases(_weeks(*verdicts))
     assert len(weeks) == max(1, len(verdicts))
     assert weeks[0].phase == "relief"
     seen = [w.phase for w in weeks]
@@ -130,12 +154,47 @@ def test_phases_start_in_relief_one_per_week_and_never_back_to_relief(
 
 
 def test_a_week_that_hurt_is_not_improvement() -> None:
-    assert weekly_verdicts([6.0, 4.0, 4.0, None], [False, False, True, False]) == [
-        False,
-        True,
-        False,
-        False,
-    ]
+    weeks = weekly_verdicts([6.0, 4.0, 4.0, None], [False, False, True, False])
+    assert [w.improved for w in weeks] == [False, True, False, False]
+
+
+def test_questionnaire_verdicts_move_the_phases_without_a_pain_diary() -> None:
+    peg: list[Verdict | None] = [None, "better", None, "no_clear_change"]
+    psfs: list[Verdict | None] = [None, None, "better", None]
+    weeks = weekly_verdicts([None] * 4, [False] * 4, {"PEG score": peg, "function (PSFS)": psfs})
+    assert [w.improved for w in weeks] == [False, True, True, False]
+    assert weeks[1].shown_by == ("PEG score",)
+    moved = phases(weeks)
+    assert [w.phase for w in moved] == ["relief", "relief", "strengthening", "strengthening"]
+    assert moved[2].why == "strengthening: your PEG score improved in week 2"
+
+
+def test_a_measure_that_got_worse_holds_the_week_back() -> None:
+    weeks = weekly_verdicts([6.0, 3.0], [False, False], {"PEG score": [None, "worse"]})
+    assert [w.improved for w in weeks] == [False, False]
+    both = weekly_verdicts([6.0, 3.0], [False, False], {"PEG score": [None, "better"]})
+    assert both[1].shown_by == ("pain", "PEG score")
+
+
+verdicts_or_none = st.one_of(st.none(), st.sampled_from(["better", "worse", "no_clear_change"]))
+
+
+@given(
+    means=st.lists(st.one_of(st.none(), st.floats(0, 10)), min_size=1, max_size=8),
+    hard=st.lists(st.booleans(), max_size=8),
+    peg=st.lists(verdicts_or_none, max_size=8),
+)
+def test_a_week_improves_only_when_a_measure_shows_it_and_none_got_worse(
+    means: list[float | None], hard: list[bool], peg: list[Verdict | None]
+) -> None:
+    weeks = weekly_verdicts(means, hard, {"PEG score": peg})
+    assert len(weeks) == len(means)
+    for n, week in enumerate(weeks):
+        if n < len(hard) and hard[n]:
+            assert not week.improved
+        if n < len(peg) and peg[n] == "worse":
+            assert not week.improved
+        assert week.improved == bool(week.shown_by)
 
 
 def test_adherence_is_kind_and_names_one_thing() -> None:

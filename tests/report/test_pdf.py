@@ -14,7 +14,12 @@ from backcare import services
 from backcare.knowledge import KnowledgeBase
 from backcare.profile import Profile
 from backcare.report.pdf import render_pdf
-from backcare.schemas import PainEntryCreate, QuestionnaireCreate, SessionRecordCreate
+from backcare.schemas import (
+    PainEntryCreate,
+    QuestionnaireCreate,
+    SessionRecordCreate,
+    StopEventIn,
+)
 from backcare.store import Database, open_url
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -52,6 +57,13 @@ def _fill(db: Database, *, profile: Profile) -> int:
         items=[{"id": "bridge", "status": "done"}, {"id": "dead-bug", "status": "skipped"}],
     )
     services.record_session(db, user_id=user, record=record)
+    for days, stop in (
+        (200, {"reason": "pain_rose", "pain_before": 2, "pain_now": 5}),
+        (3, {"reason": "pain_rose", "pain_before": 3, "pain_now": 6, "exercise_id": "bridge"}),
+        (2, {"reason": "new_leg_symptoms", "exercise_id": "dead-bug"}),
+    ):
+        event = StopEventIn.model_validate({"at": NOW - timedelta(days=days), **stop})
+        services.record_stop(db, user_id=user, stop=event)
     return user
 
 
@@ -76,6 +88,8 @@ def test_the_report_is_one_a4_page_with_every_section(db: Database, kb: Knowledg
         "Pain (0-10)",
         "1 guided session on 1 day; 1 exercise done",
         "Skipped (reason not recorded): dead bug ×1",
+        "Stopped for pain: 28 Nov 2026, Bridge: pain rose from 3 to 6; "
+        "29 Nov 2026, Dead bug: new leg symptoms.",
         "https://loinc.org/91349-1",
     ):
         assert words in text, words
@@ -103,6 +117,22 @@ def test_an_empty_diary_still_makes_a_page(db: Database, kb: KnowledgeBase) -> N
     assert pages == 1
     assert "No check-in saved yet" in text
     assert "None answered yet." in text
+    assert "Stopped for pain: none." in text
+
+
+def test_only_the_latest_stops_fit_and_older_ones_are_counted(
+    db: Database, kb: KnowledgeBase
+) -> None:
+    user = services.local_user_id(db)
+    for day in range(1, 8):
+        event = StopEventIn(at=NOW - timedelta(days=day), reason="new_leg_symptoms")
+        services.record_stop(db, user_id=user, stop=event)
+    report = services.clinician_report(db, user_id=user, kb=kb, now=NOW)
+    assert len(report.stops) == 7
+    pages, text, _size = _read(render_pdf(report))
+    assert pages == 1
+    assert "30 Nov 2026, an exercise: new leg symptoms; and 3 earlier." in text
+    assert "24 Nov 2026" not in text
 
 
 WARNINGS = (

@@ -211,7 +211,7 @@ def test_every_service_query_is_per_user(app: FastAPI, alice: TestClient, bob: T
         "skipped": 0,
         "postponed": 0,
     }
-    assert services.export_fhir(db, user_id=b)["entry"] == []
+    assert services.export_fhir(db, user_id=b, kb=kb)["entry"] == []
     fix = PainEntryUpdate(score=0)
     assert services.correct_pain(db, user_id=b, entry_id=hers.id, update=fix) is None
     assert services.delete_pain(db, user_id=b, entry_id=hers.id) is None

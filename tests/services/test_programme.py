@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from backcare import services
 from backcare.knowledge import KnowledgeBase
-from backcare.schemas import ExerciseFeedbackIn, PainEntryCreate, StopEventIn
+from backcare.schemas import ExerciseFeedbackIn, PainEntryCreate, QuestionnaireCreate, StopEventIn
 from backcare.store import Database
 from tests.programme.test_adapt import OFFICE
 
@@ -92,3 +92,53 @@ def test_a_flare_up_shows_the_card_and_keeps_only_gentle_relief(
     assert result.flare.heat_and_ice
     for item in result.plan.items():
         assert getattr(kb.get(item.id), "intensity", None) == "gentle"
+
+
+def _questionnaire(
+    db: Database, user: int, instrument: str, answers: list[int], at: datetime, **more: object
+) -> None:
+    entry = QuestionnaireCreate.model_validate({"answers": answers, "at": at, **more})
+    services.save_questionnaire(db, user_id=user, instrument=instrument, entry=entry)
+
+
+def test_a_high_risk_startback_sets_a_gentle_start_and_the_lessons_order(
+    db: Database, user: int, kb: KnowledgeBase
+) -> None:
+    services.save_profile(db, user_id=user, profile=PERSON, now=START)
+    later = START + timedelta(weeks=2, days=1)  # week 3: the usual plan has grown
+    usual = services.programme_plan(db, user_id=user, profile=PERSON, kb=kb, now=later)
+    assert usual.start.advice is None
+    assert usual.start.pace == 1
+    _questionnaire(db, user, "startback", [1, 1, 1, 1, 1, 1, 1, 1, 4], START)
+    gentle = services.programme_plan(db, user_id=user, profile=PERSON, kb=kb, now=later)
+    assert gentle.start.advice is not None
+    assert gentle.start.advice.risk == "high"
+    assert [lesson.id for lesson in gentle.start.lessons][:2] == [
+        "reassurance",
+        "pain-and-fear-of-movement",
+    ]
+    assert "physiotherapist" in str(gentle.start.suggestion)
+    grown = {i.id: i.dose for i in usual.plan.items()}
+    slower = [i for i in gentle.plan.items() if i.id in grown and i.dose != grown[i.id]]
+    assert slower, "week 3 at half pace must hold some dose lower"
+    assert all(
+        i.why.startswith("Starting gently because your STarT Back result was high risk")
+        for i in gentle.plan.items()
+    )
+
+
+def test_a_better_peg_moves_relief_to_strengthening_without_a_pain_diary(
+    db: Database, user: int, kb: KnowledgeBase
+) -> None:
+    services.save_profile(db, user_id=user, profile=PERSON, now=START)
+    _questionnaire(db, user, "peg", [7, 7, 7], START)
+    _questionnaire(db, user, "peg", [4, 4, 4], START + timedelta(days=8))  # week 2
+    week2 = services.programme_plan(
+        db, user_id=user, profile=PERSON, kb=kb, now=START + timedelta(days=9)
+    )
+    assert week2.phase.phase == "relief"
+    week3 = services.programme_plan(
+        db, user_id=user, profile=PERSON, kb=kb, now=START + timedelta(days=15)
+    )
+    assert week3.phase.phase == "strengthening"
+    assert week3.phase.why == "strengthening: your PEG score improved in week 2"

@@ -61,3 +61,31 @@ def test_the_stop_rule_stops_and_records_or_lets_the_session_go_on(client: TestC
     bad = client.post("/api/programme/stop", json={"pain_before": 3, "pain_now": 11})
     assert bad.status_code == 422
     assert error_fields(bad) == [("body", "pain_now")]
+
+
+def test_a_high_risk_startback_sets_the_start_over_http(client: TestClient) -> None:
+    assert client.put("/api/profile", json=OFFICE_WORKER).is_success
+    assert client.get("/api/programme").json()["start"]["pace"] == 1
+    answers = {"answers": [1, 1, 1, 1, 1, 1, 1, 1, 4]}
+    assert client.post("/api/questionnaires/startback", json=answers).status_code == 201
+    start = client.get("/api/programme").json()["start"]
+    assert (start["pace"], start["advice"]["risk"]) == (2, "high")
+    assert [lesson["id"] for lesson in start["lessons"]][:2] == [
+        "reassurance",
+        "pain-and-fear-of-movement",
+    ]
+    assert "see a physiotherapist" in start["suggestion"]
+
+
+def test_the_fhir_export_has_the_careplan_once_a_profile_is_saved(client: TestClient) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    assert client.put("/api/profile", json=OFFICE_WORKER).is_success
+    client.post("/api/diary/pain", json={"score": 5})
+    document = client.get("/api/export", params={"format": "fhir"}).json()
+    bundle = Bundle.model_validate(document)
+    kinds = [entry.resource.get_resource_type() for entry in bundle.entry]
+    assert kinds == ["Observation", "Goal", "CarePlan", "Patient"]
+    care_plan = bundle.entry[2].resource
+    assert care_plan.goal[0].reference == bundle.entry[1].fullUrl
+    assert care_plan.activity

@@ -22,9 +22,20 @@ def test_the_report_page_shows_each_section_and_downloads_one_pdf_page(
     for at, answers in (("2026-11-01T08:00:00Z", [8, 7, 7]), ("2026-12-01T08:00:00Z", [3, 3, 4])):
         assert page.request.post("/api/questionnaires/peg", data={"answers": answers, "at": at}).ok
     assert page.request.post("/api/diary/pain", data={"score": 4}).ok
+    stop = {"pain_before": 3, "pain_now": 6, "exercise_id": "bridge"}
+    assert page.request.post("/api/programme/stop", data=stop).json()["stop"]
     page.goto("/report")
-    for name in ("Safety check", "Questionnaires over time", "Pain", "Sessions", "Sources"):
+    for name in (
+        "Safety check",
+        "Questionnaires over time",
+        "Pain",
+        "Sessions",
+        "Stopped for pain",
+        "Sources",
+    ):
         expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible()
+    expect(page.locator(".stops li")).to_have_count(1)
+    expect(page.locator(".stops li")).to_contain_text("Bridge: pain rose from 3 to 6")
     expect(page.locator(".report-table")).to_contain_text(
         "better by at least the smallest change people notice"
     )
@@ -35,4 +46,6 @@ def test_the_report_page_shows_each_section_and_downloads_one_pdf_page(
         page.get_by_role("link", name="Download the PDF (A4)").click()
     pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
     assert len(pdf.pages) == 1
-    assert "Questionnaires over time" in pdf.pages[0].extract_text()
+    text = " ".join(pdf.pages[0].extract_text().split())
+    assert "Questionnaires over time" in text
+    assert "Bridge: pain rose from 3 to 6" in text

@@ -25,7 +25,7 @@ COMMANDS = {
     ),
     "export": Lazy(
         "backcare.cli.export:export",
-        "Export your data: json (everything), fhir (pain scores) or ics (your plan's calendar).",
+        "Export your data: json (everything), fhir (FHIR R4) or ics (your plan's calendar).",
     ),
     "import": Lazy(
         "backcare.cli.data:import_data",

@@ -32,7 +32,10 @@ def export(
         str | None, typer.Option(help="ics: the date of day 1 (YYYY-MM-DD); default today.")
     ] = None,
 ) -> None:
-    """Export your data: json (everything), fhir (pain scores) or ics (your plan's calendar)."""
+    """Export your data: json (everything), fhir (FHIR R4) or ics (your plan's calendar).
+
+    The FHIR bundle holds pain scores, questionnaires and the programme as a CarePlan with Goals.
+    """
     if fmt not in FORMATS:
         raise InputError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     if not 1 <= week <= MAX_WEEK:
@@ -55,7 +58,7 @@ def _data(fmt: Format) -> bytes:
     now = datetime.now(UTC)
     with local_database(writes=False) as (database, user_id):
         if fmt == "fhir":
-            document = services.export_fhir(database, user_id=user_id, now=now)
+            document = services.export_fhir(database, user_id=user_id, kb=knowledge(), now=now)
         else:
             document = services.export_all(database, user_id=user_id, now=now).model_dump(
                 mode="json"

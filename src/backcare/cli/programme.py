@@ -12,6 +12,7 @@ from rich.console import Console
 from backcare.cli.common import DISCLAIMER, guarded, knowledge, print_json
 
 if TYPE_CHECKING:
+    from backcare.programme.start import ProgrammeStart
     from backcare.services import ProgrammePublic
 
 console = Console(highlight=False)
@@ -42,6 +43,7 @@ def show(shown: ProgrammePublic) -> None:
     from backcare.plan.dose import dose_text
 
     console.print(f"[bold]Week {shown.plan.week} · {shown.phase.phase}[/]: {shown.phase.why}")
+    show_start(shown.start)
     if shown.flare is not None:
         console.print(f"[bold yellow]{shown.flare.title}[/]")
         for line in shown.flare.heat_and_ice:
@@ -54,3 +56,14 @@ def show(shown: ProgrammePublic) -> None:
     console.print(summary.message)
     console.print(f"[bold]Next:[/] {summary.try_next}")
     console.print(f"[dim]{DISCLAIMER}[/]")
+
+
+def show_start(start: ProgrammeStart) -> None:
+    """The start STarT Back set: the pace rule, the physiotherapist suggestion, the lessons in
+    the order the risk group puts them."""
+    if start.why is not None:
+        console.print(start.why)
+    if start.suggestion is not None:
+        console.print(f"[bold]{start.suggestion}[/]")
+    lessons = ", ".join(lesson.title for lesson in start.lessons)
+    console.print(f"[bold]Learn first:[/] {lessons}")

@@ -52,11 +52,24 @@ class Care(_Frozen):
     physiotherapist: bool
     keele_says: str
     education: str
+    lessons_first: tuple[str, ...]
+    """Ids of ``MatchedCare.lessons`` shown first for this risk group, in order."""
+
+
+class Lesson(_Frozen):
+    """A short piece of education from the matched care's components, with where it comes from."""
+
+    id: str
+    title: str
+    text: str
+    source: Page
 
 
 class MatchedCare(_Frozen):
     source: Page
     also: Page
+    lessons: tuple[Lesson, ...]
+    """Every lesson, in the order shown when no STarT Back result is saved."""
     low: Care
     medium: Care
     high: Care

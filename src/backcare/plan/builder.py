@@ -10,6 +10,7 @@ from backcare.content.schema import Exercise
 from backcare.errors import InputError
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import advice
+from backcare.plan.dose import dose_week
 from backcare.plan.index import index_of
 from backcare.plan.models import Plan
 from backcare.plan.phases import phase_of
@@ -32,14 +33,19 @@ def build_plan(
     *,
     week: int = 1,
     pain_improving: bool | None = None,
+    pace: int = 1,
 ) -> Plan:
     """The plan for this person and this week of their programme.
 
-    Doses rise toward the sources' maximum week by week unless ``pain_improving`` is False.
-    When the check says to see a doctor urgently or at once, there are no sessions at all.
+    Doses rise toward the sources' maximum week by week unless ``pain_improving`` is False;
+    ``pace`` weeks of the programme make one week of that rise (2: a gentle start that builds
+    up at half the speed, never beyond the same maximum). When the check says to see a doctor
+    urgently or at once, there are no sessions at all.
     """
     if week < 1:
         raise InputError(f"week: must be 1 or more, not {week}")
+    if pace < 1:
+        raise InputError(f"pace: must be 1 or more, not {pace}")
     phase = phase_of(profile, check)
     relief_only = phase == "acute" or not check.exercise_allowed
     who = person(profile, check, kb, phase=phase, relief_only=relief_only)
@@ -62,7 +68,7 @@ def build_plan(
         exercises,
         who,
         budget=profile.minutes_per_day or DEFAULT_MINUTES_PER_DAY,
-        week=week,
+        week=dose_week(week, pace),
         improving=pain_improving is not False and not relief_only,
     )
     return Plan.from_content(

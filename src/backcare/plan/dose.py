@@ -58,6 +58,12 @@ def item_minutes(exercise: Exercise, dose: Dose) -> float:
     return minutes(dose_seconds(dose, one_sided=exercise.one_sided))
 
 
+def dose_week(week: int, pace: int = 1) -> int:
+    """The week of dose growth that programme week ``week`` reaches when ``pace`` programme
+    weeks make one (a gentle start grows at half the speed: weeks 1–2 → 1, 3–4 → 2 …)."""
+    return 1 + (week - 1) // pace
+
+
 def progressed(exercise: Exercise, week: int, *, improving: bool = True) -> Dose:
     """The dose for week N: linear from ``dose`` toward ``dose_max``, never beyond it.
 

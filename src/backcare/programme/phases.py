@@ -1,10 +1,11 @@
 """Phases over weeks: relief → strengthening → maintenance, moved by improvement.
 
-Each week gets one verdict, "improved" or not, against the first week. Today the verdict comes
-from the pain diary (weekly mean against the first week's, by the 2-point-or-30 % change people
-notice) and the one-tap answers (a week where most answers were "too hard" or "it hurt" is not a
-week of improvement); the questionnaires' own minimal-important-change verdicts can be passed in
-the same way.
+Each week gets one verdict, "improved" or not. A week improved when at least one measure shows
+an important improvement since its first value and none an important worsening, by the one rule
+in ``programme.change``: the pain diary (the week's mean against the first rated week's), and
+the questionnaires answered that week (PEG, PSFS) against their first answer, each by its
+published minimal important change. A week where most one-tap answers were "too hard" or "it
+hurt" is not a week of improvement, whatever the scores say.
 
 - relief: doses stay at their start (no raises), until the first improved week;
 - strengthening: the dose rule may raise doses up to the sources' maximum;
@@ -16,16 +17,19 @@ the same way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from backcare.diary.alerts import IMPORTANT_CHANGE_POINTS, IMPORTANT_CHANGE_SHARE, MIN_CHANGE_POINTS
+from backcare.programme.change import Verdict, pain_verdict
 
 ProgrammePhase = Literal["relief", "strengthening", "maintenance"]
 
 MAINTENANCE_RUN = 3
 """Improved weeks in a row, in strengthening, before the routine becomes maintenance."""
+
+PAIN = "pain"
+"""The pain diary's name in a week's verdict ("your pain improved in week 2")."""
 
 HOLDS: dict[ProgrammePhase, str | None] = {
     "relief": "raises start once your pain has improved (relief phase)",
@@ -35,27 +39,36 @@ HOLDS: dict[ProgrammePhase, str | None] = {
 """Why doses do not go up in a phase (None: they may)."""
 
 
-def improved(first: float, latest: float) -> bool:
-    """An important improvement on a 0–10 scale: down 2 points, or 30 % and at least a point
-    (IMMPACT, the diary's own thresholds)."""
-    drop = first - latest
-    share = drop / first if first > 0 else 0.0
-    return drop >= IMPORTANT_CHANGE_POINTS or (
-        share >= IMPORTANT_CHANGE_SHARE and drop >= MIN_CHANGE_POINTS
-    )
+@dataclass(frozen=True)
+class WeekVerdict:
+    """Whether a week improved, and the measures that showed it (e.g. "pain", "PEG score")."""
+
+    improved: bool
+    shown_by: tuple[str, ...] = ()
 
 
-def weekly_verdicts(means: Sequence[float | None], hard_weeks: Sequence[bool]) -> list[bool]:
-    """One verdict per week from the pain diary's weekly means (None: no rating that week) and
-    whether the week's exercises were mostly too hard or hurt; the first rated week is the
-    baseline."""
+def weekly_verdicts(
+    means: Sequence[float | None],
+    hard_weeks: Sequence[bool],
+    questionnaires: Mapping[str, Sequence[Verdict | None]] | None = None,
+) -> list[WeekVerdict]:
+    """One verdict per week from the pain diary's weekly means (None: no rating that week), the
+    questionnaires' verdicts against their first answer (by name, one per week, None: not
+    answered that week) and whether the week's exercises were mostly too hard or hurt; the
+    first rated week is the pain diary's baseline."""
     first = next((mean for mean in means if mean is not None), None)
     verdicts = []
     for week, mean in enumerate(means):
+        found: dict[str, Verdict] = {}
+        if first is not None and mean is not None:
+            found[PAIN] = pain_verdict(first, mean)
+        for name, weekly in (questionnaires or {}).items():
+            if week < len(weekly) and (verdict := weekly[week]) is not None:
+                found[name] = verdict
         hurt = week < len(hard_weeks) and hard_weeks[week]
-        verdicts.append(
-            first is not None and mean is not None and not hurt and improved(first, mean)
-        )
+        better = tuple(name for name, verdict in found.items() if verdict == "better")
+        improved = bool(better) and not hurt and "worse" not in found.values()
+        verdicts.append(WeekVerdict(improved, better if improved else ()))
     return verdicts
 
 
@@ -67,7 +80,7 @@ class PhaseVerdict:
     why: str
 
 
-def phases(verdicts: Sequence[bool]) -> list[PhaseVerdict]:
+def phases(verdicts: Sequence[WeekVerdict]) -> list[PhaseVerdict]:
     """The phase of each week, given the weeks' verdicts so far (week 1 first).
 
     A week's phase follows from the weeks *before* it: the verdict at the end of week N moves
@@ -77,19 +90,24 @@ def phases(verdicts: Sequence[bool]) -> list[PhaseVerdict]:
     why = "relief first: gentle doses until your pain improves"
     run = 0
     out = [PhaseVerdict(phase, why)]
-    for week, better in enumerate(verdicts[:-1] if verdicts else [], start=1):
-        run = run + 1 if better else 0
+    for week, verdict in enumerate(verdicts[:-1] if verdicts else [], start=1):
+        run = run + 1 if verdict.improved else 0
         before = phase
-        phase, why = _next(phase, run, week)
+        phase, why = _next(phase, run, week, verdict.shown_by)
         if before == "relief" and phase == "strengthening":
             run = 0  # the run towards maintenance counts weeks in strengthening
         out.append(PhaseVerdict(phase, why))
     return out
 
 
-def _next(phase: ProgrammePhase, run: int, week: int) -> tuple[ProgrammePhase, str]:
+def _next(
+    phase: ProgrammePhase, run: int, week: int, shown_by: Sequence[str]
+) -> tuple[ProgrammePhase, str]:
     if phase == "relief" and run >= 1:
-        return "strengthening", f"strengthening: your pain improved in week {week}"
+        return (
+            "strengthening",
+            f"strengthening: your {' and '.join(shown_by)} improved in week {week}",
+        )
     if phase == "strengthening" and run >= MAINTENANCE_RUN:
         return "maintenance", f"maintenance: {run} weeks of improvement in a row"
     if phase == "maintenance" and run == 0:

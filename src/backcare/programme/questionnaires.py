@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from backcare.content.questionnaires import QUESTIONNAIRES_DIR, Care, Instrument
 from backcare.errors import InputError
+from backcare.programme.change import Verdict, judge
 
 InstrumentId = Literal["startback", "peg", "psfs"]
 INSTRUMENTS: tuple[InstrumentId, ...] = ("startback", "peg", "psfs")
@@ -137,8 +138,6 @@ def headline(result: Result) -> float:
 
 # Change since the first -------------------------------------------------------------------------
 
-Verdict = Literal["better", "worse", "no_clear_change"]
-
 
 class Change(BaseModel):
     """The latest result against the first, judged against the smallest change people notice."""
@@ -164,7 +163,7 @@ def change_since_first(first: Result, latest: Result) -> Change:
     mic = spec.minimal_change
     before, after = headline(first), headline(latest)
     gain = (before - after) if mic.better == "lower" else (after - before)
-    verdict = _judge(gain, before, mic.points, mic.percent)
+    verdict = judge(gain, before, points=mic.points, percent=mic.percent)
     threshold = f"{mic.points:g} points" + (f" or {mic.percent:g}%" if mic.percent else "")
     return Change(
         instrument=first.instrument,
@@ -173,15 +172,6 @@ def change_since_first(first: Result, latest: Result) -> Change:
         verdict=verdict,
         words=_change_words(spec.short_name, before, after, verdict, threshold),
     )
-
-
-def _judge(gain: float, first: float, points: float, percent: float | None) -> Verdict:
-    """Meaningful when the change reaches ``points``, or ``percent`` of the first score."""
-    relative = abs(gain) / first * 100 if first else 0.0
-    noticed = abs(gain) >= points or (percent is not None and first > 0 and relative >= percent)
-    if not noticed or gain == 0:
-        return "no_clear_change"
-    return "better" if gain > 0 else "worse"
 
 
 def _change_words(name: str, first: float, latest: float, verdict: Verdict, mic: str) -> str:

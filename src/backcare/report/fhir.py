@@ -1,6 +1,8 @@
-"""The FHIR R4 bundle: an ``Observation`` per pain score (LOINC 72514-3) and a
+"""The FHIR R4 bundle: an ``Observation`` per pain score (LOINC 72514-3), a
 ``QuestionnaireResponse`` per saved questionnaire (STarT Back with its LOINC panel 91349-1, item,
-score and risk-level codes, as published at loinc.org/91349-1)."""
+score and risk-level codes, as published at loinc.org/91349-1) and, once a profile is saved, the
+programme as a ``CarePlan`` (``report.careplan``) with its ``Goal``s. Every resource names the
+one ``Patient`` of the bundle, who carries no name or other identifying detail."""
 
 from __future__ import annotations
 
@@ -9,15 +11,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from backcare.plan import Plan
+from backcare.programme.phases import PhaseVerdict
 from backcare.programme.questionnaires import instrument
+from backcare.report.careplan import care_plan, goals
+from backcare.report.codes import LOINC, LOINC_PAIN_SEVERITY
 from backcare.schemas import PainEntryPublic, QuestionnairePublic
 
-LOINC = "http://loinc.org"
-LOINC_PAIN_SEVERITY = {
-    "system": LOINC,
-    "code": "72514-3",
-    "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
-}
 SURVEY_CATEGORY = {
     "system": "http://terminology.hl7.org/CodeSystem/observation-category",
     "code": "survey",
@@ -35,17 +35,31 @@ def fhir_bundle(
     pain: Sequence[PainEntryPublic],
     questionnaires: Sequence[QuestionnairePublic],
     now: datetime,
+    programme: tuple[Plan, PhaseVerdict] | None = None,
 ) -> dict[str, Any]:
-    """A ``Bundle`` (type collection) of the person's pain scores and questionnaires."""
-    entries = [_entry(user_id, "pain", e.id, _observation(e)) for e in pain]
+    """A ``Bundle`` (type collection) of the person's pain scores, questionnaires and, when
+    given, this week's programme (plan and phase) as a CarePlan with its Goals; empty when
+    there is nothing to send."""
+    patient = _entry(user_id, "patient", 0, {"resourceType": "Patient", "active": True})
+    subject = {"reference": patient["fullUrl"]}
+    entries = [_entry(user_id, "pain", e.id, _observation(e, subject)) for e in pain]
     entries += [
-        _entry(user_id, "questionnaire", q.id, _questionnaire_response(q)) for q in questionnaires
+        _entry(user_id, "questionnaire", q.id, _questionnaire_response(q, subject))
+        for q in questionnaires
     ]
+    if programme is not None:
+        aims = [
+            _entry(user_id, "goal", n, goal)
+            for n, goal in enumerate(goals(pain, questionnaires, subject))
+        ]
+        plan, phase = programme
+        refs = [{"reference": aim["fullUrl"]} for aim in aims]
+        entries += [*aims, _entry(user_id, "careplan", 0, care_plan(plan, phase, subject, refs))]
     return {
         "resourceType": "Bundle",
         "type": "collection",
         "timestamp": now.isoformat(),
-        "entry": entries,
+        "entry": [*entries, patient] if entries else [],
     }
 
 
@@ -55,10 +69,11 @@ def _entry(user_id: int, kind: str, row_id: int, resource: dict[str, Any]) -> di
     return {"fullUrl": f"urn:uuid:{key}", "resource": resource}
 
 
-def _observation(entry: PainEntryPublic) -> dict[str, Any]:
+def _observation(entry: PainEntryPublic, subject: dict[str, str]) -> dict[str, Any]:
     observation: dict[str, Any] = {
         "resourceType": "Observation",
         "status": "final",
+        "subject": subject,
         "category": [{"coding": [SURVEY_CATEGORY]}],
         "code": {"coding": [LOINC_PAIN_SEVERITY], "text": "Pain severity (0-10)"},
         "effectiveDateTime": entry.at.isoformat(),
@@ -71,7 +86,7 @@ def _observation(entry: PainEntryPublic) -> dict[str, Any]:
     return observation
 
 
-def _questionnaire_response(saved: QuestionnairePublic) -> dict[str, Any]:
+def _questionnaire_response(saved: QuestionnairePublic, subject: dict[str, str]) -> dict[str, Any]:
     spec = instrument(saved.instrument)
     items = _startback_items(saved) if saved.instrument == "startback" else _rating_items(saved)
     canonical = (
@@ -83,6 +98,7 @@ def _questionnaire_response(saved: QuestionnairePublic) -> dict[str, Any]:
         "resourceType": "QuestionnaireResponse",
         "status": "completed",
         "questionnaire": canonical,
+        "subject": subject,
         "authored": saved.at.isoformat(),
         "item": items,
     }

@@ -1,6 +1,6 @@
 """The clinician's one-page PDF (A4 or US Letter), drawn with fpdf2: the safety check and its
 reasons, the questionnaires over time with the minimal-change verdict, the pain chart
-(matplotlib), the sessions done, exercises skipped, and the sources."""
+(matplotlib), the sessions done, exercises skipped or stopped for pain, and the sources."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter")
 MARGIN_MM = 12
 BODY_PT, SMALL_PT, HEADING_PT, TITLE_PT = 9, 7, 11, 15
+MOST_STOPS = 4
+"""Stops listed on the one page (the latest); older ones are counted."""
 
 
 def _font_dir() -> Path:
@@ -214,9 +216,12 @@ def _sessions(pdf: FPDF, report: ClinicianReport) -> None:
     _text(
         pdf,
         f"{_count(len(report.sessions), 'guided session')} on {_count(days, 'day')}; "
-        f"{_count(done, 'exercise')} done. "
-        "Exercises stopped for pain are not recorded by this version.",
+        f"{_count(done, 'exercise')} done.",
     )
+    shown = report.stops[-MOST_STOPS:]
+    more = len(report.stops) - len(shown)
+    stopped = "; ".join(shown) + (f"; and {more} earlier" if more else "")
+    _text(pdf, f"Stopped for pain: {stopped or 'none'}.")
     if report.skipped:
         skipped = ", ".join(f"{k.replace('-', ' ')} ×{n}" for k, n in report.skipped.items())
         _text(pdf, f"Skipped (reason not recorded): {skipped}.")

@@ -9,6 +9,7 @@ from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import Session
 
 from backcare.errors import InputError
+from backcare.knowledge import KnowledgeBase
 from backcare.report.fhir import fhir_bundle
 from backcare.schemas import (
     BUNDLE_LISTS,
@@ -26,10 +27,8 @@ from backcare.services._base import DB, _now, _unit
 from backcare.services.breaks import break_settings, list_breaks
 from backcare.services.diary import alerts_shown, list_pain
 from backcare.services.habits import list_habits
-from backcare.services.profile import (
-    profile_history,
-)
-from backcare.services.programme import list_feedback, list_stops
+from backcare.services.profile import current_profile, profile_history
+from backcare.services.programme import list_feedback, list_stops, programme_plan
 from backcare.services.questionnaires import list_questionnaires
 from backcare.services.sessions import _session_fields, list_sessions
 from backcare.store.models import (
@@ -169,12 +168,23 @@ def delete_all(db: DB, *, user_id: int) -> dict[str, int]:
     return counts
 
 
-def export_fhir(db: DB, *, user_id: int, now: datetime | None = None) -> dict[str, Any]:
-    """Pain scores and questionnaires as a FHIR R4 ``Bundle`` (``report.fhir`` builds it)."""
+def export_fhir(
+    db: DB, *, user_id: int, kb: KnowledgeBase, now: datetime | None = None
+) -> dict[str, Any]:
+    """Pain scores, questionnaires and (once a profile is saved) this week's programme as a
+    FHIR R4 ``Bundle`` (``report.fhir`` builds it)."""
+    now = _now(now)
     with _unit(db) as session:
+        profile = current_profile(session, user_id=user_id)
+        shown = (
+            None
+            if profile is None
+            else programme_plan(session, user_id=user_id, profile=profile, kb=kb, now=now)
+        )
         return fhir_bundle(
             user_id=user_id,
             pain=list_pain(session, user_id=user_id),
             questionnaires=list_questionnaires(session, user_id=user_id),
-            now=_now(now),
+            now=now,
+            programme=None if shown is None else (shown.plan, shown.phase),
         )

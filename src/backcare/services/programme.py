@@ -2,9 +2,10 @@
 build this week's adapted plan from them (doses, phase, flare-up card, weekly summary).
 
 The rules are pure (``backcare.programme``); this module only reads the history they need:
-the answers, the pain diary, the sessions done and the first saved profile (week 1).
-Until the questionnaires land, the phase's weekly verdict comes from the pain diary's weekly
-mean and the answers (``programme.phases.weekly_verdicts``).
+the answers, the pain diary, the questionnaires, the sessions done and the first saved profile
+(week 1). The latest STarT Back result sets the start (``programme.start``); the phase's weekly
+verdict comes from the pain diary's weekly mean, the PEG and PSFS verdicts against their first
+answer and the one-tap answers (``programme.phases.weekly_verdicts``).
 """
 
 from __future__ import annotations
@@ -20,19 +21,24 @@ from backcare.content.schema import Exercise, Source, Thermotherapy
 from backcare.diary.trends import PainPoint
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import Plan, build_plan
+from backcare.plan.dose import dose_week
 from backcare.plan.schedule import programme_week
 from backcare.plan.screen import fits_group, person, screen
 from backcare.profile import Profile
 from backcare.programme.adapt import Adaptation, History, adapt_plan
 from backcare.programme.adherence import Adherence, summary
+from backcare.programme.change import Verdict
 from backcare.programme.doses import StepDown, Tap
 from backcare.programme.flare import Flare, FlareCard, flare_card, latest_flare
 from backcare.programme.phases import HOLDS, PhaseVerdict, phases, weekly_verdicts
+from backcare.programme.questionnaires import StartBackResult, score
+from backcare.programme.start import ProgrammeStart, programme_start, start_plan
 from backcare.programme.stop import STOP_ADVICE, should_stop
 from backcare.schemas import (
     ExerciseFeedbackCreate,
     ExerciseFeedbackIn,
     ExerciseFeedbackPublic,
+    QuestionnairePublic,
     StopCheck,
     StopEventIn,
     StopEventPublic,
@@ -40,6 +46,7 @@ from backcare.schemas import (
 from backcare.services._base import DB, _now, _unit
 from backcare.services.diary import list_pain
 from backcare.services.profile import profile_history
+from backcare.services.questionnaires import list_questionnaires
 from backcare.services.sessions import list_sessions
 from backcare.store.models import ExerciseFeedback, StopEvent
 from backcare.triage import evaluate
@@ -129,13 +136,15 @@ def check_stop(
 
 
 class ProgrammePublic(BaseModel):
-    """This week's adapted plan, the phase and why, the flare-up card (while one lasts), the
-    weekly summary, and the advice shown when a session is stopped."""
+    """This week's adapted plan, the phase and why, where the programme started (STarT Back's
+    pace, lessons and suggestion), the flare-up card (while one lasts), the weekly summary, and
+    the advice shown when a session is stopped."""
 
     model_config = ConfigDict(frozen=True)
 
     plan: Plan
     phase: PhaseVerdict
+    start: ProgrammeStart
     flare: FlareCard | None
     week_summary: Adherence
     stop_advice: str = STOP_ADVICE
@@ -152,18 +161,36 @@ def programme_plan(
         answers = list_feedback(session, user_id=user_id)
         pain = [PainPoint(p.at, p.score) for p in list_pain(session, user_id=user_id)]
         done = [s.started_at.date() for s in list_sessions(session, user_id=user_id)]
+        taken = [q for q in list_questionnaires(session, user_id=user_id) if q.at <= now]
     week = programme_week(first, now)
-    plan = build_plan(profile, evaluate(profile, kb), kb, week=week)
-    weeks = _phases(first, week, pain, answers)
+    start = programme_start(_latest_startback(taken))
+    plan = build_plan(profile, evaluate(profile, kb), kb, week=week, pace=start.pace)
+    weeks = _phases(first, week, pain, answers, taken)
     flare = latest_flare([p for p in pain if p.at <= now])
-    how = Adaptation(_histories(answers, weeks, flare), flare=flare is not None and flare.active)
-    adapted = adapt_plan(plan, profile, kb, how)
+    histories = _histories(answers, weeks, flare, pace=start.pace)
+    how = Adaptation(histories, flare=flare is not None and flare.active)
+    adapted = start_plan(adapt_plan(plan, profile, kb, how), start)
     return ProgrammePublic(
         plan=adapted,
         phase=weeks[week - 1],
+        start=start,
         flare=_card(flare, adapted, profile, kb) if how.flare and flare is not None else None,
         week_summary=_summary(adapted, plan, answers, done, now),
     )
+
+
+def _latest_startback(taken: Sequence[QuestionnairePublic]) -> StartBackResult | None:
+    """The latest STarT Back result (rescored from its answers), if one was saved."""
+    startback = [q for q in taken if q.instrument == "startback"]
+    if not startback:
+        return None
+    result = score("startback", startback[-1].answers)
+    assert isinstance(result, StartBackResult)
+    return result
+
+
+QUESTIONNAIRE_NAMES = {"peg": "PEG score", "psfs": "function (PSFS)"}
+"""The questionnaires that move the phases, by the name a week's verdict gives them."""
 
 
 def _phases(
@@ -171,9 +198,11 @@ def _phases(
     week: int,
     pain: Sequence[PainPoint],
     answers: Sequence[ExerciseFeedbackPublic],
+    taken: Sequence[QuestionnairePublic],
 ) -> list[PhaseVerdict]:
-    """The phase of each programme week so far, from weekly pain means and weeks whose
-    exercises were mostly too hard or hurt."""
+    """The phase of each programme week so far, from weekly pain means, the PEG and PSFS
+    verdicts of each week's latest answer, and weeks whose exercises were mostly too hard or
+    hurt."""
     scores: dict[int, list[int]] = defaultdict(list)
     for point in pain:
         scores[programme_week(first, point.at)].append(point.score)
@@ -182,7 +211,14 @@ def _phases(
     for answer in answers:
         given[answer.week].append(answer.answer)
     hard = [_mostly_hard(given.get(n, [])) for n in range(1, week + 1)]
-    return phases(weekly_verdicts(means, hard))
+    verdicts: dict[str, list[Verdict | None]] = {}
+    for instrument, name in QUESTIONNAIRE_NAMES.items():
+        latest = {programme_week(first, q.at): q for q in taken if q.instrument == instrument}
+        verdicts[name] = [
+            (q.change.verdict if (q := latest.get(n)) and q.change else None)
+            for n in range(1, week + 1)
+        ]
+    return phases(weekly_verdicts(means, hard, verdicts))
 
 
 def _mostly_hard(answers: Sequence[str]) -> bool:
@@ -191,10 +227,15 @@ def _mostly_hard(answers: Sequence[str]) -> bool:
 
 
 def _histories(
-    answers: Sequence[ExerciseFeedbackPublic], weeks: Sequence[PhaseVerdict], flare: Flare | None
+    answers: Sequence[ExerciseFeedbackPublic],
+    weeks: Sequence[PhaseVerdict],
+    flare: Flare | None,
+    *,
+    pace: int,
 ) -> dict[str, History]:
     """Each exercise's answers, each holding raises if its week's phase does, with the step
-    down where a flare-up settled."""
+    down where a flare-up settled; the dose they start from is the plan's at the start's
+    ``pace``."""
     taps: dict[str, list[Tap | StepDown]] = defaultdict(list)
     first_week: dict[str, int] = {}
     settled = flare.settled_at if flare is not None else None
@@ -204,7 +245,7 @@ def _histories(
             taps[key].append(StepDown())
         phase = weeks[min(answer.week, len(weeks)) - 1].phase
         taps[key].append(Tap(answer.answer, HOLDS[phase]))
-        first_week.setdefault(key, answer.week)
+        first_week.setdefault(key, dose_week(answer.week, pace))
     if settled is not None:
         for history in taps.values():
             if StepDown() not in history:

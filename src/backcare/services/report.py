@@ -1,5 +1,6 @@
 """The clinician's report: what the person's diary says, gathered once for the PDF and the
-Report page (safety check, questionnaires over time, pain, sessions, sources)."""
+Report page (safety check, questionnaires over time, pain, sessions, exercises stopped for
+pain, sources)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,16 @@ from datetime import datetime, timedelta
 
 from backcare.knowledge import KnowledgeBase
 from backcare.programme.questionnaires import INSTRUMENTS, instrument
-from backcare.schemas import PainEntryPublic, QuestionnairePublic, SessionRecordPublic
+from backcare.schemas import (
+    PainEntryPublic,
+    QuestionnairePublic,
+    SessionRecordPublic,
+    StopEventPublic,
+)
 from backcare.services._base import DB, _now, _unit
 from backcare.services.diary import list_pain
 from backcare.services.profile import current_profile
+from backcare.services.programme import list_stops
 from backcare.services.questionnaires import list_questionnaires
 from backcare.services.sessions import list_sessions
 from backcare.triage import CheckResult, evaluate
@@ -33,6 +40,9 @@ class ClinicianReport:
     sessions: list[SessionRecordPublic]
     skipped: dict[str, int]
     """Exercises skipped in sessions, by id (the reason is not recorded)."""
+    stops: list[str]
+    """Sessions the stop rule ended (pain up 2 or more, new leg symptoms), oldest first, in
+    words: when, which exercise, and why."""
     sources: list[str]
 
 
@@ -48,6 +58,7 @@ def clinician_report(
         questionnaires = list_questionnaires(session, user_id=user_id)
         pain = list_pain(session, user_id=user_id, since=since)
         sessions = list_sessions(session, user_id=user_id, since=since)
+        stops = [e for e in list_stops(session, user_id=user_id) if e.at >= since]
     check = evaluate(profile, kb) if profile is not None else None
     skipped = Counter(i.id for s in sessions for i in s.items if i.status == "skipped")
     return ClinicianReport(
@@ -58,8 +69,20 @@ def clinician_report(
         pain=pain,
         sessions=sessions,
         skipped=dict(skipped.most_common()),
+        stops=[stop_line(event, kb) for event in stops],
         sources=_sources(check, questionnaires),
     )
+
+
+def stop_line(event: StopEventPublic, kb: KnowledgeBase) -> str:
+    """One stop in words: "5 Nov 2026, Bridge: pain rose from 3 to 6"."""
+    known = event.exercise_id is not None and event.exercise_id in kb
+    what = kb.get(event.exercise_id).name if known and event.exercise_id else "an exercise"
+    if event.reason == "new_leg_symptoms":
+        why = "new leg symptoms"
+    else:
+        why = f"pain rose from {event.pain_before} to {event.pain_now}"
+    return f"{event.at:%-d %b %Y}, {what}: {why}"
 
 
 def _sources(check: CheckResult | None, questionnaires: list[QuestionnairePublic]) -> list[str]:

@@ -27,7 +27,8 @@ router = APIRouter(tags=["data"])
 EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "json: everything stored (an export bundle, which /api/import reads "
-        "back); fhir: pain scores as a FHIR R4 Bundle of Observations; ics: the saved "
+        "back); fhir: a FHIR R4 Bundle of pain Observations, QuestionnaireResponses and the "
+        "programme as a CarePlan with Goals; ics: the saved "
         "profile's plan as an iCalendar file.",
         "content": {
             "application/json": {"schema": {"type": "object"}},
@@ -64,7 +65,7 @@ def export(
     if format == "ics":
         return Response(_calendar(db, kb, user_id, week, start), media_type="text/calendar")
     if format == "fhir":
-        document = services.export_fhir(db, user_id=user_id, now=now)
+        document = services.export_fhir(db, user_id=user_id, kb=kb, now=now)
     else:
         document = services.export_all(db, user_id=user_id, now=now).model_dump(mode="json")
     return Response(json.dumps(document, ensure_ascii=False), media_type="application/json")
