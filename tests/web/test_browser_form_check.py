@@ -121,7 +121,7 @@ def open_session_at(
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     save_profile(page, WALL_PROFILE)
-    page.goto(f"/session?day={WALL_DAY}")
+    page.goto(f"/session?day={WALL_DAY}&slot=morning")
     page.get_by_role("button", name="Start session").click()
     names = [item["name"] for item in page.evaluate("() => window.backcareSession.items")]
     assert name in names, names

@@ -53,7 +53,7 @@ def test_visited_pages_work_offline_and_pain_logged_offline_is_saved_once(
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=10_000)
     for url in VISITED:
         page.goto(url)
-    page.goto("/session?day=1&speed=1")
+    page.goto("/session?day=1&slot=morning&speed=1")
     page.get_by_role("button", name="Start session").click()
     page.wait_for_function(ALL_PICTURES_KEPT, timeout=10_000)
 
@@ -61,7 +61,7 @@ def test_visited_pages_work_offline_and_pain_logged_offline_is_saved_once(
     for url, heading in VISITED.items():
         page.goto(url)
         expect(page.locator("main h1, .hero h1").first).to_contain_text(heading)
-    page.goto("/session?day=1&speed=1")
+    page.goto("/session?day=1&slot=morning&speed=1")
     total, loaded = page.evaluate(PICTURES_OFFLINE)
     assert loaded == total > 1, "every picture of the session, not just the first"
 

@@ -24,7 +24,7 @@ TOLERANCE = 0.01
 
 
 def start_session(page: Page, speed: int) -> None:
-    page.goto(f"/session?speed={speed}")
+    page.goto(f"/session?slot=morning&speed={speed}")
     page.get_by_role("button", name="Start session").click()
     expect(page.locator("#phase-running")).to_be_visible()
 
@@ -84,7 +84,7 @@ def test_plan_and_session_work_offline_and_the_result_syncs(
     page.evaluate("async () => { await navigator.serviceWorker.ready; }")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=10_000)
     page.reload()  # now through the service worker, which keeps a copy
-    session_url = "/session?speed=500"
+    session_url = "/session?slot=morning&speed=500"
     page.goto(session_url)
 
     context.set_offline(True)

@@ -52,7 +52,7 @@ one-tap question after each exercise is skipped: it is its own screen)."""
 
 
 def _start(page: Page, speed: int) -> None:
-    page.goto(f"/session?day=1&speed={speed}")
+    page.goto(f"/session?day=1&slot=morning&speed={speed}")
     page.mouse.wheel(0, 400)  # a person scrolls to read the list, then starts
     page.get_by_role("button", name="Start session").click()
     expect(page.locator("#phase-running")).to_be_visible()
