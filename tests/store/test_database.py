@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import delete, event, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from backcare.config import load_settings
 from backcare.store import Database, StoreError, open_database, open_url
+from backcare.store.database import ensure_local_user
 from backcare.store.models import Base, PainEntry, User
 
 
@@ -107,6 +108,32 @@ def test_the_same_migrations_run_on_postgresql(postgres_database: Callable[[], s
         with database.session() as session:
             assert [u.username for u in session.query(User)] == ["local"]
         database.close()
+
+
+def test_a_local_user_another_server_made_meanwhile_is_used(
+    postgres_database: Callable[[], str],
+) -> None:
+    """Two app servers opening a fresh database together both find no local user; the one
+    whose insert comes second uses the other's row instead of failing to start."""
+    database = open_url(postgres_database())
+    with database.session() as session:
+        session.execute(delete(User))
+    made_meanwhile: list[bool] = []
+
+    @event.listens_for(database.engine, "before_cursor_execute")
+    def another_server_first(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if statement.startswith("INSERT INTO users") and not made_meanwhile:
+            made_meanwhile.append(True)
+            with database.engine.begin() as other:
+                other.execute(
+                    text("INSERT INTO users (username, created_at) VALUES ('local', now())")
+                )
+
+    user_id = ensure_local_user(database)
+    assert made_meanwhile
+    with database.session() as session:
+        assert [(u.id, u.username) for u in session.query(User)] == [(user_id, "local")]
+    database.close()
 
 
 def test_integrity_check_passes_on_a_fresh_database(db: Database) -> None:

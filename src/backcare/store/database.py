@@ -323,12 +323,23 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def ensure_local_user(database: Database) -> int:
-    """The id of the single local user, created on first open."""
-    with database.session() as session:
-        user_id = session.scalar(select(User.id).where(User.username == LOCAL_USERNAME))
-        if user_id is None:
-            user = User(username=LOCAL_USERNAME, created_at=datetime.now(UTC))
-            session.add(user)
-            session.flush()
-            user_id = user.id
-        return user_id
+    """The id of the single local user, created on first open.
+
+    App servers started together on a fresh database may all find no local user and all try
+    to create it; the one whose insert loses to another's reads the winner's row instead of
+    failing to start."""
+    try:
+        with database.session() as session:
+            user_id = session.scalar(select(User.id).where(User.username == LOCAL_USERNAME))
+            if user_id is None:
+                user = User(username=LOCAL_USERNAME, created_at=datetime.now(UTC))
+                session.add(user)
+                session.flush()
+                user_id = user.id
+            return user_id
+    except IntegrityError:
+        with database.session() as session:
+            found = session.scalar(select(User.id).where(User.username == LOCAL_USERNAME))
+        if found is None:
+            raise
+        return found
