@@ -64,7 +64,7 @@ def _measure(folder: Path) -> None:
             page = browser.new_page(base_url=base)
             page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
             assert page.request.put("/api/profile", data=OFFICE_WORKER_PROFILE).ok
-            page.goto("/session?day=1")
+            page.goto("/session?day=1&slot=morning")
             page.get_by_role("button", name="Start session").click()
             page.get_by_role("button", name="Next ▶").click()
             shown = len(fetched)
