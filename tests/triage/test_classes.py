@@ -76,6 +76,37 @@ CASES = [
         "chronic_pain",
         {"age": 38, "pain": {"score": 5, "duration_days": 21}},
     ),
+    # NICE NG111: refer pregnant or immunosuppressed people with a kidney infection to hospital.
+    (
+        "kidney-infection-in-pregnancy",
+        "emergency",
+        "urinary_kidney",
+        {
+            "age": 26,
+            "sex": "female",
+            "pregnancy": {"weeks": 22},
+            "symptoms": {"fever_or_chills": True, "flank_pain_or_colic": True},
+        },
+    ),
+    (
+        "kidney-infection-on-steroids",
+        "emergency",
+        "urinary_kidney",
+        {
+            "age": 55,
+            "symptoms": {
+                "fever_or_chills": True,
+                "urinary_pain_or_frequency": True,
+                "immunosuppressed_or_steroids": True,
+            },
+        },
+    ),
+    (
+        "kidney-infection",
+        "urgent",
+        "urinary_kidney",
+        {"age": 40, "symptoms": {"fever_or_chills": True, "flank_pain_or_colic": True}},
+    ),
     # Seed 002: new back pain "of unknown reasons" in an older person deserves a check.
     (
         "older-new-pain",

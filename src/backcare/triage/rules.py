@@ -336,7 +336,10 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
     infection reaching the kidney or, in men, the prostate: NICE NG111, NG110), cramping pain in
     the side (a stone, NICE NG118), blood in the urine at any age (NHS; from 45 a suspected-cancer
     referral, NICE NG12) or urine dark like cola or new swelling (inflamed kidneys): see a doctor
-    within a day or two (seeds 000, 001 name the same signs)."""
+    within a day or two (seeds 000, 001 name the same signs). A kidney infection (a fever with
+    urine symptoms or pain in the side) in pregnancy or with a weak immune system or steroids is
+    an emergency: NICE NG111 refers pregnant and immunosuppressed people with acute
+    pyelonephritis to hospital."""
     signs = said(
         profile,
         "symptoms.urinary_pain_or_frequency",
@@ -347,7 +350,13 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
     )
     if not signs:
         return None
-    return Hit((*signs, *said(profile, "symptoms.fever_or_chills")))
+    fever = said(profile, "symptoms.fever_or_chills")
+    kidney = said(profile, "symptoms.urinary_pain_or_frequency", "symptoms.flank_pain_or_colic")
+    pregnant = ("pregnancy.weeks",) if profile.pregnancy is not None else ()
+    at_risk = pregnant + said(profile, "symptoms.immunosuppressed_or_steroids")
+    if fever and kidney and at_risk:
+        return Hit((*signs, *fever, *at_risk), "emergency")
+    return Hit((*signs, *fever))
 
 
 def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
