@@ -30,9 +30,11 @@ THIRD = TESTS / "vignettes_third.yaml"
 """A third set, all held out, written without reading the rules after the second was spent."""
 FOURTH = TESTS / "vignettes_fourth.yaml"
 """A fourth set, all held out, written without reading the rules after the third was spent."""
-WHOLE_SETS = {"fresh": FRESH, "third": THIRD, "fourth": FOURTH}
+FIFTH = TESTS / "vignettes_fifth.yaml"
+"""A fifth set, all held out, written without reading the rules after the fourth was spent."""
+WHOLE_SETS = {"fresh": FRESH, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH}
 """Parts that are a whole file (every case held out), by name."""
-PARTS = ("dev", "held_out", "fresh", "third", "fourth")
+PARTS = ("dev", "held_out", "fresh", "third", "fourth", "fifth")
 
 
 @dataclass(frozen=True)

@@ -156,7 +156,7 @@ SELF_CARE = [
             39,
             sex="female",
             conditions=["disc_herniation"],
-            pain={**LOW_BACK, "score": 5, "duration_days": 25},
+            pain={**LOW_BACK, "score": 5, "duration_days": 18},
             yes=("leg_numbness_or_pain",),
         ),
         "self_care",

@@ -176,14 +176,43 @@ def test_every_person_65_or_over_who_fell_with_severe_pain_is_an_emergency(
 ) -> None:
     """NICE NG41: 65 or over with spinal pain after a fall is high risk: an ambulance, not a
     walk to the doctor's. Severe is a score of 7+ or "excruciating"."""
+    assert_severe_pain_after_a_fall_is_an_emergency(flags_kb, profile, score, excruciating)
+
+
+@EXAMPLES
+@given(profiles(), st.integers(7, 10) | st.none(), st.booleans() | st.none())
+def test_every_person_who_fell_with_severe_pain_is_an_emergency_at_any_age(
+    flags_kb: KnowledgeBase, profile: Profile, score: int | None, excruciating: bool | None
+) -> None:
+    """St John Ambulance, spinal injury: severe pain where a fall or blow landed may be a
+    broken spine at any age; call 999 and do not move."""
+    assert_severe_pain_after_a_fall_is_an_emergency(flags_kb, profile, score, excruciating)
+
+
+def assert_severe_pain_after_a_fall_is_an_emergency(
+    kb: KnowledgeBase, profile: Profile, score: int | None, excruciating: bool | None
+) -> None:
     pain = profile.pain.model_copy(
         update={"score": score, "excruciating": True if score is None else excruciating}
     )
     fell = with_answer(profile.model_copy(update={"pain": pain}), "symptoms.recent_trauma", True)
-    result = evaluate(fell, flags_kb)
+    result = evaluate(fell, kb)
     assert result.level == "emergency"
     assert "major_trauma" in {flag.id for flag in result.flags}
     assert not result.exercise_allowed
+
+
+@EXAMPLES
+@given(profiles())
+def test_legs_too_weak_to_stand_or_walk_are_an_emergency(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """Weakness in the legs with trouble walking needs immediate medical attention (University
+    of Sheffield Health Service, NHS), whatever else the person has said."""
+    weak = with_answer(profile, "symptoms.leg_weakness", True)
+    result = evaluate(with_answer(weak, "symptoms.cannot_stand_or_walk", True), flags_kb)
+    assert result.level == "emergency"
+    assert "progressive_neuro_deficit" in {flag.id for flag in result.flags}
 
 
 @EXAMPLES

@@ -279,6 +279,11 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
             {"symptoms.pain_or_numbness_both_legs", "symptoms.new_sexual_problems"},
             id="sciatica-asks-both-legs-and-sexual-function",
         ),
+        pytest.param(
+            {"age": 40, "symptoms.leg_weakness": True},
+            {"symptoms.cannot_stand_or_walk", "symptoms.pain_or_numbness_both_legs"},
+            id="a-weak-leg-asks-whether-they-can-stand-or-walk",
+        ),
     ],
 )
 def test_new_questions_come_only_where_they_matter(

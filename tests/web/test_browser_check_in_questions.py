@@ -105,6 +105,33 @@ def test_a_younger_person_who_fell_is_asked_whether_it_was_serious(page: Page) -
     expect(page.locator("main")).to_contain_text("cannot put weight on your legs")
 
 
+def test_a_weak_leg_brings_the_walking_question_and_legs_too_weak_to_walk_are_an_emergency(
+    page: Page,
+) -> None:
+    """Weakness in the legs with trouble walking needs immediate attention (NHS Sheffield): the
+    check-in asks whether they can stand or walk after a weak leg, and "no" ends at 999."""
+    page.set_viewport_size(PHONE)
+    page.goto("/check-in")
+    screens = check_in(
+        page,
+        {
+            "age": 47,
+            "sex": "female",
+            "pain.areas": ["lower_back", "leg_sciatica"],
+            "pain.score": 6,
+            "pain.duration_days": 7,
+            "pain.onset": "gradual",
+            "symptoms.leg_weakness": "yes",
+            "symptoms.cannot_stand_or_walk": "yes",
+        },
+    )
+    assert "symptoms.cannot_stand_or_walk" in asked(screens)
+    page.get_by_role("button", name="See my result").click()
+    panel = page.locator(".panel.emergency")
+    expect(panel).to_contain_text("Call an ambulance")
+    shot(page, "weak-legs-cannot-walk-emergency-phone")
+
+
 def test_a_pregnant_woman_is_asked_the_pregnancy_warning_signs(page: Page) -> None:
     page.goto("/check-in")
     screens = check_in(

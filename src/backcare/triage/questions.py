@@ -335,7 +335,9 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "symptoms.cannot_stand_or_walk",
         "Are you now unable to stand up or walk?",
-        applies=_any_yes("symptoms.recent_trauma", "symptoms.fever_or_chills"),
+        applies=_any_yes(
+            "symptoms.recent_trauma", "symptoms.fever_or_chills", "symptoms.leg_weakness"
+        ),
     ),
     Question("symptoms.cancer_history", "Have you ever had cancer?"),
     Question("symptoms.unexplained_weight_loss", "Have you lost weight recently without trying?"),

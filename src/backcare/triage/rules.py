@@ -111,11 +111,18 @@ def cauda_equina(profile: Profile, _: Thresholds) -> Hit | None:
 
 
 def progressive_neuro_deficit(profile: Profile, _: Thresholds) -> Hit | None:
-    """Leg weakness: urgent; with a past cancer (NICE NG234, cord compression) or after a fall,
-    accident or blow (a spinal injury), an emergency."""
+    """Leg weakness: urgent; an emergency with a past cancer (NICE NG234, cord compression),
+    after a fall, accident or blow (a spinal injury), or when the legs are too weak to stand or
+    walk (University of Sheffield Health Service, NHS: "weakness in your legs (for example, you
+    have trouble walking)" needs immediate medical attention)."""
     if not said(profile, "symptoms.leg_weakness"):
         return None
-    worse = said(profile, "symptoms.cancer_history", "symptoms.recent_trauma")
+    worse = said(
+        profile,
+        "symptoms.cancer_history",
+        "symptoms.recent_trauma",
+        "symptoms.cannot_stand_or_walk",
+    )
     return Hit(("symptoms.leg_weakness", *worse), "emergency" if worse else None)
 
 
@@ -224,19 +231,20 @@ def _when(profile: Profile) -> tuple[str, ...]:
 def major_trauma(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """Pain after a fall, accident or blow (seed 001: "should never be treated as backache"):
     urgent. An emergency after a serious accident (NHS: "a serious accident, such as a car
-    accident"), when the person cannot stand or walk, or at 65+ with severe pain (issue 14,
+    accident"), when the person cannot stand or walk, or with severe pain — at 65+ (issue 14,
     class 1, from NICE NG41: 65 or over with spinal pain is a high-risk injury, do not move
-    them). At 65+ with milder pain it stays urgent, a possible fragility fracture (class 2, the
-    fracture rule). A fall that left no pain at all (a score of 0) is not flagged. A minor knock
-    — pain not severe, under 65, no thin-bone risk, able to walk — is looked after at home,
-    watching for the signs that it is worse."""
+    them) and at any age (St John Ambulance, spinal injury: pain at the site of the injury after
+    a fall or blow, call 999 and do not move). At 65+ with milder pain it stays urgent, a
+    possible fragility fracture (class 2, the fracture rule). A fall that left no pain at all
+    (a score of 0) is not flagged. A minor knock — pain not severe, under 65, no thin-bone risk,
+    able to walk — is looked after at home, watching for the signs that it is worse."""
     trauma = said(profile, "symptoms.recent_trauma")
     if not trauma:
         return None
     grave = said(profile, "symptoms.serious_accident", "symptoms.cannot_stand_or_walk")
     older = ("age",) if _at_least(profile.age, thresholds.fall_emergency_age) else ()
     severe = _severe(profile)
-    if grave or (older and severe):
+    if grave or severe:
         return Hit((*trauma, *grave, *older, *severe), "emergency")
     if _minor_knock(profile, thresholds):
         return Hit(trauma, "self_care")
@@ -328,7 +336,10 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
     infection reaching the kidney or, in men, the prostate: NICE NG111, NG110), cramping pain in
     the side (a stone, NICE NG118), blood in the urine at any age (NHS; from 45 a suspected-cancer
     referral, NICE NG12) or urine dark like cola or new swelling (inflamed kidneys): see a doctor
-    within a day or two (seeds 000, 001 name the same signs)."""
+    within a day or two (seeds 000, 001 name the same signs). A kidney infection (a fever with
+    urine symptoms or pain in the side) in pregnancy or with a weak immune system or steroids is
+    an emergency: NICE NG111 refers pregnant and immunosuppressed people with acute
+    pyelonephritis to hospital."""
     signs = said(
         profile,
         "symptoms.urinary_pain_or_frequency",
@@ -339,14 +350,21 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
     )
     if not signs:
         return None
-    return Hit((*signs, *said(profile, "symptoms.fever_or_chills")))
+    fever = said(profile, "symptoms.fever_or_chills")
+    kidney = said(profile, "symptoms.urinary_pain_or_frequency", "symptoms.flank_pain_or_colic")
+    pregnant = ("pregnancy.weeks",) if profile.pregnancy is not None else ()
+    at_risk = pregnant + said(profile, "symptoms.immunosuppressed_or_steroids")
+    if fever and kidney and at_risk:
+        return Hit((*signs, *fever, *at_risk), "emergency")
+    return Hit((*signs, *fever))
 
 
 def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """A past cancer, weight loss without trying, or pain that stays whatever the position and
     does not ease with rest ("non-mechanical"), at any age: urgent (NICE CKS, NG12, NG234; NHS:
     an urgent GP appointment when "the pain does not improve after resting"). Night pain at 50+,
-    or back pain in an older person: routine (seed 002)."""
+    or new back pain in an older person (not a flare of pain that began before 65): routine
+    (seed 002)."""
     history = said(profile, "symptoms.cancer_history")
     weight = said(profile, "symptoms.unexplained_weight_loss")
     constant = said(profile, "symptoms.pain_constant_whatever_position")
@@ -356,9 +374,19 @@ def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
         return Hit((*history, *weight, *constant, *night, *older))
     if older and night:
         return Hit((*night, *older), "routine")
-    if _at_least(profile.age, thresholds.unexplained_pain_age):
+    if _at_least(profile.age, thresholds.unexplained_pain_age) and not _long_standing(
+        profile, thresholds
+    ):
         return Hit(("age",), "routine")
     return None
+
+
+def _long_standing(profile: Profile, thresholds: Thresholds) -> bool:
+    """Back pain that began before old age (a known onset age under 65): a flare of a back
+    problem the person has had for years, not the new pain "of unknown reasons" in an older
+    person that seed 002 sends for a check."""
+    onset_age = profile.pain.onset_age
+    return onset_age is not None and onset_age < thresholds.unexplained_pain_age
 
 
 def fracture(profile: Profile, thresholds: Thresholds) -> Hit | None:
@@ -431,9 +459,10 @@ def inflammatory_back_pain(profile: Profile, thresholds: Thresholds) -> Hit | No
 
 
 def chronic_pain(profile: Profile, thresholds: Thresholds) -> Hit | None:
-    """Pain that has not gone after a month (NHS Gloucestershire red flags: "failure to improve
-    after one month"; NHS: see a GP if it is not improving after a few weeks) or has lasted more
-    than three months (seed 001: "lasts for more than 3 months"): book a doctor's look."""
+    """Pain not better after a few weeks, three (NHS: get help if back pain "does not start to
+    improve within a few weeks"; NHS Gloucestershire red flags: "failure to improve after one
+    month"), or lasting more than three months (seed 001: "lasts for more than 3 months"): book
+    a doctor's look."""
     days = profile.pain.duration_days
     return (
         Hit(("pain.duration_days",))

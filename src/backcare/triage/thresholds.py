@@ -17,9 +17,11 @@ class Thresholds:
     chronic_days: int = 90
     """Pain lasting longer than this is chronic (seed 001: "lasts for more than 3 months")."""
 
-    persistent_days: int = 30
-    """Pain not gone after a month deserves a doctor's look (NHS Gloucestershire red flags:
-    "failure to improve after one month")."""
+    persistent_days: int = 21
+    """Pain not better after a few weeks deserves a doctor's look: three weeks, the same span the
+    issue gives for pregnancy (NHS-derived practice pages: "get help if the back pain does not
+    start to improve within a few weeks"; NHS Gloucestershire red flags: "failure to improve
+    after one month" is the outer limit)."""
 
     cancer_age: int = 50
     """From this age new back pain adds to other cancer signs (NICE CKS red flags: over 50)."""
