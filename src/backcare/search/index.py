@@ -63,6 +63,7 @@ with it, at this share of the best word match (before its boost)."""
 WARNING_DAMPING = 0.3
 """A red flag whose signs the question does not describe sinks, and never comes first: it shares
 symptom words with plain questions, and the person asked something else."""
+PRESSING_LEVELS = frozenset({"emergency", "urgent"})
 COVERED_THRESHOLD = 0.023
 """Share of the question's informative words (weighted by rarity) the best entry holds, at or above
 which the sources are taken to answer it. Chosen by ``choose_threshold`` (best not-covered F1,
@@ -246,6 +247,11 @@ class _RowFacts:
     suitable_for: frozenset[str]
     unsafe_for: frozenset[str]
     flag: str | None
+    pressing: bool = False
+    """A warning sign that needs a doctor soon or now (SPEC §3 levels emergency and urgent): only
+    such a sign may come first when the question describes it. A routine one ("see a
+    rheumatologist at your next visit") is described by any question about its condition, which
+    wants the condition's advice first: it is listed, its banner shows, but it is not first."""
     serves: str | None = None
     """The group a population entry is the advice set for ("for-driver": driver)."""
     name_stems: frozenset[str] = frozenset()
@@ -425,6 +431,7 @@ class AskIndex:
         scored = [(bm25 * self._boost(row, query), row) for row, bm25 in relevance.items()]
         scored.sort(key=lambda item: (-item[0], item[1]))
         scored = _first_that(scored, lambda row: not self._warning_elsewhere(row, query))
+        scored = _first_that(scored, lambda row: not self._routine_warning(row, query))
         scored = _first_that(scored, lambda row: not self._facts[row].unsafe_for & query.groups)
         wanted = {stem(w) for w in (*query.words, *tokens(" ".join(query.variants)))}
         terms = self._coverage_terms(query)
@@ -471,6 +478,12 @@ class AskIndex:
             and facts.flag not in query.flags
             and row not in query.named
         )
+
+    def _routine_warning(self, row: int, query: Query) -> bool:
+        """A warning sign that is not pressing, and not what this kind of question asks for (as
+        the long-term-pain sign is for "how long will it last?")."""
+        facts = self._facts[row]
+        return facts.kind == "red_flag" and not facts.pressing and facts.id not in query.intended
 
     def _coverage_terms(self, query: Query) -> _CoverageTerms:
         """The question's side of ``_coverage``, worked out once for all its hits."""
@@ -593,6 +606,7 @@ def _facts(entry: Entry) -> _RowFacts:
         suitable_for=frozenset(entry.suitable_for),
         unsafe_for=frozenset(rule.group for rule in entry.not_for if rule.group),
         flag=getattr(entry, "flag", None),
+        pressing=getattr(entry, "level", None) in PRESSING_LEVELS,
         name_stems=frozenset(stem(w) for w in tokens(entry.name)) - GENERIC_WORDS,
         serves=getattr(entry, "group", None),
     )
