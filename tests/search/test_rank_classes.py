@@ -1,0 +1,45 @@
+"""Classes of ranking miss found on the real questions, each fixed as a class and checked here on
+questions written for the tests: routine warning signs named by a condition, falls onto the back,
+and "how long can I wait before seeing a doctor?"."""
+
+from __future__ import annotations
+
+import pytest
+
+from backcare.knowledge import KnowledgeBase
+from backcare.search import AskIndex, ask
+
+
+@pytest.fixture(scope="module")
+def index(kb: KnowledgeBase) -> AskIndex:
+    return AskIndex(kb)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What exercise suits someone with ankylosing spondylitis?",
+        "Will ankylosing spondylitis get worse as I age?",
+    ],
+)
+def test_a_routine_warning_sign_named_by_its_condition_is_listed_but_not_first(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    ids = [hit.id for hit in result.results]
+    assert result.results[0].warning_sign is False
+    assert "red-flag-inflammatory-back-pain" in ids
+    assert result.warning is not None
+    assert result.warning.id == "inflammatory_back_pain"
+
+
+def test_a_fall_onto_the_back_is_a_described_warning_sign(index: AskIndex) -> None:
+    result = ask(index, "I slipped on ice and landed hard on my tailbone. What now?")
+    assert result.warning is not None
+    assert result.warning.id == "major_trauma"
+    assert "red-flag-major-trauma" in [hit.id for hit in result.results]
+
+
+def test_how_long_to_wait_before_a_doctor_is_the_natural_course(index: AskIndex) -> None:
+    result = ask(index, "How long can I wait before I see my GP about back pain?")
+    assert result.results[0].id == "red-flag-chronic-pain"
