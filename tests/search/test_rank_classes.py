@@ -43,3 +43,9 @@ def test_a_fall_onto_the_back_is_a_described_warning_sign(index: AskIndex) -> No
 def test_how_long_to_wait_before_a_doctor_is_the_natural_course(index: AskIndex) -> None:
     result = ask(index, "How long can I wait before I see my GP about back pain?")
     assert result.results[0].id == "red-flag-chronic-pain"
+
+
+def test_a_question_naming_a_cause_gets_those_causes_before_other_causes(index: AskIndex) -> None:
+    result = ask(index, "Tell me why sitting is the leading cause of back pain")
+    causes = [hit.id for hit in result.results[:3] if hit.kind == "cause"]
+    assert sorted(causes) == ["cause-poor-posture", "cause-prolonged-sitting"]

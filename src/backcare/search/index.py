@@ -479,6 +479,11 @@ class AskIndex:
             and row not in query.named
         )
 
+    def _other_cause(self, row: int, query: Query) -> bool:
+        """A cause entry other than the ones the question names: "why is sitting the leading
+        cause?" wants the causes about sitting, not every cause."""
+        return bool(query.causes) and row not in query.causes
+
     def _routine_warning(self, row: int, query: Query) -> bool:
         """A warning sign that is not pressing, and not what this kind of question asks for (as
         the long-term-pain sign is for "how long will it last?")."""
@@ -574,7 +579,9 @@ class AskIndex:
                 boost *= GROUP_PENALTY
         elif facts.suitable_for and facts.suitable_for <= LIFE_STAGES:
             boost *= OTHER_STAGE_DAMPING
-        if facts.kind in query.kinds:
+        if facts.kind in query.kinds and not (
+            facts.kind == CAUSE and self._other_cause(row, query)
+        ):
             boost *= KIND_BOOST
         if row in query.causes or facts.flag in query.flags:
             boost *= KIND_BOOST
