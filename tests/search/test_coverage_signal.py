@@ -106,3 +106,14 @@ def test_the_chosen_threshold_flags_as_well_as_any_other(values: list[tuple[floa
 def test_coverage_is_a_share_or_minus_infinity(index: AskIndex, question: str) -> None:
     value = coverage(index, question)
     assert value == -math.inf or 0.0 <= value <= 1.0
+
+
+@pytest.mark.parametrize("question", ["Why does my coccyx ache?", "What helps a sore coccyx?"])
+def test_a_word_only_mentioned_in_an_entrys_steps_is_not_an_answer(
+    index: AskIndex, question: str
+) -> None:
+    """The content says "coccyx" only inside exercise steps: the entries mention it, none is
+    about it, so the sources don't answer and the results are only related."""
+    result = ask(index, question)
+    assert result.covered is False
+    assert result.results, "related entries are still shown"
