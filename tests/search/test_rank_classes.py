@@ -49,3 +49,23 @@ def test_a_question_naming_a_cause_gets_those_causes_before_other_causes(index: 
     result = ask(index, "Tell me why sitting is the leading cause of back pain")
     causes = [hit.id for hit in result.results[:3] if hit.kind == "cause"]
     assert sorted(causes) == ["cause-poor-posture", "cause-prolonged-sitting"]
+
+
+def test_legs_eased_by_leaning_forward_describe_the_stenosis_warning_sign(index: AskIndex) -> None:
+    result = ask(index, "My legs go heavy in the shops and only ease when I lean over the trolley")
+    assert result.warning is not None
+    assert result.warning.id == "spinal_stenosis"
+    assert "red-flag-spinal-stenosis" in [hit.id for hit in result.results]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Can I keep deadlifting at the gym with a sore back?", "safe-lifting"),
+        ("I lifted a box and think a muscle is strained, what is going on?", "cause-lumbar-strain"),
+    ],
+)
+def test_gym_and_strain_words_reach_their_entries(
+    index: AskIndex, question: str, entry: str
+) -> None:
+    assert entry in [hit.id for hit in ask(index, question).results[:3]]
