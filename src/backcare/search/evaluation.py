@@ -84,10 +84,12 @@ def recall_and_mrr(
 
 def choose_threshold(values: Sequence[tuple[float, bool]]) -> float:
     """The threshold t (covered iff value >= t) with the best not-covered F1 on labelled values
-    (value, truly covered); among equally good thresholds the largest, which flags the most
-    unseen questions without costing any labelled one."""
-    candidates = sorted({value for value, _ in values if value != float("-inf")})
-    candidates.append(float("inf"))
+    (value, truly covered): a value is a share (at least 0), or minus infinity for a question
+    known to be uncovered. Every threshold between two neighbouring values is equally good on
+    the labelled ones, so it is put halfway between them: as far from the flagged side as from
+    the unflagged one, where unseen questions are likeliest to fall (the largest such threshold,
+    used before, over-flagged unseen covered questions)."""
+    finite = sorted({value for value, _ in values if value != float("-inf")})
     actual = sum(not covered for _, covered in values)
 
     def f1(threshold: float) -> float:
@@ -98,4 +100,9 @@ def choose_threshold(values: Sequence[tuple[float, bool]]) -> float:
         precision, recall = right / len(flagged), right / actual
         return 2 * precision * recall / (precision + recall)
 
-    return max(candidates, key=lambda t: (f1(t), t))
+    uppers = [*finite, float("inf")]
+    best = max(range(len(uppers)), key=lambda i: (f1(uppers[i]), -i))
+    if uppers[best] == float("inf"):
+        return uppers[best]
+    lower = finite[best - 1] if best else min(0.0, finite[0])
+    return (lower + uppers[best]) / 2
