@@ -186,7 +186,10 @@ def _candidate(exercise: Exercise, who: Person, week: int, improving: bool) -> C
     dose, minutes = remembered(
         who.table.doses, key, lambda: _dose(exercise, variant, who.table, week, improving)
     )
-    return Candidate(exercise, dose, minutes, who)
+    # Its plan items (and their "why") read only the dose and the person's reason key, groups
+    # and areas: made once per rule table for everyone equal in those.
+    same = (key, who.groups, who.pain_areas, who.reasons)
+    return remembered(who.table.candidates, same, lambda: Candidate(exercise, dose, minutes, who))
 
 
 def _dose(
@@ -284,17 +287,22 @@ class _Picker:
         else the first that fits; none already done today or as often as its weekly limit."""
         pool = self.pools[family]
         room = limit - self.spent
-        used, counts = self.used, self.counts
-        fitting = [
-            c
-            for c in pool
-            if c.daily <= room
-            and c.id not in used
-            and (c.per_week is None or counts.get(c.id, 0) < c.per_week)
-        ]
-        if not fitting:
-            return None
-        chosen = next((c for c in fitting if not c.areas <= self.areas), fitting[0])
+        used, counts, areas = self.used, self.counts, self.areas
+        first: Candidate | None = None
+        for c in pool:  # one pass, no list: this runs about fifty times a plan
+            if (
+                c.daily <= room
+                and c.id not in used
+                and (c.per_week is None or counts.get(c.id, 0) < c.per_week)
+            ):
+                if not c.areas <= areas:
+                    chosen = c
+                    break
+                first = first or c
+        else:
+            if first is None:
+                return None
+            chosen = first
         pool.remove(chosen)
         pool.append(chosen)
         used.add(chosen.id)
