@@ -22,18 +22,19 @@ from pydantic import (
 
 from backcare.diary.alerts import Alert as AlertPublic
 from backcare.pain_schemas import (
+    CLIENT_ID_PATTERN,
+    EARLIEST,
     FUTURE_TOLERANCE,
+    NOTE_MAX_CHARS,
     AlertShownPublic,
     AwareDatetime,
     ClientId,
     PainEntryCreate,
+    PainEntryPost,
     PainEntryPublic,
     PainEntryUpdate,
     PainScore,
     Strict,
-)
-from backcare.pain_schemas import (
-    PainEntryPost as PainEntryPost,
 )
 from backcare.profile import Profile
 from backcare.programme.doses import Answer
@@ -48,15 +49,21 @@ from backcare.programme.questionnaires import (
 )
 from backcare.programme.stop import StopReason
 
-__all__ = [
+__all__ = [  # with the pain diary's models and rules, from pain_schemas
+    "CLIENT_ID_PATTERN",
+    "EARLIEST",
+    "FUTURE_TOLERANCE",
+    "NOTE_MAX_CHARS",
     "AlertPublic",
     "AlertShownPublic",
+    "AwareDatetime",
     "BreakEventIn",
     "BreakEventPublic",
     "BreakMinutes",
     "BreakOutcome",
     "BreakSettingsIn",
     "BreakStats",
+    "ClientId",
     "ExerciseFeedbackCreate",
     "ExerciseFeedbackIn",
     "ExerciseFeedbackPublic",
@@ -66,8 +73,10 @@ __all__ = [
     "ImportBundle",
     "PainEntryCreate",
     "PainEntryIn",
+    "PainEntryPost",
     "PainEntryPublic",
     "PainEntryUpdate",
+    "PainScore",
     "ProfileVersionPublic",
     "QuestionnaireCreate",
     "QuestionnaireIn",
@@ -78,6 +87,7 @@ __all__ = [
     "StopCheck",
     "StopEventIn",
     "StopEventPublic",
+    "Strict",
 ]
 
 BreakOutcome = Literal["taken", "skipped", "postponed"]

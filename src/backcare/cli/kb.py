@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from backcare.cli.common import console, guarded, knowledge, print_json
+from backcare.cli.common import console, guarded, knowledge, print_json, settings
 from backcare.cli.picture import picture
 from backcare.content.schema import GROUPS, KINDS, Entry, Source
 from backcare.errors import InputError
@@ -147,14 +147,15 @@ def _rule_text(rule: Any) -> str:
 @guarded
 def stats(as_json: JsonFlag = False) -> None:
     """Counts of entries per kind, per evidence label and per population group."""
-    kb = knowledge()
-    facets = kb.stats()
+    from backcare.knowledge.counts import knowledge_counts
+
+    facets = knowledge_counts(cache_dir=settings().cache_dir)
     if as_json:
-        print_json({"entries": len(kb), **facets})
+        print_json(facets)
         return
     from rich.table import Table
 
-    console().print(f"[bold]{len(kb)}[/] knowledge-base entries")
+    console().print(f"[bold]{facets['entries']}[/] knowledge-base entries")
     for facet in ("kind", "evidence", "group"):
         table = Table(title=f"per {facet}")
         table.add_column(facet)

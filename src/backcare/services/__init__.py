@@ -11,8 +11,9 @@ names re-exported here (``services.log_pain``), so a use case can move between m
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from backcare.reexport import lazy_names
 
 if TYPE_CHECKING:  # the names below, imported lazily at run time (see ``__getattr__``)
     from backcare.services._base import local_user_id
@@ -144,14 +145,4 @@ __all__ = [
     "tick_habit",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    """Import a use case's module on first use: ``backcare log`` then loads the diary's
-    module only, not every area's (each pulls in more of the core and costs CLI start time)."""
-    try:
-        module = _HOME[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOME)
