@@ -5,14 +5,17 @@ Rich's tables and Markdown and the seed coverage are imported by the commands th
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from backcare.cli.common import console, guarded, knowledge, print_json, settings
 from backcare.cli.picture import picture
-from backcare.content.schema import GROUPS, KINDS, Entry, Source
+from backcare.content.names import GROUPS, KINDS
 from backcare.errors import InputError
+
+if TYPE_CHECKING:
+    from backcare.content.schema import Entry, Source
 
 app = typer.Typer(help="Browse, export and measure the knowledge base.", no_args_is_help=True)
 

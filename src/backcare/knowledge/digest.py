@@ -13,8 +13,9 @@ from pathlib import Path
 
 from backcare.content import DATA_DIR
 
-SCHEMA_FILE = DATA_DIR.parent / "schema.py"
-"""The content schema (``backcare.content.schema``): a change to it changes what YAML means."""
+SCHEMA_FILES = (DATA_DIR.parent / "schema.py", DATA_DIR.parent / "names.py")
+"""The content schema (``backcare.content.schema`` and the vocabularies it takes from
+``content.names``): a change to either changes what the YAML means."""
 
 
 SHIPPED_CACHE = DATA_DIR.parent / "compiled"
@@ -28,7 +29,9 @@ def content_files(data_dir: Path = DATA_DIR) -> list[Path]:
 
 def fingerprint(files: Iterable[Path]) -> str:
     """A digest of the content and the schema: the cache is valid only while both are unchanged."""
-    digest = hashlib.sha256(SCHEMA_FILE.read_bytes())
+    digest = hashlib.sha256()
+    for schema in SCHEMA_FILES:
+        digest.update(schema.read_bytes())
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
