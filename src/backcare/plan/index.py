@@ -89,6 +89,8 @@ class RuleTable:
     """(equipment, relief only, relief sources) → the entries allowed and those left out."""
     rankings: dict[Hashable, dict[str, tuple[Exercise, ...]]] = field(default_factory=dict)
     """(exercises allowed, fitness, groups, painful areas) → each family's best exercises."""
+    pools: dict[Hashable, dict[str, tuple[Candidate, ...]]] = field(default_factory=dict)
+    """(ranking key, facts, reason key, week, improving) → each family's candidates, ranked."""
     candidates: dict[Hashable, Candidate] = field(default_factory=dict)
     """(dose key, groups, painful areas, reason key) → the ``sessions.Candidate``, its plan
     items made once."""
