@@ -1,4 +1,4 @@
-"""Plan speed: plans per second over a fixed set of people, and how plan time grows with content.
+"""Plan speed: plans per CPU-second (fixed people), and how plan time grows with the content.
 
 The knowledge base is grown tenfold with synthetic copies of every entry (new ids, same
 content); both sizes are timed in alternating rounds in one run, so machine noise hits both.
@@ -51,15 +51,17 @@ def grown(kb: KnowledgeBase, factor: int = GROWTH) -> KnowledgeBase:
 
 
 def _seconds_per_plan(kb: KnowledgeBase, people: list[tuple[Profile, CheckResult]]) -> float:
-    start = time.perf_counter()
+    """CPU seconds per plan (this process's own time): the machine is shared, and wall time
+    would count the time other processes held the cores."""
+    start = time.process_time()
     for n in range(PLANS_PER_ROUND):
         profile, check = people[n % len(people)]
         build_plan(profile, check, kb, week=1 + n % 6)
-    return (time.perf_counter() - start) / PLANS_PER_ROUND
+    return (time.process_time() - start) / PLANS_PER_ROUND
 
 
 def run() -> None:
-    """Print plans per second on the shipped content and the 10x-content time ratio."""
+    """Print plans per CPU-second on the shipped content and the 10x-content time ratio."""
     kb = load_knowledge_base()
     big = grown(kb)
     profiles = [Profile.model_validate(data) for data in PEOPLE]
@@ -71,8 +73,8 @@ def run() -> None:
         normal.append(_seconds_per_plan(kb, people))
         large.append(_seconds_per_plan(big, people))
     best_normal, best_large = min(normal), min(large)
-    print(f"plan: {1 / best_normal:,.0f} plans/s on {len(kb)} entries ({len(PEOPLE)} people)")
-    print(f"plan: {1 / best_large:,.0f} plans/s on {len(big)} entries ({GROWTH}x content)")
+    print(f"plan: {1 / best_normal:,.0f} plans/CPU-s on {len(kb)} entries ({len(PEOPLE)} people)")
+    print(f"plan: {1 / best_large:,.0f} plans/CPU-s on {len(big)} entries ({GROWTH}x content)")
     print(f"plan: time ratio {GROWTH}x content / normal = {best_large / best_normal:.2f} (<= 10)")
-    at_least("plans per second in process", 1 / best_normal, 2000)
+    at_least("plans per CPU-second in process", 1 / best_normal, 2000)
     at_most(f"plan time, {GROWTH}x content / normal", best_large / best_normal, 10)

@@ -11,20 +11,31 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    ConfigDict,
     Field,
     SerializerFunctionWrapHandler,
     ValidationError,
-    ValidationInfo,
     field_validator,
     model_serializer,
     model_validator,
 )
 
-from backcare.content.schema import Area
 from backcare.diary.alerts import Alert as AlertPublic
+from backcare.pain_schemas import (
+    CLIENT_ID_PATTERN,
+    EARLIEST,
+    FUTURE_TOLERANCE,
+    NOTE_MAX_CHARS,
+    AlertShownPublic,
+    AwareDatetime,
+    ClientId,
+    PainEntryCreate,
+    PainEntryPost,
+    PainEntryPublic,
+    PainEntryUpdate,
+    PainScore,
+    Strict,
+)
 from backcare.profile import Profile
 from backcare.programme.doses import Answer
 from backcare.programme.questionnaires import (
@@ -37,17 +48,22 @@ from backcare.programme.questionnaires import (
     score,
 )
 from backcare.programme.stop import StopReason
-from backcare.validation import strict_field
 
-__all__ = [
+__all__ = [  # with the pain diary's models and rules, from pain_schemas
+    "CLIENT_ID_PATTERN",
+    "EARLIEST",
+    "FUTURE_TOLERANCE",
+    "NOTE_MAX_CHARS",
     "AlertPublic",
     "AlertShownPublic",
+    "AwareDatetime",
     "BreakEventIn",
     "BreakEventPublic",
     "BreakMinutes",
     "BreakOutcome",
     "BreakSettingsIn",
     "BreakStats",
+    "ClientId",
     "ExerciseFeedbackCreate",
     "ExerciseFeedbackIn",
     "ExerciseFeedbackPublic",
@@ -57,8 +73,10 @@ __all__ = [
     "ImportBundle",
     "PainEntryCreate",
     "PainEntryIn",
+    "PainEntryPost",
     "PainEntryPublic",
     "PainEntryUpdate",
+    "PainScore",
     "ProfileVersionPublic",
     "QuestionnaireCreate",
     "QuestionnaireIn",
@@ -69,108 +87,11 @@ __all__ = [
     "StopCheck",
     "StopEventIn",
     "StopEventPublic",
+    "Strict",
 ]
 
-NOTE_MAX_CHARS = 2000
 BreakOutcome = Literal["taken", "skipped", "postponed"]
 ItemStatus = Literal["done", "skipped"]
-PainScore = Annotated[int, Field(ge=0, le=10)]
-
-
-EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
-"""No diary entry is older than this; year 1 cannot even be moved between time zones."""
-
-
-def _aware_utc(value: datetime) -> datetime:
-    """A naive time is local time; every time is kept in UTC, and none is before 1900."""
-    try:
-        value = (value.astimezone() if value.tzinfo is None else value).astimezone(UTC)
-    except (OverflowError, ValueError):
-        raise ValueError("out of range") from None
-    if value < EARLIEST:
-        raise ValueError(f"before {EARLIEST:%Y}")
-    return value
-
-
-AwareDatetime = Annotated[datetime, AfterValidator(_aware_utc)]
-
-
-class Strict(BaseModel):
-    """Input models: unknown fields are errors, no text may hold a NUL character, no number
-    may be given as true/false, and lists of plain values are short and hold each value once."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _strict(cls, value: object, info: ValidationInfo) -> object:
-        assert info.field_name is not None
-        return strict_field(cls.model_fields[info.field_name].annotation, value)
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _no_nul(cls, value: object) -> object:
-        """PostgreSQL text cannot store NUL; refuse it here, naming the field, on every database."""
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("must not contain NUL characters")
-        return value
-
-
-class PainEntryCreate(Strict):
-    """A pain rating (0–10 numeric rating scale), where it hurts and a note; ``at`` defaults
-    to the time the service is given."""
-
-    score: PainScore
-    areas: list[Area] = []
-    note: str | None = Field(default=None, max_length=NOTE_MAX_CHARS)
-    at: AwareDatetime | None = None
-
-
-CLIENT_ID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
-ClientId = Annotated[
-    str,
-    Field(
-        pattern=CLIENT_ID_PATTERN,
-        description="A UUID the client made for this write. Posting the same id again (a retry, "
-        "an offline queue replayed) returns the record saved the first time and adds nothing.",
-    ),
-    AfterValidator(str.lower),
-]
-
-
-class PainEntryPost(PainEntryCreate):
-    """``POST /api/diary/pain``: a pain rating, with the client's id for safe retries."""
-
-    client_id: ClientId | None = None
-
-
-class PainEntryUpdate(Strict):
-    """A correction to a pain entry: only the fields given change (``note: null`` clears the
-    note; score, areas and time cannot be null)."""
-
-    score: PainScore | None = None
-    areas: list[Area] | None = None
-    note: str | None = Field(default=None, max_length=NOTE_MAX_CHARS)
-    at: AwareDatetime | None = None
-
-    @model_validator(mode="after")
-    def _no_null_except_note(self) -> PainEntryUpdate:
-        for name in ("score", "areas", "at"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} may be left out but not null")
-        return self
-
-    def changes(self) -> dict[str, Any]:
-        """The fields given, by name."""
-        return {name: getattr(self, name) for name in self.model_fields_set}
-
-
-class PainEntryPublic(BaseModel):
-    id: int
-    score: int
-    areas: list[Area]
-    note: str | None
-    at: datetime
 
 
 class FormCheck(Strict):
@@ -275,12 +196,6 @@ class ProfileVersionPublic(Strict):
             first = error.errors()[0]
             raise ValueError(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
         return value
-
-
-class AlertShownPublic(Strict):
-    kind: str = Field(min_length=1, max_length=40)
-    message: str
-    shown_at: AwareDatetime
 
 
 class QuestionnaireCreate(Strict):
@@ -409,8 +324,6 @@ MAX_IMPORT_BYTES = 16 * 1024 * 1024
 MAX_IMPORT_RECORDS = 50_000
 """Most records one import holds, all kinds together: decades of daily use, and an import
 that stays fast and small in memory."""
-FUTURE_TOLERANCE = timedelta(minutes=5)
-"""Clock skew allowed for a time a person gives (``log --at``, the API's ``at``, imports)."""
 BUNDLE_LISTS = (
     "profiles",
     "pain",

@@ -79,3 +79,17 @@ def test_json_commands_draw_nothing_and_store_nothing(
     assert "backcare.knowledge" in modules  # the probe sees the command's imports
     drawn_or_stored = {"rich.console", "rich.table", "yaml", "sqlalchemy", "alembic"}
     assert modules & drawn_or_stored == set()
+
+
+def test_kb_stats_reads_the_compiled_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``kb stats`` loads the knowledge base once, to count it; after that it reads the counts
+    compiled beside it and never loads (unpickles) the knowledge base, nor builds the content's
+    pydantic models."""
+    monkeypatch.setenv("BACKCARE_HOME", str(tmp_path))
+    imported_by("kb", "stats", "--json")  # the first run counts and writes the file
+    modules = imported_by("kb", "stats", "--json")
+    assert "backcare.knowledge.counts" in modules
+    knowledge_base = {"backcare.knowledge.loader", "backcare.knowledge.base", "pickle"}
+    assert (knowledge_base | {"backcare.content.schema"}) & modules == set()

@@ -4,7 +4,7 @@ never another knowledge base's answers."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from backcare.content.schema import Exercise
@@ -13,6 +13,7 @@ from backcare.plan import build_plan
 from backcare.plan.dose import grown, item_minutes
 from backcare.plan.index import MEMO_SIZE, index_of, remembered
 from backcare.plan.phases import phase_of
+from backcare.plan.reasons import exercise_why
 from backcare.plan.screen import Person, person, screen, screen_offered
 from backcare.plan.sessions import _candidate
 from backcare.profile import Profile, Symptoms
@@ -54,6 +55,64 @@ def test_remembered_doses_are_the_rules_formula(
         for _ in range(2):
             candidate = _candidate(exercise, who, week, improving)
             assert (candidate.dose, candidate.minutes) == (dose, item_minutes(exercise, dose))
+
+
+@SLOW
+@given(PEOPLE, st.integers(1, 12), st.booleans())
+def test_remembered_items_say_this_persons_why(
+    kb: KnowledgeBase, profile: Profile, week: int, improving: bool
+) -> None:
+    """A plan item is remembered for everyone equal in its dose, groups, areas and reason key;
+    across the many people hypothesis makes (one index), each still reads its own reasons."""
+    who = who_of(profile, kb)
+    for exercise in kb.of_type(Exercise):
+        candidate = _candidate(exercise, who, week, improving)
+        for warm_up, item in ((False, candidate.item), (True, candidate.warm_up_item)):
+            assert item.why == exercise_why(
+                exercise,
+                profile,
+                groups=who.groups,
+                pain_areas=who.pain_areas,
+                recommended_by=who.recommended_by.get(exercise.id, []),
+                warm_up=warm_up,
+            )
+            assert (item.dose, item.minutes) == (candidate.dose, candidate.minutes)
+
+
+def _fresh(kb: KnowledgeBase) -> KnowledgeBase:
+    """The same content as a new knowledge base: its plan index starts empty."""
+    return KnowledgeBase(
+        entries=kb.entries, not_carried=kb.not_carried, levels=kb.levels, rules=kb.rules
+    )
+
+
+OLDER = {"sex": "female", "pain": {"score": 3}, "fitness": "low"}
+
+
+@SLOW
+@given(st.lists(PEOPLE, min_size=2, max_size=4), st.integers(1, 12), st.booleans())
+@example([Profile.model_validate(OLDER | {"age": age}) for age in (70, 81)], 1, True)
+@example(
+    [
+        Profile.model_validate({"age": 30, "sex": "female", "pregnancy": {"weeks": weeks}})
+        for weeks in (12, 30)
+    ],
+    2,
+    True,
+)
+def test_a_plan_from_a_warm_index_is_a_plan_from_a_fresh_one(
+    kb: KnowledgeBase, people: list[Profile], week: int, improving: bool
+) -> None:
+    """Whatever the index remembered from the people planned before (items, doses, rankings,
+    screens), the last person's plan is the one a never-used index gives."""
+    warm = _fresh(kb)
+    for profile in people:
+        plan = build_plan(profile, evaluate(profile, kb), warm, week=week, pain_improving=improving)
+    last = people[-1]
+    reference = build_plan(
+        last, evaluate(last, kb), _fresh(kb), week=week, pain_improving=improving
+    )
+    assert plan.model_dump_json() == reference.model_dump_json()
 
 
 def test_each_knowledge_base_has_its_own_index(kb: KnowledgeBase) -> None:

@@ -5,14 +5,17 @@ Rich's tables and Markdown and the seed coverage are imported by the commands th
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from backcare.cli.common import console, guarded, knowledge, print_json
+from backcare.cli.common import console, guarded, knowledge, print_json, settings
 from backcare.cli.picture import picture
-from backcare.content.schema import GROUPS, KINDS, Entry, Source
+from backcare.content.names import GROUPS, KINDS
 from backcare.errors import InputError
+
+if TYPE_CHECKING:
+    from backcare.content.schema import Entry, Source
 
 app = typer.Typer(help="Browse, export and measure the knowledge base.", no_args_is_help=True)
 
@@ -147,14 +150,15 @@ def _rule_text(rule: Any) -> str:
 @guarded
 def stats(as_json: JsonFlag = False) -> None:
     """Counts of entries per kind, per evidence label and per population group."""
-    kb = knowledge()
-    facets = kb.stats()
+    from backcare.knowledge.counts import knowledge_counts
+
+    facets = knowledge_counts(cache_dir=settings().cache_dir)
     if as_json:
-        print_json({"entries": len(kb), **facets})
+        print_json(facets)
         return
     from rich.table import Table
 
-    console().print(f"[bold]{len(kb)}[/] knowledge-base entries")
+    console().print(f"[bold]{facets['entries']}[/] knowledge-base entries")
     for facet in ("kind", "evidence", "group"):
         table = Table(title=f"per {facet}")
         table.add_column(facet)

@@ -10,7 +10,7 @@ import typer
 from backcare.cli.common import DISCLAIMER, guarded, print_json
 from backcare.content.schema import AREAS
 from backcare.errors import InputError
-from backcare.schemas import EARLIEST, FUTURE_TOLERANCE
+from backcare.pain_schemas import EARLIEST, FUTURE_TOLERANCE
 
 
 @guarded
@@ -28,7 +28,7 @@ def log_pain(
     """Log a pain score; prints the entry and any alert the diary now calls for."""
     from backcare import services
     from backcare.cli.data import local_database
-    from backcare.schemas import PainEntryCreate
+    from backcare.pain_schemas import PainEntryCreate
 
     now = datetime.now(UTC)
     entry = PainEntryCreate(

@@ -21,26 +21,10 @@ from pydantic import (
     model_validator,
 )
 
-Group = Literal[
-    "office_worker",
-    "standing_worker",
-    "manual_worker",
-    "driver",
-    "men",
-    "women",
-    "pregnancy",
-    "postpartum",
-    "menopause",
-    "older_adult",
-    "ankylosing_spondylitis",
-    "disc_herniation",
-    "lumbar_strain",
-    "osteoporosis",
-    "spinal_stenosis",
-    "rectus_diastasis",
-    "acute_phase",
-]
-GROUPS: tuple[Group, ...] = Group.__args__  # type: ignore[attr-defined]
+from backcare.content.names import GROUPS as GROUPS
+from backcare.content.names import KINDS as KINDS
+from backcare.content.names import Group as Group
+from backcare.content.names import Kind as Kind
 
 Area = Literal[
     "lower_back", "upper_back", "neck_shoulder", "leg_sciatica", "wrist_hand", "knee", "foot"
@@ -627,19 +611,6 @@ Entry = Annotated[
     | Conflict,
     Field(discriminator="kind"),
 ]
-Kind = Literal[
-    "exercise",
-    "method",
-    "habit",
-    "thermotherapy",
-    "posture",
-    "acupressure",
-    "cause",
-    "red_flag",
-    "population",
-    "conflict",
-]
-KINDS: tuple[Kind, ...] = Kind.__args__  # type: ignore[attr-defined]
 
 
 class ExtraSources(Strict):

@@ -10,7 +10,6 @@ falls back to the user's cache directory, and failing that to parsing.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,26 +20,13 @@ from backcare.content.schema import ContentFile, Entry, NotCarried
 from backcare.errors import ContentError
 from backcare.files import write_atomically
 from backcare.knowledge.base import KnowledgeBase
+from backcare.knowledge.digest import SHIPPED_CACHE
+from backcare.knowledge.digest import content_files as content_files
+from backcare.knowledge.digest import fingerprint as fingerprint
 from backcare.knowledge.promises import all_rules
 
 T = TypeVar("T")
 _CACHE_NAME = "knowledge-{digest}.pickle"
-SHIPPED_CACHE = DATA_DIR.parent / "compiled"
-"""The compiled shipped content, beside the package (ignored by git)."""
-
-
-def content_files(data_dir: Path = DATA_DIR) -> list[Path]:
-    """The YAML files that make up the knowledge base, in a stable order."""
-    return sorted(data_dir.glob("*.yaml"))
-
-
-def fingerprint(files: Iterable[Path]) -> str:
-    """A digest of the content and the schema: the cache is valid only while both are unchanged."""
-    digest = hashlib.sha256(Path(schema.__file__).read_bytes())
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:24]
 
 
 def parse_file(path: Path) -> ContentFile:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from backcare.content.schema import (
     Dose,
@@ -33,6 +33,9 @@ from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.contraindications import NEVER_REQUIRED
 from backcare.plan.models import Breaks, Excluded
 from backcare.rules import Facts, Judgement, judge
+
+if TYPE_CHECKING:
+    from backcare.plan.sessions import Candidate
 
 PLANNED_KINDS = frozenset({"exercise", "habit", "thermotherapy", "posture"})
 """Kinds of entry the plan hands out (each is screened for the person first)."""
@@ -86,6 +89,11 @@ class RuleTable:
     """(equipment, relief only, relief sources) → the entries allowed and those left out."""
     rankings: dict[Hashable, dict[str, tuple[Exercise, ...]]] = field(default_factory=dict)
     """(exercises allowed, fitness, groups, painful areas) → each family's best exercises."""
+    pools: dict[Hashable, dict[str, tuple[Candidate, ...]]] = field(default_factory=dict)
+    """(ranking key, facts, reason key, week, improving) → each family's candidates, ranked."""
+    candidates: dict[Hashable, Candidate] = field(default_factory=dict)
+    """(dose key, groups, painful areas, reason key) → the ``sessions.Candidate``, its plan
+    items made once."""
 
 
 @dataclass(eq=False)

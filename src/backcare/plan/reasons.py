@@ -74,6 +74,19 @@ def group_phrase(group: Group, profile: Profile) -> str:
     return fixed[group]
 
 
+def reason_key(profile: Profile, groups: frozenset[Group]) -> tuple[object, ...]:
+    """All that ``exercise_why`` reads from the profile besides the groups and painful areas
+    (whether areas were named, and what ``group_phrase`` quotes back): people equal in it, the
+    groups and the areas get the same sentence for every exercise, so a plan can reuse one."""
+    pregnancy, after = profile.pregnancy, profile.postpartum
+    return (
+        bool(profile.pain.areas),
+        pregnancy and pregnancy.weeks,
+        after and (after.weeks_since_birth, after.delivery),
+        profile.age if "older_adult" in groups else None,
+    )
+
+
 def exercise_why(
     exercise: Exercise,
     profile: Profile,

@@ -16,6 +16,7 @@ from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.contraindications import missing_equipment
 from backcare.plan.index import PlanIndex, RuleTable, index_of, remembered
 from backcare.plan.models import Excluded
+from backcare.plan.reasons import reason_key
 from backcare.profile import Profile
 from backcare.rules import Facts, Judgement, facts_of
 from backcare.triage import CheckResult
@@ -48,6 +49,8 @@ class Person:
     """The covering rules applied to every entry the plan may hand out (see ``plan.index``)."""
     recommended_by: dict[str, list[str]] = field(default_factory=dict)
     relief_sources: tuple[Source, ...] = ()
+    reasons: tuple[object, ...] = ()
+    """What decides the "why" of each exercise beyond groups and areas (``reason_key``)."""
 
 
 def person(
@@ -75,6 +78,7 @@ def person(
         table=table,
         recommended_by=recommended,
         relief_sources=_relief_sources(check, index),
+        reasons=reason_key(profile, groups),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, deque
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -136,23 +136,39 @@ def week_of_sessions(
 def _pools(
     exercises: Sequence[Exercise], who: Person, *, week: int, improving: bool
 ) -> dict[str, deque[Candidate]]:
-    """The best-matching ``POOL_SIZE`` exercises of each family, ranked, with this week's dose."""
-    return {
-        family: deque(_candidate(exercise, who, week, improving) for exercise in best)
-        for family, best in _ranking(exercises, who).items()
-    }
+    """The best-matching ``POOL_SIZE`` exercises of each family, ranked, with this week's dose:
+    made once per rule table for all that decides them (the ranking's key, the facts that pick
+    a dose variant, the reason key, the week and whether pain is improving), fresh queues each
+    plan."""
+    ranking = _ranking_key(exercises, who)
+    key = (ranking, who.facts, who.reasons, week, improving)
+    made = remembered(
+        who.table.pools,
+        key,
+        lambda: {
+            family: tuple(_candidate(exercise, who, week, improving) for exercise in best)
+            for family, best in _ranking(exercises, who, ranking).items()
+        },
+    )
+    return {family: deque(candidates) for family, candidates in made.items()}
 
 
-def _ranking(exercises: Sequence[Exercise], who: Person) -> dict[str, tuple[Exercise, ...]]:
-    """Each family's best ``POOL_SIZE`` exercises, ranked once per rule table for each set of
-    exercises allowed, fitness, groups and painful areas (all a ranking reads: the advice
+def _ranking_key(exercises: Sequence[Exercise], who: Person) -> Hashable:
+    """All a ranking reads: the exercises allowed, fitness, groups and painful areas (the advice
     that recommends an exercise follows from the groups)."""
-    key = (
+    return (
         tuple(exercise.id for exercise in exercises),
         who.profile.fitness,
         who.groups,
         who.pain_areas,
     )
+
+
+def _ranking(
+    exercises: Sequence[Exercise], who: Person, key: Hashable
+) -> dict[str, tuple[Exercise, ...]]:
+    """Each family's best ``POOL_SIZE`` exercises, ranked once per rule table for each
+    ranking key."""
     return remembered(who.table.rankings, key, lambda: _rank(exercises, who))
 
 
@@ -186,7 +202,10 @@ def _candidate(exercise: Exercise, who: Person, week: int, improving: bool) -> C
     dose, minutes = remembered(
         who.table.doses, key, lambda: _dose(exercise, variant, who.table, week, improving)
     )
-    return Candidate(exercise, dose, minutes, who)
+    # Its plan items (and their "why") read only the dose and the person's reason key, groups
+    # and areas: made once per rule table for everyone equal in those.
+    same = (key, who.groups, who.pain_areas, who.reasons)
+    return remembered(who.table.candidates, same, lambda: Candidate(exercise, dose, minutes, who))
 
 
 def _dose(
@@ -284,17 +303,22 @@ class _Picker:
         else the first that fits; none already done today or as often as its weekly limit."""
         pool = self.pools[family]
         room = limit - self.spent
-        used, counts = self.used, self.counts
-        fitting = [
-            c
-            for c in pool
-            if c.daily <= room
-            and c.id not in used
-            and (c.per_week is None or counts.get(c.id, 0) < c.per_week)
-        ]
-        if not fitting:
-            return None
-        chosen = next((c for c in fitting if not c.areas <= self.areas), fitting[0])
+        used, counts, areas = self.used, self.counts, self.areas
+        first: Candidate | None = None
+        for c in pool:  # one pass, no list: this runs about fifty times a plan
+            if (
+                c.daily <= room
+                and c.id not in used
+                and (c.per_week is None or counts.get(c.id, 0) < c.per_week)
+            ):
+                if not c.areas <= areas:
+                    chosen = c
+                    break
+                first = first or c
+        else:
+            if first is None:
+                return None
+            chosen = first
         pool.remove(chosen)
         pool.append(chosen)
         used.add(chosen.id)

@@ -9,47 +9,98 @@ Times come in as arguments; ``now`` defaults to the clock only for convenience. 
 names re-exported here (``services.log_pain``), so a use case can move between modules freely.
 """
 
-from backcare.services._base import local_user_id
-from backcare.services.breaks import (
-    answer_break,
-    break_settings,
-    break_stats,
-    break_week,
-    list_breaks,
-    record_break,
-    save_break_settings,
-)
-from backcare.services.diary import (
-    alerts_shown,
-    correct_pain,
-    delete_pain,
-    diary_alerts,
-    list_pain,
-    log_pain,
-    recent_pain,
-)
-from backcare.services.export import (
-    delete_all,
-    export_all,
-    export_fhir,
-    import_all,
-)
-from backcare.services.habits import list_habits, tick_habit
-from backcare.services.profile import current_profile, profile_history, save_profile
-from backcare.services.programme import (
-    ProgrammePublic,
-    StopVerdict,
-    answer_exercise,
-    check_stop,
-    list_feedback,
-    list_stops,
-    programme_plan,
-    record_feedback,
-    record_stop,
-)
-from backcare.services.questionnaires import list_questionnaires, save_questionnaire
-from backcare.services.report import ClinicianReport, clinician_report
-from backcare.services.sessions import delete_session, list_sessions, record_session
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from backcare.reexport import lazy_names
+
+if TYPE_CHECKING:  # the names below, imported lazily at run time (see ``__getattr__``)
+    from backcare.services._base import local_user_id
+    from backcare.services.breaks import (
+        answer_break,
+        break_settings,
+        break_stats,
+        break_week,
+        list_breaks,
+        record_break,
+        save_break_settings,
+    )
+    from backcare.services.diary import (
+        alerts_shown,
+        correct_pain,
+        delete_pain,
+        diary_alerts,
+        list_pain,
+        log_pain,
+        recent_pain,
+    )
+    from backcare.services.export import (
+        delete_all,
+        export_all,
+        export_fhir,
+        import_all,
+    )
+    from backcare.services.habits import list_habits, tick_habit
+    from backcare.services.profile import current_profile, profile_history, save_profile
+    from backcare.services.programme import (
+        ProgrammePublic,
+        StopVerdict,
+        answer_exercise,
+        check_stop,
+        list_feedback,
+        list_stops,
+        programme_plan,
+        record_feedback,
+        record_stop,
+    )
+    from backcare.services.questionnaires import list_questionnaires, save_questionnaire
+    from backcare.services.report import ClinicianReport, clinician_report
+    from backcare.services.sessions import delete_session, list_sessions, record_session
+
+_HOME: dict[str, str] = {
+    "ClinicianReport": "backcare.services.report",
+    "ProgrammePublic": "backcare.services.programme",
+    "StopVerdict": "backcare.services.programme",
+    "alerts_shown": "backcare.services.diary",
+    "answer_break": "backcare.services.breaks",
+    "answer_exercise": "backcare.services.programme",
+    "break_settings": "backcare.services.breaks",
+    "break_stats": "backcare.services.breaks",
+    "break_week": "backcare.services.breaks",
+    "check_stop": "backcare.services.programme",
+    "clinician_report": "backcare.services.report",
+    "correct_pain": "backcare.services.diary",
+    "current_profile": "backcare.services.profile",
+    "delete_all": "backcare.services.export",
+    "delete_pain": "backcare.services.diary",
+    "delete_session": "backcare.services.sessions",
+    "diary_alerts": "backcare.services.diary",
+    "export_all": "backcare.services.export",
+    "export_fhir": "backcare.services.export",
+    "import_all": "backcare.services.export",
+    "list_breaks": "backcare.services.breaks",
+    "list_feedback": "backcare.services.programme",
+    "list_habits": "backcare.services.habits",
+    "list_pain": "backcare.services.diary",
+    "list_questionnaires": "backcare.services.questionnaires",
+    "list_sessions": "backcare.services.sessions",
+    "list_stops": "backcare.services.programme",
+    "local_user_id": "backcare.services._base",
+    "log_pain": "backcare.services.diary",
+    "profile_history": "backcare.services.profile",
+    "programme_plan": "backcare.services.programme",
+    "recent_pain": "backcare.services.diary",
+    "record_break": "backcare.services.breaks",
+    "record_feedback": "backcare.services.programme",
+    "record_session": "backcare.services.sessions",
+    "record_stop": "backcare.services.programme",
+    "save_break_settings": "backcare.services.breaks",
+    "save_profile": "backcare.services.profile",
+    "save_questionnaire": "backcare.services.questionnaires",
+    "tick_habit": "backcare.services.habits",
+}
+"""Each re-exported name and the module that defines it."""
 
 __all__ = [
     "ClinicianReport",
@@ -93,3 +144,5 @@ __all__ = [
     "save_questionnaire",
     "tick_habit",
 ]
+
+__getattr__ = lazy_names(__name__, _HOME)

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backcare.diary import PainPoint, new_leg_symptoms_alert, pain_alerts, warning_sign_alerts
-from backcare.schemas import (
-    AlertPublic,
+from backcare.diary.alerts import Alert as AlertPublic
+from backcare.pain_schemas import (
     AlertShownPublic,
     PainEntryCreate,
     PainEntryPublic,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session
 
 from backcare.errors import InputError
 from backcare.profile import Profile
-from backcare.schemas import (
-    ProfileVersionPublic,
-)
 from backcare.services._base import DB, _now, _unit
 from backcare.store.models import (
     ProfileVersion,
 )
+
+if TYPE_CHECKING:  # imported where used: the diary reads profiles but needs none of ``schemas``
+    from backcare.schemas import ProfileVersionPublic
 
 
 def save_profile(
@@ -79,4 +79,6 @@ def _latest_profiles(session: Session, user_id: int, *, limit: int | None) -> li
 
 
 def _profile_public(row: ProfileVersion) -> ProfileVersionPublic:
+    from backcare.schemas import ProfileVersionPublic
+
     return ProfileVersionPublic(version=row.version, saved_at=row.saved_at, profile=row.data)
