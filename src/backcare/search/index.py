@@ -29,6 +29,7 @@ from backcare.search.answer import (
 )
 from backcare.search.intents import load_intents
 from backcare.search.phrases import PhraseIndex
+from backcare.search.retrieval import Postings
 from backcare.search.vocabulary import Vocabulary, load_vocabulary
 from backcare.search.warnings import load_warning_patterns, most_urgent
 
@@ -281,6 +282,7 @@ class AskIndex:
             for form in self._name_forms(entry)
         )
         joined = [" ".join(text.values()) for text in texts]
+        self._postings = Postings(self._db, self._weights, (w for t in joined for w in tokens(t)))
         self._stems = [stems(text) for text in joined]
         self._ubiquitous = _ubiquitous(joined)
         self._variants = self._variant_scores()
@@ -302,6 +304,7 @@ class AskIndex:
         self._prepared = {}
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.deserialize(database)
+        self._postings.attach(self._db)
 
     def _name_forms(self, entry: Entry) -> set[str]:
         """The forms a question may name the entry in (name and aliases that say more than
@@ -354,11 +357,19 @@ class AskIndex:
         return [(rowid - 1, -rank) for rowid, rank in self._db.execute(sql, (match, limit))]
 
     def match_of(self, query: Query) -> str:
-        """The FTS5 MATCH expression a query runs: its own topical words. Words in more than half
-        of the entries are left out: FTS5's BM25 gives them no weight, yet matching them costs the
+        """The FTS5 MATCH expression of a query's own topical words. Words in more than half of
+        the entries are left out: FTS5's BM25 gives them no weight, yet matching them costs the
         most (a question made only of such words keeps them)."""
+        return _match(self._topical(query))
+
+    def _topical(self, query: Query) -> list[str]:
         topical = [w for w in query.words if w not in FRAME_WORDS] or list(query.words)
-        return _match([w for w in topical if w not in self._ubiquitous] or topical)
+        return [w for w in topical if w not in self._ubiquitous] or topical
+
+    def candidates(self, query: Query) -> list[tuple[int, float]]:
+        """What ``raw_bm25(match_of(query))`` returns, the same to the last bit, found in the
+        terms' stored impact-ordered lists instead of FTS5's posting lists (``Postings``)."""
+        return self._postings.top(_terms(self._topical(query)), CANDIDATES)
 
     def _variant_scores(self) -> dict[str, dict[int, float]]:
         """For each vocabulary concept, the BM25 score of each entry for the concept's variants:
@@ -390,7 +401,7 @@ class AskIndex:
         """``search`` for a question already analysed."""
         if prefer:
             query = replace(query, intended=query.intended | prefer)
-        relevance = dict(self.raw_bm25(self.match_of(query)))
+        relevance = dict(self.candidates(query))
         for concept in query.concepts:
             for row, bm25 in self._variants.get(concept, {}).items():
                 relevance[row] = relevance.get(row, 0.0) + EXPANSION_WEIGHT * bm25
@@ -512,7 +523,13 @@ class AskIndex:
 
 def _match(terms: Iterable[str]) -> str:
     """An FTS5 MATCH expression OR-ing the terms, each quoted so no input can change the syntax."""
-    return " OR ".join(sorted({f'"{term}"' for term in terms}))
+    return " OR ".join(f'"{term}"' for term in _terms(terms))
+
+
+def _terms(terms: Iterable[str]) -> list[str]:
+    """The distinct terms in the order ``_match`` writes them, which is the order FTS5 adds
+    their scores in."""
+    return [quoted[1:-1] for quoted in sorted({f'"{term}"' for term in terms})]
 
 
 def _kinds_wanted(words: Sequence[str]) -> set[str]:

@@ -1,0 +1,182 @@
+"""Candidate retrieval without scanning posting lists: per-term impact-ordered lists, built once.
+
+FTS5's ``bm25()`` reads the whole posting list of every query term on every query (it counts the
+term's documents for the IDF), so a match costs time in proportion to the knowledge base. Yet
+for an OR query BM25 is a sum of one score per term, and each term's score of a row depends only
+on the index, not on the question. So each term's scores are worked out once, when the index is
+built, by FTS5 itself (a one-term query), and kept in two orders: best first (to find candidates)
+and by row (to score a candidate on the other terms). A query then walks the terms' lists from
+the top with Fagin's threshold algorithm and stops as soon as no unseen row can enter the top
+``limit``: the work is bounded by how deep the best rows lie, not by how long the lists are.
+
+The scores are FTS5's own, summed in the order FTS5 sums them (its phrases in the order of the
+MATCH expression), so the result is the same to the last bit as ``ORDER BY bm25() LIMIT limit``,
+ties in score broken by the lower row.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+FIRST_DEPTH = 256
+"""How far down each term's list a query first looks: the whole list for every term a question
+is matched on in backcare's own knowledge base (a term in more than half of its entries is left
+out of the match), a bounded prefix in a larger one."""
+UNSEEN_CACHE = 1024
+"""Words of a question the content never holds are tokenized (and, when FTS5 splits one into
+several tokens, "l5-s1", matched as a phrase) once and kept: at most this many."""
+
+
+@dataclass(frozen=True)
+class TermScores:
+    """One term's BM25 score for every row that holds it, best first and by row."""
+
+    best_rows: array[int]
+    best_scores: array[float]
+    rows: array[int]
+    scores: array[float]
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[int, float]]) -> TermScores:
+        by_impact = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
+        by_row = sorted(by_impact)
+        return cls(
+            array("i", (row for row, _ in by_impact)),
+            array("d", (score for _, score in by_impact)),
+            array("i", (row for row, _ in by_row)),
+            array("d", (score for _, score in by_row)),
+        )
+
+    def score(self, row: int) -> float:
+        """The term's score of a row (0.0 when the row does not hold it): FTS5 adds a zero too."""
+        at = bisect_left(self.rows, row)
+        return self.scores[at] if at < len(self.rows) and self.rows[at] == row else 0.0
+
+
+_NOTHING = TermScores.of(())
+
+
+class Postings:
+    """The scores of every word the content holds, for ``top``; built from an FTS5 table."""
+
+    def __init__(self, db: sqlite3.Connection, weights: str, words: Iterable[str]) -> None:
+        self._db = db
+        self._weights = weights
+        self._terms: dict[str, TermScores] = {}
+        self._keys: dict[str, str] = {}
+        self._unseen: dict[str, TermScores] = {}
+        self._tokenizer = Tokenizer()
+        for word, terms in self._tokenizer.terms(words).items():
+            key = terms[0] if len(terms) == 1 else word
+            if terms and key not in self._terms:
+                self._terms[key] = self._fts_scores(word)
+            self._keys[word] = key
+
+    def __getstate__(self) -> dict[str, object]:
+        """Everything but the connections (the index stores and restores its own) and the
+        cache of words the content never holds."""
+        skip = ("_db", "_unseen", "_tokenizer")
+        return {k: v for k, v in self.__dict__.items() if k not in skip}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._unseen = {}
+        self._tokenizer = Tokenizer()
+
+    def attach(self, db: sqlite3.Connection) -> None:
+        """Use this (restored) FTS5 connection for words the content never holds."""
+        self._db = db
+
+    def top(
+        self, words: Sequence[str], limit: int, *, depth: int = FIRST_DEPTH
+    ) -> list[tuple[int, float]]:
+        """Rows and BM25 scores of the best ``limit`` rows for the OR of ``words`` (in the order
+        of the MATCH expression), best first: what ``ORDER BY bm25() LIMIT limit`` returns.
+        ``depth``: how far down each list to look first (doubled until the result is sure)."""
+        lists = [self._scores_of(word) for word in words]
+        while True:
+            found = _best(lists, depth, limit)
+            if found is not None:
+                return found
+            depth *= 2
+
+    def _scores_of(self, word: str) -> TermScores:
+        key = self._keys.get(word)
+        if key is not None:
+            return self._terms.get(key, _NOTHING)
+        scores = self._unseen.get(word)
+        if scores is None:
+            scores = self._unseen_scores(word)
+            if len(self._unseen) >= UNSEEN_CACHE:
+                self._unseen.clear()
+            self._unseen[word] = scores
+        return scores
+
+    def _unseen_scores(self, word: str) -> TermScores:
+        """A word the content does not hold may still stem to a term it does ("sleeps"); one
+        FTS5 splits into several tokens is a phrase, matched by FTS5 itself."""
+        terms = self._tokenizer.terms([word])[word]
+        if len(terms) == 1:
+            return self._terms.get(terms[0], _NOTHING)
+        return self._fts_scores(word) if terms else _NOTHING
+
+    def _fts_scores(self, word: str) -> TermScores:
+        """FTS5's BM25 score of each row holding the word (higher is better)."""
+        sql = f"SELECT rowid, bm25(entry, {self._weights}) FROM entry WHERE entry MATCH ?"
+        rows = self._db.execute(sql, (f'"{word}"',))
+        return TermScores.of((rowid - 1, -rank) for rowid, rank in rows)
+
+
+def _best(lists: Sequence[TermScores], depth: int, limit: int) -> list[tuple[int, float]] | None:
+    """The best ``limit`` rows among the first ``depth`` of each term's list, or None when a
+    row further down might still beat them (then look deeper).
+
+    Scores are added term by term in the terms' order, as FTS5 adds them; a row one of the
+    truncated lists has not reached yet gets its full score by lookup. A row no list has reached
+    scores at most the sum of the truncated lists' last scores reached."""
+    scores: dict[int, float] = {}
+    truncated = [term for term in lists if len(term.best_rows) > depth]
+    for term in lists:
+        for row, score in zip(term.best_rows[:depth], term.best_scores[:depth], strict=True):
+            scores[row] = scores.get(row, 0.0) + score
+    if truncated:
+        for row in scores:
+            scores[row] = sum(term.score(row) for term in lists)
+    ranked = sorted([(-score, row) for row, score in scores.items()])[:limit]
+    if truncated and (len(ranked) < limit or -ranked[-1][0] <= _bound(truncated, depth)):
+        return None
+    return [(row, -negated) for negated, row in ranked]
+
+
+def _bound(truncated: Sequence[TermScores], depth: int) -> float:
+    """The most a row below ``depth`` in every truncated list can score."""
+    return sum(term.best_scores[depth - 1] for term in truncated)
+
+
+class Tokenizer:
+    """FTS5's ``porter unicode61`` tokenizer, run on a scratch table and read back, so a word is
+    keyed by exactly the term(s) FTS5 indexed it under."""
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.execute("CREATE VIRTUAL TABLE probe USING fts5(word, tokenize='porter unicode61')")
+        self._db.execute("CREATE VIRTUAL TABLE terms USING fts5vocab(probe, 'instance')")
+        self._lock = threading.Lock()
+
+    def terms(self, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """Each word's tokens, in order (none for a word of separators only)."""
+        listed = list(dict.fromkeys(words))
+        found: dict[str, list[str]] = {word: [] for word in listed}
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT INTO probe(rowid, word) VALUES (?, ?)", enumerate(listed, 1)
+            )
+            for doc, term in self._db.execute("SELECT doc, term FROM terms ORDER BY doc, offset"):
+                found[listed[doc - 1]].append(term)
+            self._db.execute("DELETE FROM probe")
+        return {word: tuple(terms) for word, terms in found.items()}
