@@ -17,8 +17,9 @@ from backcare.knowledge import KnowledgeBase
 from backcare.search import AskIndex
 from backcare.search.index import CANDIDATES, _entry_texts, _match, _terms, tokens
 
-UNSEEN = ["l5-s1", "sleeps", "xyzzy", "don't", "sciaticas", "co-codamol"]
-"""Words the content does not hold as written: a stem it holds, phrases FTS5 splits, nonsense."""
+UNSEEN = ["l5-s1", "sleeps", "xyzzy", "don't", "sciaticas", "co-codamol", "re", "ll", "t"]
+"""Words the content does not hold as written: a stem it holds, phrases FTS5 splits, parts of
+the content's words ("you’re": "re"), nonsense."""
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +105,18 @@ def test_a_stored_index_finds_the_same_including_unseen_words(index: AskIndex) -
         query = restored.analyse(question)
         assert restored.candidates(query) == index.candidates(index.analyse(question))
         assert restored.candidates(query) == restored.raw_bm25(restored.match_of(query))
+
+
+def test_every_term_fts5_indexed_is_found_as_fts5_finds_it(index: AskIndex) -> None:
+    """Each term of the FTS5 index on its own, read from FTS5's vocabulary: parts of hyphenated
+    words ("re" of "re-injury") included, which no whole word of the content is."""
+    index._db.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, entry, 'row')")
+    try:
+        terms = [term for (term,) in index._db.execute("SELECT term FROM temp.terms")]
+    finally:
+        index._db.execute("DROP TABLE temp.terms")
+    assert len(terms) > 1000
+    for term in terms:
+        query = index.analyse(term)
+        if query.words:
+            assert index.candidates(query) == index.raw_bm25(index.match_of(query)), term

@@ -96,6 +96,7 @@ GENERIC_WORDS = frozenset(
 )
 """Words nearly every entry shares: a name made only of them says nothing about a question."""
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_PART = re.compile(r"[a-z0-9]+")
 
 CAUSE = "cause"
 # Words that reveal what kind of answer the question wants.
@@ -282,7 +283,7 @@ class AskIndex:
             for form in self._name_forms(entry)
         )
         joined = [" ".join(text.values()) for text in texts]
-        self._postings = Postings(self._db, self._weights, (w for t in joined for w in tokens(t)))
+        self._postings = Postings(self._db, self._weights, _words_and_parts(joined))
         self._stems = [stems(text) for text in joined]
         self._ubiquitous = _ubiquitous(joined)
         self._variants = self._variant_scores()
@@ -530,6 +531,13 @@ def _terms(terms: Iterable[str]) -> list[str]:
     """The distinct terms in the order ``_match`` writes them, which is the order FTS5 adds
     their scores in."""
     return [quoted[1:-1] for quoted in sorted({f'"{term}"' for term in terms})]
+
+
+def _words_and_parts(texts: Iterable[str]) -> set[str]:
+    """The words a question may hold as the texts do ("re-injury"), and their parts ("re"),
+    which FTS5 indexes as terms of their own."""
+    words = {w for text in texts for w in tokens(text)}
+    return words | {part for w in words for part in _PART.findall(w)}
 
 
 def _kinds_wanted(words: Sequence[str]) -> set[str]:

@@ -118,11 +118,12 @@ class Postings:
         return scores
 
     def _unseen_scores(self, word: str) -> TermScores:
-        """A word the content does not hold may still stem to a term it does ("sleeps"); one
-        FTS5 splits into several tokens is a phrase, matched by FTS5 itself."""
+        """A word the content does not hold may still stem to a term it does ("sleeps"); others
+        (a phrase FTS5 splits into several tokens, a term only part of the content's words holds)
+        are matched by FTS5 itself."""
         terms = self._tokenizer.terms([word])[word]
-        if len(terms) == 1:
-            return self._terms.get(terms[0], _NOTHING)
+        if len(terms) == 1 and terms[0] in self._terms:
+            return self._terms[terms[0]]
         return self._fts_scores(word) if terms else _NOTHING
 
     def _fts_scores(self, word: str) -> TermScores:
