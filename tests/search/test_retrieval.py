@@ -120,3 +120,24 @@ def test_every_term_fts5_indexed_is_found_as_fts5_finds_it(index: AskIndex) -> N
         query = index.analyse(term)
         if query.words:
             assert index.candidates(query) == index.raw_bm25(index.match_of(query)), term
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    picks=st.lists(st.integers(min_value=0), min_size=1, max_size=9),
+    depth=st.integers(min_value=1, max_value=16),
+)
+def test_a_bounded_look_gives_real_matches_with_their_exact_scores(
+    index: AskIndex, content_words: list[str], picks: list[int], depth: int
+) -> None:
+    """Stopped at ``max_depth`` (what a knowledge base far larger than backcare's reaches), the
+    rows found are rows FTS5 matches, each with FTS5's score, best first, and at least as many
+    as the first ``depth`` rows of a list hold (up to the limit)."""
+    words = _pick(content_words, picks, [])
+    found = index._postings.top(_terms(words), CANDIDATES, depth=depth, max_depth=depth)
+    every = dict(index.raw_bm25(_match(words), limit=len(index.kb)))
+    assert all(every[row] == score for row, score in found)
+    assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
+    assert len(found) >= min(CANDIDATES, depth, len(every))

@@ -16,6 +16,7 @@ ties in score broken by the lower row.
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 import threading
 from array import array
@@ -27,6 +28,14 @@ FIRST_DEPTH = 256
 """How far down each term's list a query first looks: the whole list for every term a question
 is matched on in backcare's own knowledge base (a term in more than half of its entries is left
 out of the match), a bounded prefix in a larger one."""
+MAX_DEPTH = 512
+"""How far down a query looks at most, and ``LOOKUPS`` how many rows it scores in full per
+depth. Past them a row could in principle still beat the ones found (when many terms each score
+it just under their last row reached): the best rows found are taken then, each scored in full.
+Neither is reached in backcare's own knowledge base, where every list is read whole."""
+LOOKUPS = 2 * 40
+SLACK = 1e-9
+"""Relative margin on the bound that skips a row, so rounding can never skip one that ties."""
 UNSEEN_CACHE = 1024
 """Words of a question the content never holds are tokenized (and, when FTS5 splits one into
 several tokens, "l5-s1", matched as a phrase) once and kept: at most this many."""
@@ -93,16 +102,22 @@ class Postings:
         self._db = db
 
     def top(
-        self, words: Sequence[str], limit: int, *, depth: int = FIRST_DEPTH
+        self,
+        words: Sequence[str],
+        limit: int,
+        *,
+        depth: int = FIRST_DEPTH,
+        max_depth: int = MAX_DEPTH,
     ) -> list[tuple[int, float]]:
         """Rows and BM25 scores of the best ``limit`` rows for the OR of ``words`` (in the order
-        of the MATCH expression), best first: what ``ORDER BY bm25() LIMIT limit`` returns.
+        of the MATCH expression), best first: what ``ORDER BY bm25() LIMIT limit`` returns
+        whenever every list is at most ``max_depth`` long, or the best can be told before.
         ``depth``: how far down each list to look first (doubled until the result is sure)."""
         lists = [self._scores_of(word) for word in words]
         while True:
             found = _best(lists, depth, limit)
-            if found is not None:
-                return found
+            if found.sure or depth >= max_depth:
+                return found.rows
             depth *= 2
 
     def _scores_of(self, word: str) -> TermScores:
@@ -133,30 +148,68 @@ class Postings:
         return TermScores.of((rowid - 1, -rank) for rowid, rank in rows)
 
 
-def _best(lists: Sequence[TermScores], depth: int, limit: int) -> list[tuple[int, float]] | None:
-    """The best ``limit`` rows among the first ``depth`` of each term's list, or None when a
-    row further down might still beat them (then look deeper).
+@dataclass(frozen=True)
+class _Found:
+    rows: list[tuple[int, float]]
+    sure: bool
+    """No row below the depth looked at can beat them."""
 
-    Scores are added term by term in the terms' order, as FTS5 adds them; a row one of the
-    truncated lists has not reached yet gets its full score by lookup. A row no list has reached
-    scores at most the sum of the truncated lists' last scores reached."""
+
+def _best(lists: Sequence[TermScores], depth: int, limit: int) -> _Found:
+    """The best ``limit`` rows among those in the first ``depth`` of some term's list.
+
+    Scores are added term by term in the terms' order, as FTS5 adds them. A row is scored in
+    full (looked up in the lists whose first ``depth`` it is not among) only when it might make
+    the best ``limit``: its partial score plus the last scores reached in those lists is not
+    below the ``limit``-th partial score; at most ``LOOKUPS`` rows, the best partial scores first.
+    A row no list has reached scores at most the sum of the cut lists' last scores reached:
+    below the ``limit``-th score (and no row left partial), the result is sure."""
+    heads = {1 << i: t.best_scores[depth - 1] for i, t in enumerate(lists) if len(t.rows) > depth}
     scores: dict[int, float] = {}
-    truncated = [term for term in lists if len(term.best_rows) > depth]
-    for term in lists:
-        for row, score in zip(term.best_rows[:depth], term.best_scores[:depth], strict=True):
-            scores[row] = scores.get(row, 0.0) + score
-    if truncated:
-        for row in scores:
-            scores[row] = sum(term.score(row) for term in lists)
+    complete = True
+    if not heads:
+        for term in lists:
+            for row, score in zip(term.best_rows, term.best_scores, strict=True):
+                scores[row] = scores.get(row, 0.0) + score
+    else:
+        seen_in: dict[int, int] = {}
+        for i, term in enumerate(lists):
+            bit = 1 << i
+            for row, score in zip(term.best_rows[:depth], term.best_scores[:depth], strict=True):
+                scores[row] = scores.get(row, 0.0) + score
+                seen_in[row] = seen_in.get(row, 0) | bit
+        scores, complete = _completed(lists, scores, seen_in, heads, limit)
     ranked = sorted([(-score, row) for row, score in scores.items()])[:limit]
-    if truncated and (len(ranked) < limit or -ranked[-1][0] <= _bound(truncated, depth)):
-        return None
-    return [(row, -negated) for negated, row in ranked]
+    sure = not heads or (complete and len(ranked) == limit and -ranked[-1][0] > sum(heads.values()))
+    return _Found([(row, -negated) for negated, row in ranked], sure)
 
 
-def _bound(truncated: Sequence[TermScores], depth: int) -> float:
-    """The most a row below ``depth`` in every truncated list can score."""
-    return sum(term.best_scores[depth - 1] for term in truncated)
+def _completed(
+    lists: Sequence[TermScores],
+    partial: dict[int, float],
+    seen_in: dict[int, int],
+    heads: dict[int, float],
+    limit: int,
+) -> tuple[dict[int, float], bool]:
+    """Full scores of the rows that might make the best ``limit`` (see ``_best``), and whether
+    every such row was scored in full."""
+    floor = heapq.nlargest(limit, partial.values())[-1] if len(partial) >= limit else 0.0
+    floor -= abs(floor) * SLACK
+    missing: dict[int, float] = {}
+    full: dict[int, float] = {}
+    unsure: list[tuple[float, int]] = []
+    for row, score in partial.items():
+        mask = seen_in[row]
+        if mask not in missing:
+            missing[mask] = sum(head for bit, head in heads.items() if not mask & bit)
+        if not missing[mask]:
+            full[row] = score
+        elif score + missing[mask] >= floor:
+            unsure.append((score, row))
+    looked_up = heapq.nlargest(LOOKUPS, unsure)
+    for _, row in looked_up:
+        full[row] = sum(term.score(row) for term in lists)
+    return full, len(looked_up) == len(unsure)
 
 
 class Tokenizer:
