@@ -43,7 +43,47 @@ several tokens, "l5-s1", matched as a phrase) once and kept: at most this many."
 
 @dataclass(frozen=True)
 class TermScores:
-    """One term's BM25 score for every row that holds it, best first and by row."""
+    """One term's BM25 score for every row that holds it, best first and by row: the span
+    ``start:end`` of four arrays that hold every term's (one span each, so that a stored index
+    loads as four blocks of bytes, not thousands of small objects)."""
+
+    best_rows: array[int]
+    best_scores: array[float]
+    rows: array[int]
+    scores: array[float]
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[int, float]]) -> TermScores:
+        packed = _Packed.empty()
+        start, end = packed.add(pairs)
+        return packed.view(start, end)
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+    def head(self, depth: int) -> zip[tuple[int, float]]:
+        """The first ``depth`` rows and scores, best first."""
+        stop = min(self.start + depth, self.end)
+        return zip(
+            self.best_rows[self.start : stop], self.best_scores[self.start : stop], strict=True
+        )
+
+    def last(self, depth: int) -> float:
+        """The score of the ``depth``-th best row (the list is longer)."""
+        return self.best_scores[self.start + depth - 1]
+
+    def score(self, row: int) -> float:
+        """The term's score of a row (0.0 when the row does not hold it): FTS5 adds a zero too."""
+        at = bisect_left(self.rows, row, self.start, self.end)
+        return self.scores[at] if at < self.end and self.rows[at] == row else 0.0
+
+
+@dataclass(frozen=True)
+class _Packed:
+    """Every term's rows and scores, best first and by row, one span per term."""
 
     best_rows: array[int]
     best_scores: array[float]
@@ -51,20 +91,22 @@ class TermScores:
     scores: array[float]
 
     @classmethod
-    def of(cls, pairs: Iterable[tuple[int, float]]) -> TermScores:
+    def empty(cls) -> _Packed:
+        return cls(array("i"), array("d"), array("i"), array("d"))
+
+    def add(self, pairs: Iterable[tuple[int, float]]) -> tuple[int, int]:
+        """Append a term's rows and scores; its span."""
         by_impact = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
         by_row = sorted(by_impact)
-        return cls(
-            array("i", (row for row, _ in by_impact)),
-            array("d", (score for _, score in by_impact)),
-            array("i", (row for row, _ in by_row)),
-            array("d", (score for _, score in by_row)),
-        )
+        start = len(self.rows)
+        self.best_rows.extend(row for row, _ in by_impact)
+        self.best_scores.extend(score for _, score in by_impact)
+        self.rows.extend(row for row, _ in by_row)
+        self.scores.extend(score for _, score in by_row)
+        return start, len(self.rows)
 
-    def score(self, row: int) -> float:
-        """The term's score of a row (0.0 when the row does not hold it): FTS5 adds a zero too."""
-        at = bisect_left(self.rows, row)
-        return self.scores[at] if at < len(self.rows) and self.rows[at] == row else 0.0
+    def view(self, start: int, end: int) -> TermScores:
+        return TermScores(self.best_rows, self.best_scores, self.rows, self.scores, start, end)
 
 
 _NOTHING = TermScores.of(())
@@ -76,14 +118,15 @@ class Postings:
     def __init__(self, db: sqlite3.Connection, weights: str, words: Iterable[str]) -> None:
         self._db = db
         self._weights = weights
-        self._terms: dict[str, TermScores] = {}
+        self._packed = _Packed.empty()
+        self._spans: dict[str, tuple[int, int]] = {}
         self._keys: dict[str, str] = {}
         self._unseen: dict[str, TermScores] = {}
         self._tokenizer = Tokenizer()
         for word, terms in self._tokenizer.terms(words).items():
             key = terms[0] if len(terms) == 1 else word
-            if terms and key not in self._terms:
-                self._terms[key] = self._fts_scores(word)
+            if terms and key not in self._spans:
+                self._spans[key] = self._packed.add(self._fts_pairs(word))
             self._keys[word] = key
 
     def __getstate__(self) -> dict[str, object]:
@@ -123,7 +166,7 @@ class Postings:
     def _scores_of(self, word: str) -> TermScores:
         key = self._keys.get(word)
         if key is not None:
-            return self._terms.get(key, _NOTHING)
+            return self._term(key)
         scores = self._unseen.get(word)
         if scores is None:
             scores = self._unseen_scores(word)
@@ -137,15 +180,18 @@ class Postings:
         (a phrase FTS5 splits into several tokens, a term only part of the content's words holds)
         are matched by FTS5 itself."""
         terms = self._tokenizer.terms([word])[word]
-        if len(terms) == 1 and terms[0] in self._terms:
-            return self._terms[terms[0]]
-        return self._fts_scores(word) if terms else _NOTHING
+        if len(terms) == 1 and terms[0] in self._spans:
+            return self._term(terms[0])
+        return TermScores.of(self._fts_pairs(word)) if terms else _NOTHING
 
-    def _fts_scores(self, word: str) -> TermScores:
+    def _term(self, key: str) -> TermScores:
+        span = self._spans.get(key)
+        return _NOTHING if span is None else self._packed.view(*span)
+
+    def _fts_pairs(self, word: str) -> list[tuple[int, float]]:
         """FTS5's BM25 score of each row holding the word (higher is better)."""
         sql = f"SELECT rowid, bm25(entry, {self._weights}) FROM entry WHERE entry MATCH ?"
-        rows = self._db.execute(sql, (f'"{word}"',))
-        return TermScores.of((rowid - 1, -rank) for rowid, rank in rows)
+        return [(rowid - 1, -rank) for rowid, rank in self._db.execute(sql, (f'"{word}"',))]
 
 
 @dataclass(frozen=True)
@@ -164,18 +210,18 @@ def _best(lists: Sequence[TermScores], depth: int, limit: int) -> _Found:
     below the ``limit``-th partial score; at most ``LOOKUPS`` rows, the best partial scores first.
     A row no list has reached scores at most the sum of the cut lists' last scores reached:
     below the ``limit``-th score (and no row left partial), the result is sure."""
-    heads = {1 << i: t.best_scores[depth - 1] for i, t in enumerate(lists) if len(t.rows) > depth}
+    heads = {1 << i: t.last(depth) for i, t in enumerate(lists) if t.size > depth}
     scores: dict[int, float] = {}
     complete = True
     if not heads:
         for term in lists:
-            for row, score in zip(term.best_rows, term.best_scores, strict=True):
+            for row, score in term.head(depth):
                 scores[row] = scores.get(row, 0.0) + score
     else:
         seen_in: dict[int, int] = {}
         for i, term in enumerate(lists):
             bit = 1 << i
-            for row, score in zip(term.best_rows[:depth], term.best_scores[:depth], strict=True):
+            for row, score in term.head(depth):
                 scores[row] = scores.get(row, 0.0) + score
                 seen_in[row] = seen_in.get(row, 0) | bit
         scores, complete = _completed(lists, scores, seen_in, heads, limit)
