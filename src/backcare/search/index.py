@@ -247,9 +247,10 @@ class AskIndex:
     """An in-memory FTS5 index over a knowledge base, queried with vocabulary expansion.
 
     Everything that does not depend on the question is worked out here, once: the FTS5 table, each
-    entry's facts and word stems, the phrase index of entry names, the words too common to rank by,
-    and the most urgent red flag per warning sign. A query is then one or two FTS5 matches and a
-    re-ranking of at most ``CANDIDATES`` entries.
+    term's BM25 scores best first (``Postings``), each entry's facts and word stems, the phrase
+    index of entry names, the words too common to rank by, and the most urgent red flag per
+    warning sign. A query then reads the best rows of its terms' lists (no FTS5 match) and
+    re-ranks at most ``CANDIDATES`` entries.
     """
 
     def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary | None = None) -> None:
