@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -110,20 +111,22 @@ def best_answer(entry: Prepared | Entry, wanted: Iterable[str]) -> Answer:
 
 def answer_for_stems(prepared: Prepared, want: set[str]) -> Answer:
     """``best_answer`` for the question's word stems, worked out once for all its hits."""
-    scored = [(len(want & words), -i, i) for i, (_, words) in enumerate(prepared.sentences)]
-    if not scored:
-        return Answer(text=prepared.summary, quotes=_quotes_for(prepared, set(), want))
-    scored.sort(reverse=True)
-    chosen = [scored[0][2]]
-    if scored[0][0] and len(scored) > 1 and scored[1][0] == scored[0][0]:
-        chosen.append(scored[1][2])
-    chosen = sorted(chosen)[:MAX_SENTENCES]
+    counts = [len(want & words) for _, words in prepared.sentences]
+    if not counts:
+        return Answer(text=prepared.summary, quotes=_quotes_for(prepared, frozenset(), want))
+    best = max(counts)
+    chosen = [counts.index(best)]
+    if best and best in counts[chosen[0] + 1 :]:
+        chosen.append(counts.index(best, chosen[0] + 1))
+    chosen = chosen[:MAX_SENTENCES]
     text = " ".join(prepared.sentences[i][0] for i in chosen)
-    words = set().union(*(prepared.sentences[i][1] for i in chosen))
+    words = frozenset().union(*(prepared.sentences[i][1] for i in chosen))
     return Answer(text=text, quotes=_quotes_for(prepared, words, want))
 
 
-def _quotes_for(prepared: Prepared, words: set[str], want: set[str]) -> tuple[str, ...]:
+def _quotes_for(
+    prepared: Prepared, words: AbstractSet[str], want: AbstractSet[str]
+) -> tuple[str, ...]:
     """Seed quotes that share the most words with the answer (and the question), verbatim."""
     if not prepared.quotes:
         return ()

@@ -30,6 +30,7 @@ from backcare.search.answer import (
 from backcare.search.english import common_english_words
 from backcare.search.intents import load_intents
 from backcare.search.phrases import PhraseIndex
+from backcare.search.retrieval import Postings
 from backcare.search.vocabulary import Vocabulary, load_vocabulary
 from backcare.search.warnings import load_warning_patterns, most_urgent
 
@@ -98,6 +99,7 @@ GENERIC_WORDS = frozenset(
 )
 """Words nearly every entry shares: a name made only of them says nothing about a question."""
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_PART = re.compile(r"[a-z0-9]+")
 
 CAUSE = "cause"
 # Words that reveal what kind of answer the question wants.
@@ -263,9 +265,10 @@ class AskIndex:
     """An in-memory FTS5 index over a knowledge base, queried with vocabulary expansion.
 
     Everything that does not depend on the question is worked out here, once: the FTS5 table, each
-    entry's facts and word stems, the phrase index of entry names, the words too common to rank by,
-    and the most urgent red flag per warning sign. A query is then one or two FTS5 matches and a
-    re-ranking of at most ``CANDIDATES`` entries.
+    term's BM25 scores best first (``Postings``), each entry's facts and word stems, the phrase
+    index of entry names, the words too common to rank by, and the most urgent red flag per
+    warning sign. A query then reads the best rows of its terms' lists (no FTS5 match) and
+    re-ranks at most ``CANDIDATES`` entries.
     """
 
     def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary | None = None) -> None:
@@ -299,6 +302,7 @@ class AskIndex:
             for form in self._name_forms(entry)
         )
         joined = [" ".join(text.values()) for text in texts]
+        self._postings = Postings(self._db, self._weights, _words_and_parts(joined))
         self._topic_stems = [
             stems(" ".join((e.name, *e.aliases, e.summary))) for e in self._entries
         ]
@@ -333,6 +337,7 @@ class AskIndex:
         self._prepared = {}
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.deserialize(database)
+        self._postings.attach(self._db)
 
     def _name_forms(self, entry: Entry) -> set[str]:
         """The forms a question may name the entry in (name and aliases that say more than
@@ -385,11 +390,19 @@ class AskIndex:
         return [(rowid - 1, -rank) for rowid, rank in self._db.execute(sql, (match, limit))]
 
     def match_of(self, query: Query) -> str:
-        """The FTS5 MATCH expression a query runs: its own topical words. Words in more than half
-        of the entries are left out: FTS5's BM25 gives them no weight, yet matching them costs the
+        """The FTS5 MATCH expression of a query's own topical words. Words in more than half of
+        the entries are left out: FTS5's BM25 gives them no weight, yet matching them costs the
         most (a question made only of such words keeps them)."""
+        return _match(self._topical(query))
+
+    def _topical(self, query: Query) -> list[str]:
         topical = [w for w in query.words if w not in FRAME_WORDS] or list(query.words)
-        return _match([w for w in topical if w not in self._ubiquitous] or topical)
+        return [w for w in topical if w not in self._ubiquitous] or topical
+
+    def candidates(self, query: Query) -> list[tuple[int, float]]:
+        """What ``raw_bm25(match_of(query))`` returns, the same to the last bit, found in the
+        terms' stored impact-ordered lists instead of FTS5's posting lists (``Postings``)."""
+        return self._postings.top(_terms(self._topical(query)), CANDIDATES)
 
     def _variant_scores(self) -> dict[str, dict[int, float]]:
         """For each vocabulary concept, the BM25 score of each entry for the concept's variants:
@@ -421,7 +434,7 @@ class AskIndex:
         """``search`` for a question already analysed."""
         if prefer:
             query = replace(query, intended=query.intended | prefer)
-        relevance = dict(self.raw_bm25(self.match_of(query)))
+        relevance = dict(self.candidates(query))
         for concept in query.concepts:
             for row, bm25 in self._variants.get(concept, {}).items():
                 relevance[row] = relevance.get(row, 0.0) + EXPANSION_WEIGHT * bm25
@@ -598,7 +611,20 @@ class AskIndex:
 
 def _match(terms: Iterable[str]) -> str:
     """An FTS5 MATCH expression OR-ing the terms, each quoted so no input can change the syntax."""
-    return " OR ".join(sorted({f'"{term}"' for term in terms}))
+    return " OR ".join(f'"{term}"' for term in _terms(terms))
+
+
+def _terms(terms: Iterable[str]) -> list[str]:
+    """The distinct terms in the order ``_match`` writes them, which is the order FTS5 adds
+    their scores in."""
+    return [quoted[1:-1] for quoted in sorted({f'"{term}"' for term in terms})]
+
+
+def _words_and_parts(texts: Iterable[str]) -> set[str]:
+    """The words a question may hold as the texts do ("re-injury"), and their parts ("re"),
+    which FTS5 indexes as terms of their own."""
+    words = {w for text in texts for w in tokens(text)}
+    return words | {part for w in words for part in _PART.findall(w)}
 
 
 def _kinds_wanted(words: Sequence[str]) -> set[str]:

@@ -27,10 +27,10 @@ class PhraseIndex:
     """
 
     labels: dict[str, frozenset[object]]
-    longest: int
-    starts: frozenset[str]
-    """Atoms a phrase can begin with (a one-atom phrase also with its plural "s"): a text's other
-    atoms are skipped at once."""
+    starts: dict[str, int]
+    """Atoms a phrase can begin with (a one-atom phrase also with its plural "s"), each with the
+    most atoms a phrase beginning with it has: a text's other atoms are skipped at once, and
+    from one that can begin a phrase only spans that long are looked up."""
 
     @classmethod
     def build(cls, pairs: Iterable[tuple[str, object]]) -> PhraseIndex:
@@ -39,15 +39,11 @@ class PhraseIndex:
             key = phrase.lower()
             if _ATOM.search(key):
                 grouped.setdefault(key, set()).add(label)
-        atoms = {key: _ATOM.findall(key) for key in grouped}
-        starts = {a[0] for a in atoms.values()} | {
-            a[0] + "s" for a in atoms.values() if len(a) == 1
-        }
-        return cls(
-            {k: frozenset(v) for k, v in grouped.items()},
-            max((len(a) for a in atoms.values()), default=0),
-            frozenset(starts),
-        )
+        starts: dict[str, int] = {}
+        for atoms in (_ATOM.findall(key) for key in grouped):
+            for first in (atoms[0], atoms[0] + "s") if len(atoms) == 1 else (atoms[0],):
+                starts[first] = max(starts.get(first, 0), len(atoms))
+        return cls({k: frozenset(v) for k, v in grouped.items()}, starts)
 
     def found_in(self, text: str) -> set[object]:
         """Labels of every phrase the (lower-cased) text contains as whole words, the last one
@@ -56,9 +52,10 @@ class PhraseIndex:
         found: set[object] = set()
         labels = self.labels
         for i, (begin, _, atom) in enumerate(spans):
-            if atom not in self.starts:
+            longest = self.starts.get(atom)
+            if longest is None:
                 continue
-            for _, end, _ in spans[i : i + self.longest]:
+            for _, end, _ in spans[i : i + longest]:
                 key = text[begin:end]
                 hit = labels.get(key)
                 if hit is None and key.endswith("s"):

@@ -1,5 +1,6 @@
 """The ask index stored beside the compiled knowledge base, so a start loads it instead of
-building it (the FTS5 table, the vocabulary's scores and the phrase indexes take about a second).
+building it (the FTS5 table, each term's scores, the vocabulary's scores and the phrase indexes
+take about a second).
 
 The file is keyed by a digest of the content, the schema and the search package's own code and
 word lists: an edited YAML, vocabulary or ranking never serves a stale index.
