@@ -69,3 +69,30 @@ def test_gym_and_strain_words_reach_their_entries(
     index: AskIndex, question: str, entry: str
 ) -> None:
     assert entry in [hit.id for hit in ask(index, question).results[:3]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it OK to keep going to the gym while my back is sore?",
+        "Should I still work out with lower back pain?",
+        "I tweaked my back lifting a box yesterday, what should I do?",
+        "Threw my back out this morning - any advice?",
+    ],
+)
+def test_exercising_through_new_pain_reaches_the_acute_phase_rule(
+    index: AskIndex, question: str
+) -> None:
+    """Issue 20, intent: "should I exercise / keep training?" and pain that has just started are
+    answered by the acute-phase rule (no new exercise until severe pain settles)."""
+    ids = [hit.id for hit in ask(index, question).results]
+    assert "for-acute-phase" in ids[:3]
+
+
+def test_how_long_a_pulled_muscle_lasts_is_the_natural_course_not_the_acute_rule(
+    index: AskIndex,
+) -> None:
+    ids = [hit.id for hit in ask(index, "How long does a pulled back muscle take to heal?").results]
+    assert ids[0] != "for-acute-phase"
+    assert "red-flag-chronic-pain" in ids[:3]
+
