@@ -32,6 +32,7 @@ from sqlalchemy import create_engine, func, select
 
 from backcare.store import open_url
 from backcare.store.models import AuthSession, PainEntry, User
+from backcare.web.serving import HTTP_PROTOCOL
 from benchmarks.measures import at_least, at_most
 
 USERS, CONCURRENCY = 200, 50
@@ -249,6 +250,7 @@ def uvicorn_workers(database_url: str, workers: int = WORKERS) -> Iterator[tuple
         "backcare.web.app:app_from_environment",
     ]
     command += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+    command += ["--http", HTTP_PROTOCOL]  # as ``backcare serve`` runs it
     command += ["--log-level", "warning"]
     process = subprocess.Popen(command, env=env)
     base_url = f"http://127.0.0.1:{port}"

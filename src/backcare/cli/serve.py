@@ -32,6 +32,7 @@ def serve(
     import uvicorn
 
     from backcare.web.app import ALLOWED_HOSTS_ENV, LOOPBACK_HOSTS
+    from backcare.web.serving import HTTP_PROTOCOL
 
     _check(port=port, workers=workers, reload=reload)
     if not port_free(host, port):
@@ -53,7 +54,15 @@ def serve(
     if settings().is_sqlite:
         _warn_if_store_unusable()
     print(f"backcare on http://{host}:{port}/ (API docs at /api/docs). Ctrl+C stops it.")
-    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, reload=reload, workers=workers)
+    uvicorn.run(
+        APP_FACTORY,
+        factory=True,
+        host=host,
+        port=port,
+        reload=reload,
+        workers=workers,
+        http=HTTP_PROTOCOL,
+    )
 
 
 def port_free(host: str, port: int) -> bool:

@@ -1,6 +1,9 @@
 """The dependencies routes declare, each named once (``DbDep``, ``KbDep`` …).
 
-Everything comes from ``app.state``, built once by ``create_app``; nothing is global. The current
+Everything comes from ``app.state``, built once by ``create_app``; nothing is global. Each
+dependency is ``async`` because it only reads what is already in memory: FastAPI runs a plain
+``def`` dependency on its thread pool, one hand-over per dependency per request, which under
+load costs more than the work itself. The current
 user is the single local user in local mode; server mode (accounts, session cookies, CSRF) slots
 in behind ``current_user`` without any route changing.
 """
@@ -65,7 +68,7 @@ class AppState:
     plans: Plans
 
 
-def app_state(request: Request) -> AppState:
+async def app_state(request: Request) -> AppState:
     state: AppState = request.app.state.backcare
     return state
 
@@ -73,27 +76,27 @@ def app_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(app_state)]
 
 
-def get_settings(state: StateDep) -> Settings:
+async def get_settings(state: StateDep) -> Settings:
     return state.settings
 
 
-def get_database(state: StateDep) -> Database:
+async def get_database(state: StateDep) -> Database:
     return state.database
 
 
-def get_kb(state: StateDep) -> KnowledgeBase:
+async def get_kb(state: StateDep) -> KnowledgeBase:
     return state.kb
 
 
-def get_index(state: StateDep) -> SharedIndex:
+async def get_index(state: StateDep) -> SharedIndex:
     return state.index
 
 
-def get_plans(state: StateDep) -> Plans:
+async def get_plans(state: StateDep) -> Plans:
     return state.plans
 
 
-def current_user(request: Request, state: StateDep) -> int:
+async def current_user(request: Request, state: StateDep) -> int:
     """The id whose rows a request may touch.
 
     Local mode: the one local user. Server mode: the account whose session the guard in

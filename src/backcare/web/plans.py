@@ -49,13 +49,24 @@ class Plans:
         """The plan as ``POST /api/plan`` answers it (FastAPI's own encoding: by alias)."""
         return self._built(profile, week).json
 
-    def _built(self, profile: Profile, week: int) -> Built:
-        key = (profile.model_dump_json(), week)
+    def kept_json(self, profile: Profile, week: int) -> bytes | None:
+        """``plan_json`` if this plan is kept, else ``None`` at once (never builds one): cheap
+        enough to ask on the event loop."""
+        built = self._kept_built((profile.model_dump_json(), week))
+        return built.json if built is not None else None
+
+    def _kept_built(self, key: tuple[str, int]) -> Built | None:
         with self._lock:
             built = self._kept.get(key)
             if built is not None:
                 self._kept.move_to_end(key)
-                return built
+            return built
+
+    def _built(self, profile: Profile, week: int) -> Built:
+        key = (profile.model_dump_json(), week)
+        built = self._kept_built(key)
+        if built is not None:
+            return built
         plan = build_plan(profile, evaluate(profile, self.kb), self.kb, week=week)
         built = Built(plan, plan.model_dump_json(by_alias=True).encode())
         with self._lock:

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from starlette.middleware import Middleware
-from starlette.middleware.base import BaseHTTPMiddleware
 
 from backcare.web.deps import AppState
 from backcare.web.routes import api_auth, pages_auth
 from backcare.web.security.accounts import Accounts
-from backcare.web.security.guard import guard
+from backcare.web.security.guard import Guard
 from backcare.web.security.headers import SecurityHeaders
 from backcare.web.security.openapi import document_server_mode
 
@@ -27,7 +26,7 @@ def install(app: FastAPI, state: AppState) -> None:
             sign_ups_per_hour=state.settings.sign_ups_per_hour,
         )
         # Appended, so it runs innermost: after the host check, before the routes.
-        app.user_middleware.append(Middleware(BaseHTTPMiddleware, dispatch=guard))
+        app.user_middleware.append(Middleware(Guard))
         app.include_router(api_auth.router, prefix="/api")
         app.include_router(pages_auth.router)
         document_server_mode(app)

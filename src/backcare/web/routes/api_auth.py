@@ -38,11 +38,14 @@ class LoggedOut(BaseModel):
     status_code=status.HTTP_201_CREATED,
     responses=BAD_BODY
     | problem(status.HTTP_409_CONFLICT, "The username is taken.")
-    | problem(status.HTTP_429_TOO_MANY_REQUESTS, "Too many sign-ups from here; see Retry-After."),
+    | problem(
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        "Too many sign-ups from here, or too many logins at once; see Retry-After.",
+    ),
 )
 async def register(credentials: Credentials, request: Request) -> Registered:
     """Create an account (then log in). Passwords: at least 10 characters."""
-    await run_in_threadpool(accounts_of(request).register, credentials)
+    await accounts_of(request).register(credentials)
     return Registered(username=credentials.username)
 
 
@@ -50,13 +53,16 @@ async def register(credentials: Credentials, request: Request) -> Registered:
     "/login",
     responses=BAD_BODY
     | problem(status.HTTP_401_UNAUTHORIZED, "Wrong username or password.")
-    | problem(status.HTTP_429_TOO_MANY_REQUESTS, "Too many failed logins; see Retry-After."),
+    | problem(
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        "Too many failed logins, or too many logins at once; see Retry-After.",
+    ),
 )
 async def login(
     credentials: Credentials, request: Request, response: Response, settings: SettingsDep
 ) -> LoggedIn:
     """Start a session: sets the session cookie and returns the CSRF token."""
-    new = await run_in_threadpool(accounts_of(request).login, credentials, client_address(request))
+    new = await accounts_of(request).login(credentials, client_address(request))
     set_session_cookies(response, new, secure=settings.cookie_secure)
     return LoggedIn(username=credentials.username, csrf_token=new.csrf_token)
 

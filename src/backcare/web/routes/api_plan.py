@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
 from backcare.plan import Plan
 from backcare.plan.schedule import MAX_WEEK
@@ -22,6 +23,10 @@ class PlanRequest(BaseModel):
 
 
 @router.post("/plan", response_model=Plan, responses=BAD_BODY)
-def plan(request: PlanRequest, plans: PlansDep) -> Response:
+async def plan(request: PlanRequest, plans: PlansDep) -> Response:
     """The plan for this profile and week; deterministic, every item with its ``why``."""
-    return Response(plans.plan_json(request.profile, request.week), media_type="application/json")
+    # A kept plan is answered right here; only building one goes to a worker thread.
+    body = plans.kept_json(request.profile, request.week)
+    if body is None:
+        body = await run_in_threadpool(plans.plan_json, request.profile, request.week)
+    return Response(body, media_type="application/json")

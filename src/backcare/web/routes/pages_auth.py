@@ -55,9 +55,7 @@ async def login(request: Request) -> Response:
         errors = {"form": "Wrong username or password."}
         return _form_page(request, "login", 401, username=username, errors=errors)
     try:
-        new = await run_in_threadpool(
-            accounts_of(request).login, credentials, client_address(request)
-        )
+        new = await accounts_of(request).login(credentials, client_address(request))
     except HTTPException as refused:
         errors = {"form": str(refused.detail).capitalize() + "."}
         page = _form_page(request, "login", refused.status_code, username=username, errors=errors)
@@ -82,7 +80,7 @@ async def register(request: Request) -> Response:
         await run_in_threadpool(accounts.admit_sign_up, client_address(request))
         if credentials is None:
             return _form_page(request, "register", 422, username=username, errors=errors)
-        await run_in_threadpool(accounts.register, credentials)
+        await accounts.register(credentials)
     except HTTPException as refused:
         field = "username" if refused.status_code == status.HTTP_409_CONFLICT else "form"
         errors = {field: str(refused.detail)}

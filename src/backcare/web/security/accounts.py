@@ -3,11 +3,12 @@ its rate limits (no hint whether a name exists)."""
 
 from __future__ import annotations
 
-import os
+import asyncio
 import re
 import secrets
-from concurrent.futures import ThreadPoolExecutor
-from typing import Annotated
+import time
+from collections.abc import Callable
+from typing import Annotated, ParamSpec, TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -15,13 +16,16 @@ from fastapi import HTTPException, status
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from starlette.concurrency import run_in_threadpool
 
 from backcare.store import Database
 from backcare.store.models import LOCAL_USERNAME, User
+from backcare.web.security.hashing import HASHING, Hashing, HashingBusyError
 from backcare.web.security.limits import (
     ADDRESS_FAILURES,
     ADDRESS_WINDOW_S,
     IN_FLIGHT_PATIENCE_S,
+    RETRY_STEP_S,
     SIGN_UP_WINDOW_S,
     Budget,
     GrowingDelay,
@@ -34,26 +38,12 @@ MIN_PASSWORD_CHARS = 10
 MAX_PASSWORD_CHARS = 256
 """A bound so a megabyte "password" cannot make hashing a denial of service."""
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,31}$"
+P = ParamSpec("P")
+T = TypeVar("T")
 
 PASSWORD_HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
-"""OWASP's argon2id baseline (19 MiB, 2 passes): about 20 ms a hash on these machines."""
-HASHING_THREADS = 4
-HASHERS = ThreadPoolExecutor(HASHING_THREADS, thread_name_prefix="argon2")
-"""Every hash runs on these few threads, never on the request threads. Two reasons: at most
-``HASHING_THREADS`` hashes at once (as many as before, so logins queue no longer), and memory.
-glibc gives each thread that allocates its own malloc arena and, once a 19 MiB block has been
-freed, keeps later ones in that arena instead of returning them; hashing on any of the forty
-request threads left a 19 MiB block in each of their arenas (a worker peaked at about 800 MiB
-in the load benchmark). A few dedicated threads hold a few blocks at most."""
-
-
-def _new_hashers() -> None:
-    """A forked child has none of its parent's threads: it gets its own pool."""
-    global HASHERS
-    HASHERS = ThreadPoolExecutor(HASHING_THREADS, thread_name_prefix="argon2")
-
-
-os.register_at_fork(after_in_child=_new_hashers)
+"""OWASP's argon2id baseline (19 MiB, 2 passes): about 20-40 ms a hash on these machines,
+always run by ``security.hashing``."""
 
 
 def _username(value: str) -> str:
@@ -78,15 +68,7 @@ class Credentials(BaseModel):
     password: Annotated[str, Field(min_length=MIN_PASSWORD_CHARS, max_length=MAX_PASSWORD_CHARS)]
 
 
-def _hash(password: str) -> str:
-    return HASHERS.submit(PASSWORD_HASHER.hash, password).result()
-
-
 def _verify(stored: str, password: str) -> bool:
-    return HASHERS.submit(_verify_here, stored, password).result()
-
-
-def _verify_here(stored: str, password: str) -> bool:
     try:
         return PASSWORD_HASHER.verify(stored, password)
     except (VerificationError, InvalidHashError):
@@ -102,8 +84,15 @@ class Accounts:
     server-mode app; everything it counts or keeps is in the database, shared by every app
     server in front of it."""
 
-    def __init__(self, database: Database, secret_key: str, *, sign_ups_per_hour: int) -> None:
-        self.database = database
+    def __init__(
+        self,
+        database: Database,
+        secret_key: str,
+        *,
+        sign_ups_per_hour: int,
+        hashing: Hashing = HASHING,
+    ) -> None:
+        self.database, self.hashing = database, hashing
         self.sessions = LoginSessions(database, secret_key)
         self.limits = SharedLimits(database)
         self.pair_delay = GrowingDelay()
@@ -117,12 +106,14 @@ class Accounts:
         if taken.retry_after is not None:
             raise _too_many("too many sign-ups from this address: try again later", taken)
 
-    def register(self, credentials: Credentials) -> None:
-        """A new account; 409 when the name is taken (register cannot hide that)."""
-        password_hash = _hash(credentials.password)
-        user = User(
-            username=credentials.username, password_hash=password_hash, created_at=now_utc()
-        )
+    async def register(self, credentials: Credentials) -> None:
+        """A new account; 409 when the name is taken (register cannot hide that); 429 when
+        too many passwords are already waiting to be hashed."""
+        password_hash = await self._hashed(PASSWORD_HASHER.hash, credentials.password)
+        await run_in_threadpool(self._add_user, credentials.username, password_hash)
+
+    def _add_user(self, username: str, password_hash: str) -> None:
+        user = User(username=username, password_hash=password_hash, created_at=now_utc())
         try:
             with self.database.session() as session:
                 session.add(user)
@@ -131,19 +122,44 @@ class Accounts:
                 status.HTTP_409_CONFLICT, detail="username: already taken"
             ) from None
 
-    def login(self, credentials: Credentials, client: str) -> NewSession:
+    async def login(self, credentials: Credentials, client: str) -> NewSession:
         """A session for the right password; one message for every wrong one (no hint whether
         the name exists). Failures slow down the same name from the same address (growing
         delays) and one address across names (a budget); never the name from elsewhere: 429
-        with Retry-After. The attempt is counted before the password is checked and given
-        back when it is right."""
+        with Retry-After. The attempt is counted when its turn to be hashed comes (not while
+        it waits behind other logins), before the password is checked, and given back when
+        it is right."""
+        deadline = time.monotonic() + IN_FLIGHT_PATIENCE_S
+        checked = await self._hashed(self._check, credentials, client)
+        while isinstance(checked, Taken):
+            if not checked.may_come_back or time.monotonic() >= deadline:
+                raise _too_many(
+                    f"too many failed logins: try again in {checked.retry_after} s", checked
+                )
+            await asyncio.sleep(RETRY_STEP_S)  # waits here, holding no hashing thread
+            checked = await self._hashed(self._check, credentials, client)
+        return await run_in_threadpool(self.sessions.start, checked)
+
+    async def _hashed(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """``function`` run by the hashing queue; a full queue is a 429 with Retry-After."""
+        try:
+            return await self.hashing.run(function, *args, **kwargs)
+        except HashingBusyError as busy:
+            raise HTTPException(
+                status.HTTP_429_TOO_MANY_REQUESTS,
+                detail=str(busy),
+                headers={"Retry-After": str(busy.retry_after)},
+            ) from None
+
+    def _check(self, credentials: Credentials, client: str) -> int | Taken:
+        """The user id for the right password, or the limits' refusal; 401 for a wrong one
+        (on a hashing thread: see ``login``)."""
         pair = f"pair:{credentials.username}|{client}"
-        taken = self.limits.take(
-            [(pair, self.pair_delay), (f"login:{client}", self.address_budget)],
-            patience=IN_FLIGHT_PATIENCE_S,
+        taken = self.limits.take_once(
+            [(pair, self.pair_delay), (f"login:{client}", self.address_budget)]
         )
         if taken.retry_after is not None:
-            raise _too_many(f"too many failed logins: try again in {taken.retry_after} s", taken)
+            return taken
         with self.database.session() as session:
             user = session.scalar(select(User).where(User.username == credentials.username))
             stored = user.password_hash if user is not None else None
@@ -151,7 +167,7 @@ class Accounts:
         if not _verify(stored or DUMMY_HASH, credentials.password) or user_id is None:
             raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="wrong username or password")
         self.limits.give_back(taken, forget=[pair])
-        return self.sessions.start(user_id)
+        return user_id
 
 
 def _too_many(detail: str, taken: Taken) -> HTTPException:

@@ -8,11 +8,10 @@ before the body is read. ``session_user`` then reads the user the guard found.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from fastapi import HTTPException, Request, status
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from backcare.store import StoreError
 from backcare.web.security import csrf
@@ -58,16 +57,33 @@ def is_public(path: str) -> bool:
     return any(path == p or path.startswith(p) for p in PUBLIC_PAGES)
 
 
-async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    """Server mode's gate in front of every route (see the module docstring). It runs outside
-    the app's error handlers, so storage trouble is answered here: 503, not 500."""
-    try:
-        return await _guard(request, call_next)
-    except StoreError as error:
-        return store_unavailable(request, error)
+class Guard:
+    """Server mode's gate as plain ASGI middleware (see the module docstring). Plain, not
+    ``BaseHTTPMiddleware``: that one runs every request through an extra task and a pair of
+    memory streams, which cost more than the session check itself. It runs outside the app's
+    error handlers, so storage trouble in the check is answered here: 503, not 500."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        try:
+            refusal = await _refusal(request)
+        except StoreError as error:
+            refusal = store_unavailable(request, error)
+        if refusal is None:
+            await self.app(scope, receive, send)
+        else:
+            await refusal(scope, receive, send)
 
 
-async def _guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+async def _refusal(request: Request) -> Response | None:
+    """The answer for a request the gate stops, or ``None`` to let it through (then with the
+    session the route will read)."""
     path, is_api = request.url.path, request.url.path.startswith("/api/")
     unsafe = request.method not in csrf.SAFE_METHODS
     if unsafe and not is_api and not csrf.same_origin(request):
@@ -80,7 +96,7 @@ async def _guard(request: Request, call_next: Callable[[Request], Awaitable[Resp
                 {"detail": refused.detail}, refused.status_code, headers=refused.headers
             )
     if is_public(path):
-        return await call_next(request)
+        return None
     sessions = accounts_of(request).sessions
     active = await run_in_threadpool(sessions.resolve, request.cookies.get(SESSION_COOKIE))
     if active is None:
@@ -92,4 +108,4 @@ async def _guard(request: Request, call_next: Callable[[Request], Awaitable[Resp
             {"detail": f"missing or wrong {csrf.CSRF_HEADER} header"}, status_code=403
         )
     request.state.auth_session = active
-    return await call_next(request)
+    return None

@@ -35,9 +35,10 @@ a household or an office behind one address, too few to spray passwords."""
 ADDRESS_WINDOW_S = 15 * 60
 IN_FLIGHT_PATIENCE_S = 5.0
 """How long a login refused by an address budget waits for slots to come back before it is
-refused. Logins in flight hold a slot until their password is checked, and a right password
+refused. Logins being checked hold a slot until their password is checked, and a right password
 gives it back, so a burst of people logging in at once behind one address (an office, a
-clinic) would otherwise be refused for attempts that never count as failures."""
+clinic) across many app servers would otherwise be refused for attempts that never count as
+failures. (A login waiting for its hash holds no slot: ``security.hashing``.)"""
 RETRY_STEP_S = 0.25
 KEPT_FOR = timedelta(hours=1)
 """Hits older than this are deleted; no rule looks further back."""
@@ -97,10 +98,13 @@ Rule = Budget | GrowingDelay
 
 @dataclass(frozen=True)
 class Taken:
-    """The answer of ``take``: ``retry_after`` seconds when refused, else the hits recorded."""
+    """The answer of ``take``: ``retry_after`` seconds when refused, else the hits recorded;
+    ``may_come_back`` when only budgets refused it (slots held by attempts in flight may come
+    back sooner)."""
 
     retry_after: int | None
     hit_ids: tuple[int, ...] = ()
+    may_come_back: bool = False
 
 
 class SharedLimits:
@@ -116,13 +120,13 @@ class SharedLimits:
         they succeed); a growing delay refuses at once."""
         deadline = time.monotonic() + patience
         while True:
-            taken, budgets_only = self._take_once(rules)
-            if taken.retry_after is None or not budgets_only or time.monotonic() >= deadline:
+            taken = self.take_once(rules)
+            if not taken.may_come_back or time.monotonic() >= deadline:
                 return taken
             time.sleep(RETRY_STEP_S)
 
-    def _take_once(self, rules: Sequence[tuple[str, Rule]]) -> tuple[Taken, bool]:
-        """One decision, and whether only budgets refused it."""
+    def take_once(self, rules: Sequence[tuple[str, Rule]]) -> Taken:
+        """One decision, no waiting (``take`` with no patience)."""
         now = self.clock()
         with self.database.session() as session:
             self._lock(session, sorted({key for key, _ in rules}))
@@ -131,11 +135,11 @@ class SharedLimits:
             if max(waits, default=0.0) > 0:
                 refusing = [rule for (_, rule), wait in zip(rules, waits, strict=True) if wait > 0]
                 budgets_only = all(isinstance(rule, Budget) for rule in refusing)
-                return Taken(retry_after=max(1, math.ceil(max(waits)))), budgets_only
+                return Taken(max(1, math.ceil(max(waits))), may_come_back=budgets_only)
             hits = [RateLimitHit(key=key, at=now) for key, _ in rules]
             session.add_all(hits)
             session.flush()
-            return Taken(retry_after=None, hit_ids=tuple(hit.id for hit in hits)), True
+            return Taken(retry_after=None, hit_ids=tuple(hit.id for hit in hits))
 
     def give_back(self, taken: Taken, *, forget: Sequence[str] = ()) -> None:
         """Delete the hits ``taken`` recorded and every hit of the keys in ``forget``."""
