@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -51,7 +52,9 @@ def stored(home: Path) -> Database:
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
-    """The real command in a 100×40 pseudo-terminal."""
+    """The real command in a 100×40 pseudo-terminal, with Ctrl-C working as in a person's
+    terminal: a suite started in the background by a non-interactive shell inherits SIGINT
+    ignored, and a Python started with it ignored never raises ``KeyboardInterrupt``."""
     env = {"BACKCARE_HOME": str(home), "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"}
     return pexpect.spawn(
         sys.executable,
@@ -60,7 +63,12 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
         dimensions=(40, 100),
         encoding="utf-8",
         timeout=60,
+        preexec_fn=default_interrupt,
     )
+
+
+def default_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def finished(child: pexpect.spawn) -> None:
