@@ -25,11 +25,6 @@ DEV_MIN_RECALL_AT_1 = 0.8
 DEV_MIN_NOT_COVERED = 0.8
 
 
-@pytest.fixture(scope="module")
-def index(kb: KnowledgeBase) -> AskIndex:
-    return AskIndex(kb)
-
-
 def first_ids(index: AskIndex, question: str, n: int = 3) -> list[str]:
     return [hit.id for hit in ask(index, question, top=n).results]
 

@@ -11,14 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backcare.knowledge import KnowledgeBase
 from backcare.search import AskIndex, ask, coverage
 from backcare.search.evaluation import choose_threshold
-
-
-@pytest.fixture(scope="module")
-def index(kb: KnowledgeBase) -> AskIndex:
-    return AskIndex(kb)
 
 
 @pytest.mark.parametrize(

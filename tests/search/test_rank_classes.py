@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from backcare.knowledge import KnowledgeBase
 from backcare.search import AskIndex, ask
-
-
-@pytest.fixture(scope="module")
-def index(kb: KnowledgeBase) -> AskIndex:
-    return AskIndex(kb)
 
 
 @pytest.mark.parametrize(
