@@ -25,8 +25,9 @@ def flag_ids(result: CheckResult) -> set[str]:
 
 
 CASES = [
-    # 1. NICE NG41: 65+ with severe spinal pain after a fall is a high-risk injury; an older
-    # person who fell with milder pain may have a fragility fracture (class 2: urgent).
+    # 1. NICE NG41: 65+ with spinal pain after a fall is a high-risk injury; an older person
+    # who fell and hurt their back (more than mild pain) is a 999 call (East of England
+    # Ambulance Service); with only mild pain it may be a fragility fracture (class 2: urgent).
     (
         "older-fall-severe-pain",
         "emergency",
@@ -35,9 +36,15 @@ CASES = [
     ),
     (
         "older-fall-moderate-pain",
+        "emergency",
+        "major_trauma",
+        {"age": 78, "pain": {"score": 5}, "symptoms": {"recent_trauma": True}},
+    ),
+    (
+        "older-fall-mild-pain",
         "urgent",
         "fracture",
-        {"age": 78, "pain": {"score": 5}, "symptoms": {"recent_trauma": True}},
+        {"age": 78, "pain": {"score": 2}, "symptoms": {"recent_trauma": True}},
     ),
     (
         "fall-cannot-stand",

@@ -234,8 +234,9 @@ def major_trauma(profile: Profile, thresholds: Thresholds) -> Hit | None:
     accident"), when the person cannot stand or walk, or with severe pain — at 65+ (issue 14,
     class 1, from NICE NG41: 65 or over with spinal pain is a high-risk injury, do not move
     them) and at any age (St John Ambulance, spinal injury: pain at the site of the injury after
-    a fall or blow, call 999 and do not move). At 65+ with milder pain it stays urgent, a
-    possible fragility fracture (class 2, the fracture rule). A fall that left no pain at all
+    a fall or blow, call 999 and do not move); at 65+ also with pain more than mild, a hurt back
+    (`_hurt_back`). At 65+ with mild pain it stays urgent, a possible fragility fracture
+    (class 2, the fracture rule). A fall that left no pain at all
     (a score of 0) is not flagged. A minor knock — pain not severe, under 65, no thin-bone risk,
     able to walk — is looked after at home, watching for the signs that it is worse."""
     trauma = said(profile, "symptoms.recent_trauma")
@@ -243,12 +244,20 @@ def major_trauma(profile: Profile, thresholds: Thresholds) -> Hit | None:
         return None
     grave = said(profile, "symptoms.serious_accident", "symptoms.cannot_stand_or_walk")
     older = ("age",) if _at_least(profile.age, thresholds.fall_emergency_age) else ()
-    severe = _severe(profile)
+    severe = _severe(profile) or (_hurt_back(profile, thresholds) if older else ())
     if grave or severe:
         return Hit((*trauma, *grave, *older, *severe), "emergency")
     if _minor_knock(profile, thresholds):
         return Hit(trauma, "self_care")
     return None if pain_free(profile) else Hit((*trauma, *older, *severe))
+
+
+def _hurt_back(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
+    """The back was hurt in the fall: pain more than mild. An older person who fell and hurt
+    their back is a 999 call (East of England Ambulance Service NHS Trust: "Call 999 at once
+    if ... the person who has fallen ... has injured their head, neck, back or hip"; NICE NG41:
+    65 or over with spinal pain after an injury). A twinge the person calls mild stays urgent."""
+    return ("pain.score",) if _at_least(profile.pain.score, thresholds.mild_pain + 1) else ()
 
 
 def pain_free(profile: Profile) -> bool:

@@ -41,8 +41,10 @@ class Thresholds:
     fall_emergency_age: int = 65
     """From this age severe back pain after a fall or blow is a high-risk spinal injury, an
     emergency (issue 14, class 1; NICE NG41 1.1, the thoracic and lumbosacral factors: "age 65
-    years or older and reported pain"). Milder pain after a fall at this age is a possible
-    fragility fracture: urgent (class 2)."""
+    years or older and reported pain"). Pain more than mild after a fall at this age is a hurt
+    back, an emergency too (East of England Ambulance Service NHS Trust: call 999 if an older
+    person who fell "has injured their ... back"). Only mild pain after a fall at this age stays
+    urgent, a possible fragility fracture (class 2)."""
 
     mild_pain: int = 3
     """Pain up to this score is mild (0–10 scale: 1–3 mild). A knock with mild pain, when whether
