@@ -498,11 +498,24 @@ def test_anything_unknown_keeps_the_doctors_check_after_a_knock(
     assert check(flags_kb, **unknown).level == "urgent"
 
 
+@pytest.mark.parametrize("score", [1, 2, 3, 4])
 def test_a_mild_knock_is_minor_even_when_the_accident_question_was_not_asked(
+    flags_kb: KnowledgeBase, score: int
+) -> None:
+    """Mild is 1-4 on the 0-10 scale (Serlin et al. 1995; Woo et al. 2015)."""
+    result = check(flags_kb, age=30, pain={"score": score}, symptoms={"recent_trauma": True})
+    assert result.level == "self_care"
+
+
+def test_a_knock_still_hurting_after_two_weeks_is_booked_for_a_check(
     flags_kb: KnowledgeBase,
 ) -> None:
-    result = check(flags_kb, age=30, pain={"score": 2}, symptoms={"recent_trauma": True})
-    assert result.level == "self_care"
+    """A back bruise not better in 1 to 2 weeks: call the doctor (hospital leaflet)."""
+    days = {"score": 3}
+    settling = check(flags_kb, age=38, pain={**days, "duration_days": 13}, symptoms=MINOR)
+    lasting = check(flags_kb, age=38, pain={**days, "duration_days": 16}, symptoms=MINOR)
+    assert (settling.level, lasting.level) == ("self_care", "routine")
+    assert "major_trauma" in flag_ids(lasting)
 
 
 def test_an_older_person_who_fell_without_pain_has_no_injury_flag(

@@ -168,7 +168,7 @@ def assert_spec_shape(data: dict[str, Any]) -> None:
 @EXAMPLES
 @given(
     profiles(age=st.integers(65, 120)),
-    st.integers(4, 10) | st.none(),
+    st.integers(5, 10) | st.none(),
     st.booleans() | st.none(),
 )
 def test_every_person_65_or_over_who_fell_with_more_than_mild_pain_is_an_emergency(
@@ -176,7 +176,7 @@ def test_every_person_65_or_over_who_fell_with_more_than_mild_pain_is_an_emergen
 ) -> None:
     """NICE NG41: 65 or over with spinal pain after a fall is high risk; East of England
     Ambulance Service: call 999 if an older person who fell hurt their back. An ambulance, not
-    a walk to the doctor's, from a score of 4 (more than mild) or "excruciating". This holds the
+    a walk to the doctor's, from a score of 5 (more than mild) or "excruciating". This holds the
     issue's property (severe pain at 65+ after a fall is an emergency) and widens it."""
     assert_severe_pain_after_a_fall_is_an_emergency(flags_kb, profile, score, excruciating)
 

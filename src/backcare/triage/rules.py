@@ -248,8 +248,16 @@ def major_trauma(profile: Profile, thresholds: Thresholds) -> Hit | None:
     if grave or severe:
         return Hit((*trauma, *grave, *older, *severe), "emergency")
     if _minor_knock(profile, thresholds):
-        return Hit(trauma, "self_care")
+        return _knock_not_settling(profile, thresholds, trauma)
     return None if pain_free(profile) else Hit((*trauma, *older, *severe))
+
+
+def _knock_not_settling(profile: Profile, thresholds: Thresholds, trauma: tuple[str, ...]) -> Hit:
+    """A minor knock is looked after at home; still hurting after two weeks, it deserves a booked
+    check (a hospital's back-bruise leaflet: "Call if you are not better in 1 to 2 weeks")."""
+    if _at_least(profile.pain.duration_days, thresholds.knock_review_days):
+        return Hit((*trauma, "pain.duration_days"), "routine")
+    return Hit(trauma, "self_care")
 
 
 def _hurt_back(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
