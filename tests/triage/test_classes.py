@@ -246,6 +246,20 @@ CASES = [
         "vascular",
         {"age": 61, "symptoms": {"pulsating_lump_in_belly": True}},
     ),
+    # NICE NG156: new back and belly pain in an older person may be a rupture, even before
+    # faintness; a slowly building ache with belly pain is not this class.
+    (
+        "new-severe-back-and-belly-pain-at-73",
+        "emergency",
+        "vascular",
+        {"age": 73, "pain": {"score": 8, "onset": "sudden"}, "symptoms": {"abdominal_pain": True}},
+    ),
+    (
+        "slow-back-and-belly-ache-at-73",
+        "urgent",
+        "abdominal_visceral",
+        {"age": 73, "pain": {"score": 8, "onset": "gradual"}, "symptoms": {"abdominal_pain": True}},
+    ),
     # 7. Spinal infection: fever with a nerve sign is an abscess until proved otherwise.
     (
         "fever-and-weak-leg",

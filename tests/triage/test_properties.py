@@ -205,6 +205,20 @@ def assert_severe_pain_after_a_fall_is_an_emergency(
 
 
 @EXAMPLES
+@given(profiles(age=st.integers(60, 120)), st.integers(7, 10), st.sampled_from(["sudden", None]))
+def test_new_severe_back_and_belly_pain_at_60_or_over_is_an_emergency(
+    flags_kb: KnowledgeBase, profile: Profile, score: int, onset: str | None
+) -> None:
+    """NICE NG156: think of a ruptured aneurysm with new back and belly pain; the onset need not
+    be answered (issue 14, class 6)."""
+    pain = profile.pain.model_copy(update={"score": score, "onset": onset})
+    belly = with_answer(profile.model_copy(update={"pain": pain}), "symptoms.abdominal_pain", True)
+    result = evaluate(belly, flags_kb)
+    assert result.level == "emergency"
+    assert "vascular" in {flag.id for flag in result.flags}
+
+
+@EXAMPLES
 @given(profiles())
 def test_legs_too_weak_to_stand_or_walk_are_an_emergency(
     flags_kb: KnowledgeBase, profile: Profile

@@ -61,10 +61,10 @@ class Thresholds:
     """From this age sudden pain with faintness may be an aortic aneurysm (NICE NG156)."""
 
     renal_colic_vascular_age: int = 60
-    """From this age a first 'kidney stone' pain may be a leaking aortic aneurysm (NICE CKS renal
-    colic; NHS Scotland Right Decisions: "In any patient over the age of 60 years, pain similar
-    to that of renal colic can be mimicked by an expanding / ruptured abdominal aortic
-    aneurysm")."""
+    """From this age a first 'kidney stone' pain, or new severe back pain with belly pain, may be
+    a leaking aortic aneurysm (NICE CKS renal colic; NHS Scotland Right Decisions: "In any
+    patient over the age of 60 years, pain similar to that of renal colic can be mimicked by an
+    expanding / ruptured abdominal aortic aneurysm"; NICE NG156 1.1)."""
 
     young_age: int = 20
     """Below this age new back pain is a red flag (NHS Gloucestershire red flags: "younger than
