@@ -160,6 +160,19 @@ CASES = [
             "symptoms": {"immunosuppressed_or_steroids": True},
         },
     ),
+    # A suspected fracture that now weakens a leg presses on the nerves, as after an injury.
+    (
+        "sudden-pain-with-osteoporosis-and-a-weak-leg",
+        "emergency",
+        "progressive_neuro_deficit",
+        {
+            "age": 77,
+            "sex": "female",
+            "conditions": ["osteoporosis"],
+            "pain": {"score": 8, "onset": "sudden"},
+            "symptoms": {"leg_weakness": True},
+        },
+    ),
     # 3. Urinary symptoms with back pain: a kidney or prostate infection (NICE NG109-111);
     # sepsis (NG51, NHS).
     (

@@ -219,6 +219,20 @@ def test_new_severe_back_and_belly_pain_at_60_or_over_is_an_emergency(
 
 
 @EXAMPLES
+@given(profiles(age=st.integers(65, 120)))
+def test_a_weak_leg_with_a_suspected_fracture_is_an_emergency(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """Sudden pain at 65+ may be a broken spine (issue 14, class 2); a weak leg with it means
+    pressure on the nerves, as after an injury."""
+    pain = profile.pain.model_copy(update={"onset": "sudden"})
+    sudden = profile.model_copy(update={"pain": pain})
+    result = evaluate(with_answer(sudden, "symptoms.leg_weakness", True), flags_kb)
+    assert result.level == "emergency"
+    assert "progressive_neuro_deficit" in {flag.id for flag in result.flags}
+
+
+@EXAMPLES
 @given(profiles())
 def test_legs_too_weak_to_stand_or_walk_are_an_emergency(
     flags_kb: KnowledgeBase, profile: Profile

@@ -110,11 +110,12 @@ def cauda_equina(profile: Profile, _: Thresholds) -> Hit | None:
     return Hit(signs) if signs else None
 
 
-def progressive_neuro_deficit(profile: Profile, _: Thresholds) -> Hit | None:
+def progressive_neuro_deficit(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """Leg weakness: urgent; an emergency with a past cancer (NICE NG234, cord compression),
-    after a fall, accident or blow (a spinal injury), or when the legs are too weak to stand or
-    walk (University of Sheffield Health Service, NHS: "weakness in your legs (for example, you
-    have trouble walking)" needs immediate medical attention)."""
+    after a fall, accident or blow or with a suspected fracture of thin bones (a broken spine
+    pressing on the nerves, as after an injury), or when the legs are too weak to stand or walk
+    (University of Sheffield Health Service, NHS: "weakness in your legs (for example, you have
+    trouble walking)" needs immediate medical attention)."""
     if not said(profile, "symptoms.leg_weakness"):
         return None
     worse = said(
@@ -123,6 +124,7 @@ def progressive_neuro_deficit(profile: Profile, _: Thresholds) -> Hit | None:
         "symptoms.recent_trauma",
         "symptoms.cannot_stand_or_walk",
     )
+    worse += tuple(key for key in _suspected_fracture(profile, thresholds) if key not in worse)
     return Hit(("symptoms.leg_weakness", *worse), "emergency" if worse else None)
 
 
@@ -429,13 +431,20 @@ def fracture(profile: Profile, thresholds: Thresholds) -> Hit | None:
     Gloucestershire red flags: "minor trauma in people with osteoporosis or in those taking
     corticosteroids"; seed 000's fractures after the menopause). Height loss or a stoop without
     those risks: routine."""
+    suspected = _suspected_fracture(profile, thresholds)
+    if suspected:
+        return Hit(suspected)
+    stoop = said(profile, "symptoms.height_loss_or_new_stoop")
+    return Hit(stoop, "routine") if stoop else None
+
+
+def _suspected_fracture(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
+    """Why a bone of the spine may have broken: an event (a knock that hurts, sudden pain,
+    height loss or a new stoop) in someone whose bones may be thin; empty if not suspected."""
     risks = bone_fragility(profile, thresholds)
     knock = () if pain_free(profile) else said(profile, "symptoms.recent_trauma")
     events = knock + said(profile, "symptoms.height_loss_or_new_stoop") + _sudden(profile)
-    if risks and events:
-        return Hit((*events, *risks))
-    stoop = said(profile, "symptoms.height_loss_or_new_stoop")
-    return Hit(stoop, "routine") if stoop else None
+    return (*events, *risks) if risks and events else ()
 
 
 def abdominal_visceral(profile: Profile, _: Thresholds) -> Hit | None:
