@@ -22,6 +22,7 @@ SETS = {
     "vignettes_fifth.yaml": {"held_out"},
     "vignettes_sixth.yaml": {"held_out"},
     "vignettes_seventh.yaml": {"held_out"},
+    "vignettes_eighth.yaml": {"held_out"},
 }
 
 
