@@ -556,7 +556,7 @@ class AskIndex:
         """An unknown word that is rare in everyday English and not a describing word: the name
         of a thing ("cupping", "laminectomy"), not framing ("worried", "seem")."""
         return (
-            word not in self._common_english
+            not any(form in self._common_english for form in (word, *_base_forms(word)))
             and not word.endswith(NOT_A_TOPIC_ENDINGS)
             and not any(c.isdigit() for c in word)
         )
@@ -660,6 +660,19 @@ def _ubiquitous(texts: Sequence[str]) -> frozenset[str]:
 def _pieces(word: str) -> list[str]:
     """A question word as the content's stems are cut: "warm-up" is "warm" and "up"."""
     return re.findall(r"[a-z0-9]+", word)
+
+
+_INFLECTIONS = ("ing", "ed", "es", "s")
+
+
+def _base_forms(word: str) -> tuple[str, ...]:
+    """The forms an inflected word may come from ("cuddling": "cuddl", "cuddle"): a word is as
+    everyday as its base, though the inflected form is rarer in the frequency list."""
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            base = word[: -len(ending)]
+            return (base, base + "e")
+    return ()
 
 
 def _one_edit_away(word: str) -> set[str]:
