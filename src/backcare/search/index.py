@@ -148,7 +148,7 @@ GROUP_CUES: dict[Group, tuple[str, ...]] = {
     "menopause": ("menopause",),
     "office_worker": ("office",),
     "standing_worker": ("standing_work",),
-    "manual_worker": ("lifting",),
+    "manual_worker": ("lifting", "manual_work"),
     "driver": ("driving",),
     "disc_herniation": ("disc",),
     "ankylosing_spondylitis": ("ankylosing",),
@@ -351,8 +351,8 @@ class AskIndex:
 
     def analyse(self, question: str) -> Query:
         """Everything the ranking needs from a question, worked out once."""
-        words = self.vocabulary.respell(tokens(question))
-        lowered = " ".join(question.lower().split())
+        lowered = self.vocabulary.disambiguate(" ".join(question.lower().split()))
+        words = self.vocabulary.respell(tokens(lowered))
         respelled = " ".join([lowered, *(w for w in words if w not in lowered)])
         concepts = self.vocabulary.concepts_in(respelled)
         own = set(words)
