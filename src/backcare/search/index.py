@@ -27,7 +27,11 @@ from backcare.search.answer import (
     stem,
     stems,
 )
-from backcare.search.english import common_english_words
+from backcare.search.english import (
+    american_spellings,
+    common_english_words,
+    english_frequencies,
+)
 from backcare.search.intents import load_intents
 from backcare.search.phrases import PhraseIndex
 from backcare.search.retrieval import Postings
@@ -273,9 +277,13 @@ class AskIndex:
 
     def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary | None = None) -> None:
         self.kb = kb
-        self.vocabulary = vocabulary or load_vocabulary()
         self._entries: list[Entry] = list(kb)
         texts = [_entry_texts(e) for e in self._entries]
+        joined = [" ".join(text.values()) for text in texts]
+        english = english_frequencies()
+        self.vocabulary = (vocabulary or load_vocabulary()).with_spellings(
+            american_spellings(_words_and_parts(joined), english)
+        )
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         columns = ", ".join(FIELD_WEIGHTS)
         self._db.execute(
@@ -301,8 +309,8 @@ class AskIndex:
             for row, entry in enumerate(self._entries)
             for form in self._name_forms(entry)
         )
-        joined = [" ".join(text.values()) for text in texts]
-        self._postings = Postings(self._db, self._weights, _words_and_parts(joined))
+        self._content_words = frozenset(_words_and_parts(joined))
+        self._postings = Postings(self._db, self._weights, self._content_words)
         self._topic_stems = [
             stems(" ".join((e.name, *e.aliases, e.summary))) for e in self._entries
         ]
@@ -323,7 +331,7 @@ class AskIndex:
             )
             | frozenset(stem(w) for w in self.vocabulary.spellings)
         )
-        self._common_english = common_english_words()
+        self._common_english = common_english_words(english)
 
     def __getstate__(self) -> dict[str, object]:
         """Everything but the SQLite connection, which is stored as the database's bytes."""
@@ -352,7 +360,7 @@ class AskIndex:
     def analyse(self, question: str) -> Query:
         """Everything the ranking needs from a question, worked out once."""
         lowered = self.vocabulary.disambiguate(" ".join(question.lower().split()))
-        words = self.vocabulary.respell(tokens(lowered))
+        words = self._corrected(self.vocabulary.respell(tokens(lowered)))
         respelled = " ".join([lowered, *(w for w in words if w not in lowered)])
         concepts = self.vocabulary.concepts_in(respelled)
         own = set(words)
@@ -374,6 +382,20 @@ class AskIndex:
             intended=load_intents().entries_for(respelled),
             named=frozenset(cast("set[int]", self._names.found_in(lowered))),
         )
+
+    def _corrected(self, words: list[str]) -> list[str]:
+        """The words, each slip followed by the content word it was meant as: a word the content,
+        the vocabulary and everyday English never use, one letter away from exactly one word
+        of the content ("excersize", "matress", "sciatia")."""
+        fixed = []
+        for word in words:
+            fixed.append(word)
+            if word in self._content_words or word in self._common_english or len(word) < 5:
+                continue
+            meant = _one_edit_away(word) & self._content_words
+            if len(meant) == 1:
+                fixed.extend(meant)
+        return fixed
 
     def fts_query(self, question: str) -> str:
         """The FTS5 MATCH expression for the question's own words, OR-ed."""

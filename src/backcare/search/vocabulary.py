@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -66,6 +66,11 @@ class Vocabulary:
         for word in self.ambiguous_words:
             lowered = word.read(lowered)
         return lowered
+
+    def with_spellings(self, more: dict[str, str]) -> Vocabulary:
+        """This vocabulary with more word → other spelling pairs (one way), the listed ones kept."""
+        added = {word: (other,) for word, other in more.items() if word not in self.spellings}
+        return replace(self, spellings={**self.spellings, **added})
 
     def respell(self, words: list[str]) -> list[str]:
         """The words, each followed by its other spellings (labor → labour, situps → sit-ups)."""
