@@ -46,7 +46,7 @@ _AMERICAN = (
     (re.compile(r"(?<=\w{3})ll(ed|ing)$"), r"l\1"),  # labelled, fuelled
     (re.compile(r"(?<=\w)amme(s?)$"), r"am\1"),  # programme
     (re.compile(r"ae(?=\w{2})"), "e"),  # caesarean, orthopaedic, haematuria
-    (re.compile(r"oe(?=[^s\W]\w)"), "e"),  # oestrogen, oedema, foetus, manoeuvre
+    (re.compile(r"oe(?=\w)(?!s$)"), "e"),  # oestrogen, oedema, foetus, manoeuvre
     (re.compile(r"(?<=\w{3})euvre$"), "euver"),  # manoeuvre (after oe → e)
 )
 

@@ -393,7 +393,7 @@ class AskIndex:
             if word in self._content_words or word in self._common_english or len(word) < 5:
                 continue
             meant = _one_edit_away(word) & self._content_words
-            if len(meant) == 1:
+            if len(meant) == 1 and not meant & set(words):
                 fixed.extend(meant)
         return fixed
 
