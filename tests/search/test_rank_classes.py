@@ -182,3 +182,19 @@ def test_an_american_spelling_also_searches_for_the_contents_british_word(
 def test_a_slip_one_letter_from_a_content_word_also_searches_for_it(index: AskIndex) -> None:
     assert "stretching" in index.analyse("morning strectching for stiff backs").words
     assert "stretching" not in index.analyse("morning yoga for stiff backs").words
+
+
+@pytest.mark.parametrize(
+    ("question", "pregnant"),
+    [
+        ("24 weeks and my lower back aches when I sleep", True),
+        ("I am 33 weeks, is it OK to sleep on my back?", True),
+        ("I'm 30 wks and 3 days, how should I sit at work?", True),
+        ("My back has ached for 3 weeks, how should I sleep?", False),
+        ("I hurt my back 2 weeks ago, how should I sleep?", False),
+    ],
+)
+def test_a_stage_of_pregnancy_in_weeks_names_the_pregnancy_group(
+    index: AskIndex, question: str, pregnant: bool
+) -> None:
+    assert ("pregnancy" in index.analyse(question).groups) is pregnant

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from backcare.search.phrases import PhraseIndex
+from backcare.search.phrases import PhraseIndex, any_of
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
@@ -48,6 +48,8 @@ class Vocabulary:
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     ambiguous_aliases: frozenset[str] = frozenset()
     ambiguous_words: tuple[AmbiguousWord, ...] = ()
+    patterns: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    """Concepts said in a form a phrase cannot list ("21 weeks" of a pregnancy), by pattern."""
     _phrases: PhraseIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -58,7 +60,9 @@ class Vocabulary:
 
     def concepts_in(self, text: str) -> list[str]:
         """Names of the concepts a text mentions, by any of their variants (in file order)."""
-        found = self._phrases.found_in(text.lower())
+        lowered = text.lower()
+        found = self._phrases.found_in(lowered)
+        found |= {name for name, pattern in self.patterns if pattern.search(lowered)}
         return [name for name in self.concepts if name in found] if found else []
 
     def disambiguate(self, lowered: str) -> str:
@@ -122,6 +126,10 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         spellings=spellings,
         ambiguous_aliases=ambiguous,
         ambiguous_words=tuple(_ambiguous_word(spec) for spec in raw.get("ambiguous_words") or ()),
+        patterns=tuple(
+            (str(name), any_of(patterns))
+            for name, patterns in (raw.get("concept_patterns") or {}).items()
+        ),
     )
 
 
