@@ -183,3 +183,16 @@ def test_everyday_words_for_things_the_content_covers_are_not_unknown_topics(
     ("cuddling") do not make a short question "not covered"."""
     assert ask(index, question).covered is True
     assert coverage(index, question) > -math.inf
+
+
+def test_a_long_question_about_a_named_prescription_medicine_is_not_covered(
+    index: AskIndex,
+) -> None:
+    question = (
+        "I have had lower back pain for months and my doctor gave me meloxicam, which I take "
+        "every morning with breakfast before work. Is it safe to keep taking it for a long time?"
+    )
+    result = ask(index, question)
+    assert result.covered is False
+    assert result.not_covered is not None
+    assert result.not_covered.topic == "medicines"
