@@ -198,3 +198,20 @@ def test_a_stage_of_pregnancy_in_weeks_names_the_pregnancy_group(
     index: AskIndex, question: str, pregnant: bool
 ) -> None:
     assert ("pregnancy" in index.analyse(question).groups) is pregnant
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long does it take for disc exercises to work?",
+        "How long do stretches take to help lower back pain?",
+    ],
+)
+def test_how_long_an_exercise_takes_to_work_is_not_the_natural_course(
+    index: AskIndex, question: str
+) -> None:
+    """The natural-course warning sign answers "how long will it last?", not a question about
+    an exercise: no warning sign first, and the question stays covered."""
+    result = ask(index, question)
+    assert result.results[0].warning_sign is False
+    assert result.covered is True
