@@ -390,13 +390,14 @@ class AskIndex:
         """The words, each slip followed by the content word it was meant as: a word the content,
         the vocabulary and everyday English never use, one letter away from exactly one word
         of the content ("excersize", "matress", "sciatia")."""
+        typed = set(words)
         fixed = []
         for word in words:
             fixed.append(word)
             if word in self._content_words or word in self._common_english or len(word) < 5:
                 continue
             meant = _one_edit_away(word) & self._content_words
-            if len(meant) == 1 and not meant & set(words):
+            if len(meant) == 1 and not meant & typed:
                 fixed.extend(meant)
         return fixed
 

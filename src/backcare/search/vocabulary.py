@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -133,13 +134,13 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     )
 
 
-def _ambiguous_word(spec: dict[str, object]) -> AmbiguousWord:
-    forms = "|".join(re.escape(str(f).lower()) for f in spec["forms"])  # type: ignore[attr-defined]
-    senses = spec["senses"]
+def _ambiguous_word(spec: dict[str, Any]) -> AmbiguousWord:
+    """An ``ambiguous_words`` item of the vocabulary file: its forms and its senses."""
+    forms = "|".join(re.escape(str(f).lower()) for f in spec["forms"])
     return AmbiguousWord(
         forms=re.compile(rf"\b({forms})\b"),
         senses=tuple(
             Sense(cues=frozenset(str(c).lower() for c in sense["cues"]), says=str(sense["says"]))
-            for sense in senses.values()  # type: ignore[attr-defined]
+            for sense in spec["senses"].values()
         ),
     )
