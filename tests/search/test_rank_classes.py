@@ -215,3 +215,17 @@ def test_how_long_an_exercise_takes_to_work_is_not_the_natural_course(
     result = ask(index, question)
     assert result.results[0].warning_sign is False
     assert result.covered is True
+
+
+def test_a_sleep_question_that_mentions_pain_at_night_gets_sleep_advice_first(
+    index: AskIndex,
+) -> None:
+    """The night-pain sign is described (banner, listed) but not named by a question about
+    sleeping positions; a question about the night pain itself still gets it first."""
+    result = ask(index, "Best sleeping position for lower back pain at night?")
+    ids = [hit.id for hit in result.results]
+    assert result.results[0].warning_sign is False
+    assert "red-flag-night-pain" in ids
+    assert result.warning is not None
+    assert result.warning.id == "night_pain"
+    assert ask(index, "Why is my back pain worse at night?").results[0].id == "red-flag-night-pain"
