@@ -24,16 +24,39 @@ class OutOfScope:
 
 
 @dataclass(frozen=True)
+class _Topic:
+    ask: str
+    patterns: tuple[re.Pattern[str], ...]
+    related: frozenset[str]
+    setting_in_stories: bool
+    """In a story about the back (``_story_about_back``), a mention of this topic is part of the
+    story ("my knee hurts too"), not what the person asks."""
+
+
+LONG_POST = 30
+"""A text of more than this many words is a story, not a one-line question."""
+_ABOUT_BACK = re.compile(r"\b(back|backs|lumbar|spine|spinal|sciatica)\b")
+
+
+@dataclass(frozen=True)
 class ScopePatterns:
-    by_topic: dict[str, tuple[str, tuple[re.Pattern[str], ...], frozenset[str]]]
+    by_topic: dict[str, _Topic]
 
     def topic_of(self, question: str) -> OutOfScope | None:
         """The first uncovered topic the question is about, if any."""
         lowered = " ".join(question.lower().split())
-        for topic, (ask, patterns, related) in self.by_topic.items():
-            if any(p.search(lowered) for p in patterns):
-                return OutOfScope(topic=topic, ask=ask, related=related)
+        story = _story_about_back(lowered)
+        for name, topic in self.by_topic.items():
+            if story and topic.setting_in_stories:
+                continue
+            if any(p.search(lowered) for p in topic.patterns):
+                return OutOfScope(topic=name, ask=topic.ask, related=topic.related)
         return None
+
+
+def _story_about_back(lowered: str) -> bool:
+    """A long post that talks about the back: other things it mentions are its setting."""
+    return len(lowered.split()) > LONG_POST and _ABOUT_BACK.search(lowered) is not None
 
 
 @cache
@@ -41,10 +64,11 @@ def load_scope(path: Path = SCOPE_FILE) -> ScopePatterns:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return ScopePatterns(
         by_topic={
-            topic: (
-                str(spec["ask"]),
-                (any_of(spec["patterns"]),),
-                frozenset(spec.get("related", ())),
+            topic: _Topic(
+                ask=str(spec["ask"]),
+                patterns=(any_of(spec["patterns"]),),
+                related=frozenset(spec.get("related", ())),
+                setting_in_stories=bool(spec.get("setting_in_stories", False)),
             )
             for topic, spec in raw["topics"].items()
         }
