@@ -203,6 +203,25 @@ def parse_profile(text: str, *, source: str = "profile") -> Profile:
     return Profile.model_validate(data)
 
 
+def stored_profile(data: dict[str, object]) -> Profile:
+    """A saved profile; one saved before a rule was added (a pregnancy and a birth at once)
+    is a one-line ``InputError`` asking for a new check-in, not a crash. Every reader of saved
+    profiles (the store's and ``backcare log``'s quick path) goes through here."""
+    from pydantic import ValidationError
+
+    from backcare.errors import InputError
+
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(map(str, first["loc"])) or "profile"
+        raise InputError(
+            f"saved profile: {where}: {first['msg'].removeprefix('Value error, ')}; "
+            "check in again to replace it"
+        ) from None
+
+
 JSON_DEPTH = 4
 """Deepest JSON read without the YAML reader: a profile needs three levels, and the YAML
 reader's own limit (``strict_yaml.MAX_DEPTH``) is higher, so both read such text alike."""

@@ -21,15 +21,12 @@ from pydantic import (
     model_validator,
 )
 
+from backcare.content.names import AREAS as AREAS
 from backcare.content.names import GROUPS as GROUPS
 from backcare.content.names import KINDS as KINDS
+from backcare.content.names import Area as Area
 from backcare.content.names import Group as Group
 from backcare.content.names import Kind as Kind
-
-Area = Literal[
-    "lower_back", "upper_back", "neck_shoulder", "leg_sciatica", "wrist_hand", "knee", "foot"
-]
-AREAS: tuple[Area, ...] = Area.__args__  # type: ignore[attr-defined]
 
 Equipment = Literal[
     "mat",
