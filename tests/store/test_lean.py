@@ -281,3 +281,20 @@ def test_a_saved_profile_it_cannot_read_is_left_to_the_store(ready: Path) -> Non
     connection.close()
     assert services.log_pain_quickly(url(ready), PainEntryCreate(score=3), now=NOW) is None
     assert rows(ready)["pain_entries"] == []
+
+
+def test_it_leaves_an_empty_file_to_the_store_and_writes_nothing(tmp_path: Path) -> None:
+    """An empty file (the store made it 0600, then stopped before migrating) stays empty."""
+    empty = tmp_path / "backcare.db"
+    empty.touch()
+    assert services.log_pain_quickly(url(empty), PainEntryCreate(score=3), now=NOW) is None
+    assert empty.stat().st_size == 0
+
+
+def test_it_leaves_a_file_out_of_wal_mode_to_the_store(ready: Path) -> None:
+    """Write-ahead logging is the store's to set (with its busy timeout and pragmas)."""
+    with sqlite3.connect(ready, isolation_level=None) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    connection.close()
+    assert services.log_pain_quickly(url(ready), PainEntryCreate(score=3), now=NOW) is None
+    assert rows(ready)["pain_entries"] == []

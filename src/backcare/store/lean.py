@@ -29,15 +29,16 @@ are milliseconds long, but SQLite's busy handler is not a queue: with 50 writers
 busy two-core machine, 10 s let 9 of 50 fail with "database is locked" (tests/store/
 test_fifty_writers.py); a minute lets every one wait its turn."""
 
-SQLITE_SETTINGS = (
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = FULL",
-    "PRAGMA foreign_keys = ON",
-)
-"""Per-connection settings every writer uses, besides its busy timeout."""
+SQLITE_SETTINGS = ("PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON")
+"""Per-connection settings every writer uses; they write nothing to the file."""
 
-SQLITE_PRAGMAS = (f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}", *SQLITE_SETTINGS)
-"""The store's connections: wait for the write lock (see above)."""
+SQLITE_PRAGMAS = (
+    f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}",
+    "PRAGMA journal_mode = WAL",
+    *SQLITE_SETTINGS,
+)
+"""The store's connections: wait for the write lock (see above), and write-ahead logging (kept
+in the file once set)."""
 
 PAIN_COLUMNS = ("user_id", "score", "areas", "note", "at", "client_id")
 """``pain_entries`` but its id; a test keeps it equal to the SQLAlchemy table's columns."""
@@ -60,7 +61,8 @@ def sqlite_file(url: str) -> Path | None:
 
 def open_file(path: Path) -> sqlite3.Connection | None:
     """A connection to ``path`` inside a ``BEGIN IMMEDIATE`` transaction (the write lock held),
-    or ``None`` unless the file exists, is writable, is free and is at ``SCHEMA_REVISION``.
+    or ``None`` unless the file exists, is writable, is free, is in WAL mode and is at
+    ``SCHEMA_REVISION``.
     The caller commits, or rolls back by closing. Never creates a file: a new database is the
     store's to create (mode 0600, migrations, the local user)."""
     uri = f"{path.absolute().as_uri()}?mode=rw"
@@ -73,12 +75,13 @@ def open_file(path: Path) -> sqlite3.Connection | None:
         # which waits its full busy timeout as every writer does.
         for pragma in ("PRAGMA busy_timeout = 0", *SQLITE_SETTINGS):
             connection.execute(pragma)
+        (journal,) = connection.execute("PRAGMA journal_mode").fetchone()  # read, not set
         connection.execute("BEGIN IMMEDIATE")
         (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except (sqlite3.Error, TypeError):  # locked, read-only, damaged, no revision table or row
         connection.close()
         return None
-    if revision != SCHEMA_REVISION:
+    if journal != "wal" or revision != SCHEMA_REVISION:  # the store sets WAL, and migrates
         connection.close()
         return None
     return connection
