@@ -4,10 +4,8 @@ Every field is optional; unknown fields and out-of-range values are errors that 
 Symptom answers are true, false or absent (absent = not asked or not known).
 """
 
-from __future__ import annotations
-
 import re
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -132,7 +130,7 @@ class Profile(ProfileModel):
     """Works at a sit–stand desk: break reminders then alternate sitting and standing."""
 
     @model_validator(mode="after")
-    def _consistent(self) -> Profile:
+    def _consistent(self) -> Self:
         """Answers that cannot all be true at once are refused, naming the fields."""
         if self.pregnancy is not None and self.postpartum is not None:
             raise ValueError("pregnancy, postpartum: pregnant and after a birth at once; give one")
