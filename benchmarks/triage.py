@@ -32,9 +32,11 @@ FOURTH = TESTS / "vignettes_fourth.yaml"
 """A fourth set, all held out, written without reading the rules after the third was spent."""
 FIFTH = TESTS / "vignettes_fifth.yaml"
 """A fifth set, all held out, written without reading the rules after the fourth was spent."""
-WHOLE_SETS = {"fresh": FRESH, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH}
+SIXTH = TESTS / "vignettes_sixth.yaml"
+"""A sixth set, all held out, written without reading the rules after the fifth was spent."""
+WHOLE_SETS = {"fresh": FRESH, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH, "sixth": SIXTH}
 """Parts that are a whole file (every case held out), by name."""
-PARTS = ("dev", "held_out", "fresh", "third", "fourth", "fifth")
+PARTS = ("dev", "held_out", "fresh", "third", "fourth", "fifth", "sixth")
 
 
 @dataclass(frozen=True)

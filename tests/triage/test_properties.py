@@ -168,14 +168,16 @@ def assert_spec_shape(data: dict[str, Any]) -> None:
 @EXAMPLES
 @given(
     profiles(age=st.integers(65, 120)),
-    st.integers(7, 10) | st.none(),
+    st.integers(5, 10) | st.none(),
     st.booleans() | st.none(),
 )
-def test_every_person_65_or_over_who_fell_with_severe_pain_is_an_emergency(
+def test_every_person_65_or_over_who_fell_with_more_than_mild_pain_is_an_emergency(
     flags_kb: KnowledgeBase, profile: Profile, score: int | None, excruciating: bool | None
 ) -> None:
-    """NICE NG41: 65 or over with spinal pain after a fall is high risk: an ambulance, not a
-    walk to the doctor's. Severe is a score of 7+ or "excruciating"."""
+    """NICE NG41: 65 or over with spinal pain after a fall is high risk; East of England
+    Ambulance Service: call 999 if an older person who fell hurt their back. An ambulance, not
+    a walk to the doctor's, from a score of 5 (more than mild) or "excruciating". This holds the
+    issue's property (severe pain at 65+ after a fall is an emergency) and widens it."""
     assert_severe_pain_after_a_fall_is_an_emergency(flags_kb, profile, score, excruciating)
 
 
@@ -200,6 +202,34 @@ def assert_severe_pain_after_a_fall_is_an_emergency(
     assert result.level == "emergency"
     assert "major_trauma" in {flag.id for flag in result.flags}
     assert not result.exercise_allowed
+
+
+@EXAMPLES
+@given(profiles(age=st.integers(60, 120)), st.integers(7, 10), st.sampled_from(["sudden", None]))
+def test_new_severe_back_and_belly_pain_at_60_or_over_is_an_emergency(
+    flags_kb: KnowledgeBase, profile: Profile, score: int, onset: str | None
+) -> None:
+    """NICE NG156: think of a ruptured aneurysm with new back and belly pain; the onset need not
+    be answered (issue 14, class 6)."""
+    pain = profile.pain.model_copy(update={"score": score, "onset": onset})
+    belly = with_answer(profile.model_copy(update={"pain": pain}), "symptoms.abdominal_pain", True)
+    result = evaluate(belly, flags_kb)
+    assert result.level == "emergency"
+    assert "vascular" in {flag.id for flag in result.flags}
+
+
+@EXAMPLES
+@given(profiles(age=st.integers(65, 120)))
+def test_a_weak_leg_with_a_suspected_fracture_is_an_emergency(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """Sudden pain at 65+ may be a broken spine (issue 14, class 2); a weak leg with it means
+    pressure on the nerves, as after an injury."""
+    pain = profile.pain.model_copy(update={"onset": "sudden"})
+    sudden = profile.model_copy(update={"pain": pain})
+    result = evaluate(with_answer(sudden, "symptoms.leg_weakness", True), flags_kb)
+    assert result.level == "emergency"
+    assert "progressive_neuro_deficit" in {flag.id for flag in result.flags}
 
 
 @EXAMPLES

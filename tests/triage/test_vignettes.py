@@ -20,6 +20,7 @@ SETS = {
     "vignettes_third.yaml": {"held_out"},
     "vignettes_fourth.yaml": {"held_out"},
     "vignettes_fifth.yaml": {"held_out"},
+    "vignettes_sixth.yaml": {"held_out"},
 }
 
 
