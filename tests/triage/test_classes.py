@@ -339,6 +339,21 @@ CASES = [
         "urinary_kidney",
         {"age": 30, "symptoms": {"flank_pain_or_colic": True, "fever_or_chills": True}},
     ),
+    # A known stone's pain with a fever: a blocked, infected kidney (Guy's and St Thomas': back
+    # to A&E with a high temperature).
+    (
+        "known-stone-pain-with-fever",
+        "emergency",
+        "urinary_kidney",
+        {
+            "age": 33,
+            "symptoms": {
+                "flank_pain_or_colic": True,
+                "known_kidney_stones": True,
+                "fever_or_chills": True,
+            },
+        },
+    ),
     # 10. Pregnancy and after birth (NHS, maternity units).
     (
         "reduced-movements",

@@ -21,6 +21,8 @@ SETS = {
     "vignettes_fourth.yaml": {"held_out"},
     "vignettes_fifth.yaml": {"held_out"},
     "vignettes_sixth.yaml": {"held_out"},
+    "vignettes_seventh.yaml": {"held_out"},
+    "vignettes_eighth.yaml": {"held_out"},
 }
 
 

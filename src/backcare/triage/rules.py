@@ -374,7 +374,7 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
     within a day or two (seeds 000, 001 name the same signs). A kidney infection (a fever with
     urine symptoms or pain in the side) in pregnancy or with a weak immune system or steroids is
     an emergency: NICE NG111 refers pregnant and immunosuppressed people with acute
-    pyelonephritis to hospital."""
+    pyelonephritis to hospital. So is a fever with a known stone's pain (`_blocked_by_a_stone`)."""
     signs = said(
         profile,
         "symptoms.urinary_pain_or_frequency",
@@ -389,9 +389,21 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
     kidney = said(profile, "symptoms.urinary_pain_or_frequency", "symptoms.flank_pain_or_colic")
     pregnant = ("pregnancy.weeks",) if profile.pregnancy is not None else ()
     at_risk = pregnant + said(profile, "symptoms.immunosuppressed_or_steroids")
+    at_risk += _blocked_by_a_stone(profile)
     if fever and kidney and at_risk:
         return Hit((*signs, *fever, *at_risk), "emergency")
     return Hit((*signs, *fever))
+
+
+def _blocked_by_a_stone(profile: Profile) -> tuple[str, ...]:
+    """The pain in waves of a known kidney stone: with a fever the kidney may be blocked and
+    infected, a hospital emergency (Guy's and St Thomas' NHS, kidney stone pain: come back to
+    A&E with "signs of an infection, such as a high temperature"; NHS Cornwall colic referral
+    criteria: "an obstructed infected kidney is a surgical emergency")."""
+    side_pain = said(profile, "symptoms.flank_pain_or_colic")
+    if profile.symptoms.known_kidney_stones is not True or not side_pain:
+        return ()
+    return ("symptoms.known_kidney_stones",)
 
 
 def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
