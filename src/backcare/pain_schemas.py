@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from backcare.content.schema import Area
+from backcare.content.names import Area
 from backcare.validation import strict_field
 
 NOTE_MAX_CHARS = 2000

@@ -4,10 +4,8 @@ Every field is optional; unknown fields and out-of-range values are errors that 
 Symptom answers are true, false or absent (absent = not asked or not known).
 """
 
-from __future__ import annotations
-
 import re
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -132,7 +130,7 @@ class Profile(ProfileModel):
     """Works at a sit–stand desk: break reminders then alternate sitting and standing."""
 
     @model_validator(mode="after")
-    def _consistent(self) -> Profile:
+    def _consistent(self) -> Self:
         """Answers that cannot all be true at once are refused, naming the fields."""
         if self.pregnancy is not None and self.postpartum is not None:
             raise ValueError("pregnancy, postpartum: pregnant and after a birth at once; give one")
@@ -201,6 +199,25 @@ def parse_profile(text: str, *, source: str = "profile") -> Profile:
     if not isinstance(data, dict):
         raise InputError(f"{source}: a profile must be a JSON/YAML object")
     return Profile.model_validate(data)
+
+
+def stored_profile(data: dict[str, object]) -> Profile:
+    """A saved profile; one saved before a rule was added (a pregnancy and a birth at once)
+    is a one-line ``InputError`` asking for a new check-in, not a crash. Every reader of saved
+    profiles (the store's and ``backcare log``'s quick path) goes through here."""
+    from pydantic import ValidationError
+
+    from backcare.errors import InputError
+
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(map(str, first["loc"])) or "profile"
+        raise InputError(
+            f"saved profile: {where}: {first['msg'].removeprefix('Value error, ')}; "
+            "check in again to replace it"
+        ) from None
 
 
 JSON_DEPTH = 4

@@ -93,3 +93,17 @@ def test_kb_stats_reads_the_compiled_counts(
     assert "backcare.knowledge.counts" in modules
     knowledge_base = {"backcare.knowledge.loader", "backcare.knowledge.base", "pickle"}
     assert (knowledge_base | {"backcare.content.schema"}) & modules == set()
+
+
+def test_log_into_a_ready_database_imports_no_store_engine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first ``log`` creates and migrates the database through the store; every later one
+    writes through ``sqlite3`` (``store.lean``): no SQLAlchemy, Alembic, knowledge base, content
+    models or terminal drawing. Pydantic stays: the entry is validated by its own model."""
+    monkeypatch.setenv("BACKCARE_HOME", str(tmp_path))
+    assert {"sqlalchemy", "alembic"} <= imported_by("log", "3")
+    modules = imported_by("log", "4", "--area", "leg_sciatica")
+    assert {"backcare.store.lean", "backcare.pain_schemas"} <= modules
+    assert {m for m in heavy(modules) if not m.startswith("pydantic")} == set()
+    assert modules & {"rich.console", "backcare.profile"} == set()

@@ -4,11 +4,16 @@ shown as written and do nothing; the text round-trips log → diary → export �
 
 from __future__ import annotations
 
+import io
 import json
+from contextlib import redirect_stderr
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from backcare.cli.common import fail
 from tests.cli.test_data_commands import Backcare
 
 HOSTILE_NOTES = [
@@ -66,3 +71,28 @@ def test_a_wrong_interview_answer_is_echoed_as_text(backcare: Backcare) -> None:
     result = backcare("check", stdin="[/]\n" * 3)
     assert "Traceback" not in result.stderr
     assert "MarkupError" not in result.stdout + result.stderr
+
+
+@given(message=st.text(max_size=200))
+def test_every_error_is_one_line(message: str) -> None:
+    """Whatever a message quotes (a parser's error echoing a binary file holds form feeds,
+    separators and line breaks), the person sees one line, "error: …", and status 2."""
+    stderr = io.StringIO()
+    with pytest.raises(SystemExit) as exit, redirect_stderr(stderr):
+        fail(message)
+    assert exit.value.code == 2
+    shown = stderr.getvalue()
+    assert shown.endswith("\n")
+    assert shown.splitlines() == [shown.removesuffix("\n")]
+    assert shown.startswith("error: ")
+
+
+def test_a_binary_file_given_as_a_calendar_is_refused_in_one_line(backcare: Backcare) -> None:
+    """A database backup named as the busy calendar (the fuzz found it): one line, status 2."""
+    copy = backcare.home.parent / "calendar.ics"
+    backcare.ok("log", "3")
+    backcare.ok("backup", str(copy))
+    result = backcare.process("breaks", "--busy-calendar", str(copy))
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("error: --busy-calendar: not an iCalendar file")

@@ -11,8 +11,8 @@ import typer
 
 from backcare.cli.common import (
     DISCLAIMER,
+    check_knowledge,
     guarded,
-    knowledge,
     print_json,
     read_profile,
     user_text,
@@ -67,7 +67,7 @@ def check(
         person = read_profile(profile)
     if save is not None:
         save_profile(person, save)
-    result = evaluate(person, knowledge())
+    result = evaluate(person, check_knowledge())
     if as_json:
         print_json(result)
     else:
@@ -84,7 +84,7 @@ def interview(console: Console) -> Profile:
     while remaining := questions_for(answers):
         question = remaining[0]
         answers[question.key] = ask(console, question, answers)
-        if evaluate(profile_from_answers(answers), knowledge()).level == "emergency":
+        if evaluate(profile_from_answers(answers), check_knowledge()).level == "emergency":
             break
     return profile_from_answers(answers)
 
@@ -167,7 +167,7 @@ def render(result: CheckResult, *, not_asked: Sequence[str] = ()) -> Panel:
     from rich.panel import Panel
     from rich.text import Text
 
-    kb = knowledge()
+    kb = check_knowledge()
     parts: list[Text] = []
     for flag in result.flags:
         colour = LEVEL_COLOUR[flag.level]

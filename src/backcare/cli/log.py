@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from backcare.cli.common import DISCLAIMER, guarded, print_json
-from backcare.content.schema import AREAS
+from backcare.cli.common import DISCLAIMER, guarded, print_json, settings
+from backcare.content.names import AREAS
 from backcare.errors import InputError
 from backcare.pain_schemas import EARLIEST, FUTURE_TOLERANCE
 
@@ -37,9 +37,13 @@ def log_pain(
         note=note,
         at=parse_time(at, now=now) if at else None,
     )
-    with local_database() as (database, user_id):
-        saved = services.log_pain(database, user_id=user_id, entry=entry, now=now)
-        alerts = services.diary_alerts(database, user_id=user_id, kb=None, now=now)
+    quick = services.log_pain_quickly(settings().database_url, entry, now=now)
+    if quick is not None:
+        saved, alerts = quick
+    else:  # a new, older, locked or damaged file, or a database server: the store decides
+        with local_database() as (database, user_id):
+            saved = services.log_pain(database, user_id=user_id, entry=entry, now=now)
+            alerts = services.diary_alerts(database, user_id=user_id, kb=None, now=now)
     if as_json:
         print_json(
             {

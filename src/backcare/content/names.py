@@ -1,5 +1,5 @@
 """The content's closed vocabularies that commands name in their options (population groups,
-entry kinds), apart from ``schema`` so that a command can list them without building the
+entry kinds, pain areas), apart from ``schema`` so that a command can list them without building the
 content's pydantic models. ``schema`` re-exports them."""
 
 from __future__ import annotations
@@ -40,3 +40,8 @@ Kind = Literal[
     "conflict",
 ]
 KINDS: tuple[Kind, ...] = Kind.__args__  # type: ignore[attr-defined]
+
+Area = Literal[
+    "lower_back", "upper_back", "neck_shoulder", "leg_sciatica", "wrist_hand", "knee", "foot"
+]
+AREAS: tuple[Area, ...] = Area.__args__  # type: ignore[attr-defined]

@@ -6,10 +6,8 @@ seeds cites a public reference instead. Numbers live in structured fields (``Dos
 ``ThermoStep``, ``Target`` …) so the plan can compute with them, not only in prose.
 """
 
-from __future__ import annotations
-
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -21,15 +19,12 @@ from pydantic import (
     model_validator,
 )
 
+from backcare.content.names import AREAS as AREAS
 from backcare.content.names import GROUPS as GROUPS
 from backcare.content.names import KINDS as KINDS
+from backcare.content.names import Area as Area
 from backcare.content.names import Group as Group
 from backcare.content.names import Kind as Kind
-
-Area = Literal[
-    "lower_back", "upper_back", "neck_shoulder", "leg_sciatica", "wrist_hand", "knee", "foot"
-]
-AREAS: tuple[Area, ...] = Area.__args__  # type: ignore[attr-defined]
 
 Equipment = Literal[
     "mat",
@@ -141,7 +136,7 @@ class Source(Strict):
     ref: str | None = None
 
     @model_validator(mode="after")
-    def _seed_quote_or_ref(self) -> Source:
+    def _seed_quote_or_ref(self) -> Self:
         has_seed = self.seed is not None and self.quote is not None
         if has_seed == (self.ref is not None) or (self.seed is None) != (self.quote is None):
             raise ValueError("a source is either {seed, quote} or {ref}")
@@ -172,7 +167,7 @@ class Dose(Strict):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _has_a_number(self) -> Dose:
+    def _has_a_number(self) -> Self:
         numbers = (self.hold_s, self.reps, self.sets, self.duration_s, self.breaths)
         if all(n is None for n in numbers) and not self.as_tolerated:
             raise ValueError(
@@ -193,7 +188,7 @@ class NotFor(Strict):
     sources: Sources
 
     @model_validator(mode="after")
-    def _has_a_target(self) -> NotFor:
+    def _has_a_target(self) -> Self:
         if self.group is None and self.pain_at_least is None:
             raise ValueError("not_for needs a group or pain_at_least")
         if self.pregnancy_week_from is not None and self.group != "pregnancy":
@@ -222,7 +217,7 @@ class Who(Strict):
     flags: list[FlagId] = []
 
     @model_validator(mode="after")
-    def _names_someone(self) -> Who:
+    def _names_someone(self) -> Self:
         named = [v for v in self.__dict__.values() if v is not None and v is not False and v != []]
         if not named:
             raise ValueError("who: name at least one criterion")
@@ -257,7 +252,7 @@ class Rule(Strict):
     sources: Sources
 
     @model_validator(mode="after")
-    def _does_something(self) -> Rule:
+    def _does_something(self) -> Self:
         effects = (self.exclude, self.exclude_tags, self.only_tags, self.caps)
         if not any(effects) and self.max_exercises_per_day is None:
             raise ValueError(f"rule {self.id}: exclude, exclude_tags, only_tags, caps or a limit")
@@ -313,7 +308,7 @@ class CameraMeasure(Strict):
     side: CameraSide = "mean"
 
     @model_validator(mode="after")
-    def _one_kind(self) -> CameraMeasure:
+    def _one_kind(self) -> Self:
         if (self.angle is None) == (self.incline is None):
             raise ValueError("a camera measure is either an angle or an incline")
         return self
@@ -335,7 +330,7 @@ class CameraCue(Strict):
     for_s: float = Field(default=0.4, ge=0, le=5)
 
     @model_validator(mode="after")
-    def _one_condition(self) -> CameraCue:
+    def _one_condition(self) -> Self:
         if sum(v is not None for v in (self.below, self.above, self.faster_than)) != 1:
             raise ValueError(f"cue {self.id}: exactly one of below, above, faster_than")
         return self
@@ -361,7 +356,7 @@ class Camera(Strict):
     min_visibility: float = Field(default=0.75, ge=0, le=1)
 
     @model_validator(mode="after")
-    def _wide_enough(self) -> Camera:
+    def _wide_enough(self) -> Self:
         if abs(self.top - self.rest) < MIN_REP_GAP:
             raise ValueError(f"camera: rest and top must be at least {MIN_REP_GAP:g} degrees apart")
         ids = [cue.id for cue in self.cues]
@@ -437,7 +432,7 @@ class Exercise(EntryBase):
     """How "Check my form" judges this exercise, when a camera can judge it at all."""
 
     @model_validator(mode="after")
-    def _cues_quote_steps(self) -> Exercise:
+    def _cues_quote_steps(self) -> Self:
         """A cue repeats words of one of this exercise's steps, so it never says anything the
         exercise (and so its seed quote) does not already say."""
         for cue in self.camera.cues if self.camera else []:

@@ -212,6 +212,23 @@ def new_leg_symptoms_alert(
     )
 
 
+ALERT_LOOKBACK = timedelta(days=15)
+"""The trend alert compares the last seven days with the seven before (and a day of slack)."""
+CLOCK_SKEW = timedelta(minutes=10)
+"""Live writes may be a few minutes ahead of ``now`` (another device's clock)."""
+
+
+def alert_windows(now: datetime, plan_started: datetime | None) -> list[tuple[datetime, datetime]]:
+    """The ``[since, until)`` spans of a diary that ``pain_alerts`` reads, however long the
+    diary: the last two weeks, and the weeks around the plan's start. With the first painful
+    entry (when pain began) and the two newest up to ``now`` (the jump from the rating before),
+    the alerts over these entries are the alerts over the whole diary."""
+    windows = [(now - ALERT_LOOKBACK, now + CLOCK_SKEW)]
+    if plan_started is not None:
+        windows.append((plan_started - WEEK, plan_started + WEEK))
+    return windows
+
+
 def pain_alerts(
     points: Sequence[PainPoint], *, now: datetime, plan_started: datetime | None = None
 ) -> list[Alert]:

@@ -10,8 +10,9 @@ falls back to the user's cache directory, and failing that to parsing.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,6 +28,7 @@ from backcare.knowledge.promises import all_rules
 
 T = TypeVar("T")
 _CACHE_NAME = "knowledge-{digest}.pickle"
+_CHECK_NAME = "check-{digest}.pickle"
 
 
 def parse_file(path: Path) -> ContentFile:
@@ -134,15 +136,42 @@ def load_knowledge_base(
     files = content_files(data_dir)
     if cache_dir is None:
         return build(files)
-    name = _CACHE_NAME.format(digest=fingerprint(files))
+    return _compiled(_CACHE_NAME, fingerprint(files), cache_dir, data_dir, lambda: build(files))
+
+
+def load_check_view(*, cache_dir: Path, data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    """What the safety check reads of the knowledge base (``check_view``), compiled apart:
+    ``backcare check`` unpickles its 20 entries, not all 247. Keyed by the content digest and by
+    this file, so a new ``check_view`` never reads an old view."""
+    digest = hashlib.sha256(fingerprint(content_files(data_dir)).encode())
+    digest.update(Path(__file__).read_bytes())
+
+    def make() -> KnowledgeBase:
+        return check_view(load_knowledge_base(cache_dir=cache_dir, data_dir=data_dir))
+
+    return _compiled(_CHECK_NAME, digest.hexdigest()[:24], cache_dir, data_dir, make)
+
+
+def check_view(kb: KnowledgeBase) -> KnowledgeBase:
+    """The red-flag entries and the levels' wording: all that ``triage.evaluate`` and the check's
+    page look up (a test runs the check both ways on random profiles)."""
+    return KnowledgeBase(entries=tuple(kb.of_type(schema.RedFlag)), levels=kb.levels)
+
+
+def _compiled(
+    pattern: str, digest: str, cache_dir: Path, data_dir: Path, make: Callable[[], KnowledgeBase]
+) -> KnowledgeBase:
+    """The pickle named ``pattern`` for this digest, from the user's cache or the one shipped
+    beside the package (shipped content only); else made and written to both."""
+    name = pattern.format(digest=digest)
     folders = [cache_dir, *([SHIPPED_CACHE] if data_dir == DATA_DIR else [])]
     for folder in folders:
         cached = read_pickled(folder / name, KnowledgeBase)
         if cached is not None:
             return cached
-    kb = build(files)
+    kb = make()
     for folder in folders:
-        write_pickled(folder / name, kb, stale=_CACHE_NAME.format(digest="*"))
+        write_pickled(folder / name, kb, stale=pattern.format(digest="*"))
     return kb
 
 

@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # the names below, imported lazily at run time (see ``__getat
         record_stop,
     )
     from backcare.services.questionnaires import list_questionnaires, save_questionnaire
+    from backcare.services.quick_log import log_pain_quickly
     from backcare.services.report import ClinicianReport, clinician_report
     from backcare.services.sessions import delete_session, list_sessions, record_session
 
@@ -89,6 +90,7 @@ _HOME: dict[str, str] = {
     "list_stops": "backcare.services.programme",
     "local_user_id": "backcare.services._base",
     "log_pain": "backcare.services.diary",
+    "log_pain_quickly": "backcare.services.quick_log",
     "profile_history": "backcare.services.profile",
     "programme_pace": "backcare.services.programme",
     "programme_plan": "backcare.services.programme",
@@ -134,6 +136,7 @@ __all__ = [
     "list_stops",
     "local_user_id",
     "log_pain",
+    "log_pain_quickly",
     "profile_history",
     "programme_pace",
     "programme_plan",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backcare.diary import PainPoint, new_leg_symptoms_alert, pain_alerts, warning_sign_alerts
+from backcare.diary.alerts import ALERT_LOOKBACK, alert_windows
 from backcare.diary.alerts import Alert as AlertPublic
 from backcare.pain_schemas import (
     AlertShownPublic,
@@ -16,12 +17,9 @@ from backcare.pain_schemas import (
     PainEntryPublic,
     PainEntryUpdate,
 )
+from backcare.profile import stored_profile
 from backcare.services._base import DB, _add_once, _now, _unit
-from backcare.services.profile import (
-    _latest_profiles,
-    _stored_profile,
-    current_profile,
-)
+from backcare.services.profile import _latest_profiles, current_profile
 from backcare.store.models import (
     AlertShown,
     PainEntry,
@@ -166,24 +164,13 @@ def diary_alerts(
     return alerts
 
 
-ALERT_LOOKBACK = timedelta(days=15)
-"""The trend alert compares the last seven days with the seven before (and a day of slack)."""
-
-
 def _alert_points(
     session: Session, user_id: int, *, now: datetime, plan_started: datetime | None
 ) -> list[PainPoint]:
-    """Only the entries the pain alerts look at, however long the diary: the last two weeks,
-    the weeks around the plan's start, the first painful entry (when pain began) and the two
-    newest (the jump from the rating before)."""
-    until = now + timedelta(minutes=10)  # live writes may be a few minutes ahead (clock skew)
-    points = _pain_points(session, user_id, since=now - ALERT_LOOKBACK, until=until)
-    if plan_started is not None:
-        week = timedelta(weeks=1)
-        around = _pain_points(
-            session, user_id, since=plan_started - week, until=plan_started + week
-        )
-        points |= around
+    """Only the entries the pain alerts look at (``alert_windows``), however long the diary."""
+    points: dict[int, PainPoint] = {}
+    for since, until in alert_windows(now, plan_started):
+        points |= _pain_points(session, user_id, since=since, until=until)
     first = session.execute(
         select(PainEntry.id, PainEntry.at, PainEntry.score)
         .where(PainEntry.user_id == user_id, PainEntry.score > 0, PainEntry.at <= now)
@@ -212,7 +199,7 @@ def _new_warning_signs(
     versions = _latest_profiles(session, user_id, limit=2)
     if len(versions) < 2:
         return []  # the first check-in showed its own flags; "new" needs something to compare
-    newest, previous = (evaluate(_stored_profile(v.data), kb) for v in versions)
+    newest, previous = (evaluate(stored_profile(v.data), kb) for v in versions)
     return warning_sign_alerts(previous.flags, newest.flags)
 
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from backcare.errors import InputError
-from backcare.profile import Profile
+from backcare.profile import Profile, stored_profile
 from backcare.services._base import DB, _now, _unit
 from backcare.store.models import (
     ProfileVersion,
@@ -44,21 +42,7 @@ def current_profile(db: DB, *, user_id: int) -> Profile | None:
     """The newest saved profile, or ``None`` before the first check-in."""
     with _unit(db) as session:
         latest = _latest_profiles(session, user_id, limit=1)
-    return _stored_profile(latest[0].data) if latest else None
-
-
-def _stored_profile(data: dict[str, Any]) -> Profile:
-    """A saved profile; one saved before a rule was added (a pregnancy and a birth at once)
-    is a one-line ``InputError`` asking for a new check-in, not a crash."""
-    try:
-        return Profile.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(map(str, first["loc"])) or "profile"
-        raise InputError(
-            f"saved profile: {where}: {first['msg'].removeprefix('Value error, ')}; "
-            "check in again to replace it"
-        ) from None
+    return stored_profile(latest[0].data) if latest else None
 
 
 def profile_history(db: DB, *, user_id: int) -> list[ProfileVersionPublic]:

@@ -20,24 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from backcare.config import Settings
 from backcare.errors import BackcareError
+from backcare.store.lean import SCHEMA_REVISION as SCHEMA_REVISION
+from backcare.store.lean import SQLITE_BUSY_TIMEOUT_MS, SQLITE_PRAGMAS
 from backcare.store.models import LOCAL_USERNAME, User
 
-SQLITE_BUSY_TIMEOUT_MS = 60_000
-"""How long a writer waits for another process's write lock before giving up. Transactions
-are milliseconds long, but SQLite's busy handler is not a queue: with 50 writers at once on a
-busy two-core machine, 10 s let 9 of 50 fail with "database is locked" (tests/store/
-test_fifty_writers.py); a minute lets every one wait its turn."""
-
-SQLITE_PRAGMAS = (
-    f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}",
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = FULL",
-    "PRAGMA foreign_keys = ON",
-)
-
 MIGRATIONS = "backcare.store:migrations"
-SCHEMA_REVISION = "0006"
-"""The newest migration's revision id; a test keeps it equal to Alembic's head."""
 MIGRATION_LOCK = 0x6261636B63617265
 """PostgreSQL advisory lock id ("backcare") held while migrating."""
 

@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from backcare.store.lean import LOCAL_USERNAME as LOCAL_USERNAME
 from backcare.store.types import UTCDateTime
 
 NAMING_CONVENTION = {
@@ -35,8 +36,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 """Named constraints, so later migrations can alter them on both databases."""
-
-LOCAL_USERNAME = "local"
 
 
 class Base(DeclarativeBase):
