@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from backcare.content.schema import Entry
@@ -27,6 +27,9 @@ class Answer:
 
     text: str
     quotes: tuple[str, ...]
+    words: frozenset[str] = field(repr=False, compare=False)
+    """The stems of ``text``, known from its sentences: coverage checks them, not worked out
+    again from the text."""
 
 
 _SIBILANT_ES = re.compile(r"(ss|x|ch|sh|z)es$")
@@ -113,7 +116,8 @@ def answer_for_stems(prepared: Prepared, want: set[str]) -> Answer:
     """``best_answer`` for the question's word stems, worked out once for all its hits."""
     counts = [len(want & words) for _, words in prepared.sentences]
     if not counts:
-        return Answer(text=prepared.summary, quotes=_quotes_for(prepared, frozenset(), want))
+        words = frozenset(stems(prepared.summary))
+        return Answer(prepared.summary, _quotes_for(prepared, frozenset(), want), words)
     best = max(counts)
     chosen = [counts.index(best)]
     if best and best in counts[chosen[0] + 1 :]:
@@ -121,7 +125,7 @@ def answer_for_stems(prepared: Prepared, want: set[str]) -> Answer:
     chosen = chosen[:MAX_SENTENCES]
     text = " ".join(prepared.sentences[i][0] for i in chosen)
     words = frozenset().union(*(prepared.sentences[i][1] for i in chosen))
-    return Answer(text=text, quotes=_quotes_for(prepared, words, want))
+    return Answer(text=text, quotes=_quotes_for(prepared, words, want), words=words)
 
 
 def _quotes_for(

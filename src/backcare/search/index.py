@@ -573,7 +573,7 @@ class AskIndex:
         total = sum(terms.weights.values())
         if self._facts[row].id in query.intended or not total:
             return 1.0
-        entry_stems = self._topic_stems[row] | stems(answer.text)
+        entry_stems = self._topic_stems[row] | answer.words
         met: set[str] = set()
         for variant_stems, all_stems in terms.concepts:
             if any(v <= entry_stems for v in variant_stems):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from backcare.search.patterns import PatternSet
 from backcare.search.phrases import any_of
 
 SCOPE_FILE = Path(__file__).with_name("scope.yaml")
@@ -26,13 +27,17 @@ class OutOfScope:
 @dataclass(frozen=True)
 class ScopePatterns:
     by_topic: dict[str, tuple[str, tuple[re.Pattern[str], ...], frozenset[str]]]
+    _set: PatternSet[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = ((topic, p) for topic, (_, patterns, _) in self.by_topic.items() for p in patterns)
+        object.__setattr__(self, "_set", PatternSet.build(pairs))
 
     def topic_of(self, question: str) -> OutOfScope | None:
         """The first uncovered topic the question is about, if any."""
-        lowered = " ".join(question.lower().split())
-        for topic, (ask, patterns, related) in self.by_topic.items():
-            if any(p.search(lowered) for p in patterns):
-                return OutOfScope(topic=topic, ask=ask, related=related)
+        for topic in self._set.matching(" ".join(question.lower().split()))[:1]:
+            ask, _, related = self.by_topic[topic]
+            return OutOfScope(topic=topic, ask=ask, related=related)
         return None
 
 
