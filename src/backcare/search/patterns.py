@@ -2,17 +2,20 @@
 
 Every question is checked against every warning sign's, intent's and out-of-scope topic's
 expressions; run one by one they were the largest single cost of ``ask`` after the ranking.
-Yet nearly every expression can only match where some literal piece of it is written ("numb",
-"bladder", "chest pain"). Those pieces are read once from the parsed expression; a text's
-three-letter runs then tell, with a few dictionary lookups, which expressions could match it,
-and only those are run. The gate only ever skips an expression that cannot match, so the
-result is exactly that of running all of them (an expression with no such piece always runs).
+Yet nearly every expression can only match where literal pieces of it are written: "my son
+… back" needs "back" *and* one of "son", "daughter", "child"… Those pieces are read once from
+the parsed expression, for each of its alternatives ("p|q|r"), as clauses that must all hold,
+each satisfied by any one of its pieces. A text's three-letter runs pick, with a few dictionary
+lookups, the alternatives whose most telling clause could hold; their clauses are checked as
+plain substrings, and only the expressions of the alternatives that pass are run. The gate
+only ever skips an expression that cannot match, so the result is exactly that of running all
+of them (an alternative with no clause of ``GRAM`` letters always passes).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parser  # type: ignore[attr-defined]
@@ -20,41 +23,59 @@ from typing import Any, Generic, TypeVar
 
 Key = TypeVar("Key")
 GRAM = 3
-"""Length of the runs a text is cut into: long enough to be selective, short enough that nearly
-every literal piece of an expression is at least this long."""
+"""Length of the runs a text is cut into, and the shortest piece a clause is kept with: shorter
+pieces ("a", "m ") are in nearly every text and tell nothing."""
+
+Clause = frozenset[str]
+"""Literal pieces one of which every match contains."""
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    """One alternative of an expression (by its position) and the clauses a text must meet."""
+
+    expression: int
+    clauses: tuple[Clause, ...]
+
+    def holds(self, text: str) -> bool:
+        return all(any(piece in text for piece in clause) for clause in self.clauses)
 
 
 @dataclass(frozen=True)
 class PatternSet(Generic[Key]):
-    """Keys, each with one expression (the alternation of its patterns), and the gate: the
-    three-letter runs one of which a text must hold for a key's expression to match it."""
+    """Keys, each with its expressions, and the gate: each expression's alternatives, indexed by
+    the three-letter runs that begin the pieces of their most telling clause."""
 
     keys: tuple[Key, ...]
     """One per expression: a key with several expressions is listed once for each."""
     expressions: tuple[re.Pattern[str], ...]
+    alternatives: tuple[_Alternative, ...]
     by_gram: dict[str, frozenset[int]]
     always: frozenset[int]
-    """Keys whose expression has no literal piece of ``GRAM`` letters: run on every text."""
+    """Alternatives without a clause: checked on every text (and so their expression run)."""
 
     @classmethod
     def build(cls, patterns: Iterable[tuple[Key, re.Pattern[str]]]) -> PatternSet[Key]:
         """From (key, expression) pairs; a key may come with several expressions."""
         keys: list[Key] = []
         expressions: list[re.Pattern[str]] = []
+        alternatives: list[_Alternative] = []
         by_gram: dict[str, set[int]] = {}
         always: set[int] = set()
         for position, (key, expression) in enumerate(patterns):
             keys.append(key)
             expressions.append(expression)
-            pieces = required_pieces(expression.pattern)
-            if pieces is None or min(map(len, pieces)) < GRAM:
-                always.add(position)
-                continue
-            for piece in pieces:
-                by_gram.setdefault(piece[:GRAM], set()).add(position)
+            for clauses in required_clauses(expression.pattern):
+                number = len(alternatives)
+                alternatives.append(_Alternative(position, clauses))
+                if not clauses:
+                    always.add(number)
+                for piece in max(clauses, key=_telling, default=()):
+                    by_gram.setdefault(piece[:GRAM], set()).add(number)
         return cls(
             tuple(keys),
             tuple(expressions),
+            tuple(alternatives),
             {gram: frozenset(found) for gram, found in by_gram.items()},
             frozenset(always),
         )
@@ -66,26 +87,51 @@ class PatternSet(Generic[Key]):
         chosen = set(self.always)
         for gram in grams.intersection(self.by_gram):
             chosen |= self.by_gram[gram]
+        passed = {
+            alternative.expression
+            for alternative in map(self.alternatives.__getitem__, chosen)
+            if alternative.holds(text)
+        }
         found = (
             self.keys[position]
-            for position in sorted(chosen)
+            for position in sorted(passed)
             if self.expressions[position].search(text)
         )
         return list(dict.fromkeys(found))
 
 
-def required_pieces(pattern: str) -> frozenset[str] | None:
-    """Literal strings one of which every match of the pattern contains, or None when the
-    pattern has no such set (it can match text made of anything)."""
+def _telling(clause: Clause) -> int:
+    """How telling a clause is: its shortest piece's length (longer pieces are rarer)."""
+    return min(map(len, clause))
+
+
+def required_clauses(pattern: str) -> list[tuple[Clause, ...]]:
+    """For each top-level alternative of the pattern, the clauses every match of it meets: each
+    a set of literal strings one of which the match contains (pieces shorter than ``GRAM``
+    left out, with their clause). An alternative with no clause can match almost anything."""
     parsed = sre_parser.parse(pattern)
-    return None if parsed.state.flags & re.IGNORECASE else _of_sequence(parsed)
+    if parsed.state.flags & re.IGNORECASE:
+        return [()]
+    return [
+        tuple(c for c in _options(branch) if _telling(c) >= GRAM) for branch in _branches(parsed)
+    ]
 
 
-def _of_sequence(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
-    """A match of a sequence holds every item's match, so any one item's pieces will do: the
-    set whose shortest piece is longest (the most selective). Runs of plain characters are
-    pieces of their own."""
-    options: list[frozenset[str]] = []
+def _branches(items: Sequence[tuple[Any, Any]]) -> list[Sequence[tuple[Any, Any]]]:
+    """The top-level alternatives of a parsed expression (through groups around all of it)."""
+    if len(items) == 1:
+        op, value = items[0]
+        if op is sre_constants.BRANCH:
+            return [alt for branch in value[1] for alt in _branches(branch)]
+        if op is sre_constants.SUBPATTERN and not (value[1] or value[2]):
+            return _branches(value[3])
+    return [items]
+
+
+def _options(items: Iterable[tuple[Any, Any]]) -> list[Clause]:
+    """The clauses of a sequence: a match of it holds every item's match, so each item's pieces
+    (and each run of plain characters) make a clause."""
+    options: list[Clause] = []
     run = ""
     for op, value in items:
         if op is sre_constants.LITERAL:
@@ -99,10 +145,15 @@ def _of_sequence(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
             options.append(found)
     if run:
         options.append(frozenset({run}))
-    return max(options, key=lambda option: min(map(len, option)), default=None)
+    return options
 
 
-def _of_item(op: Any, value: Any) -> frozenset[str] | None:
+def _of_sequence(items: Iterable[tuple[Any, Any]]) -> Clause | None:
+    """One clause of a sequence: the most telling of its items' (``_options``)."""
+    return max(_options(items), key=_telling, default=None)
+
+
+def _of_item(op: Any, value: Any) -> Clause | None:
     """The pieces of one item that is not a plain character; None when it has none (a class of
     characters, an optional part, a zero-width assertion)."""
     if op is sre_constants.SUBPATTERN:
