@@ -21,13 +21,15 @@ _fill = object.__setattr__
 def trusted(model: type[Model], **fields: Any) -> Model:
     """``model.model_construct(**fields)``, filled in directly when ``fields`` names every field
     of the model (in declaration order, all of them set); through ``model_construct`` otherwise.
-    For models without private attributes or a post-init hook (which this does not run)."""
-    names = model.__pydantic_fields__
-    if fields.keys() != names.keys():
+    For models without private attributes, a post-init hook or extra fields allowed (this runs
+    no hook and, like ``model_construct`` for such models, keeps no unknown field)."""
+    try:
+        values = {name: fields[name] for name in model.__pydantic_fields__}
+    except KeyError:
         return model.model_construct(**fields)
     item = model.__new__(model)
-    _fill(item, "__dict__", {name: fields[name] for name in names})
-    _fill(item, "__pydantic_fields_set__", set(names))
+    _fill(item, "__dict__", values)
+    _fill(item, "__pydantic_fields_set__", set(values))
     _fill(item, "__pydantic_extra__", None)
     _fill(item, "__pydantic_private__", None)
     return item

@@ -157,6 +157,19 @@ GROUP_CUES: dict[Group, tuple[str, ...]] = {
     "rectus_diastasis": ("diastasis",),
     "lumbar_strain": ("strain",),
 }
+
+
+def _by_cue(cues: dict[Group, tuple[str, ...]]) -> dict[str, tuple[Group, ...]]:
+    """``GROUP_CUES`` the other way round: the groups each concept names (a question names a
+    group when one of its concepts is one of the group's cues), looked up per concept."""
+    groups: dict[str, tuple[Group, ...]] = {}
+    for group, words in cues.items():
+        for cue in words:
+            groups[cue] = (*groups.get(cue, ()), group)
+    return groups
+
+
+_GROUPS_BY_CUE = _by_cue(GROUP_CUES)
 SHORT_QUESTION = 6
 """A question of at most this many informative words is about each of them: one the content has
 never heard of, and rare in everyday English ("is turmeric good for back pain?"), is its topic,
@@ -364,9 +377,7 @@ class AskIndex:
             lowered=lowered,
             words=tuple(words),
             variants=tuple(sorted(variants)),
-            groups=frozenset(
-                g for g, cues in GROUP_CUES.items() if any(c in concepts for c in cues)
-            ),
+            groups=frozenset(g for c in concepts for g in _GROUPS_BY_CUE.get(c, ())),
             kinds=frozenset(kinds),
             causes=self._causes_named(words, kinds),
             concepts=tuple(concepts),
