@@ -122,6 +122,7 @@ class Postings:
         self._spans: dict[str, tuple[int, int]] = {}
         self._keys: dict[str, str] = {}
         self._unseen: dict[str, TermScores] = {}
+        self._views: dict[str, TermScores] = {}
         self._tokenizer = Tokenizer()
         for word, terms in self._tokenizer.terms(words).items():
             key = terms[0] if len(terms) == 1 else word
@@ -131,13 +132,14 @@ class Postings:
 
     def __getstate__(self) -> dict[str, object]:
         """Everything but the connections (the index stores and restores its own) and the
-        cache of words the content never holds."""
-        skip = ("_db", "_unseen", "_tokenizer")
+        caches of words the content never holds and of terms' views."""
+        skip = ("_db", "_unseen", "_views", "_tokenizer")
         return {k: v for k, v in self.__dict__.items() if k not in skip}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._unseen = {}
+        self._views = {}
         self._tokenizer = Tokenizer()
 
     def attach(self, db: sqlite3.Connection) -> None:
@@ -185,8 +187,14 @@ class Postings:
         return TermScores.of(self._fts_pairs(word)) if terms else _NOTHING
 
     def _term(self, key: str) -> TermScores:
-        span = self._spans.get(key)
-        return _NOTHING if span is None else self._packed.view(*span)
+        """The term's scores, its view made once (at most one per term the content holds)."""
+        view = self._views.get(key)
+        if view is None:
+            span = self._spans.get(key)
+            if span is None:
+                return _NOTHING
+            view = self._views[key] = self._packed.view(*span)
+        return view
 
     def _fts_pairs(self, word: str) -> list[tuple[int, float]]:
         """FTS5's BM25 score of each row holding the word (higher is better)."""
