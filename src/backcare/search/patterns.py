@@ -5,11 +5,12 @@ expressions; run one by one they were the largest single cost of ``ask`` after t
 Yet nearly every expression can only match where literal pieces of it are written: "my son
 … back" needs "back" *and* one of "son", "daughter", "child"… Those pieces are read once from
 the parsed expression, for each of its alternatives ("p|q|r"), as clauses that must all hold,
-each satisfied by any one of its pieces. A text's three-letter runs pick, with a few dictionary
-lookups, the alternatives whose most telling clause could hold; their clauses are checked as
-plain substrings, and only the expressions of the alternatives that pass are run. The gate
-only ever skips an expression that cannot match, so the result is exactly that of running all
-of them (an alternative with no clause of ``GRAM`` letters always passes).
+each satisfied by any one of its pieces. The pieces of each alternative's most telling clause
+index it: the pieces a text holds (plain substring checks, in C) pick the alternatives worth
+looking at; their other clauses are checked the same way, and only the expressions of the
+alternatives that pass are run. The gate only ever skips an expression that cannot match, so
+the result is exactly that of running all of them (an alternative with no clause at all
+always passes).
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
 
 Key = TypeVar("Key")
-GRAM = 3
-"""Length of the runs a text is cut into, and the shortest piece a clause is kept with: shorter
-pieces ("a", "m ") are in nearly every text and tell nothing."""
+SHORTEST = 3
+"""The shortest piece a clause is kept with: shorter pieces ("a", "m ") are in nearly every
+text and tell nothing."""
 
 Clause = frozenset[str]
 """Literal pieces one of which every match contains."""
@@ -38,19 +39,20 @@ class _Alternative:
     clauses: tuple[Clause, ...]
 
     def holds(self, text: str) -> bool:
-        return all(any(piece in text for piece in clause) for clause in self.clauses)
+        contains = text.__contains__
+        return all(any(map(contains, clause)) for clause in self.clauses)
 
 
 @dataclass(frozen=True)
 class PatternSet(Generic[Key]):
     """Keys, each with its expressions, and the gate: each expression's alternatives, indexed by
-    the three-letter runs that begin the pieces of their most telling clause."""
+    the pieces of their most telling clause."""
 
     keys: tuple[Key, ...]
     """One per expression: a key with several expressions is listed once for each."""
     expressions: tuple[re.Pattern[str], ...]
     alternatives: tuple[_Alternative, ...]
-    by_gram: dict[str, frozenset[int]]
+    by_piece: dict[str, frozenset[int]]
     always: frozenset[int]
     """Alternatives without a clause: checked on every text (and so their expression run)."""
 
@@ -60,7 +62,7 @@ class PatternSet(Generic[Key]):
         keys: list[Key] = []
         expressions: list[re.Pattern[str]] = []
         alternatives: list[_Alternative] = []
-        by_gram: dict[str, set[int]] = {}
+        by_piece: dict[str, set[int]] = {}
         always: set[int] = set()
         for position, (key, expression) in enumerate(patterns):
             keys.append(key)
@@ -71,22 +73,21 @@ class PatternSet(Generic[Key]):
                 if not clauses:
                     always.add(number)
                 for piece in max(clauses, key=_telling, default=()):
-                    by_gram.setdefault(piece[:GRAM], set()).add(number)
+                    by_piece.setdefault(piece, set()).add(number)
         return cls(
             tuple(keys),
             tuple(expressions),
             tuple(alternatives),
-            {gram: frozenset(found) for gram, found in by_gram.items()},
+            {piece: frozenset(found) for piece, found in by_piece.items()},
             frozenset(always),
         )
 
     def matching(self, text: str) -> list[Key]:
         """The keys one of whose expressions matches somewhere in the text, each once, in the
         order they were built."""
-        grams = {text[i : i + GRAM] for i in range(len(text) - GRAM + 1)}
         chosen = set(self.always)
-        for gram in grams.intersection(self.by_gram):
-            chosen |= self.by_gram[gram]
+        for piece in filter(text.__contains__, self.by_piece):
+            chosen |= self.by_piece[piece]
         passed = {
             alternative.expression
             for alternative in map(self.alternatives.__getitem__, chosen)
@@ -107,13 +108,14 @@ def _telling(clause: Clause) -> int:
 
 def required_clauses(pattern: str) -> list[tuple[Clause, ...]]:
     """For each top-level alternative of the pattern, the clauses every match of it meets: each
-    a set of literal strings one of which the match contains (pieces shorter than ``GRAM``
+    a set of literal strings one of which the match contains (pieces shorter than ``SHORTEST``
     left out, with their clause). An alternative with no clause can match almost anything."""
     parsed = sre_parser.parse(pattern)
     if parsed.state.flags & re.IGNORECASE:
         return [()]
     return [
-        tuple(c for c in _options(branch) if _telling(c) >= GRAM) for branch in _branches(parsed)
+        tuple(c for c in _options(branch) if _telling(c) >= SHORTEST)
+        for branch in _branches(parsed)
     ]
 
 
