@@ -21,17 +21,20 @@ class Vocabulary:
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     ambiguous_aliases: frozenset[str] = frozenset()
     _phrases: PhraseIndex = field(init=False, repr=False, compare=False)
+    _order: dict[object, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         phrases = PhraseIndex.build(
             (variant, name) for name, variants in self.concepts.items() for variant in variants
         )
         object.__setattr__(self, "_phrases", phrases)
+        object.__setattr__(self, "_order", {name: i for i, name in enumerate(self.concepts)})
 
     def concepts_in(self, text: str) -> list[str]:
-        """Names of the concepts a text mentions, by any of their variants (in file order)."""
+        """Names of the concepts a text mentions, by any of their variants (in file order: the
+        few found sorted by their place, not every concept tested)."""
         found = self._phrases.found_in(text.lower())
-        return [name for name in self.concepts if name in found] if found else []
+        return [str(name) for name in sorted(found, key=self._order.__getitem__)]
 
     def respell(self, words: list[str]) -> list[str]:
         """The words, each followed by its other spellings (labor → labour, situps → sit-ups)."""
