@@ -32,9 +32,23 @@ FOURTH = TESTS / "vignettes_fourth.yaml"
 """A fourth set, all held out, written without reading the rules after the third was spent."""
 FIFTH = TESTS / "vignettes_fifth.yaml"
 """A fifth set, all held out, written without reading the rules after the fourth was spent."""
-WHOLE_SETS = {"fresh": FRESH, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH}
+SIXTH = TESTS / "vignettes_sixth.yaml"
+"""A sixth set, all held out, written without reading the rules after the fifth was spent."""
+SEVENTH = TESTS / "vignettes_seventh.yaml"
+"""A seventh set, all held out, written without reading the rules after the sixth was spent."""
+EIGHTH = TESTS / "vignettes_eighth.yaml"
+"""An eighth set, all held out, written without reading the rules after the seventh was spent."""
+WHOLE_SETS = {
+    "fresh": FRESH,
+    "third": THIRD,
+    "fourth": FOURTH,
+    "fifth": FIFTH,
+    "sixth": SIXTH,
+    "seventh": SEVENTH,
+    "eighth": EIGHTH,
+}
 """Parts that are a whole file (every case held out), by name."""
-PARTS = ("dev", "held_out", "fresh", "third", "fourth", "fifth")
+PARTS = ("dev", "held_out", "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 
 
 @dataclass(frozen=True)

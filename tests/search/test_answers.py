@@ -232,7 +232,7 @@ def test_devices_clinic_treatments_and_hips_are_not_covered(index: AskIndex, que
 
 def test_every_intent_and_scope_entry_exists(kb: KnowledgeBase) -> None:
     named = load_intents().all_entries() | {
-        entry for _, _, related in load_scope().by_topic.values() for entry in related
+        entry for topic in load_scope().by_topic.values() for entry in topic.related
     }
     assert [entry for entry in named if entry not in kb] == []
 

@@ -111,3 +111,88 @@ def test_a_word_only_mentioned_in_an_entrys_steps_is_not_an_answer(
     result = ask(index, question)
     assert result.covered is False
     assert result.results, "related entries are still shown"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Can I claim disability benefits for my back?", "benefits_and_legal"),
+        ("Do I need a sick note from my GP for back pain?", "benefits_and_legal"),
+        ("How long does a slipped disc take to heal?", "course_of_a_diagnosis"),
+        ("Will my sciatica go away on its own?", "course_of_a_diagnosis"),
+        ("Is it bad to pop my own back every morning?", "devices_and_clinic_treatments"),
+        (
+            "Can a neck adjustment at the chiropractor be dangerous?",
+            "devices_and_clinic_treatments",
+        ),
+        ("Is this pain in my hip or back?", "other_body_parts"),
+        ("Why does my tailbone hurt when I sit?", "other_body_parts"),
+        ("Could flat feet be why my back aches?", "other_body_parts"),
+    ],
+)
+def test_classes_the_seeds_do_not_answer_are_not_covered(
+    index: AskIndex, question: str, topic: str
+) -> None:
+    """Issue 20, not covered: benefits and legal matters, how long a named diagnosis lasts,
+    cracking or adjusting a spine, and another body part told apart from the back."""
+    result = ask(index, question)
+    assert result.covered is False
+    assert result.not_covered is not None
+    assert result.not_covered.topic == topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long does back pain usually last?",
+        "How long does a pulled back muscle take to heal?",
+        "Should I put a pillow between my knees when my back aches at night?",
+    ],
+)
+def test_the_natural_course_of_back_pain_and_the_seeds_own_advice_stay_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is True
+
+
+def test_a_long_post_about_the_back_that_mentions_a_sore_knee_is_still_about_the_back(
+    index: AskIndex,
+) -> None:
+    story = (
+        "For about two weeks my lower back has been stiff every morning and it gets worse when I "
+        "sit at my desk for hours, and on top of that my left knee hurts after I go running in "
+        "the park. I have tried a heating pad on my back but I am not sure it is helping at all."
+    )
+    assert ask(index, story).covered is True
+    assert ask(index, "My left knee hurts after running, what should I do?").covered is False
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is spondylitis inherited from a parent?",
+        "What does TCM say about a cold, damp lower back?",
+        "How do I lift my toddler into the car seat without back pain?",
+        "My back aches from cuddling my newborn all evening",
+    ],
+)
+def test_everyday_words_for_things_the_content_covers_are_not_unknown_topics(
+    index: AskIndex, question: str
+) -> None:
+    """Heredity words, TCM spelt out, babies and toddlers, and an inflected everyday word
+    ("cuddling") do not make a short question "not covered"."""
+    assert ask(index, question).covered is True
+    assert coverage(index, question) > -math.inf
+
+
+def test_a_long_question_about_a_named_prescription_medicine_is_not_covered(
+    index: AskIndex,
+) -> None:
+    question = (
+        "I have had lower back pain for months and my doctor gave me meloxicam, which I take "
+        "every morning with breakfast before work. Is it safe to keep taking it for a long time?"
+    )
+    result = ask(index, question)
+    assert result.covered is False
+    assert result.not_covered is not None
+    assert result.not_covered.topic == "medicines"

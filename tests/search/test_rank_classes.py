@@ -1,12 +1,17 @@
 """Classes of ranking miss found on the real questions, each fixed as a class and checked here on
 questions written for the tests: routine warning signs named by a condition, falls onto the back,
-and "how long can I wait before seeing a doctor?"."""
+"how long can I wait before seeing a doctor?", "labour" as work or childbirth, a child's own back
+pain, American spellings and slips."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from backcare.search import AskIndex, ask
+from backcare.search.english import american_spellings
+from backcare.search.warnings import load_warning_patterns
 
 
 @pytest.mark.parametrize(
@@ -90,3 +95,137 @@ def test_how_long_a_pulled_muscle_lasts_is_the_natural_course_not_the_acute_rule
     assert ids[0] != "for-acute-phase"
     assert "red-flag-chronic-pain" in ids[:3]
 
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I do manual labor on a building site all day and my back aches every evening",
+        "Working full-time as skilled labour, how do I stop my back hurting?",
+    ],
+)
+def test_labour_beside_job_words_is_work_not_childbirth(index: AskIndex, question: str) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert "for-manual-worker" in ids
+    assert not {"preterm-labour", "red-flag-preterm-labour"} & set(ids)
+
+
+def test_labour_beside_pregnancy_words_is_childbirth(index: AskIndex) -> None:
+    ids = [
+        hit.id
+        for hit in ask(index, "I'm 36 weeks pregnant, is this back pain labor starting?").results
+    ]
+    assert {"preterm-labour", "red-flag-preterm-labour"} & set(ids[:2])
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("skilled labor at my job", "skilled manual work at my job"),
+        ("is it labour at 38 weeks?", "is it labour at 38 weeks?"),
+        ("labor at work while pregnant", "labor at work while pregnant"),
+        ("is this labor?", "is this labor?"),
+    ],
+)
+def test_an_ambiguous_word_is_read_only_when_its_context_names_one_meaning(
+    index: AskIndex, question: str, read: str
+) -> None:
+    assert index.vocabulary.disambiguate(question) == read
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcdeilmnoprstuw ,.?'0123456789")), max_size=120))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_reading_an_ambiguous_word_never_hides_a_warning_sign(index: AskIndex, text: str) -> None:
+    """Warning signs are read from the question as typed: whatever the context makes of
+    "labour", a question that describes preterm labour keeps its warning."""
+    for question in (f"{text} labour", f"waters breaking at 34 weeks, {text} labor at work"):
+        flags = index.analyse(question).flags
+        assert flags == frozenset(load_warning_patterns().flags_in(question))
+    assert "preterm_labour" in index.analyse(f"my waters broke, {text} skilled labor job").flags
+
+
+def test_a_childs_own_back_pain_reaches_the_young_persons_warning_sign(index: AskIndex) -> None:
+    result = ask(index, "My daughter keeps complaining that her back hurts after school")
+    assert result.results[0].id == "red-flag-child"
+
+
+def test_carrying_a_toddler_is_not_a_childs_back_pain(index: AskIndex) -> None:
+    result = ask(index, "How should I carry my toddler without hurting my back?")
+    assert result.results[0].warning_sign is False
+
+
+def test_american_forms_of_the_contents_british_words_are_generated() -> None:
+    english = {"labor", "center", "for", "shes", "estrogen", "stabilizing", "yor"}
+    words = {"labour", "centre", "four", "shoes", "oestrogen", "stabilising", "your", "colour"}
+    assert american_spellings(words, english) == {
+        "labor": "labour",
+        "center": "centre",
+        "estrogen": "oestrogen",
+        "stabilizing": "stabilising",
+    }
+
+
+@pytest.mark.parametrize(
+    ("american", "word"),
+    [("stabilizing", "stabilising"), ("neighbor", "neighbour")],
+)
+def test_an_american_spelling_also_searches_for_the_contents_british_word(
+    index: AskIndex, american: str, word: str
+) -> None:
+    question = f"What are {american} exercises for my back?"
+    british = question.replace(american, word)
+    assert word in index.analyse(question).words
+    assert ask(index, question).results[0].id == ask(index, british).results[0].id
+
+
+def test_a_slip_one_letter_from_a_content_word_also_searches_for_it(index: AskIndex) -> None:
+    assert "stretching" in index.analyse("morning strectching for stiff backs").words
+    assert "stretching" not in index.analyse("morning yoga for stiff backs").words
+
+
+@pytest.mark.parametrize(
+    ("question", "pregnant"),
+    [
+        ("24 weeks and my lower back aches when I sleep", True),
+        ("I am 33 weeks, is it OK to sleep on my back?", True),
+        ("I'm 30 wks and 3 days, how should I sit at work?", True),
+        ("My back has ached for 3 weeks, how should I sleep?", False),
+        ("I hurt my back 2 weeks ago, how should I sleep?", False),
+    ],
+)
+def test_a_stage_of_pregnancy_in_weeks_names_the_pregnancy_group(
+    index: AskIndex, question: str, pregnant: bool
+) -> None:
+    assert ("pregnancy" in index.analyse(question).groups) is pregnant
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long does it take for disc exercises to work?",
+        "How long do stretches take to help lower back pain?",
+    ],
+)
+def test_how_long_an_exercise_takes_to_work_is_not_the_natural_course(
+    index: AskIndex, question: str
+) -> None:
+    """The natural-course warning sign answers "how long will it last?", not a question about
+    an exercise: no warning sign first, and the question stays covered."""
+    result = ask(index, question)
+    assert result.results[0].warning_sign is False
+    assert result.covered is True
+
+
+def test_a_sleep_question_that_mentions_pain_at_night_gets_sleep_advice_first(
+    index: AskIndex,
+) -> None:
+    """The night-pain sign is described (banner, listed) but not named by a question about
+    sleeping positions; a question about the night pain itself still gets it first."""
+    result = ask(index, "Best sleeping position for lower back pain at night?")
+    ids = [hit.id for hit in result.results]
+    assert result.results[0].warning_sign is False
+    assert "red-flag-night-pain" in ids
+    assert result.warning is not None
+    assert result.warning.id == "night_pain"
+    assert ask(index, "Why is my back pain worse at night?").results[0].id == "red-flag-night-pain"

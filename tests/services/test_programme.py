@@ -127,6 +127,14 @@ def test_a_high_risk_startback_sets_a_gentle_start_and_the_lessons_order(
     )
 
 
+def test_the_pace_for_every_week_follows_the_latest_startback(db: Database, user: int) -> None:
+    """A plan for any week, not only this one, builds up at the person's pace."""
+    assert services.programme_pace(db, user_id=user, now=START) == 1
+    _questionnaire(db, user, "startback", [1, 1, 1, 1, 1, 1, 1, 1, 4], START)
+    assert services.programme_pace(db, user_id=user, now=START) == 2
+    assert services.programme_pace(db, user_id=user, now=START - timedelta(days=1)) == 1
+
+
 def test_a_better_peg_moves_relief_to_strengthening_without_a_pain_diary(
     db: Database, user: int, kb: KnowledgeBase
 ) -> None:

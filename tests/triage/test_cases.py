@@ -534,15 +534,22 @@ URGENT = [
         id="belly-pain-with-fever",
     ),
     pytest.param(
-        person(70, sex="female", pain={**LOW_BACK, "score": 6}, yes=("recent_trauma",)),
+        person(70, sex="female", pain={**LOW_BACK, "score": 2}, yes=("recent_trauma",)),
         "urgent",
         {"major_trauma", "fracture", "cancer"},
         False,
-        id="fell-on-ice-at-70-moderate-pain",
+        id="fell-on-ice-at-70-mild-pain",
     ),
 ]
 
 EMERGENCY = [
+    pytest.param(
+        person(70, sex="female", pain={**LOW_BACK, "score": 6}, yes=("recent_trauma",)),
+        "emergency",
+        {"major_trauma", "fracture", "cancer"},
+        False,
+        id="fell-on-ice-at-70-moderate-pain",
+    ),
     pytest.param(
         person(
             25, sex="male", pain={**LOW_BACK, "score": 5}, yes=("recent_trauma", "serious_accident")

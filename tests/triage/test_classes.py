@@ -25,8 +25,9 @@ def flag_ids(result: CheckResult) -> set[str]:
 
 
 CASES = [
-    # 1. NICE NG41: 65+ with severe spinal pain after a fall is a high-risk injury; an older
-    # person who fell with milder pain may have a fragility fracture (class 2: urgent).
+    # 1. NICE NG41: 65+ with spinal pain after a fall is a high-risk injury; an older person
+    # who fell and hurt their back (more than mild pain) is a 999 call (East of England
+    # Ambulance Service); with only mild pain it may be a fragility fracture (class 2: urgent).
     (
         "older-fall-severe-pain",
         "emergency",
@@ -35,9 +36,15 @@ CASES = [
     ),
     (
         "older-fall-moderate-pain",
+        "emergency",
+        "major_trauma",
+        {"age": 78, "pain": {"score": 5}, "symptoms": {"recent_trauma": True}},
+    ),
+    (
+        "older-fall-mild-pain",
         "urgent",
         "fracture",
-        {"age": 78, "pain": {"score": 5}, "symptoms": {"recent_trauma": True}},
+        {"age": 78, "pain": {"score": 2}, "symptoms": {"recent_trauma": True}},
     ),
     (
         "fall-cannot-stand",
@@ -153,6 +160,19 @@ CASES = [
             "symptoms": {"immunosuppressed_or_steroids": True},
         },
     ),
+    # A suspected fracture that now weakens a leg presses on the nerves, as after an injury.
+    (
+        "sudden-pain-with-osteoporosis-and-a-weak-leg",
+        "emergency",
+        "progressive_neuro_deficit",
+        {
+            "age": 77,
+            "sex": "female",
+            "conditions": ["osteoporosis"],
+            "pain": {"score": 8, "onset": "sudden"},
+            "symptoms": {"leg_weakness": True},
+        },
+    ),
     # 3. Urinary symptoms with back pain: a kidney or prostate infection (NICE NG109-111);
     # sepsis (NG51, NHS).
     (
@@ -239,6 +259,20 @@ CASES = [
         "vascular",
         {"age": 61, "symptoms": {"pulsating_lump_in_belly": True}},
     ),
+    # NICE NG156: new back and belly pain in an older person may be a rupture, even before
+    # faintness; a slowly building ache with belly pain is not this class.
+    (
+        "new-severe-back-and-belly-pain-at-73",
+        "emergency",
+        "vascular",
+        {"age": 73, "pain": {"score": 8, "onset": "sudden"}, "symptoms": {"abdominal_pain": True}},
+    ),
+    (
+        "slow-back-and-belly-ache-at-73",
+        "urgent",
+        "abdominal_visceral",
+        {"age": 73, "pain": {"score": 8, "onset": "gradual"}, "symptoms": {"abdominal_pain": True}},
+    ),
     # 7. Spinal infection: fever with a nerve sign is an abscess until proved otherwise.
     (
         "fever-and-weak-leg",
@@ -304,6 +338,21 @@ CASES = [
         "urgent",
         "urinary_kidney",
         {"age": 30, "symptoms": {"flank_pain_or_colic": True, "fever_or_chills": True}},
+    ),
+    # A known stone's pain with a fever: a blocked, infected kidney (Guy's and St Thomas': back
+    # to A&E with a high temperature).
+    (
+        "known-stone-pain-with-fever",
+        "emergency",
+        "urinary_kidney",
+        {
+            "age": 33,
+            "symptoms": {
+                "flank_pain_or_colic": True,
+                "known_kidney_stones": True,
+                "fever_or_chills": True,
+            },
+        },
     ),
     # 10. Pregnancy and after birth (NHS, maternity units).
     (
@@ -491,11 +540,24 @@ def test_anything_unknown_keeps_the_doctors_check_after_a_knock(
     assert check(flags_kb, **unknown).level == "urgent"
 
 
+@pytest.mark.parametrize("score", [1, 2, 3, 4])
 def test_a_mild_knock_is_minor_even_when_the_accident_question_was_not_asked(
+    flags_kb: KnowledgeBase, score: int
+) -> None:
+    """Mild is 1-4 on the 0-10 scale (Serlin et al. 1995; Woo et al. 2015)."""
+    result = check(flags_kb, age=30, pain={"score": score}, symptoms={"recent_trauma": True})
+    assert result.level == "self_care"
+
+
+def test_a_knock_still_hurting_after_two_weeks_is_booked_for_a_check(
     flags_kb: KnowledgeBase,
 ) -> None:
-    result = check(flags_kb, age=30, pain={"score": 2}, symptoms={"recent_trauma": True})
-    assert result.level == "self_care"
+    """A back bruise not better in 1 to 2 weeks: call the doctor (hospital leaflet)."""
+    days = {"score": 3}
+    settling = check(flags_kb, age=38, pain={**days, "duration_days": 13}, symptoms=MINOR)
+    lasting = check(flags_kb, age=38, pain={**days, "duration_days": 16}, symptoms=MINOR)
+    assert (settling.level, lasting.level) == ("self_care", "routine")
+    assert "major_trauma" in flag_ids(lasting)
 
 
 def test_an_older_person_who_fell_without_pain_has_no_injury_flag(

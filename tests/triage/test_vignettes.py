@@ -20,6 +20,9 @@ SETS = {
     "vignettes_third.yaml": {"held_out"},
     "vignettes_fourth.yaml": {"held_out"},
     "vignettes_fifth.yaml": {"held_out"},
+    "vignettes_sixth.yaml": {"held_out"},
+    "vignettes_seventh.yaml": {"held_out"},
+    "vignettes_eighth.yaml": {"held_out"},
 }
 
 

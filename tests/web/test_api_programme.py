@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from backcare.knowledge import KnowledgeBase
+from backcare.plan import build_plan
+from backcare.profile import Profile
+from backcare.triage import evaluate
+from backcare.web.routes.pages_common import dose_text
 from tests.web.test_api import OFFICE_WORKER, error_fields
 
 
@@ -89,3 +94,28 @@ def test_the_fhir_export_has_the_careplan_once_a_profile_is_saved(client: TestCl
     care_plan = bundle.entry[2].resource
     assert care_plan.goal[0].reference == bundle.entry[1].fullUrl
     assert care_plan.activity
+
+
+def test_another_weeks_plan_page_builds_up_at_the_startback_pace(
+    client: TestClient, kb: KnowledgeBase
+) -> None:
+    """Looking ahead to week 3 shows the doses of the person's own pace: after a high-risk
+    STarT Back they build up at half the speed there too, not only in this week's plan."""
+    person = OFFICE_WORKER | {"minutes_per_day": 60}
+    assert client.put("/api/profile", json=person).is_success
+    profile = Profile.model_validate(person)
+    usual, gentle = (
+        {
+            i.id: dose_text(i.dose)
+            for i in build_plan(profile, evaluate(profile, kb), kb, week=3, pace=p).items()
+        }
+        for p in (1, 2)
+    )
+    slower = {usual[k] for k in usual if gentle.get(k) not in (None, usual[k])}
+    assert slower, "week 3 at half pace must hold some dose lower"
+    before = client.get("/plan", params={"week": 3}).text
+    high = client.post("/api/questionnaires/startback", json={"answers": [1] * 8 + [4]})
+    assert high.json()["risk"] == "high"
+    after = client.get("/plan", params={"week": 3}).text
+    for text in slower:
+        assert after.count(text) < before.count(text)

@@ -9,6 +9,9 @@ is built: the index keeps only the set of common words, so nothing is loaded per
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Iterable
+
 from spellchecker import SpellChecker
 
 COMMON_PER_MILLION = 1.0
@@ -17,13 +20,47 @@ words. Rarer words the content never uses (below this line: "cupping", "epsom", 
 "microdiscectomy") name things; commoner ones ("deal", "seem", "room") frame the question."""
 
 
-def common_english_words(per_million: float = COMMON_PER_MILLION) -> dict[str, float]:
-    """The lower-case English words used at least ``per_million`` times per million words, each
-    with how many times per million it is used."""
+def english_frequencies() -> dict[str, float]:
+    """Every word of the English list with how many times per million words it is used. Large:
+    read when an index is built, never kept."""
     frequency = SpellChecker().word_frequency
     scale = 1_000_000 / frequency.total_words
-    return {
-        word: count * scale
-        for word, count in frequency.dictionary.items()
-        if count * scale >= per_million
-    }
+    return {word: count * scale for word, count in frequency.dictionary.items()}
+
+
+def common_english_words(
+    frequencies: dict[str, float], per_million: float = COMMON_PER_MILLION
+) -> dict[str, float]:
+    """The lower-case English words used at least ``per_million`` times per million words, each
+    with how many times per million it is used."""
+    return {word: n for word, n in frequencies.items() if n >= per_million}
+
+
+# British spelling patterns and their American forms, applied to whole words (the length guards
+# keep "four", "your" and "shoes" out: "for", "yor", "shes" are not the same word).
+_AMERICAN = (
+    (re.compile(r"(?<=\w{3})our(s?)$"), r"or\1"),  # labour, favour, tumour, neighbour
+    (re.compile(r"(?<=\w{3})tre(s?)$"), r"ter\1"),  # centre, fibre
+    (re.compile(r"(?<=\w{2})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),  # stabilising
+    (re.compile(r"(?<=\w{2})ys(e|ed|es|ing)$"), r"yz\1"),  # analyse
+    (re.compile(r"(?<=\w{3})ll(ed|ing)$"), r"l\1"),  # labelled, fuelled
+    (re.compile(r"(?<=\w)amme(s?)$"), r"am\1"),  # programme
+    (re.compile(r"ae(?=\w{2})"), "e"),  # caesarean, orthopaedic, haematuria
+    (re.compile(r"oe(?=\w)(?!s$)"), "e"),  # oestrogen, oedema, foetus, manoeuvre
+    (re.compile(r"(?<=\w{3})euvre$"), "euver"),  # manoeuvre (after oe → e)
+)
+
+
+def american_spellings(words: Iterable[str], english: Collection[str]) -> dict[str, str]:
+    """For words in British spelling, their American form → the word, where the American form
+    is a word of the English list and not itself one of ``words``: what a question typed in
+    American spelling ("labor", "center", "cesarean") should be read as."""
+    given = set(words)
+    found: dict[str, str] = {}
+    for word in given:
+        american = word
+        for pattern, replacement in _AMERICAN:
+            american = pattern.sub(replacement, american)
+        if american != word and american in english and american not in given:
+            found[american] = word
+    return found

@@ -25,20 +25,44 @@ class OutOfScope:
 
 
 @dataclass(frozen=True)
+class _Topic:
+    ask: str
+    patterns: tuple[re.Pattern[str], ...]
+    related: frozenset[str]
+    setting_in_stories: bool
+    """In a story about the back (``_story_about_back``), a mention of this topic is part of the
+    story ("my knee hurts too"), not what the person asks."""
+
+
+LONG_POST = 30
+"""A text of more than this many words is a story, not a one-line question."""
+_ABOUT_BACK = re.compile(r"\b(back|backs|lumbar|spine|spinal|sciatica)\b")
+
+
+@dataclass(frozen=True)
 class ScopePatterns:
-    by_topic: dict[str, tuple[str, tuple[re.Pattern[str], ...], frozenset[str]]]
+    by_topic: dict[str, _Topic]
     _set: PatternSet[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        pairs = ((topic, p) for topic, (_, patterns, _) in self.by_topic.items() for p in patterns)
+        pairs = ((name, p) for name, topic in self.by_topic.items() for p in topic.patterns)
         object.__setattr__(self, "_set", PatternSet.build(pairs))
 
     def topic_of(self, question: str) -> OutOfScope | None:
         """The first uncovered topic the question is about, if any."""
-        for topic in self._set.matching(" ".join(question.lower().split()))[:1]:
-            ask, _, related = self.by_topic[topic]
-            return OutOfScope(topic=topic, ask=ask, related=related)
+        lowered = " ".join(question.lower().split())
+        story = _story_about_back(lowered)
+        for name in self._set.matching(lowered):
+            topic = self.by_topic[name]
+            if story and topic.setting_in_stories:
+                continue
+            return OutOfScope(topic=name, ask=topic.ask, related=topic.related)
         return None
+
+
+def _story_about_back(lowered: str) -> bool:
+    """A long post that talks about the back: other things it mentions are its setting."""
+    return len(lowered.split()) > LONG_POST and _ABOUT_BACK.search(lowered) is not None
 
 
 @cache
@@ -46,10 +70,11 @@ def load_scope(path: Path = SCOPE_FILE) -> ScopePatterns:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return ScopePatterns(
         by_topic={
-            topic: (
-                str(spec["ask"]),
-                (any_of(spec["patterns"]),),
-                frozenset(spec.get("related", ())),
+            topic: _Topic(
+                ask=str(spec["ask"]),
+                patterns=(any_of(spec["patterns"]),),
+                related=frozenset(spec.get("related", ())),
+                setting_in_stories=bool(spec.get("setting_in_stories", False)),
             )
             for topic, spec in raw["topics"].items()
         }

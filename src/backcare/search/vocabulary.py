@@ -2,15 +2,43 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from backcare.search.phrases import PhraseIndex
+from backcare.search.phrases import PhraseIndex, any_of
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One meaning of a word with two ("labour": giving birth, or work): the words around it that
+    say this meaning, and the unambiguous words it is read as then."""
+
+    cues: frozenset[str]
+    says: str
+
+
+@dataclass(frozen=True)
+class AmbiguousWord:
+    """A word whose meaning the rest of the question decides. With cues of one meaning only, the
+    word is read as that meaning says; with none, or cues of both, it is left as typed."""
+
+    forms: re.Pattern[str]
+    senses: tuple[Sense, ...]
+
+    def read(self, lowered: str) -> str:
+        """The lower-cased question with the word replaced by the one meaning its context gives."""
+        if not self.forms.search(lowered):
+            return lowered
+        words = set(re.findall(r"[a-z]+", lowered))
+        meant = [sense for sense in self.senses if sense.cues & words]
+        return self.forms.sub(meant[0].says, lowered) if len(meant) == 1 else lowered
 
 
 @dataclass(frozen=True)
@@ -20,21 +48,34 @@ class Vocabulary:
     concepts: dict[str, tuple[str, ...]]
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     ambiguous_aliases: frozenset[str] = frozenset()
+    ambiguous_words: tuple[AmbiguousWord, ...] = ()
+    patterns: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    """Concepts said in a form a phrase cannot list ("21 weeks" of a pregnancy), by pattern."""
     _phrases: PhraseIndex = field(init=False, repr=False, compare=False)
-    _order: dict[object, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         phrases = PhraseIndex.build(
             (variant, name) for name, variants in self.concepts.items() for variant in variants
         )
         object.__setattr__(self, "_phrases", phrases)
-        object.__setattr__(self, "_order", {name: i for i, name in enumerate(self.concepts)})
 
     def concepts_in(self, text: str) -> list[str]:
-        """Names of the concepts a text mentions, by any of their variants (in file order: the
-        few found sorted by their place, not every concept tested)."""
-        found = self._phrases.found_in(text.lower())
-        return [str(name) for name in sorted(found, key=self._order.__getitem__)]
+        """Names of the concepts a text mentions, by any of their variants (in file order)."""
+        lowered = text.lower()
+        found = self._phrases.found_in(lowered)
+        found |= {name for name, pattern in self.patterns if pattern.search(lowered)}
+        return [name for name in self.concepts if name in found] if found else []
+
+    def disambiguate(self, lowered: str) -> str:
+        """The lower-cased question with each ambiguous word read as its context says."""
+        for word in self.ambiguous_words:
+            lowered = word.read(lowered)
+        return lowered
+
+    def with_spellings(self, more: dict[str, str]) -> Vocabulary:
+        """This vocabulary with more word → other spelling pairs (one way), the listed ones kept."""
+        added = {word: (other,) for word, other in more.items() if word not in self.spellings}
+        return replace(self, spellings={**self.spellings, **added})
 
     def respell(self, words: list[str]) -> list[str]:
         """The words, each followed by its other spellings (labor → labour, situps → sit-ups)."""
@@ -81,4 +122,25 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     for word, meant in (raw.get("misspellings") or {}).items():
         spellings[str(word).lower()] = tuple(str(v).lower() for v in meant)
     ambiguous = frozenset(str(a).lower() for a in raw.get("ambiguous_aliases") or ())
-    return Vocabulary(concepts=concepts, spellings=spellings, ambiguous_aliases=ambiguous)
+    return Vocabulary(
+        concepts=concepts,
+        spellings=spellings,
+        ambiguous_aliases=ambiguous,
+        ambiguous_words=tuple(_ambiguous_word(spec) for spec in raw.get("ambiguous_words") or ()),
+        patterns=tuple(
+            (str(name), any_of(patterns))
+            for name, patterns in (raw.get("concept_patterns") or {}).items()
+        ),
+    )
+
+
+def _ambiguous_word(spec: dict[str, Any]) -> AmbiguousWord:
+    """An ``ambiguous_words`` item of the vocabulary file: its forms and its senses."""
+    forms = "|".join(re.escape(str(f).lower()) for f in spec["forms"])
+    return AmbiguousWord(
+        forms=re.compile(rf"\b({forms})\b"),
+        senses=tuple(
+            Sense(cues=frozenset(str(c).lower() for c in sense["cues"]), says=str(sense["says"]))
+            for sense in spec["senses"].values()
+        ),
+    )

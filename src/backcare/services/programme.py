@@ -179,6 +179,15 @@ def programme_plan(
     )
 
 
+def programme_pace(db: DB, *, user_id: int, now: datetime | None = None) -> int:
+    """The dose pace the person's latest STarT Back answers set (1 the usual, 2 a gentle start),
+    so that a plan for any week of the programme, not only this one, builds up at their pace."""
+    now = _now(now)
+    with _unit(db) as session:
+        taken = [q for q in list_questionnaires(session, user_id=user_id) if q.at <= now]
+    return programme_start(_latest_startback(taken)).pace
+
+
 def _latest_startback(taken: Sequence[QuestionnairePublic]) -> StartBackResult | None:
     """The latest STarT Back result (rescored from its answers), if one was saved."""
     startback = [q for q in taken if q.instrument == "startback"]

@@ -92,6 +92,7 @@ DYNAMIC: dict[str, Callable[[Profile], str]] = {
     "pain.onset_age": lambda p: f"back pain that began at age {p.pain.onset_age}",
     "pain.young_onset": lambda p: f"back pain that began young (you are {p.age})",
     "pain.severe": _severe,
+    "pain.score": lambda p: f"pain of {p.pain.score} out of 10",
 }
 """Phrases that carry the person's own numbers, by answer key."""
 

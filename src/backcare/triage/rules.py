@@ -110,11 +110,12 @@ def cauda_equina(profile: Profile, _: Thresholds) -> Hit | None:
     return Hit(signs) if signs else None
 
 
-def progressive_neuro_deficit(profile: Profile, _: Thresholds) -> Hit | None:
+def progressive_neuro_deficit(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """Leg weakness: urgent; an emergency with a past cancer (NICE NG234, cord compression),
-    after a fall, accident or blow (a spinal injury), or when the legs are too weak to stand or
-    walk (University of Sheffield Health Service, NHS: "weakness in your legs (for example, you
-    have trouble walking)" needs immediate medical attention)."""
+    after a fall, accident or blow or with a suspected fracture of thin bones (a broken spine
+    pressing on the nerves, as after an injury), or when the legs are too weak to stand or walk
+    (University of Sheffield Health Service, NHS: "weakness in your legs (for example, you have
+    trouble walking)" needs immediate medical attention)."""
     if not said(profile, "symptoms.leg_weakness"):
         return None
     worse = said(
@@ -123,6 +124,7 @@ def progressive_neuro_deficit(profile: Profile, _: Thresholds) -> Hit | None:
         "symptoms.recent_trauma",
         "symptoms.cannot_stand_or_walk",
     )
+    worse += tuple(key for key in _suspected_fracture(profile, thresholds) if key not in worse)
     return Hit(("symptoms.leg_weakness", *worse), "emergency" if worse else None)
 
 
@@ -145,8 +147,9 @@ def cardiac(profile: Profile, _: Thresholds) -> Hit | None:
 def vascular(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """The aorta: tearing or sudden severe pain (dissection); a known aneurysm or a pulsating lump
     in the belly; severe back or belly pain with faintness at 50+, whether or not the onset was
-    answered (NICE NG156); a first 'kidney stone' pain at 60+ (NICE CKS renal colic) — all
-    emergencies. A hot, swollen calf (a clot in a leg vein, NHS DVT): urgent."""
+    answered (NICE NG156); new severe back pain with belly pain at 60+; a first 'kidney stone'
+    pain at 60+ (NICE CKS renal colic) — all emergencies. A hot, swollen calf (a clot in a leg
+    vein, NHS DVT): urgent."""
     named = said(
         profile,
         "symptoms.tearing_or_sudden_severe_pain",
@@ -158,10 +161,25 @@ def vascular(profile: Profile, thresholds: Thresholds) -> Hit | None:
     faint = said(profile, "symptoms.sweating_nausea_or_faintness")
     leak = (*severe, *faint, *older) if older and severe and faint else ()
     colic = _first_colic_when_older(profile, thresholds)
-    if named or leak or colic:
-        return Hit((*named, *leak, *colic), "emergency")
+    rupture = _new_severe_back_and_belly_pain_when_older(profile, thresholds)
+    if named or leak or colic or rupture:
+        return Hit((*named, *leak, *colic, *rupture), "emergency")
     calf = said(profile, "symptoms.hot_swollen_calf")
     return Hit(calf, "urgent") if calf else None
+
+
+def _new_severe_back_and_belly_pain_when_older(
+    profile: Profile, thresholds: Thresholds
+) -> tuple[str, ...]:
+    """New severe back pain with belly pain at 60+, not known to have come on slowly: a leaking
+    aneurysm until proven otherwise, even without faintness (NICE NG156 1.1: "Think about the
+    possibility of ruptured AAA in people with new abdominal and/or back pain, cardiovascular
+    collapse, or loss of consciousness" and transfer them at once)."""
+    older = _at_least(profile.age, thresholds.renal_colic_vascular_age)
+    if not older or profile.pain.onset == "gradual" or not _severe(profile):
+        return ()
+    belly = said(profile, "symptoms.abdominal_pain")
+    return (*belly, "pain.severe", "age") if belly else ()
 
 
 def _first_colic_when_older(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
@@ -234,8 +252,9 @@ def major_trauma(profile: Profile, thresholds: Thresholds) -> Hit | None:
     accident"), when the person cannot stand or walk, or with severe pain — at 65+ (issue 14,
     class 1, from NICE NG41: 65 or over with spinal pain is a high-risk injury, do not move
     them) and at any age (St John Ambulance, spinal injury: pain at the site of the injury after
-    a fall or blow, call 999 and do not move). At 65+ with milder pain it stays urgent, a
-    possible fragility fracture (class 2, the fracture rule). A fall that left no pain at all
+    a fall or blow, call 999 and do not move); at 65+ also with pain more than mild, a hurt back
+    (`_hurt_back`). At 65+ with mild pain it stays urgent, a possible fragility fracture
+    (class 2, the fracture rule). A fall that left no pain at all
     (a score of 0) is not flagged. A minor knock — pain not severe, under 65, no thin-bone risk,
     able to walk — is looked after at home, watching for the signs that it is worse."""
     trauma = said(profile, "symptoms.recent_trauma")
@@ -243,12 +262,28 @@ def major_trauma(profile: Profile, thresholds: Thresholds) -> Hit | None:
         return None
     grave = said(profile, "symptoms.serious_accident", "symptoms.cannot_stand_or_walk")
     older = ("age",) if _at_least(profile.age, thresholds.fall_emergency_age) else ()
-    severe = _severe(profile)
+    severe = _severe(profile) or (_hurt_back(profile, thresholds) if older else ())
     if grave or severe:
         return Hit((*trauma, *grave, *older, *severe), "emergency")
     if _minor_knock(profile, thresholds):
-        return Hit(trauma, "self_care")
+        return _knock_not_settling(profile, thresholds, trauma)
     return None if pain_free(profile) else Hit((*trauma, *older, *severe))
+
+
+def _knock_not_settling(profile: Profile, thresholds: Thresholds, trauma: tuple[str, ...]) -> Hit:
+    """A minor knock is looked after at home; still hurting after two weeks, it deserves a booked
+    check (a hospital's back-bruise leaflet: "Call if you are not better in 1 to 2 weeks")."""
+    if _at_least(profile.pain.duration_days, thresholds.knock_review_days):
+        return Hit((*trauma, "pain.duration_days"), "routine")
+    return Hit(trauma, "self_care")
+
+
+def _hurt_back(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
+    """The back was hurt in the fall: pain more than mild. An older person who fell and hurt
+    their back is a 999 call (East of England Ambulance Service NHS Trust: "Call 999 at once
+    if ... the person who has fallen ... has injured their head, neck, back or hip"; NICE NG41:
+    65 or over with spinal pain after an injury). A twinge the person calls mild stays urgent."""
+    return ("pain.score",) if _at_least(profile.pain.score, thresholds.mild_pain + 1) else ()
 
 
 def pain_free(profile: Profile) -> bool:
@@ -339,7 +374,7 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
     within a day or two (seeds 000, 001 name the same signs). A kidney infection (a fever with
     urine symptoms or pain in the side) in pregnancy or with a weak immune system or steroids is
     an emergency: NICE NG111 refers pregnant and immunosuppressed people with acute
-    pyelonephritis to hospital."""
+    pyelonephritis to hospital. So is a fever with a known stone's pain (`_blocked_by_a_stone`)."""
     signs = said(
         profile,
         "symptoms.urinary_pain_or_frequency",
@@ -354,9 +389,21 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
     kidney = said(profile, "symptoms.urinary_pain_or_frequency", "symptoms.flank_pain_or_colic")
     pregnant = ("pregnancy.weeks",) if profile.pregnancy is not None else ()
     at_risk = pregnant + said(profile, "symptoms.immunosuppressed_or_steroids")
+    at_risk += _blocked_by_a_stone(profile)
     if fever and kidney and at_risk:
         return Hit((*signs, *fever, *at_risk), "emergency")
     return Hit((*signs, *fever))
+
+
+def _blocked_by_a_stone(profile: Profile) -> tuple[str, ...]:
+    """The pain in waves of a known kidney stone: with a fever the kidney may be blocked and
+    infected, a hospital emergency (Guy's and St Thomas' NHS, kidney stone pain: come back to
+    A&E with "signs of an infection, such as a high temperature"; NHS Cornwall colic referral
+    criteria: "an obstructed infected kidney is a surgical emergency")."""
+    side_pain = said(profile, "symptoms.flank_pain_or_colic")
+    if profile.symptoms.known_kidney_stones is not True or not side_pain:
+        return ()
+    return ("symptoms.known_kidney_stones",)
 
 
 def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
@@ -396,13 +443,20 @@ def fracture(profile: Profile, thresholds: Thresholds) -> Hit | None:
     Gloucestershire red flags: "minor trauma in people with osteoporosis or in those taking
     corticosteroids"; seed 000's fractures after the menopause). Height loss or a stoop without
     those risks: routine."""
+    suspected = _suspected_fracture(profile, thresholds)
+    if suspected:
+        return Hit(suspected)
+    stoop = said(profile, "symptoms.height_loss_or_new_stoop")
+    return Hit(stoop, "routine") if stoop else None
+
+
+def _suspected_fracture(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
+    """Why a bone of the spine may have broken: an event (a knock that hurts, sudden pain,
+    height loss or a new stoop) in someone whose bones may be thin; empty if not suspected."""
     risks = bone_fragility(profile, thresholds)
     knock = () if pain_free(profile) else said(profile, "symptoms.recent_trauma")
     events = knock + said(profile, "symptoms.height_loss_or_new_stoop") + _sudden(profile)
-    if risks and events:
-        return Hit((*events, *risks))
-    stoop = said(profile, "symptoms.height_loss_or_new_stoop")
-    return Hit(stoop, "routine") if stoop else None
+    return (*events, *risks) if risks and events else ()
 
 
 def abdominal_visceral(profile: Profile, _: Thresholds) -> Hit | None:

@@ -41,21 +41,30 @@ class Thresholds:
     fall_emergency_age: int = 65
     """From this age severe back pain after a fall or blow is a high-risk spinal injury, an
     emergency (issue 14, class 1; NICE NG41 1.1, the thoracic and lumbosacral factors: "age 65
-    years or older and reported pain"). Milder pain after a fall at this age is a possible
-    fragility fracture: urgent (class 2)."""
+    years or older and reported pain"). Pain more than mild (5+) after a fall at this age is a hurt
+    back, an emergency too (East of England Ambulance Service NHS Trust: call 999 if an older
+    person who fell "has injured their ... back"). Only mild pain after a fall at this age stays
+    urgent, a possible fragility fracture (class 2)."""
 
-    mild_pain: int = 3
-    """Pain up to this score is mild (0–10 scale: 1–3 mild). A knock with mild pain, when whether
-    it was a serious accident is not known, is a minor knock (issue 14's definition)."""
+    mild_pain: int = 4
+    """Pain up to this score is mild: on the 0–10 scale 1–4 is mild (Serlin et al., Pain 1995,
+    "ratings of 1-4 correspond to mild pain, 5-6 to moderate pain, and 7-10 to severe pain"; Woo
+    et al., Ann Palliat Med 2015, a review of 27 studies: 4 is the most used upper bound of mild
+    pain for non-cancer pain). A knock with mild pain, when whether it was a serious accident is
+    not known, is a minor knock (issue 14's definition)."""
+
+    knock_review_days: int = 14
+    """A minor knock still hurting after this many days needs a booked check (hospital patient
+    leaflet on a back bruise, Grady Health: "Call if you are not better in 1 to 2 weeks")."""
 
     vascular_age: int = 50
     """From this age sudden pain with faintness may be an aortic aneurysm (NICE NG156)."""
 
     renal_colic_vascular_age: int = 60
-    """From this age a first 'kidney stone' pain may be a leaking aortic aneurysm (NICE CKS renal
-    colic; NHS Scotland Right Decisions: "In any patient over the age of 60 years, pain similar
-    to that of renal colic can be mimicked by an expanding / ruptured abdominal aortic
-    aneurysm")."""
+    """From this age a first 'kidney stone' pain, or new severe back pain with belly pain, may be
+    a leaking aortic aneurysm (NICE CKS renal colic; NHS Scotland Right Decisions: "In any
+    patient over the age of 60 years, pain similar to that of renal colic can be mimicked by an
+    expanding / ruptured abdominal aortic aneurysm"; NICE NG156 1.1)."""
 
     young_age: int = 20
     """Below this age new back pain is a red flag (NHS Gloucestershire red flags: "younger than

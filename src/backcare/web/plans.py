@@ -1,7 +1,7 @@
-"""``Plans``: the plans one app has built lately, kept by (profile, week).
+"""``Plans``: the plans one app has built lately, kept by (profile, week, pace).
 
-A plan is a pure function of the profile, the week and the knowledge base (no clock, no
-database), and an app serves one knowledge base for its whole life, so a person who opens
+A plan is a pure function of the profile, the week, the dose pace and the knowledge base (no
+clock, no database), and an app serves one knowledge base for its whole life, so a person who opens
 their plan again, or a page that asks for it on every visit, need not have it rebuilt (about
 10 ms) and written as JSON again (about 3 ms, some 100 kB). The key is the whole validated
 profile as JSON, so two profiles that differ in anything never share a plan.
@@ -36,14 +36,14 @@ class Plans:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._kept: OrderedDict[tuple[str, int], Built] = OrderedDict()
+        self._kept: OrderedDict[tuple[str, int, int], Built] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._kept)
 
-    def plan(self, profile: Profile, week: int) -> Plan:
-        return self._built(profile, week).plan
+    def plan(self, profile: Profile, week: int, pace: int = 1) -> Plan:
+        return self._built(profile, week, pace).plan
 
     def plan_json(self, profile: Profile, week: int) -> bytes:
         """The plan as ``POST /api/plan`` answers it (FastAPI's own encoding: by alias)."""
@@ -52,22 +52,22 @@ class Plans:
     def kept_json(self, profile: Profile, week: int) -> bytes | None:
         """``plan_json`` if this plan is kept, else ``None`` at once (never builds one): cheap
         enough to ask on the event loop."""
-        built = self._kept_built((profile.model_dump_json(), week))
+        built = self._kept_built((profile.model_dump_json(), week, 1))
         return built.json if built is not None else None
 
-    def _kept_built(self, key: tuple[str, int]) -> Built | None:
+    def _kept_built(self, key: tuple[str, int, int]) -> Built | None:
         with self._lock:
             built = self._kept.get(key)
             if built is not None:
                 self._kept.move_to_end(key)
             return built
 
-    def _built(self, profile: Profile, week: int) -> Built:
-        key = (profile.model_dump_json(), week)
+    def _built(self, profile: Profile, week: int, pace: int = 1) -> Built:
+        key = (profile.model_dump_json(), week, pace)
         built = self._kept_built(key)
         if built is not None:
             return built
-        plan = build_plan(profile, evaluate(profile, self.kb), self.kb, week=week)
+        plan = build_plan(profile, evaluate(profile, self.kb), self.kb, week=week, pace=pace)
         built = Built(plan, plan.model_dump_json(by_alias=True).encode())
         with self._lock:
             self._kept[key] = built

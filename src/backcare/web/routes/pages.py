@@ -80,7 +80,7 @@ def result(request: Request, user_id: UserDep) -> Response:
     profile = saved_profile(state, user_id)
     if profile is None:
         return _to("/")
-    plan = plan_for(state, profile, programme_week(state, user_id))
+    plan = plan_for(state, user_id, profile, programme_week(state, user_id))
     if needs_help_now(plan.check):
         return help_now_page(request, plan, profile)
     return render(request, "result.html", check=plan.check, plan=plan)
@@ -96,7 +96,7 @@ def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Re
     current = programme_week(state, user_id)
     shown = current if week is None else max(1, min(week, 52))
     programme = programme_for(state, user_id, profile) if shown == current else None
-    plan = programme.plan if programme is not None else plan_for(state, profile, shown)
+    plan = programme.plan if programme is not None else plan_for(state, user_id, profile, shown)
     if needs_help_now(plan.check):
         return help_now_page(request, plan, profile)
     ticked = services.list_habits(state.database, user_id=user_id, since=date.today())

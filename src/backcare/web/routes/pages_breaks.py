@@ -90,7 +90,7 @@ def breaks_page(request: Request, user_id: UserDep, saved: int | None = None) ->
     """A break timer on the plan's schedule, with browser notifications when allowed."""
     state = state_of(request)
     profile = saved_profile(state, user_id)
-    plan = plan_for(state, profile, programme_week(state, user_id)) if profile else None
+    plan = plan_for(state, user_id, profile, programme_week(state, user_id)) if profile else None
     schedule = plan.breaks if plan else break_schedule(list(state.kb))
     settings = services.break_settings(state.database, user_id=user_id)
     week = services.break_week(state.database, user_id=user_id)

@@ -98,6 +98,8 @@ def programme_for(state: AppState, user_id: int, profile: Profile) -> services.P
     return services.programme_plan(state.database, user_id=user_id, profile=profile, kb=state.kb)
 
 
-def plan_for(state: AppState, profile: Profile, week: int) -> Plan:
-    """The safety check and this week's plan (deterministic, so kept by ``state.plans``)."""
-    return state.plans.plan(profile, week)
+def plan_for(state: AppState, user_id: int, profile: Profile, week: int) -> Plan:
+    """The safety check and the plan for ``week`` at the person's own dose pace (deterministic,
+    so kept by ``state.plans``)."""
+    pace = services.programme_pace(state.database, user_id=user_id)
+    return state.plans.plan(profile, week, pace)
