@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from backcare.content.schema import Entry
@@ -27,6 +27,9 @@ class Answer:
 
     text: str
     quotes: tuple[str, ...]
+    words: frozenset[str] = field(repr=False, compare=False)
+    """The stems of ``text``, known from its sentences: coverage checks them, not worked out
+    again from the text."""
 
 
 _SIBILANT_ES = re.compile(r"(ss|x|ch|sh|z)es$")
@@ -111,32 +114,30 @@ def best_answer(entry: Prepared | Entry, wanted: Iterable[str]) -> Answer:
 
 def answer_for_stems(prepared: Prepared, want: set[str]) -> Answer:
     """``best_answer`` for the question's word stems, worked out once for all its hits."""
-    counts = [len(want & words) for _, words in prepared.sentences]
+    sentences = prepared.sentences
+    counts = [len(want & words) for _, words in sentences]
     if not counts:
-        return Answer(text=prepared.summary, quotes=_quotes_for(prepared, frozenset(), want))
+        words = frozenset(stems(prepared.summary))
+        return Answer(prepared.summary, _quotes_for(prepared, frozenset(), want), words)
     best = max(counts)
-    chosen = [counts.index(best)]
-    if best and best in counts[chosen[0] + 1 :]:
-        chosen.append(counts.index(best, chosen[0] + 1))
-    chosen = chosen[:MAX_SENTENCES]
-    text = " ".join(prepared.sentences[i][0] for i in chosen)
-    words = frozenset().union(*(prepared.sentences[i][1] for i in chosen))
-    return Answer(text=text, quotes=_quotes_for(prepared, words, want))
+    first = counts.index(best)
+    text, words = sentences[first]
+    if MAX_SENTENCES > 1 and best and best in counts[first + 1 :]:
+        second_text, second_words = sentences[counts.index(best, first + 1)]
+        text, words = f"{text} {second_text}", words | second_words
+    return Answer(text, _quotes_for(prepared, words, want), words)
 
 
 def _quotes_for(
     prepared: Prepared, words: AbstractSet[str], want: AbstractSet[str]
 ) -> tuple[str, ...]:
-    """Seed quotes that share the most words with the answer (and the question), verbatim."""
-    if not prepared.quotes:
+    """Seed quotes that share the most words with the answer (and the question), verbatim;
+    ties go to the earlier quote."""
+    quotes = prepared.quotes
+    if not quotes:
         return ()
     target = words | want
-    overlaps = sorted(
-        (
-            (len(target & quote_words), -i, quote)
-            for i, (quote, quote_words) in enumerate(prepared.quotes)
-        ),
-        reverse=True,
-    )
-    close = [quote for overlap, _, quote in overlaps if overlap >= MIN_QUOTE_OVERLAP]
-    return tuple((close or [overlaps[0][2]])[:MAX_QUOTES])
+    overlaps = [len(target & quote_words) for _, quote_words in quotes]
+    order = sorted(range(len(quotes)), key=overlaps.__getitem__, reverse=True)
+    close = [i for i in order if overlaps[i] >= MIN_QUOTE_OVERLAP][:MAX_QUOTES] or order[:1]
+    return tuple(quotes[i][0] for i in close)

@@ -164,6 +164,19 @@ GROUP_CUES: dict[Group, tuple[str, ...]] = {
     "rectus_diastasis": ("diastasis",),
     "lumbar_strain": ("strain",),
 }
+
+
+def _by_cue(cues: dict[Group, tuple[str, ...]]) -> dict[str, tuple[Group, ...]]:
+    """``GROUP_CUES`` the other way round: the groups each concept names (a question names a
+    group when one of its concepts is one of the group's cues), looked up per concept."""
+    groups: dict[str, tuple[Group, ...]] = {}
+    for group, words in cues.items():
+        for cue in words:
+            groups[cue] = (*groups.get(cue, ()), group)
+    return groups
+
+
+_GROUPS_BY_CUE = _by_cue(GROUP_CUES)
 SHORT_QUESTION = 6
 """A question of at most this many informative words is about each of them: one the content has
 never heard of, and rare in everyday English ("is turmeric good for back pain?"), is its topic,
@@ -335,6 +348,11 @@ class AskIndex:
             | frozenset(stem(w) for w in self.vocabulary.spellings)
         )
         self._common_english = common_english_words(english)
+        self._stems_of_variants = {  # what a question's variants add to the words it answers
+            v: frozenset(stem(w) for w in tokens(v))
+            for variants in self.vocabulary.concepts.values()
+            for v in variants
+        }
 
     def __getstate__(self) -> dict[str, object]:
         """Everything but the SQLite connection, which is stored as the database's bytes."""
@@ -375,9 +393,7 @@ class AskIndex:
             lowered=lowered,
             words=tuple(words),
             variants=tuple(sorted(variants)),
-            groups=frozenset(
-                g for g, cues in GROUP_CUES.items() if any(c in concepts for c in cues)
-            ),
+            groups=frozenset(g for c in concepts for g in _GROUPS_BY_CUE.get(c, ())),
             kinds=frozenset(kinds),
             causes=self._causes_named(words, kinds),
             concepts=tuple(concepts),
@@ -431,15 +447,16 @@ class AskIndex:
         return self._postings.top(_terms(self._topical(query)), CANDIDATES)
 
     def _variant_scores(self) -> dict[str, dict[int, float]]:
-        """For each vocabulary concept, the BM25 score of each entry for the concept's variants:
-        worked out once, so a question adds its concepts' scores instead of running a second
-        match. Left out: variants made only of ubiquitous words, and concepts that more than half
-        of the entries mention ("lower back": every entry is about it), which rank nothing."""
+        """For each vocabulary concept, the BM25 score of each entry for the concept's variants,
+        times ``EXPANSION_WEIGHT``: worked out once, so a question adds its concepts' scores
+        instead of running a second match. Left out: variants made only of ubiquitous words, and
+        concepts that more than half of the entries mention ("lower back": every entry is about
+        it), which rank nothing."""
         scores = {}
         for concept, variants in self.vocabulary.concepts.items():
             match = _match(v for v in variants if set(tokens(v)) - self._ubiquitous)
             if match and self._count(match) <= len(self._entries) / 2:
-                scores[concept] = dict(self.raw_bm25(match))
+                scores[concept] = {r: EXPANSION_WEIGHT * bm25 for r, bm25 in self.raw_bm25(match)}
         return scores
 
     def _count(self, match: str) -> int:
@@ -462,19 +479,22 @@ class AskIndex:
             query = replace(query, intended=query.intended | prefer)
         relevance = dict(self.candidates(query))
         for concept in query.concepts:
-            for row, bm25 in self._variants.get(concept, {}).items():
-                relevance[row] = relevance.get(row, 0.0) + EXPANSION_WEIGHT * bm25
+            for row, weighted in self._variants.get(concept, {}).items():
+                relevance[row] = relevance.get(row, 0.0) + weighted
         floor = INTENT_FLOOR * max(relevance.values(), default=1.0)
         if len(relevance) > CANDIDATES:
             relevance = dict(heapq.nlargest(CANDIDATES, relevance.items(), key=itemgetter(1)))
         for row in self._answers_by_kind(query):
             relevance[row] = max(relevance.get(row, 0.0), floor)
         scored = [(bm25 * self._boost(row, query), row) for row, bm25 in relevance.items()]
-        scored.sort(key=lambda item: (-item[0], item[1]))
+        # Best score first, ties to the lower row: by row, then stably by score (no key tuples).
+        scored.sort(key=itemgetter(1))
+        scored.sort(key=itemgetter(0), reverse=True)
         scored = _first_that(scored, lambda row: not self._warning_elsewhere(row, query))
         scored = _first_that(scored, lambda row: not self._routine_warning(row, query))
         scored = _first_that(scored, lambda row: not self._facts[row].unsafe_for & query.groups)
-        wanted = {stem(w) for w in (*query.words, *tokens(" ".join(query.variants)))}
+        variant_stems = map(self._stems_of_variants.__getitem__, query.variants)
+        wanted = {stem(w) for w in query.words}.union(*variant_stems)
         terms = self._coverage_terms(query)
         return [self._hit(row, score, query, wanted, terms) for score, row in scored[:top]]
 
@@ -599,7 +619,7 @@ class AskIndex:
         total = sum(terms.weights.values())
         if self._facts[row].id in query.intended or not total:
             return 1.0
-        entry_stems = self._topic_stems[row] | stems(answer.text)
+        entry_stems = self._topic_stems[row] | answer.words
         met: set[str] = set()
         for variant_stems, all_stems in terms.concepts:
             if any(v <= entry_stems for v in variant_stems):

@@ -4,12 +4,13 @@ entries that answer that kind of question."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from backcare.search.patterns import PatternSet
 from backcare.search.phrases import any_of
 
 INTENTS_FILE = Path(__file__).with_name("intents.yaml")
@@ -18,15 +19,17 @@ INTENTS_FILE = Path(__file__).with_name("intents.yaml")
 @dataclass(frozen=True)
 class Intents:
     by_name: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]]
+    _set: PatternSet[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = ((name, p) for name, (patterns, _) in self.by_name.items() for p in patterns)
+        object.__setattr__(self, "_set", PatternSet.build(pairs))
 
     def entries_for(self, question: str) -> frozenset[str]:
         """Ids of the entries that answer the kinds of question this one is."""
         lowered = " ".join(question.lower().split())
         return frozenset(
-            entry
-            for patterns, entries in self.by_name.values()
-            if any(p.search(lowered) for p in patterns)
-            for entry in entries
+            entry for name in self._set.matching(lowered) for entry in self.by_name[name][1]
         )
 
     def all_entries(self) -> frozenset[str]:

@@ -122,6 +122,7 @@ class Postings:
         self._spans: dict[str, tuple[int, int]] = {}
         self._keys: dict[str, str] = {}
         self._unseen: dict[str, TermScores] = {}
+        self._views: dict[str, TermScores] = {}
         self._tokenizer = Tokenizer()
         for word, terms in self._tokenizer.terms(words).items():
             key = terms[0] if len(terms) == 1 else word
@@ -131,13 +132,14 @@ class Postings:
 
     def __getstate__(self) -> dict[str, object]:
         """Everything but the connections (the index stores and restores its own) and the
-        cache of words the content never holds."""
-        skip = ("_db", "_unseen", "_tokenizer")
+        caches of words the content never holds and of terms' views."""
+        skip = ("_db", "_unseen", "_views", "_tokenizer")
         return {k: v for k, v in self.__dict__.items() if k not in skip}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._unseen = {}
+        self._views = {}
         self._tokenizer = Tokenizer()
 
     def attach(self, db: sqlite3.Connection) -> None:
@@ -185,8 +187,14 @@ class Postings:
         return TermScores.of(self._fts_pairs(word)) if terms else _NOTHING
 
     def _term(self, key: str) -> TermScores:
-        span = self._spans.get(key)
-        return _NOTHING if span is None else self._packed.view(*span)
+        """The term's scores, its view made once (at most one per term the content holds)."""
+        view = self._views.get(key)
+        if view is None:
+            span = self._spans.get(key)
+            if span is None:
+                return _NOTHING
+            view = self._views[key] = self._packed.view(*span)
+        return view
 
     def _fts_pairs(self, word: str) -> list[tuple[int, float]]:
         """FTS5's BM25 score of each row holding the word (higher is better)."""
@@ -211,13 +219,11 @@ def _best(lists: Sequence[TermScores], depth: int, limit: int) -> _Found:
     A row no list has reached scores at most the sum of the cut lists' last scores reached:
     below the ``limit``-th score (and no row left partial), the result is sure."""
     heads = {1 << i: t.last(depth) for i, t in enumerate(lists) if t.size > depth}
-    scores: dict[int, float] = {}
     complete = True
     if not heads:
-        for term in lists:
-            for row, score in term.head(depth):
-                scores[row] = scores.get(row, 0.0) + score
+        scores = _summed(lists, depth)
     else:
+        scores = {}
         seen_in: dict[int, int] = {}
         for i, term in enumerate(lists):
             bit = 1 << i
@@ -225,9 +231,29 @@ def _best(lists: Sequence[TermScores], depth: int, limit: int) -> _Found:
                 scores[row] = scores.get(row, 0.0) + score
                 seen_in[row] = seen_in.get(row, 0) | bit
         scores, complete = _completed(lists, scores, seen_in, heads, limit)
-    ranked = sorted([(-score, row) for row, score in scores.items()])[:limit]
-    sure = not heads or (complete and len(ranked) == limit and -ranked[-1][0] > sum(heads.values()))
-    return _Found([(row, -negated) for negated, row in ranked], sure)
+    ranked = _ranked(scores)[:limit]
+    sure = not heads or (
+        complete and len(ranked) == limit and scores[ranked[-1]] > sum(heads.values())
+    )
+    return _Found([(row, scores[row]) for row in ranked], sure)
+
+
+def _summed(lists: Sequence[TermScores], depth: int) -> dict[int, float]:
+    """Each row's scores in the first ``depth`` of the lists, added in the lists' order (the
+    first list's taken as they are, since 0.0 + score is score)."""
+    scores = dict(lists[0].head(depth)) if lists else {}
+    for term in lists[1:]:
+        for row, score in term.head(depth):
+            scores[row] = scores.get(row, 0.0) + score
+    return scores
+
+
+def _ranked(scores: dict[int, float]) -> list[int]:
+    """Rows best score first, ties by the lower row (two sorts of plain numbers: the second,
+    stable even in reverse, keeps equal scores in row order)."""
+    rows = sorted(scores)
+    rows.sort(key=scores.__getitem__, reverse=True)
+    return rows
 
 
 def _completed(

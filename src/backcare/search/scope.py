@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from backcare.search.patterns import PatternSet
 from backcare.search.phrases import any_of
 
 SCOPE_FILE = Path(__file__).with_name("scope.yaml")
@@ -41,16 +42,21 @@ _ABOUT_BACK = re.compile(r"\b(back|backs|lumbar|spine|spinal|sciatica)\b")
 @dataclass(frozen=True)
 class ScopePatterns:
     by_topic: dict[str, _Topic]
+    _set: PatternSet[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = ((name, p) for name, topic in self.by_topic.items() for p in topic.patterns)
+        object.__setattr__(self, "_set", PatternSet.build(pairs))
 
     def topic_of(self, question: str) -> OutOfScope | None:
         """The first uncovered topic the question is about, if any."""
         lowered = " ".join(question.lower().split())
         story = _story_about_back(lowered)
-        for name, topic in self.by_topic.items():
+        for name in self._set.matching(lowered):
+            topic = self.by_topic[name]
             if story and topic.setting_in_stories:
                 continue
-            if any(p.search(lowered) for p in topic.patterns):
-                return OutOfScope(topic=name, ask=topic.ask, related=topic.related)
+            return OutOfScope(topic=name, ask=topic.ask, related=topic.related)
         return None
 
 

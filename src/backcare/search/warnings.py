@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +12,7 @@ import yaml
 
 from backcare.content.schema import FlagId, RedFlag
 from backcare.knowledge.base import KnowledgeBase
+from backcare.search.patterns import PatternSet
 from backcare.search.phrases import any_of
 
 WARNINGS_FILE = Path(__file__).with_name("warnings.yaml")
@@ -23,14 +24,15 @@ class WarningPatterns:
     """Regular expressions per flag id, matched against a lower-cased question."""
 
     by_flag: dict[FlagId, tuple[re.Pattern[str], ...]]
+    _set: PatternSet[FlagId] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = ((flag, p) for flag, patterns in self.by_flag.items() for p in patterns)
+        object.__setattr__(self, "_set", PatternSet.build(pairs))
 
     def flags_in(self, question: str) -> list[FlagId]:
-        lowered = " ".join(question.lower().split())
-        return [
-            flag
-            for flag, patterns in self.by_flag.items()
-            if any(p.search(lowered) for p in patterns)
-        ]
+        """The flags whose patterns match the question, in the file's order."""
+        return self._set.matching(" ".join(question.lower().split()))
 
 
 @cache

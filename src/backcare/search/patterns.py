@@ -1,0 +1,172 @@
+"""Which of many regular expressions match a text, without running most of them.
+
+Every question is checked against every warning sign's, intent's and out-of-scope topic's
+expressions; run one by one they were the largest single cost of ``ask`` after the ranking.
+Yet nearly every expression can only match where literal pieces of it are written: "my son
+… back" needs "back" *and* one of "son", "daughter", "child"… Those pieces are read once from
+the parsed expression, for each of its alternatives ("p|q|r"), as clauses that must all hold,
+each satisfied by any one of its pieces. The pieces of each alternative's most telling clause
+index it: the pieces a text holds (plain substring checks, in C) pick the alternatives worth
+looking at; their other clauses are checked the same way, and only the expressions of the
+alternatives that pass are run. The gate only ever skips an expression that cannot match, so
+the result is exactly that of running all of them (an alternative with no clause at all
+always passes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parser  # type: ignore[attr-defined]
+from typing import Any, Generic, TypeVar
+
+Key = TypeVar("Key")
+SHORTEST = 3
+"""The shortest piece a clause is kept with: shorter pieces ("a", "m ") are in nearly every
+text and tell nothing."""
+
+Clause = frozenset[str]
+"""Literal pieces one of which every match contains."""
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    """One alternative of an expression (by its position) and the clauses a text must meet."""
+
+    expression: int
+    clauses: tuple[Clause, ...]
+
+    def holds(self, text: str) -> bool:
+        contains = text.__contains__
+        return all(any(map(contains, clause)) for clause in self.clauses)
+
+
+@dataclass(frozen=True)
+class PatternSet(Generic[Key]):
+    """Keys, each with its expressions, and the gate: each expression's alternatives, indexed by
+    the pieces of their most telling clause."""
+
+    keys: tuple[Key, ...]
+    """One per expression: a key with several expressions is listed once for each."""
+    expressions: tuple[re.Pattern[str], ...]
+    alternatives: tuple[_Alternative, ...]
+    by_piece: dict[str, frozenset[int]]
+    always: frozenset[int]
+    """Alternatives without a clause: checked on every text (and so their expression run)."""
+
+    @classmethod
+    def build(cls, patterns: Iterable[tuple[Key, re.Pattern[str]]]) -> PatternSet[Key]:
+        """From (key, expression) pairs; a key may come with several expressions."""
+        keys: list[Key] = []
+        expressions: list[re.Pattern[str]] = []
+        alternatives: list[_Alternative] = []
+        by_piece: dict[str, set[int]] = {}
+        always: set[int] = set()
+        for position, (key, expression) in enumerate(patterns):
+            keys.append(key)
+            expressions.append(expression)
+            for clauses in required_clauses(expression.pattern):
+                number = len(alternatives)
+                alternatives.append(_Alternative(position, clauses))
+                if not clauses:
+                    always.add(number)
+                for piece in max(clauses, key=_telling, default=()):
+                    by_piece.setdefault(piece, set()).add(number)
+        return cls(
+            tuple(keys),
+            tuple(expressions),
+            tuple(alternatives),
+            {piece: frozenset(found) for piece, found in by_piece.items()},
+            frozenset(always),
+        )
+
+    def matching(self, text: str) -> list[Key]:
+        """The keys one of whose expressions matches somewhere in the text, each once, in the
+        order they were built."""
+        chosen = set(self.always)
+        for piece in filter(text.__contains__, self.by_piece):
+            chosen |= self.by_piece[piece]
+        passed = {
+            alternative.expression
+            for alternative in map(self.alternatives.__getitem__, chosen)
+            if alternative.holds(text)
+        }
+        found = (
+            self.keys[position]
+            for position in sorted(passed)
+            if self.expressions[position].search(text)
+        )
+        return list(dict.fromkeys(found))
+
+
+def _telling(clause: Clause) -> int:
+    """How telling a clause is: its shortest piece's length (longer pieces are rarer)."""
+    return min(map(len, clause))
+
+
+def required_clauses(pattern: str) -> list[tuple[Clause, ...]]:
+    """For each top-level alternative of the pattern, the clauses every match of it meets: each
+    a set of literal strings one of which the match contains (pieces shorter than ``SHORTEST``
+    left out, with their clause). An alternative with no clause can match almost anything."""
+    parsed = sre_parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return [()]
+    return [
+        tuple(c for c in _options(branch) if _telling(c) >= SHORTEST)
+        for branch in _branches(parsed)
+    ]
+
+
+def _branches(items: Sequence[tuple[Any, Any]]) -> list[Sequence[tuple[Any, Any]]]:
+    """The top-level alternatives of a parsed expression (through groups around all of it)."""
+    if len(items) == 1:
+        op, value = items[0]
+        if op is sre_constants.BRANCH:
+            return [alt for branch in value[1] for alt in _branches(branch)]
+        if op is sre_constants.SUBPATTERN and not (value[1] or value[2]):
+            return _branches(value[3])
+    return [items]
+
+
+def _options(items: Iterable[tuple[Any, Any]]) -> list[Clause]:
+    """The clauses of a sequence: a match of it holds every item's match, so each item's pieces
+    (and each run of plain characters) make a clause."""
+    options: list[Clause] = []
+    run = ""
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            run += chr(value)
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        found = _of_item(op, value)
+        if found is not None:
+            options.append(found)
+    if run:
+        options.append(frozenset({run}))
+    return options
+
+
+def _of_sequence(items: Iterable[tuple[Any, Any]]) -> Clause | None:
+    """One clause of a sequence: the most telling of its items' (``_options``)."""
+    return max(_options(items), key=_telling, default=None)
+
+
+def _of_item(op: Any, value: Any) -> Clause | None:
+    """The pieces of one item that is not a plain character; None when it has none (a class of
+    characters, an optional part, a zero-width assertion)."""
+    if op is sre_constants.SUBPATTERN:
+        _, add_flags, del_flags, inner = value
+        return _of_sequence(inner) if not (add_flags or del_flags) else None
+    if op is sre_constants.BRANCH:
+        branches = [_of_sequence(branch) for branch in value[1]]
+        if any(branch is None for branch in branches):
+            return None
+        return frozenset().union(*(b for b in branches if b is not None))
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        low, _, inner = value
+        return _of_sequence(inner) if low >= 1 else None
+    return None

@@ -1,0 +1,98 @@
+"""The gate that skips expressions which cannot match a text never changes which ones match:
+the gated ``PatternSet`` gives what running every expression gives, on the shipped warning
+signs, intents and topics, and on random expressions over a small alphabet."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backcare.search.intents import load_intents
+from backcare.search.patterns import PatternSet, required_clauses
+from backcare.search.scope import load_scope
+from backcare.search.warnings import load_warning_patterns
+
+
+def every_match(patterns: PatternSet[str], text: str) -> list[str]:
+    """The reference: every expression run on the text."""
+    found = (k for k, e in zip(patterns.keys, patterns.expressions, strict=True) if e.search(text))
+    return list(dict.fromkeys(found))
+
+
+def shipped() -> list[PatternSet[str]]:
+    return [load_warning_patterns()._set, load_intents()._set, load_scope()._set]
+
+
+def words_of_the_patterns() -> list[str]:
+    """The letters-and-apostrophe runs written in the shipped expressions ("numb", "can't",
+    "bladder"): texts made of them meet the expressions' literal pieces, and often match."""
+    words = {
+        word
+        for patterns in shipped()
+        for expression in patterns.expressions
+        for word in re.findall(r"[a-z][a-z']+", expression.pattern.replace("\\b", " "))
+    }
+    return [*sorted(words), "my", "i", "the", "back", "pain", "and", "when", "weeks", "1", "7"]
+
+
+WORDS = words_of_the_patterns()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.sampled_from([" ", "-", ", "]))
+def test_the_gate_matches_what_every_expression_matches(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    for patterns in shipped():
+        assert patterns.matching(text) == every_match(patterns, text)
+
+
+_ATOM = st.sampled_from(["a", "b", "ab", "abc", "bca", "cab", "c", "."])
+_PATTERN = st.recursive(
+    _ATOM,
+    lambda inner: st.one_of(
+        st.tuples(inner, inner).map("".join),
+        st.tuples(inner, inner).map(lambda p: f"(?:{p[0]}|{p[1]})"),
+        st.tuples(inner, st.sampled_from(["?", "*", "+", "{2}", "{0,3}"])).map(
+            lambda p: f"(?:{p[0]}){p[1]}"
+        ),
+        inner.map(lambda p: rf"\b{p}"),
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PATTERN, min_size=1, max_size=4), st.text(alphabet="abc ", max_size=30))
+def test_the_gate_never_skips_a_match_of_any_expression(sources: list[str], text: str) -> None:
+    patterns = PatternSet.build((str(i), re.compile(s)) for i, s in enumerate(sources))
+    assert patterns.matching(text) == every_match(patterns, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "clauses"),
+    [
+        ("saddle (area )?(numb|anaesth)", [[{"saddle "}, {"numb", "anaesth"}]]),
+        (
+            "(lost|loss of) (bladder|bowel) control",
+            # the parser takes common beginnings out of alternatives: "los(t|s of)"
+            [[{"los"}, {"ladder", "owel"}, {" control"}]],
+        ),
+        ("fever|(?:chills)", [[{"fever"}], [{"chills"}]]),
+        ("(a|b)?", [[]]),
+        ("(?i)chest", [[]]),
+        (r"\bi'?m (1[0-7]|[4-9])\b", [[]]),
+    ],
+)
+def test_required_clauses_of_an_expression(pattern: str, clauses: list[list[set[str]]]) -> None:
+    expected = [tuple(frozenset(c) for c in alternative) for alternative in clauses]
+    assert required_clauses(pattern) == expected
+
+
+def test_an_expression_without_a_long_piece_runs_on_every_text() -> None:
+    patterns = PatternSet.build([("short", re.compile("ab|cd")), ("long", re.compile("chest"))])
+    assert patterns.always == frozenset({0, 1})
+    assert patterns.matching("xx cd chest") == ["short", "long"]
+    assert patterns.matching("xx") == []
