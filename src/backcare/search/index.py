@@ -12,7 +12,8 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property, partial
 from operator import itemgetter
 from typing import cast
 
@@ -207,6 +208,10 @@ class Query:
     """Rows of the cause entries a question about a cause names (``_causes_named``)."""
 
 
+def _whole() -> float:
+    return 1.0
+
+
 @dataclass(frozen=True)
 class Hit:
     """One ranked entry with the sentence(s) that answer, and how well it covers the question."""
@@ -215,7 +220,14 @@ class Hit:
     score: float
     snippet: str
     answer: Answer | None = None
-    coverage: float = 1.0
+    measure: Callable[[], float] = field(default=_whole, repr=False, compare=False)
+    """Works out ``coverage``. Only the best hit's coverage is ever read, so it is measured when
+    read, not for every hit."""
+
+    @cached_property
+    def coverage(self) -> float:
+        """How well the entry covers the question (``AskIndex._coverage``)."""
+        return self.measure()
 
 
 def tokens(text: str) -> list[str]:
@@ -279,6 +291,8 @@ class _RowFacts:
     name_stems: frozenset[str] = frozenset()
     """Stems of the entry's name, the words that say what it is about (aliases list looser
     associations: "working overtime" for overwork)."""
+    stage_only: bool = False
+    """Written only for pregnancy or after birth (``OTHER_STAGE_DAMPING``)."""
 
 
 class AskIndex:
@@ -486,7 +500,8 @@ class AskIndex:
             relevance = dict(heapq.nlargest(CANDIDATES, relevance.items(), key=itemgetter(1)))
         for row in self._answers_by_kind(query):
             relevance[row] = max(relevance.get(row, 0.0), floor)
-        scored = [(bm25 * self._boost(row, query), row) for row, bm25 in relevance.items()]
+        boost = self._booster(query)
+        scored = [(bm25 * boost(row), row) for row, bm25 in relevance.items()]
         # Best score first, ties to the lower row: by row, then stably by score (no key tuples).
         scored.sort(key=itemgetter(1))
         scored.sort(key=itemgetter(0), reverse=True)
@@ -495,7 +510,7 @@ class AskIndex:
         scored = _first_that(scored, lambda row: not self._facts[row].unsafe_for & query.groups)
         variant_stems = map(self._stems_of_variants.__getitem__, query.variants)
         wanted = {stem(w) for w in query.words}.union(*variant_stems)
-        terms = self._coverage_terms(query)
+        terms = cache(partial(self._coverage_terms, query))
         return [self._hit(row, score, query, wanted, terms) for score, row in scored[:top]]
 
     def _answers_by_kind(self, query: Query) -> set[int]:
@@ -517,7 +532,12 @@ class AskIndex:
         return most_urgent(query.flags, self.red_flags) if query.flags else None
 
     def _hit(
-        self, row: int, score: float, query: Query, wanted: set[str], terms: _CoverageTerms
+        self,
+        row: int,
+        score: float,
+        query: Query,
+        wanted: set[str],
+        terms: Callable[[], _CoverageTerms],
     ) -> Hit:
         if row not in self._prepared:
             self._prepared[row] = prepare(self._entries[row])
@@ -527,7 +547,7 @@ class AskIndex:
             score=round(score, 4),
             snippet=answer.text,
             answer=answer,
-            coverage=self._coverage(row, query, terms, answer),
+            measure=partial(self._coverage, row, query, terms, answer),
         )
 
     def _warning_elsewhere(self, row: int, query: Query) -> bool:
@@ -607,13 +627,17 @@ class AskIndex:
             and not any(c.isdigit() for c in word)
         )
 
-    def _coverage(self, row: int, query: Query, terms: _CoverageTerms, answer: Answer) -> float:
+    def _coverage(
+        self, row: int, query: Query, coverage_terms: Callable[[], _CoverageTerms], answer: Answer
+    ) -> float:
         """Share of the question's informative words (by rarity in the content and in everyday
         English) the entry holds where it answers: in what it is about (name, aliases, summary)
         or in the sentence picked as the answer, variants and concepts counted. A word found
         only elsewhere in the entry is mentioned, not answered (a body part in an exercise's
         steps). Minus infinity when the question names something the content never mentions
-        at all (``_CoverageTerms.unknown_topic``)."""
+        at all (``_CoverageTerms.unknown_topic``). The question's side, ``coverage_terms``, is
+        worked out at most once per question, when the first hit's coverage is read."""
+        terms = coverage_terms()
         if terms.unknown_topic:
             return float("-inf")
         total = sum(terms.weights.values())
@@ -630,7 +654,41 @@ class AskIndex:
         held = sum(w for s, w in terms.weights.items() if s in entry_stems or s in met)
         return held / total
 
+    def _booster(self, query: Query) -> Callable[[int], float]:
+        """``_boost`` for one question, its side looked up once instead of for every candidate:
+        the same factors multiplied in the same order, so the same float to the last bit."""
+        facts_of = self._facts
+        named, groups, kinds = query.named, query.groups, query.kinds
+        causes, flags, intended = query.causes, query.flags, query.intended
+
+        def boost(row: int) -> float:
+            facts = facts_of[row]
+            factor = PHRASE_BOOST if row in named else 1.0
+            if groups:
+                if not groups.isdisjoint(facts.suitable_for):
+                    factor *= GROUP_BOOST
+                elif facts.serves in groups:
+                    factor *= GROUP_ADVICE_BOOST
+                if not groups.isdisjoint(facts.unsafe_for):
+                    factor *= GROUP_PENALTY
+            elif facts.stage_only:
+                factor *= OTHER_STAGE_DAMPING
+            kind = facts.kind
+            if kind in kinds and not (kind == CAUSE and causes and row not in causes):
+                factor *= KIND_BOOST
+            if row in causes or facts.flag in flags:
+                factor *= KIND_BOOST
+            if facts.id in intended:
+                factor *= INTENT_BOOST
+            elif kind == "red_flag" and facts.flag not in flags and row not in named:
+                factor *= WARNING_DAMPING
+            return factor
+
+        return boost
+
     def _boost(self, row: int, query: Query) -> float:
+        """The boost of an entry for a question, as written down plainly (``_booster`` is what
+        the ranking runs, checked against this)."""
         facts = self._facts[row]
         boost = PHRASE_BOOST if row in query.named else 1.0
         if query.groups:
@@ -692,6 +750,7 @@ def _facts(entry: Entry) -> _RowFacts:
         pressing=getattr(entry, "level", None) in PRESSING_LEVELS,
         name_stems=frozenset(stem(w) for w in tokens(entry.name)) - GENERIC_WORDS,
         serves=getattr(entry, "group", None),
+        stage_only=bool(entry.suitable_for) and frozenset(entry.suitable_for) <= LIFE_STAGES,
     )
 
 
