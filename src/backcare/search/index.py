@@ -167,6 +167,9 @@ GROUP_CUES: dict[Group, tuple[str, ...]] = {
 }
 
 
+_KIND_CUE_SETS = tuple((kind, frozenset(cues)) for kind, cues in KIND_CUES.items())
+
+
 def _by_cue(cues: dict[Group, tuple[str, ...]]) -> dict[str, tuple[Group, ...]]:
     """``GROUP_CUES`` the other way round: the groups each concept names (a question names a
     group when one of its concepts is one of the group's cues), looked up per concept."""
@@ -736,7 +739,7 @@ def _kinds_wanted(words: Sequence[str]) -> set[str]:
     cause back pain?") wants causes: its other cue words ("sitting") say what it is about, not
     which kind of entry answers."""
     present = set(words)
-    kinds = {kind for kind, cues in KIND_CUES.items() if present & set(cues)}
+    kinds = {kind for kind, cues in _KIND_CUE_SETS if not cues.isdisjoint(present)}
     return {CAUSE} if CAUSE in kinds else kinds
 
 
