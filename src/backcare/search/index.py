@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, partial
 from operator import itemgetter
-from typing import cast
+from typing import NamedTuple, cast
 
 from backcare.content.schema import Entry, Group, RedFlag
 from backcare.knowledge.base import KnowledgeBase
@@ -263,6 +263,21 @@ def _entry_texts(entry: Entry) -> dict[str, str]:
     }
 
 
+class _PieceFacts(NamedTuple):
+    """What coverage reads of one piece of a question word, the same for every question: worked
+    out once for each piece the content holds (``AskIndex._piece_facts``)."""
+
+    stem: str
+    informative: bool
+    """Not generic, framing, one letter or a number: it counts towards coverage."""
+    known: bool
+    """``AskIndex._is_known``."""
+    names_a_thing: bool
+    """``AskIndex._names_a_thing``."""
+    weight: float
+    """Its rarity in the content times its specificity in everyday English."""
+
+
 @dataclass(frozen=True)
 class _CoverageTerms:
     """The question's informative stems with their rarity, its concepts' variant stems, and its
@@ -365,6 +380,7 @@ class AskIndex:
             | frozenset(stem(w) for w in self.vocabulary.spellings)
         )
         self._common_english = common_english_words(english)
+        self._piece_facts = {p: self._facts_of_piece(p) for p in self._content_words}
         self._stems_of_variants = {  # what a question's variants add to the words it answers
             v: frozenset(stem(w) for w in tokens(v))
             for variants in self.vocabulary.concepts.values()
@@ -578,24 +594,21 @@ class AskIndex:
         """The question's side of ``_coverage``, worked out once for all its hits."""
         words = tokens(query.lowered)
         variants = (self.vocabulary.variants(c) for c in query.concepts)
+        piece_facts = self._piece_facts
         informative = [
-            w
-            for w in (p for word in words for p in _pieces(word))
-            if (s := stem(w)) not in GENERIC_WORDS
-            and s not in COVERAGE_IGNORED
-            and len(s) > 1
-            and not s.isdigit()
+            facts
+            for facts in (
+                piece_facts.get(p) or self._facts_of_piece(p)
+                for word in words
+                for p in _pieces(word)
+            )
+            if facts.informative
         ]
-        unknown = [w for w in informative if not self._is_known(w)]
-        weights = {
-            stem(w): self._idf.get(stem(w), self._unseen_idf) * self._specificity(w)
-            for w in informative
-            if w not in unknown or self._names_a_thing(w)
-        }
+        weights = {f.stem: f.weight for f in informative if f.known or f.names_a_thing}
         return _CoverageTerms(
             weights=weights,
             unknown_topic=len(informative) <= SHORT_QUESTION
-            and any(self._names_a_thing(w) for w in unknown),
+            and any(f.names_a_thing for f in informative if not f.known),
             concepts=tuple(
                 (tuple(phrase_stems(v) for v in vs), frozenset().union(*map(phrase_stems, vs)))
                 for vs in variants
@@ -605,6 +618,19 @@ class AskIndex:
                 for w in words
                 if w in self.vocabulary.spellings
             ),
+        )
+
+    def _facts_of_piece(self, piece: str) -> _PieceFacts:
+        s = stem(piece)
+        return _PieceFacts(
+            stem=s,
+            informative=s not in GENERIC_WORDS
+            and s not in COVERAGE_IGNORED
+            and len(s) > 1
+            and not s.isdigit(),
+            known=self._is_known(piece),
+            names_a_thing=self._names_a_thing(piece),
+            weight=self._idf.get(s, self._unseen_idf) * self._specificity(piece),
         )
 
     def _is_known(self, word: str) -> bool:

@@ -51,10 +51,9 @@ class ScopePatterns:
     def topic_of(self, question: str) -> OutOfScope | None:
         """The first uncovered topic the question is about, if any."""
         lowered = " ".join(question.lower().split())
-        story = _story_about_back(lowered)
         for name in self._set.matching(lowered):
             topic = self.by_topic[name]
-            if story and topic.setting_in_stories:
+            if topic.setting_in_stories and _story_about_back(lowered):
                 continue
             return OutOfScope(topic=name, ask=topic.ask, related=topic.related)
         return None
