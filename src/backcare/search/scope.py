@@ -10,7 +10,6 @@ from pathlib import Path
 import yaml
 
 from backcare.search.patterns import PatternSet
-from backcare.search.phrases import any_of
 
 SCOPE_FILE = Path(__file__).with_name("scope.yaml")
 
@@ -71,7 +70,7 @@ def load_scope(path: Path = SCOPE_FILE) -> ScopePatterns:
         by_topic={
             topic: _Topic(
                 ask=str(spec["ask"]),
-                patterns=(any_of(spec["patterns"]),),
+                patterns=tuple(map(re.compile, spec["patterns"])),
                 related=frozenset(spec.get("related", ())),
                 setting_in_stories=bool(spec.get("setting_in_stories", False)),
             )
