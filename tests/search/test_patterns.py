@@ -49,6 +49,21 @@ def test_the_gate_matches_what_every_expression_matches(words: list[str], sep: s
         assert patterns.matching(text) == every_match(patterns, text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=14),
+    st.sampled_from([" ", "-", ", ", ""]),
+    st.text(max_size=6),
+)
+def test_the_pieces_found_by_their_start_are_every_piece_the_text_holds(
+    words: list[str], sep: str, noise: str
+) -> None:
+    """``pieces_in`` (by each piece's first characters) against checking every piece."""
+    text = sep.join([*words, noise])
+    for patterns in shipped():
+        assert patterns.pieces_in(text) == {p for p in patterns.by_piece if p in text}
+
+
 _ATOM = st.sampled_from(["a", "b", "ab", "abc", "bca", "cab", "c", "."])
 _PATTERN = st.recursive(
     _ATOM,

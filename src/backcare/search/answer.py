@@ -134,8 +134,8 @@ def _quotes_for(
     """Seed quotes that share the most words with the answer (and the question), verbatim;
     ties go to the earlier quote."""
     quotes = prepared.quotes
-    if not quotes:
-        return ()
+    if len(quotes) < 2:
+        return tuple(text for text, _ in quotes)  # the only quote is the best, close or not
     target = words | want
     overlaps = [len(target & quote_words) for _, quote_words in quotes]
     order = sorted(range(len(quotes)), key=overlaps.__getitem__, reverse=True)

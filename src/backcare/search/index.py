@@ -12,9 +12,10 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property, partial
 from operator import itemgetter
-from typing import cast
+from typing import NamedTuple, cast
 
 from backcare.content.schema import Entry, Group, RedFlag
 from backcare.knowledge.base import KnowledgeBase
@@ -166,6 +167,9 @@ GROUP_CUES: dict[Group, tuple[str, ...]] = {
 }
 
 
+_KIND_CUE_SETS = tuple((kind, frozenset(cues)) for kind, cues in KIND_CUES.items())
+
+
 def _by_cue(cues: dict[Group, tuple[str, ...]]) -> dict[str, tuple[Group, ...]]:
     """``GROUP_CUES`` the other way round: the groups each concept names (a question names a
     group when one of its concepts is one of the group's cues), looked up per concept."""
@@ -207,6 +211,10 @@ class Query:
     """Rows of the cause entries a question about a cause names (``_causes_named``)."""
 
 
+def _whole() -> float:
+    return 1.0
+
+
 @dataclass(frozen=True)
 class Hit:
     """One ranked entry with the sentence(s) that answer, and how well it covers the question."""
@@ -215,7 +223,14 @@ class Hit:
     score: float
     snippet: str
     answer: Answer | None = None
-    coverage: float = 1.0
+    measure: Callable[[], float] = field(default=_whole, repr=False, compare=False)
+    """Works out ``coverage``. Only the best hit's coverage is ever read, so it is measured when
+    read, not for every hit."""
+
+    @cached_property
+    def coverage(self) -> float:
+        """How well the entry covers the question (``AskIndex._coverage``)."""
+        return self.measure()
 
 
 def tokens(text: str) -> list[str]:
@@ -246,6 +261,21 @@ def _entry_texts(entry: Entry) -> dict[str, str]:
         "body": " ".join(body),
         "quotes": " ".join(s.quote or s.ref or "" for s in entry.sources),
     }
+
+
+class _PieceFacts(NamedTuple):
+    """What coverage reads of one piece of a question word, the same for every question: worked
+    out once for each piece the content holds (``AskIndex._piece_facts``)."""
+
+    stem: str
+    informative: bool
+    """Not generic, framing, one letter or a number: it counts towards coverage."""
+    known: bool
+    """``AskIndex._is_known``."""
+    names_a_thing: bool
+    """``AskIndex._names_a_thing``."""
+    weight: float
+    """Its rarity in the content times its specificity in everyday English."""
 
 
 @dataclass(frozen=True)
@@ -279,6 +309,8 @@ class _RowFacts:
     name_stems: frozenset[str] = frozenset()
     """Stems of the entry's name, the words that say what it is about (aliases list looser
     associations: "working overtime" for overwork)."""
+    stage_only: bool = False
+    """Written only for pregnancy or after birth (``OTHER_STAGE_DAMPING``)."""
 
 
 class AskIndex:
@@ -348,6 +380,7 @@ class AskIndex:
             | frozenset(stem(w) for w in self.vocabulary.spellings)
         )
         self._common_english = common_english_words(english)
+        self._piece_facts = {p: self._facts_of_piece(p) for p in self._content_words}
         self._stems_of_variants = {  # what a question's variants add to the words it answers
             v: frozenset(stem(w) for w in tokens(v))
             for variants in self.vocabulary.concepts.values()
@@ -486,7 +519,8 @@ class AskIndex:
             relevance = dict(heapq.nlargest(CANDIDATES, relevance.items(), key=itemgetter(1)))
         for row in self._answers_by_kind(query):
             relevance[row] = max(relevance.get(row, 0.0), floor)
-        scored = [(bm25 * self._boost(row, query), row) for row, bm25 in relevance.items()]
+        boost = self._booster(query)
+        scored = [(bm25 * boost(row), row) for row, bm25 in relevance.items()]
         # Best score first, ties to the lower row: by row, then stably by score (no key tuples).
         scored.sort(key=itemgetter(1))
         scored.sort(key=itemgetter(0), reverse=True)
@@ -495,7 +529,7 @@ class AskIndex:
         scored = _first_that(scored, lambda row: not self._facts[row].unsafe_for & query.groups)
         variant_stems = map(self._stems_of_variants.__getitem__, query.variants)
         wanted = {stem(w) for w in query.words}.union(*variant_stems)
-        terms = self._coverage_terms(query)
+        terms = cache(partial(self._coverage_terms, query))
         return [self._hit(row, score, query, wanted, terms) for score, row in scored[:top]]
 
     def _answers_by_kind(self, query: Query) -> set[int]:
@@ -517,7 +551,12 @@ class AskIndex:
         return most_urgent(query.flags, self.red_flags) if query.flags else None
 
     def _hit(
-        self, row: int, score: float, query: Query, wanted: set[str], terms: _CoverageTerms
+        self,
+        row: int,
+        score: float,
+        query: Query,
+        wanted: set[str],
+        terms: Callable[[], _CoverageTerms],
     ) -> Hit:
         if row not in self._prepared:
             self._prepared[row] = prepare(self._entries[row])
@@ -527,7 +566,7 @@ class AskIndex:
             score=round(score, 4),
             snippet=answer.text,
             answer=answer,
-            coverage=self._coverage(row, query, terms, answer),
+            measure=partial(self._coverage, row, query, terms, answer),
         )
 
     def _warning_elsewhere(self, row: int, query: Query) -> bool:
@@ -555,24 +594,21 @@ class AskIndex:
         """The question's side of ``_coverage``, worked out once for all its hits."""
         words = tokens(query.lowered)
         variants = (self.vocabulary.variants(c) for c in query.concepts)
+        piece_facts = self._piece_facts
         informative = [
-            w
-            for w in (p for word in words for p in _pieces(word))
-            if (s := stem(w)) not in GENERIC_WORDS
-            and s not in COVERAGE_IGNORED
-            and len(s) > 1
-            and not s.isdigit()
+            facts
+            for facts in (
+                piece_facts.get(p) or self._facts_of_piece(p)
+                for word in words
+                for p in _pieces(word)
+            )
+            if facts.informative
         ]
-        unknown = [w for w in informative if not self._is_known(w)]
-        weights = {
-            stem(w): self._idf.get(stem(w), self._unseen_idf) * self._specificity(w)
-            for w in informative
-            if w not in unknown or self._names_a_thing(w)
-        }
+        weights = {f.stem: f.weight for f in informative if f.known or f.names_a_thing}
         return _CoverageTerms(
             weights=weights,
             unknown_topic=len(informative) <= SHORT_QUESTION
-            and any(self._names_a_thing(w) for w in unknown),
+            and any(f.names_a_thing for f in informative if not f.known),
             concepts=tuple(
                 (tuple(phrase_stems(v) for v in vs), frozenset().union(*map(phrase_stems, vs)))
                 for vs in variants
@@ -582,6 +618,19 @@ class AskIndex:
                 for w in words
                 if w in self.vocabulary.spellings
             ),
+        )
+
+    def _facts_of_piece(self, piece: str) -> _PieceFacts:
+        s = stem(piece)
+        return _PieceFacts(
+            stem=s,
+            informative=s not in GENERIC_WORDS
+            and s not in COVERAGE_IGNORED
+            and len(s) > 1
+            and not s.isdigit(),
+            known=self._is_known(piece),
+            names_a_thing=self._names_a_thing(piece),
+            weight=self._idf.get(s, self._unseen_idf) * self._specificity(piece),
         )
 
     def _is_known(self, word: str) -> bool:
@@ -607,13 +656,17 @@ class AskIndex:
             and not any(c.isdigit() for c in word)
         )
 
-    def _coverage(self, row: int, query: Query, terms: _CoverageTerms, answer: Answer) -> float:
+    def _coverage(
+        self, row: int, query: Query, coverage_terms: Callable[[], _CoverageTerms], answer: Answer
+    ) -> float:
         """Share of the question's informative words (by rarity in the content and in everyday
         English) the entry holds where it answers: in what it is about (name, aliases, summary)
         or in the sentence picked as the answer, variants and concepts counted. A word found
         only elsewhere in the entry is mentioned, not answered (a body part in an exercise's
         steps). Minus infinity when the question names something the content never mentions
-        at all (``_CoverageTerms.unknown_topic``)."""
+        at all (``_CoverageTerms.unknown_topic``). The question's side, ``coverage_terms``, is
+        worked out at most once per question, when the first hit's coverage is read."""
+        terms = coverage_terms()
         if terms.unknown_topic:
             return float("-inf")
         total = sum(terms.weights.values())
@@ -630,7 +683,41 @@ class AskIndex:
         held = sum(w for s, w in terms.weights.items() if s in entry_stems or s in met)
         return held / total
 
+    def _booster(self, query: Query) -> Callable[[int], float]:
+        """``_boost`` for one question, its side looked up once instead of for every candidate:
+        the same factors multiplied in the same order, so the same float to the last bit."""
+        facts_of = self._facts
+        named, groups, kinds = query.named, query.groups, query.kinds
+        causes, flags, intended = query.causes, query.flags, query.intended
+
+        def boost(row: int) -> float:
+            facts = facts_of[row]
+            factor = PHRASE_BOOST if row in named else 1.0
+            if groups:
+                if not groups.isdisjoint(facts.suitable_for):
+                    factor *= GROUP_BOOST
+                elif facts.serves in groups:
+                    factor *= GROUP_ADVICE_BOOST
+                if not groups.isdisjoint(facts.unsafe_for):
+                    factor *= GROUP_PENALTY
+            elif facts.stage_only:
+                factor *= OTHER_STAGE_DAMPING
+            kind = facts.kind
+            if kind in kinds and not (kind == CAUSE and causes and row not in causes):
+                factor *= KIND_BOOST
+            if row in causes or facts.flag in flags:
+                factor *= KIND_BOOST
+            if facts.id in intended:
+                factor *= INTENT_BOOST
+            elif kind == "red_flag" and facts.flag not in flags and row not in named:
+                factor *= WARNING_DAMPING
+            return factor
+
+        return boost
+
     def _boost(self, row: int, query: Query) -> float:
+        """The boost of an entry for a question, as written down plainly (``_booster`` is what
+        the ranking runs, checked against this)."""
         facts = self._facts[row]
         boost = PHRASE_BOOST if row in query.named else 1.0
         if query.groups:
@@ -678,7 +765,7 @@ def _kinds_wanted(words: Sequence[str]) -> set[str]:
     cause back pain?") wants causes: its other cue words ("sitting") say what it is about, not
     which kind of entry answers."""
     present = set(words)
-    kinds = {kind for kind, cues in KIND_CUES.items() if present & set(cues)}
+    kinds = {kind for kind, cues in _KIND_CUE_SETS if not cues.isdisjoint(present)}
     return {CAUSE} if CAUSE in kinds else kinds
 
 
@@ -692,6 +779,7 @@ def _facts(entry: Entry) -> _RowFacts:
         pressing=getattr(entry, "level", None) in PRESSING_LEVELS,
         name_stems=frozenset(stem(w) for w in tokens(entry.name)) - GENERIC_WORDS,
         serves=getattr(entry, "group", None),
+        stage_only=bool(entry.suitable_for) and frozenset(entry.suitable_for) <= LIFE_STAGES,
     )
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import yaml
 
 from backcare.search.patterns import PatternSet
-from backcare.search.phrases import any_of
 
 INTENTS_FILE = Path(__file__).with_name("intents.yaml")
 
@@ -42,7 +41,7 @@ def load_intents(path: Path = INTENTS_FILE) -> Intents:
     return Intents(
         by_name={
             name: (
-                (any_of(spec["patterns"]),),
+                tuple(map(re.compile, spec["patterns"])),
                 tuple(str(e) for e in spec["entries"]),
             )
             for name, spec in raw["intents"].items()

@@ -55,6 +55,10 @@ class PatternSet(Generic[Key]):
     by_piece: dict[str, frozenset[int]]
     always: frozenset[int]
     """Alternatives without a clause: checked on every text (and so their expression run)."""
+    by_start: dict[str, tuple[str, ...]]
+    """The pieces by their first ``SHORTEST`` characters: a text holds a piece only where it
+    holds its start, so only the pieces starting with one of the text's own runs of that many
+    characters are looked for, not every piece."""
 
     @classmethod
     def build(cls, patterns: Iterable[tuple[Key, re.Pattern[str]]]) -> PatternSet[Key]:
@@ -80,13 +84,14 @@ class PatternSet(Generic[Key]):
             tuple(alternatives),
             {piece: frozenset(found) for piece, found in by_piece.items()},
             frozenset(always),
+            _by_start(by_piece),
         )
 
     def matching(self, text: str) -> list[Key]:
         """The keys one of whose expressions matches somewhere in the text, each once, in the
         order they were built."""
         chosen = set(self.always)
-        for piece in filter(text.__contains__, self.by_piece):
+        for piece in self.pieces_in(text):
             chosen |= self.by_piece[piece]
         passed = {
             alternative.expression
@@ -99,6 +104,30 @@ class PatternSet(Generic[Key]):
             if self.expressions[position].search(text)
         )
         return list(dict.fromkeys(found))
+
+    def pieces_in(self, text: str) -> set[str]:
+        """The indexing pieces the text holds: those starting with one of its runs of
+        ``SHORTEST`` characters, each checked in full. With few pieces for a text's length
+        (intents' few dozen against a long question) checking every piece is quicker."""
+        if len(self.by_piece) < 2 * len(text):
+            return set(filter(text.__contains__, self.by_piece))
+        by_start = self.by_start
+        starts = {text[i : i + SHORTEST] for i in range(len(text) - SHORTEST + 1)}
+        return {
+            piece
+            for start in starts.intersection(by_start)
+            for piece in by_start[start]
+            if piece in text
+        }
+
+
+def _by_start(pieces: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The pieces (at least ``SHORTEST`` characters each, see ``required_clauses``) by their
+    first ``SHORTEST`` characters."""
+    grouped: dict[str, list[str]] = {}
+    for piece in pieces:
+        grouped.setdefault(piece[:SHORTEST], []).append(piece)
+    return {start: tuple(found) for start, found in grouped.items()}
 
 
 def _telling(clause: Clause) -> int:

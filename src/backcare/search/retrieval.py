@@ -242,9 +242,10 @@ def _summed(lists: Sequence[TermScores], depth: int) -> dict[int, float]:
     """Each row's scores in the first ``depth`` of the lists, added in the lists' order (the
     first list's taken as they are, since 0.0 + score is score)."""
     scores = dict(lists[0].head(depth)) if lists else {}
+    get = scores.get
     for term in lists[1:]:
         for row, score in term.head(depth):
-            scores[row] = scores.get(row, 0.0) + score
+            scores[row] = get(row, 0.0) + score
     return scores
 
 

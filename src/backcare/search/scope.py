@@ -10,7 +10,6 @@ from pathlib import Path
 import yaml
 
 from backcare.search.patterns import PatternSet
-from backcare.search.phrases import any_of
 
 SCOPE_FILE = Path(__file__).with_name("scope.yaml")
 
@@ -51,10 +50,9 @@ class ScopePatterns:
     def topic_of(self, question: str) -> OutOfScope | None:
         """The first uncovered topic the question is about, if any."""
         lowered = " ".join(question.lower().split())
-        story = _story_about_back(lowered)
         for name in self._set.matching(lowered):
             topic = self.by_topic[name]
-            if story and topic.setting_in_stories:
+            if topic.setting_in_stories and _story_about_back(lowered):
                 continue
             return OutOfScope(topic=name, ask=topic.ask, related=topic.related)
         return None
@@ -72,7 +70,7 @@ def load_scope(path: Path = SCOPE_FILE) -> ScopePatterns:
         by_topic={
             topic: _Topic(
                 ask=str(spec["ask"]),
-                patterns=(any_of(spec["patterns"]),),
+                patterns=tuple(map(re.compile, spec["patterns"])),
                 related=frozenset(spec.get("related", ())),
                 setting_in_stories=bool(spec.get("setting_in_stories", False)),
             )

@@ -13,7 +13,6 @@ import yaml
 from backcare.content.schema import FlagId, RedFlag
 from backcare.knowledge.base import KnowledgeBase
 from backcare.search.patterns import PatternSet
-from backcare.search.phrases import any_of
 
 WARNINGS_FILE = Path(__file__).with_name("warnings.yaml")
 URGENCY = {"emergency": 0, "urgent": 1, "routine": 2, "self_care": 3}
@@ -39,7 +38,7 @@ class WarningPatterns:
 def load_warning_patterns(path: Path = WARNINGS_FILE) -> WarningPatterns:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return WarningPatterns(
-        by_flag={flag: (any_of(patterns),) for flag, patterns in raw["flags"].items()}
+        by_flag={flag: tuple(map(re.compile, patterns)) for flag, patterns in raw["flags"].items()}
     )
 
 
