@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from backcare.content.schema import Exercise, Source, Thermotherapy
 from backcare.diary.trends import PainPoint
@@ -161,7 +162,7 @@ def programme_plan(
         answers = list_feedback(session, user_id=user_id)
         pain = [PainPoint(p.at, p.score) for p in list_pain(session, user_id=user_id)]
         done = [s.started_at.date() for s in list_sessions(session, user_id=user_id)]
-        taken = [q for q in list_questionnaires(session, user_id=user_id) if q.at <= now]
+        taken = _taken(session, user_id, now)
     week = programme_week(first, now)
     start = programme_start(_latest_startback(taken))
     plan = build_plan(profile, evaluate(profile, kb), kb, week=week, pace=start.pace)
@@ -184,8 +185,13 @@ def programme_pace(db: DB, *, user_id: int, now: datetime | None = None) -> int:
     so that a plan for any week of the programme, not only this one, builds up at their pace."""
     now = _now(now)
     with _unit(db) as session:
-        taken = [q for q in list_questionnaires(session, user_id=user_id) if q.at <= now]
+        taken = _taken(session, user_id, now)
     return programme_start(_latest_startback(taken)).pace
+
+
+def _taken(session: Session, user_id: int, now: datetime) -> list[QuestionnairePublic]:
+    """The questionnaires this person had answered by ``now``."""
+    return [q for q in list_questionnaires(session, user_id=user_id) if q.at <= now]
 
 
 def _latest_startback(taken: Sequence[QuestionnairePublic]) -> StartBackResult | None:

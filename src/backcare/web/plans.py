@@ -52,7 +52,7 @@ class Plans:
     def kept_json(self, profile: Profile, week: int) -> bytes | None:
         """``plan_json`` if this plan is kept, else ``None`` at once (never builds one): cheap
         enough to ask on the event loop."""
-        built = self._kept_built((profile.model_dump_json(), week, 1))
+        built = self._kept_built(_key(profile, week))
         return built.json if built is not None else None
 
     def _kept_built(self, key: tuple[str, int, int]) -> Built | None:
@@ -63,7 +63,7 @@ class Plans:
             return built
 
     def _built(self, profile: Profile, week: int, pace: int = 1) -> Built:
-        key = (profile.model_dump_json(), week, pace)
+        key = _key(profile, week, pace)
         built = self._kept_built(key)
         if built is not None:
             return built
@@ -74,3 +74,8 @@ class Plans:
             while len(self._kept) > PLANS_KEPT:
                 self._kept.popitem(last=False)
         return built
+
+
+def _key(profile: Profile, week: int, pace: int = 1) -> tuple[str, int, int]:
+    """The whole validated profile as JSON, the week and the pace: plans differ in any of them."""
+    return (profile.model_dump_json(), week, pace)
