@@ -7,7 +7,12 @@ libraries (FastAPI, SQLAlchemy, matplotlib) only inside the commands that need t
 
 from __future__ import annotations
 
+import os
 import sys
+
+# backcare uses no pydantic plugin, and looking for them reads the metadata of every installed
+# package (about a tenth of a command's start); set before Typer first imports pydantic.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer
 

@@ -131,9 +131,10 @@ def print_json(data: Any, *, exclude_none: bool = False) -> None:
 
     ``None`` stays in by default: the contracts (SPEC) spell out ``"warning": null`` and the like.
     """
-    if isinstance(data, BaseModel):
-        data = data.model_dump(mode="json", exclude_none=exclude_none)
-    elif isinstance(data, list):
+    if isinstance(data, BaseModel):  # one pass in pydantic-core: a plan is 120 KB of JSON
+        sys.stdout.write(data.model_dump_json(indent=2, exclude_none=exclude_none) + "\n")
+        return
+    if isinstance(data, list):
         data = [
             item.model_dump(mode="json", exclude_none=exclude_none)
             if isinstance(item, BaseModel)
