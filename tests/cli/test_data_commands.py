@@ -277,3 +277,33 @@ def test_the_commands_work_on_postgresql_and_backup_points_to_pg_dump(
     assert result.returncode == 2
     assert "pg_dump" in result.stderr
     assert not (tmp_path / "home" / "backcare.db").exists()
+
+
+def _leg_alerts(backcare: Backcare, *args: str) -> list[str]:
+    out = json.loads(backcare.ok("log", *args, "--json"))
+    return [alert["kind"] for alert in out["alerts"] if alert["kind"] == "new_leg_symptoms"]
+
+
+def _new_leg_pain_alerts_once(backcare: Backcare) -> None:
+    """Leg pain alerts on the entry that first has it; not on the next entry without it, and
+    not again when the leg pain is logged a second time (it is no longer new)."""
+    assert _leg_alerts(backcare, "4", "--area", "lower_back") == []
+    assert _leg_alerts(backcare, "6", "--area", "leg_sciatica") == ["new_leg_symptoms"]
+    assert _leg_alerts(backcare, "3") == []
+    assert _leg_alerts(backcare, "5", "--area", "leg_sciatica") == []
+    assert _leg_alerts(backcare, "2", "--area", "lower_back") == []
+
+
+def test_new_leg_pain_alerts_on_its_own_entry_only(backcare: Backcare) -> None:
+    backcare.ok("log", "0", "--at", "2026-01-01T08:00Z")  # the file exists: the quick path logs
+    _new_leg_pain_alerts_once(backcare)
+
+
+@pytest.mark.postgres
+def test_new_leg_pain_alerts_on_its_own_entry_only_on_postgresql(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    new_database: Callable[[], str] = request.getfixturevalue("postgres_database")
+    backcare = Backcare(tmp_path / "home")
+    backcare.env["BACKCARE_DATABASE_URL"] = new_database()
+    _new_leg_pain_alerts_once(backcare)
