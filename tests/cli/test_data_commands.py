@@ -264,13 +264,20 @@ def test_ics_export_is_the_plan_calendar_from_a_file_or_the_saved_profile(
     assert backcare.ok(*args) == from_file
 
 
-@pytest.mark.postgres
-def test_the_commands_work_on_postgresql_and_backup_points_to_pg_dump(
-    tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
+@pytest.fixture
+def on_postgresql(tmp_path: Path, request: pytest.FixtureRequest) -> Backcare:
+    """The CLI with its data in a new database on the test session's PostgreSQL server."""
     new_database: Callable[[], str] = request.getfixturevalue("postgres_database")
     backcare = Backcare(tmp_path / "home")
     backcare.env["BACKCARE_DATABASE_URL"] = new_database()
+    return backcare
+
+
+@pytest.mark.postgres
+def test_the_commands_work_on_postgresql_and_backup_points_to_pg_dump(
+    tmp_path: Path, on_postgresql: Backcare
+) -> None:
+    backcare = on_postgresql
     _diary(backcare)
     assert [p["score"] for p in backcare.export()["pain"]] == [6, 4, 3]  # type: ignore[attr-defined]
     result = backcare("backup", str(tmp_path / "copy.db"))
@@ -300,10 +307,5 @@ def test_new_leg_pain_alerts_on_its_own_entry_only(backcare: Backcare) -> None:
 
 
 @pytest.mark.postgres
-def test_new_leg_pain_alerts_on_its_own_entry_only_on_postgresql(
-    tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
-    new_database: Callable[[], str] = request.getfixturevalue("postgres_database")
-    backcare = Backcare(tmp_path / "home")
-    backcare.env["BACKCARE_DATABASE_URL"] = new_database()
-    _new_leg_pain_alerts_once(backcare)
+def test_new_leg_pain_alerts_on_its_own_entry_only_on_postgresql(on_postgresql: Backcare) -> None:
+    _new_leg_pain_alerts_once(on_postgresql)

@@ -16,6 +16,7 @@ from tests.web.browser_support import (
     save_profile,
     shot,
 )
+from tests.web.test_api_diary import SESSION
 
 pytestmark = pytest.mark.browser
 
@@ -79,12 +80,9 @@ def test_a_deleted_session_takes_its_pain_from_the_diary(sized_page: tuple[str, 
     save_profile(page, OFFICE_WORKER_PROFILE)
     _log(page, 4, days_ago=2, note="my own rating")
     started = datetime.now(UTC) - timedelta(hours=3)
-    session = {
-        "plan_day": started.isoweekday(),
-        "week": 1,
+    session = SESSION | {
         "started_at": started.isoformat(),
         "ended_at": (started + timedelta(minutes=12)).isoformat(),
-        "items": [{"id": "bridge", "status": "done", "sets_done": 3}],
         "pain_before": 7,
         "pain_after": 5,
     }
