@@ -264,16 +264,48 @@ def test_ics_export_is_the_plan_calendar_from_a_file_or_the_saved_profile(
     assert backcare.ok(*args) == from_file
 
 
-@pytest.mark.postgres
-def test_the_commands_work_on_postgresql_and_backup_points_to_pg_dump(
-    tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
+@pytest.fixture
+def on_postgresql(tmp_path: Path, request: pytest.FixtureRequest) -> Backcare:
+    """The CLI with its data in a new database on the test session's PostgreSQL server."""
     new_database: Callable[[], str] = request.getfixturevalue("postgres_database")
     backcare = Backcare(tmp_path / "home")
     backcare.env["BACKCARE_DATABASE_URL"] = new_database()
+    return backcare
+
+
+@pytest.mark.postgres
+def test_the_commands_work_on_postgresql_and_backup_points_to_pg_dump(
+    tmp_path: Path, on_postgresql: Backcare
+) -> None:
+    backcare = on_postgresql
     _diary(backcare)
     assert [p["score"] for p in backcare.export()["pain"]] == [6, 4, 3]  # type: ignore[attr-defined]
     result = backcare("backup", str(tmp_path / "copy.db"))
     assert result.returncode == 2
     assert "pg_dump" in result.stderr
     assert not (tmp_path / "home" / "backcare.db").exists()
+
+
+def _leg_alerts(backcare: Backcare, *args: str) -> list[str]:
+    out = json.loads(backcare.ok("log", *args, "--json"))
+    return [alert["kind"] for alert in out["alerts"] if alert["kind"] == "new_leg_symptoms"]
+
+
+def _new_leg_pain_alerts_once(backcare: Backcare) -> None:
+    """Leg pain alerts on the entry that first has it; not on the next entry without it, and
+    not again when the leg pain is logged a second time (it is no longer new)."""
+    assert _leg_alerts(backcare, "4", "--area", "lower_back") == []
+    assert _leg_alerts(backcare, "6", "--area", "leg_sciatica") == ["new_leg_symptoms"]
+    assert _leg_alerts(backcare, "3") == []
+    assert _leg_alerts(backcare, "5", "--area", "leg_sciatica") == []
+    assert _leg_alerts(backcare, "2", "--area", "lower_back") == []
+
+
+def test_new_leg_pain_alerts_on_its_own_entry_only(backcare: Backcare) -> None:
+    backcare.ok("log", "0", "--at", "2026-01-01T08:00Z")  # the file exists: the quick path logs
+    _new_leg_pain_alerts_once(backcare)
+
+
+@pytest.mark.postgres
+def test_new_leg_pain_alerts_on_its_own_entry_only_on_postgresql(on_postgresql: Backcare) -> None:
+    _new_leg_pain_alerts_once(on_postgresql)

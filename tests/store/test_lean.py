@@ -207,6 +207,37 @@ def test_any_diary_gets_the_same_rows_and_alerts_by_either_path(
     assert read_back(quick) == read_back(by_store)
 
 
+LEG = "leg_sciatica"
+FORTNIGHT = 15 * 24 * 60
+"""The minutes back the leg check reads (``ALERT_LOOKBACK``)."""
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    diary=diaries,
+    profile_areas=st.none() | st.lists(st.sampled_from(AREAS), unique=True, max_size=3),
+    areas=st.lists(st.sampled_from(AREAS), unique=True, max_size=3),
+)
+def test_the_leg_alert_comes_with_the_entry_that_first_has_leg_pain(
+    template: Path,
+    tmp_path: Path,
+    diary: list[tuple[int, int, list[str]]],
+    profile_areas: list[str] | None,
+    areas: list[str],
+) -> None:
+    """Logged now, an entry alerts for new leg pain exactly when it has leg pain and neither
+    the last two weeks' entries nor the profile did; never because an earlier entry had it."""
+    path = copy_of(template, tmp_path / "leg.db")
+    fill(path, diary, None, profile_areas)
+    answer = services.log_pain_quickly(url(path), PainEntryCreate(score=4, areas=areas), now=NOW)
+    assert answer is not None
+    seen_before = any(LEG in where for minute, _, where in diary if -FORTNIGHT <= minute <= 0)
+    new = LEG in areas and not seen_before and LEG not in (profile_areas or [])
+    assert ("new_leg_symptoms" in [alert.kind for alert in answer[1]]) == new
+
+
 @pytest.fixture
 def ready(template: Path, tmp_path: Path) -> Path:
     return copy_of(template, tmp_path / "home" / "backcare.db")

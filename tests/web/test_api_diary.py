@@ -52,6 +52,17 @@ def test_seven_day_averages_compare_this_week_with_the_last(client: TestClient) 
     assert "improving" in [alert["kind"] for alert in diary["alerts"]]
 
 
+def test_new_leg_pain_alerts_on_its_own_entry_not_on_the_next(client: TestClient) -> None:
+    def leg_alert(entry: dict[str, Any]) -> bool:
+        alerts = client.post("/api/diary/pain", json=entry).json()["alerts"]
+        return "new_leg_symptoms" in [alert["kind"] for alert in alerts]
+
+    assert not leg_alert({"score": 4, "areas": ["lower_back"]})
+    assert leg_alert({"score": 6, "areas": ["lower_back", "leg_sciatica"]})
+    assert not leg_alert({"score": 3})
+    assert not leg_alert({"score": 5, "areas": ["leg_sciatica"]})
+
+
 def test_diary_since_keeps_only_newer_entries(client: TestClient) -> None:
     for days in (20, 1):
         client.post("/api/diary/pain", json={"score": 3, "at": ago(days=days)})

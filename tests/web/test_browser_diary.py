@@ -16,6 +16,7 @@ from tests.web.browser_support import (
     save_profile,
     shot,
 )
+from tests.web.test_api_diary import SESSION
 
 pytestmark = pytest.mark.browser
 
@@ -72,3 +73,29 @@ def test_a_wrong_score_is_corrected_or_deleted_with_undo(sized_page: tuple[str, 
     expect(entries).to_have_count(2)
     expect(entries.first).to_contain_text("meant 1")
     assert _average(page) == "1.0"
+
+
+def test_a_deleted_session_takes_its_pain_from_the_diary(sized_page: tuple[str, Page]) -> None:
+    size, page = sized_page
+    save_profile(page, OFFICE_WORKER_PROFILE)
+    _log(page, 4, days_ago=2, note="my own rating")
+    started = datetime.now(UTC) - timedelta(hours=3)
+    session = SESSION | {
+        "started_at": started.isoformat(),
+        "ended_at": (started + timedelta(minutes=12)).isoformat(),
+        "pain_before": 7,
+        "pain_after": 5,
+    }
+    assert page.request.post("/api/sessions", data=session).ok
+    page.goto("/diary")
+    entries = page.locator(".entries .entry")
+    expect(entries).to_have_count(3)
+    page.get_by_role("button", name=re.compile("^Delete the session of")).click()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Session deleted, with its pain before and after"
+    )
+    expect(entries).to_have_count(1)
+    expect(entries.first).to_contain_text("my own rating")
+    expect(page.locator("#pain-chart-desc")).not_to_contain_text("7 on")
+    shot(page, f"diary-session-deleted-{size}")
+    _clean(page)

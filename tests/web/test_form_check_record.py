@@ -26,17 +26,25 @@ def test_the_counts_and_cues_are_kept_seen_and_deleted(client: TestClient) -> No
     diary = client.get("/diary").text
     assert "Camera, Bridge: 7 repetitions counted" in diary
     assert "Lift your hips until shoulders, hips and thighs form a straight line" in diary
+    assert len(client.get("/api/diary/pain").json()["pain"]) == 2  # pain before and after
     assert client.delete(f"/api/sessions/{saved.json()['id']}").status_code == 204
     assert client.get("/api/sessions").json() == []
+    assert client.get("/api/diary/pain").json()["pain"] == []
     assert client.delete(f"/api/sessions/{saved.json()['id']}").status_code == 404
 
 
-def test_the_diary_deletes_a_session(client: TestClient) -> None:
+def test_the_diary_deletes_a_session_with_its_pain(client: TestClient) -> None:
     client.put("/api/profile", json=OFFICE_WORKER)
+    own = client.post("/api/diary/pain", json={"score": 6, "note": "woke up stiff"}).json()
     record = client.post("/api/sessions", json=WITH_FORM).json()
     page = client.post(f"/diary/sessions/{record['id']}/delete", follow_redirects=True)
-    assert "Session deleted, with anything the camera counted in it." in page.text
+    assert (
+        "Session deleted, with its pain before and after and anything the camera counted in it."
+        in page.text
+    )
+    assert "Before a session" not in page.text
     assert client.get("/api/sessions").json() == []
+    assert client.get("/api/diary/pain").json()["pain"] == [own["entry"]]
 
 
 def test_a_session_without_the_camera_reads_as_before(client: TestClient) -> None:

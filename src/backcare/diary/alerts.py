@@ -218,12 +218,18 @@ CLOCK_SKEW = timedelta(minutes=10)
 """Live writes may be a few minutes ahead of ``now`` (another device's clock)."""
 
 
+def recent_window(now: datetime) -> tuple[datetime, datetime]:
+    """The ``[since, until)`` span of the last two weeks, the entry logged at ``now`` included:
+    what ``new_leg_symptoms_alert`` reads (its newest entry is the one just logged)."""
+    return now - ALERT_LOOKBACK, now + CLOCK_SKEW
+
+
 def alert_windows(now: datetime, plan_started: datetime | None) -> list[tuple[datetime, datetime]]:
     """The ``[since, until)`` spans of a diary that ``pain_alerts`` reads, however long the
     diary: the last two weeks, and the weeks around the plan's start. With the first painful
     entry (when pain began) and the two newest up to ``now`` (the jump from the rating before),
     the alerts over these entries are the alerts over the whole diary."""
-    windows = [(now - ALERT_LOOKBACK, now + CLOCK_SKEW)]
+    windows = [recent_window(now)]
     if plan_started is not None:
         windows.append((plan_started - WEEK, plan_started + WEEK))
     return windows

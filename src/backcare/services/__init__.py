@@ -42,7 +42,12 @@ if TYPE_CHECKING:  # the names below, imported lazily at run time (see ``__getat
         import_all,
     )
     from backcare.services.habits import list_habits, tick_habit
-    from backcare.services.profile import current_profile, profile_history, save_profile
+    from backcare.services.profile import (
+        current_profile,
+        current_profile_since,
+        profile_history,
+        save_profile,
+    )
     from backcare.services.programme import (
         ProgrammePublic,
         StopVerdict,
@@ -74,6 +79,7 @@ _HOME: dict[str, str] = {
     "clinician_report": "backcare.services.report",
     "correct_pain": "backcare.services.diary",
     "current_profile": "backcare.services.profile",
+    "current_profile_since": "backcare.services.profile",
     "delete_all": "backcare.services.export",
     "delete_pain": "backcare.services.diary",
     "delete_session": "backcare.services.sessions",
@@ -120,6 +126,7 @@ __all__ = [
     "clinician_report",
     "correct_pain",
     "current_profile",
+    "current_profile_since",
     "delete_all",
     "delete_pain",
     "delete_session",

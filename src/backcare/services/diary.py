@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backcare.diary import PainPoint, new_leg_symptoms_alert, pain_alerts, warning_sign_alerts
-from backcare.diary.alerts import ALERT_LOOKBACK, alert_windows
 from backcare.diary.alerts import Alert as AlertPublic
+from backcare.diary.alerts import alert_windows, recent_window
 from backcare.pain_schemas import (
     AlertShownPublic,
     PainEntryCreate,
@@ -146,7 +146,8 @@ def diary_alerts(
             select(func.min(SessionRecord.started_at)).where(SessionRecord.user_id == user_id)
         )
         points = _alert_points(session, user_id, now=now, plan_started=plan_started)
-        recent = list_pain(session, user_id=user_id, since=now - ALERT_LOOKBACK, until=now)
+        since, until = recent_window(now)
+        recent = list_pain(session, user_id=user_id, since=since, until=until)
         profile = current_profile(session, user_id=user_id)
         leg = new_leg_symptoms_alert(
             recent, known_areas=profile.pain.areas if profile else [], now=now

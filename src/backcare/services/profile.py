@@ -45,6 +45,23 @@ def current_profile(db: DB, *, user_id: int) -> Profile | None:
     return stored_profile(latest[0].data) if latest else None
 
 
+def current_profile_since(db: DB, *, user_id: int) -> tuple[Profile, datetime] | None:
+    """The newest saved profile and when the first version was saved (where the programme's
+    weeks count from), in one query: a page that needs both reads the profiles once."""
+    mine = ProfileVersion.user_id == user_id
+    first_saved = (
+        select(ProfileVersion.saved_at)
+        .where(mine)
+        .order_by(ProfileVersion.version)
+        .limit(1)
+        .scalar_subquery()
+    )
+    newest = select(ProfileVersion.data, first_saved).where(mine)
+    with _unit(db) as session:
+        row = session.execute(newest.order_by(ProfileVersion.version.desc()).limit(1)).first()
+    return (stored_profile(row[0]), row[1]) if row is not None else None
+
+
 def profile_history(db: DB, *, user_id: int) -> list[ProfileVersionPublic]:
     """Every saved version, oldest first."""
     with _unit(db) as session:

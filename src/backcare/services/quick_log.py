@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import NamedTuple
 
 from backcare.diary import PainPoint, new_leg_symptoms_alert, pain_alerts
-from backcare.diary.alerts import ALERT_LOOKBACK, Alert, alert_windows
+from backcare.diary.alerts import Alert, alert_windows, recent_window
 from backcare.errors import InputError
 from backcare.pain_schemas import PainEntryCreate, PainEntryPublic
 from backcare.store import lean
@@ -65,7 +65,7 @@ def _alerts(connection: sqlite3.Connection, user_id: int, *, now: datetime) -> l
     recent = [
         _Entry(at, areas)
         for _, at, _, areas in _rows(
-            connection, user_id, "at >= ? AND at < ?", "ORDER BY at, id", now - ALERT_LOOKBACK, now
+            connection, user_id, "at >= ? AND at < ?", "ORDER BY at, id", *recent_window(now)
         )
     ]
     data = lean.newest_profile_data(connection, user_id)

@@ -1,4 +1,5 @@
-"""Guided sessions: record a finished session (its pain before and after goes into the diary)."""
+"""Guided sessions: record a finished session (its pain before and after goes into the diary),
+list them, delete one (its pain before and after leaves the diary with it)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from backcare.schemas import (
     SessionRecordCreate,
@@ -29,19 +31,23 @@ def record_session(
     was given, feeds the chart and the alerts. With a ``client_id`` already used by this user,
     the session saved then (nothing new, no second pair of pain entries)."""
     row = SessionRecord(user_id=user_id, client_id=client_id, **_session_fields(record))
-    ratings = zip(
-        (record.pain_before, record.pain_after),
-        (record.started_at, record.ended_at),
-        SESSION_PAIN_NOTES,
-        strict=True,
-    )
     pain = [
         PainEntry(user_id=user_id, score=score, areas=[], note=note, at=at)
-        for score, at, note in ratings
-        if score is not None
+        for score, at, note in _ratings(row)
     ]
     with _unit(db) as session:
         return _session_public(_add_once(session, row, *pain))
+
+
+def _ratings(row: SessionRecord) -> list[tuple[int, datetime, str]]:
+    """The pain scores a session gave the diary: (score, when, note), before then after."""
+    ratings = zip(
+        (row.pain_before, row.pain_after),
+        (row.started_at, row.ended_at),
+        SESSION_PAIN_NOTES,
+        strict=True,
+    )
+    return [(score, at, note) for score, at, note in ratings if score is not None]
 
 
 def list_sessions(
@@ -58,7 +64,8 @@ def list_sessions(
 
 def delete_session(db: DB, *, user_id: int, record_id: int) -> SessionRecordPublic | None:
     """Delete one of this person's session records, with what "Check my form" kept in it
-    (counts and cues shown); ``None`` when they have no session by that id."""
+    (counts and cues shown) and the pain before and after it gave the diary: the person deleted
+    the session, so its scores go too; ``None`` when they have no session by that id."""
     with _unit(db) as session:
         row = session.scalar(
             select(SessionRecord).where(
@@ -68,8 +75,28 @@ def delete_session(db: DB, *, user_id: int, record_id: int) -> SessionRecordPubl
         if row is None:
             return None
         deleted = _session_public(row)
+        for entry in _pain_given(session, row):
+            session.delete(entry)
         session.delete(row)
         return deleted
+
+
+def _pain_given(session: Session, row: SessionRecord) -> list[PainEntry]:
+    """The diary entries ``record_session`` made for this session, found by what it wrote
+    (score, time, note, no areas): one per rating, the oldest if a twin session made another.
+    An entry the person has since corrected (another score, time or note) is theirs, and stays."""
+    found = []
+    for score, at, note in _ratings(row):
+        same = select(PainEntry).where(
+            PainEntry.user_id == row.user_id,
+            PainEntry.score == score,
+            PainEntry.at == at,
+            PainEntry.note == note,
+        )
+        entry = next((e for e in session.scalars(same.order_by(PainEntry.id)) if not e.areas), None)
+        if entry is not None:
+            found.append(entry)
+    return found
 
 
 def _session_fields(record: SessionRecordCreate) -> dict[str, Any]:

@@ -7,8 +7,9 @@ not per request and not at import time, so tests and the CLI build exactly the a
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -47,6 +48,7 @@ from backcare.web.routes import (
     api_sessions,
     pages,
 )
+from backcare.web.security.login_sessions import now_utc
 from backcare.web.unavailable import store_unavailable
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -80,10 +82,16 @@ API_ROUTERS = (
 )
 
 
-def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HOSTS) -> FastAPI:
+def create_app(
+    settings: Settings,
+    *,
+    allowed_hosts: Sequence[str] = LOOPBACK_HOSTS,
+    clock: Callable[[], datetime] = now_utc,
+) -> FastAPI:
     """The app for these settings: database opened (and migrated), knowledge base loaded, the ask
     index ready to load on its first question, routers included, ``/static`` mounted;
-    requests for other host names refused."""
+    requests for other host names refused. ``clock`` tells the routes that ask (``NowDep``)
+    what time it is."""
     _refuse_weak_server_key(settings)
     kb = load_knowledge_base(cache_dir=settings.cache_dir)
     database = open_database(settings, read_only=not writable(settings))
@@ -94,6 +102,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] = LOOPBACK_HO
         index=SharedIndex(partial(load_index, settings.cache_dir)),
         local_user_id=services.local_user_id(database),
         plans=Plans(kb),
+        clock=clock,
     )
 
     @asynccontextmanager

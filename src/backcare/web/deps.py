@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -24,6 +25,7 @@ from backcare.search import AskIndex, AskResult, ask
 from backcare.store import Database
 from backcare.web.plans import Plans
 from backcare.web.security.guard import session_user
+from backcare.web.security.login_sessions import now_utc
 
 
 class SharedIndex:
@@ -66,6 +68,8 @@ class AppState:
     index: SharedIndex
     local_user_id: int
     plans: Plans
+    clock: Callable[[], datetime] = now_utc
+    """What time it is (aware, UTC): routes take "now" from here, so a test can set it."""
 
 
 async def app_state(request: Request) -> AppState:
@@ -96,6 +100,11 @@ async def get_plans(state: StateDep) -> Plans:
     return state.plans
 
 
+async def current_time(state: StateDep) -> datetime:
+    """Now, from the app's clock (``create_app(clock=…)``), aware and in UTC."""
+    return state.clock()
+
+
 async def current_user(request: Request, state: StateDep) -> int:
     """The id whose rows a request may touch.
 
@@ -113,6 +122,7 @@ KbDep = Annotated[KnowledgeBase, Depends(get_kb)]
 IndexDep = Annotated[SharedIndex, Depends(get_index)]
 PlansDep = Annotated[Plans, Depends(get_plans)]
 UserDep = Annotated[int, Depends(current_user)]
+NowDep = Annotated[datetime, Depends(current_time)]
 
 
 class Problem(BaseModel):

@@ -29,8 +29,8 @@ from backcare.web.routes import (
 )
 from backcare.web.routes.pages_common import (
     plan_for,
+    profile_and_week,
     programme_for,
-    programme_week,
     render,
     same_origin,
     saved_profile,
@@ -77,10 +77,10 @@ def welcome(request: Request, user_id: UserDep) -> Response:
 def result(request: Request, user_id: UserDep) -> Response:
     """The safety check of the saved profile: warning signs first, with what to do."""
     state = state_of(request)
-    profile = saved_profile(state, user_id)
+    profile, week = profile_and_week(state, user_id)
     if profile is None:
         return _to("/")
-    plan = plan_for(state, user_id, profile, programme_week(state, user_id))
+    plan = plan_for(state, user_id, profile, week)
     if needs_help_now(plan.check):
         return help_now_page(request, plan, profile)
     return render(request, "result.html", check=plan.check, plan=plan)
@@ -90,10 +90,9 @@ def result(request: Request, user_id: UserDep) -> Response:
 def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Response:
     """This week's plan, today highlighted; prints as a one-page handout."""
     state = state_of(request)
-    profile = saved_profile(state, user_id)
+    profile, current = profile_and_week(state, user_id)
     if profile is None:
         return _to("/")
-    current = programme_week(state, user_id)
     shown = current if week is None else max(1, min(week, 52))
     programme = programme_for(state, user_id, profile) if shown == current else None
     plan = programme.plan if programme is not None else plan_for(state, user_id, profile, shown)

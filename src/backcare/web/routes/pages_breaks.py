@@ -18,10 +18,9 @@ from backcare.session.breaks import SIT_STAND_TEXT
 from backcare.web.deps import UserDep
 from backcare.web.routes.pages_common import (
     plan_for,
-    programme_week,
+    profile_and_week,
     render,
     same_origin,
-    saved_profile,
     state_of,
 )
 
@@ -89,8 +88,8 @@ def stats_chart(week: BreakWeek) -> StatsChart:
 def breaks_page(request: Request, user_id: UserDep, saved: int | None = None) -> Response:
     """A break timer on the plan's schedule, with browser notifications when allowed."""
     state = state_of(request)
-    profile = saved_profile(state, user_id)
-    plan = plan_for(state, user_id, profile, programme_week(state, user_id)) if profile else None
+    profile, programme_week = profile_and_week(state, user_id)
+    plan = plan_for(state, user_id, profile, programme_week) if profile else None
     schedule = plan.breaks if plan else break_schedule(list(state.kb))
     settings = services.break_settings(state.database, user_id=user_id)
     week = services.break_week(state.database, user_id=user_id)

@@ -6,7 +6,7 @@ Pages call ``services`` and the pure core directly (no HTTP round trip to our ow
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -80,11 +80,12 @@ def saved_profile(state: AppState, user_id: int) -> Profile | None:
     return services.current_profile(state.database, user_id=user_id)
 
 
-def programme_week(state: AppState, user_id: int, today: datetime | None = None) -> int:
-    """Weeks since the first saved profile (week 1 = its first seven days), as the CLI counts."""
-    history = services.profile_history(state.database, user_id=user_id)
-    first = history[0].saved_at if history else None
-    return schedule.programme_week(first, today or datetime.now(UTC))
+def profile_and_week(state: AppState, user_id: int) -> tuple[Profile | None, int]:
+    """The saved profile and the programme week it is in by the app's clock (week 1 = the
+    first seven days after the first saved profile, as the CLI counts), read in one query."""
+    found = services.current_profile_since(state.database, user_id=user_id)
+    profile, first = found if found is not None else (None, None)
+    return profile, schedule.programme_week(first, state.clock())
 
 
 def today_number(today: date | None = None) -> int:
@@ -94,8 +95,10 @@ def today_number(today: date | None = None) -> int:
 
 def programme_for(state: AppState, user_id: int, profile: Profile) -> services.ProgrammePublic:
     """This week's plan following the person's answers, with its phase, flare-up card and
-    weekly summary (what the session page runs)."""
-    return services.programme_plan(state.database, user_id=user_id, profile=profile, kb=state.kb)
+    weekly summary (what the session page runs), as of the app's clock."""
+    return services.programme_plan(
+        state.database, user_id=user_id, profile=profile, kb=state.kb, now=state.clock()
+    )
 
 
 def plan_for(state: AppState, user_id: int, profile: Profile, week: int) -> Plan:

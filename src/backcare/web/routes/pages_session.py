@@ -10,7 +10,7 @@ finish, outcome) so the page keeps working offline and after a reload; the resul
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request, status
@@ -21,7 +21,7 @@ from backcare.plan.models import Slot
 from backcare.session import SessionItem, build_timeline
 from backcare.session.items import day_items
 from backcare.session.timeline import BREATH_PATTERN
-from backcare.web.deps import UserDep
+from backcare.web.deps import NowDep, UserDep
 from backcare.web.routes.pages_common import (
     dose_text,
     programme_for,
@@ -42,33 +42,37 @@ EVENING_FROM_HOUR = 15
 
 @router.get("/session")
 def session_page(
-    request: Request, user_id: UserDep, day: int | None = None, slot: str | None = None
+    request: Request, user_id: UserDep, now: NowDep, day: int | None = None, slot: str | None = None
 ) -> Response:
     """Today's session (or ``?day=N``, 1 = Monday; ``&slot=morning|evening`` for one of the
-    day's routines), ready to start or resume."""
+    day's routines), ready to start or resume. Today and the hour are the app clock's, in the
+    local time zone the diary shows times in."""
     state = state_of(request)
     profile = saved_profile(state, user_id)
     if profile is None:
         return RedirectResponse("/", status_code=status.HTTP_303_SEE_OTHER)
-    plan_day = day if day is not None and 1 <= day <= 7 else today_number()
+    local = now.astimezone()
+    today = today_number(local.date())
+    plan_day = day if day is not None and 1 <= day <= 7 else today
     programme = programme_for(state, user_id, profile)
     plan = programme.plan
     if needs_help_now(plan.check):
         return help_now_page(request, plan, profile)
     slots = day_slots(plan, plan_day) if plan.check.exercise_allowed else []
-    chosen = routine(slots, slot, datetime.now().hour)
+    chosen = routine(slots, slot, local.hour)
     items = day_items(plan, plan_day, state.kb, chosen) if plan.check.exercise_allowed else []
+    data = session_data(plan, plan_day, items, chosen, on=local.date())
     return render(
         request,
         "session.html",
         plan=plan,
         day=plan_day,
-        is_today=plan_day == today_number(),
+        is_today=plan_day == today,
         items=items,
         slot=chosen,
         other_slots=[s for s in slots if s != chosen],
         flare=programme.flare,
-        data=session_data(plan, plan_day, items, chosen) | {"stop_advice": programme.stop_advice},
+        data=data | {"stop_advice": programme.stop_advice},
     )
 
 
@@ -88,14 +92,15 @@ def routine(slots: list[Slot], asked: str | None, hour: int) -> Slot | None:
 
 
 def session_data(
-    plan: Plan, day: int, items: list[SessionItem], slot: Slot | None = None
+    plan: Plan, day: int, items: list[SessionItem], slot: Slot | None = None, *, on: date
 ) -> dict[str, Any]:
-    """What the page's script needs: the items with their words, and every timed step."""
+    """What the page's script needs: the items with their words, and every timed step;
+    ``on`` (today) keys the page's saved progress, so tomorrow starts afresh."""
     return {
         "day": day,
         "slot": slot,
         "week": plan.week,
-        "date": date.today().isoformat(),
+        "date": on.isoformat(),
         "max_speed": MAX_SPEED,
         "breath_pattern": [[name, seconds] for name, seconds in BREATH_PATTERN],
         "items": [
