@@ -143,5 +143,7 @@ def test_the_week_chart_and_settings_fit_phone_and_desktop(
     )
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"] if page.viewport_size else True
+    table = page.locator(".table-wrap")  # every column in sight, no sideways scroll
+    assert table.evaluate("wrap => wrap.scrollWidth <= wrap.clientWidth"), name
     assert axe_violations(page) == []
     shot(page, f"breaks-week-{name}")
