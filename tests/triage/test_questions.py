@@ -284,6 +284,11 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
             {"symptoms.cannot_stand_or_walk", "symptoms.pain_or_numbness_both_legs"},
             id="a-weak-leg-asks-whether-they-can-stand-or-walk",
         ),
+        pytest.param(
+            {"age": 70, "pain.duration_days": 5},
+            {"pain.onset_age"},
+            id="at-70-a-short-pain-asks-when-the-back-pain-first-began",
+        ),
     ],
 )
 def test_new_questions_come_only_where_they_matter(
