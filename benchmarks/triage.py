@@ -38,6 +38,8 @@ SEVENTH = TESTS / "vignettes_seventh.yaml"
 """A seventh set, all held out, written without reading the rules after the sixth was spent."""
 EIGHTH = TESTS / "vignettes_eighth.yaml"
 """An eighth set, all held out, written without reading the rules after the seventh was spent."""
+NINTH = TESTS / "vignettes_ninth.yaml"
+"""A ninth set, all held out, written without reading the rules after the eighth was spent."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -46,9 +48,10 @@ WHOLE_SETS = {
     "sixth": SIXTH,
     "seventh": SEVENTH,
     "eighth": EIGHTH,
+    "ninth": NINTH,
 }
 """Parts that are a whole file (every case held out), by name."""
-PARTS = ("dev", "held_out", "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+PARTS = ("dev", "held_out", "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 
 
 @dataclass(frozen=True)

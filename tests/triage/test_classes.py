@@ -549,6 +549,21 @@ def test_a_mild_knock_is_minor_even_when_the_accident_question_was_not_asked(
     assert result.level == "self_care"
 
 
+def test_a_fall_in_pregnancy_is_never_a_minor_knock(flags_kb: KnowledgeBase) -> None:
+    """Mild pain after slipping on the stairs at 25 weeks: the maternity unit, today."""
+    result = check(
+        flags_kb,
+        age=24,
+        sex="female",
+        pregnancy={"weeks": 25},
+        pain={"score": 4},
+        symptoms={**MINOR, "abdominal_pain": False},
+    )
+    assert result.level == "urgent"
+    assert "major_trauma" in flag_ids(result)
+    assert "midwife" in result.flags[0].action
+
+
 def test_a_knock_still_hurting_after_two_weeks_is_booked_for_a_check(
     flags_kb: KnowledgeBase,
 ) -> None:

@@ -276,6 +276,23 @@ def test_every_person_65_or_over_with_milder_pain_after_a_fall_is_at_least_urgen
 
 
 @EXAMPLES
+@given(profiles(age=st.integers(16, 50)), st.integers(4, 41), st.integers(1, 10))
+def test_every_pregnant_person_who_fell_with_pain_contacts_the_maternity_unit_at_least(
+    flags_kb: KnowledgeBase, profile: Profile, weeks: int, score: int
+) -> None:
+    """No fall or blow in pregnancy is a minor knock to look after at home (Pregnancy, Birth and
+    Baby, injuries during pregnancy): at least urgent, and urgent in the maternity unit's words."""
+    data = profile.model_dump()
+    data.update(sex="female", pregnancy={"weeks": weeks}, postpartum=None, menopause=None)
+    data["pain"]["score"] = score
+    data["symptoms"]["recent_trauma"] = True
+    result = evaluate(Profile.model_validate(data), flags_kb)
+    assert rank(result) <= LEVELS.index("urgent")
+    if result.level == "urgent":
+        assert all("midwife" in flag.action for flag in result.flags if flag.level == "urgent")
+
+
+@EXAMPLES
 @given(profiles(age=st.integers(65, 120)))
 def test_a_fall_without_pain_raises_no_injury_flag(
     flags_kb: KnowledgeBase, profile: Profile

@@ -23,6 +23,7 @@ SETS = {
     "vignettes_sixth.yaml": {"held_out"},
     "vignettes_seventh.yaml": {"held_out"},
     "vignettes_eighth.yaml": {"held_out"},
+    "vignettes_ninth.yaml": {"held_out"},
 }
 
 

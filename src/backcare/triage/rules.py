@@ -296,7 +296,10 @@ def _minor_knock(profile: Profile, thresholds: Thresholds) -> bool:
     """A knock that can be looked after at home: a known age under 65 with no thin-bone risk,
     able to stand and walk, and pain known to be mild — or, when the person has said it was not
     a serious accident (the NHS's line for 999 is the accident, not the pain), pain short of
-    severe. An unknown age or score keeps the doctor's check."""
+    severe. An unknown age or score keeps the doctor's check. In pregnancy no fall or blow is
+    minor: the maternity unit checks the baby (Pregnancy, Birth and Baby: "If you experience any
+    injury to your abdomen (tummy) in your pregnancy — for example, from a sudden impact, a fall
+    … — contact your midwife or doctor immediately"), so it stays urgent, in their wording."""
     score, age, symptoms = profile.pain.score, profile.age, profile.symptoms
     limit = ACUTE_PAIN_SCORE - 1 if symptoms.serious_accident is False else thresholds.mild_pain
     return (
@@ -306,6 +309,7 @@ def _minor_knock(profile: Profile, thresholds: Thresholds) -> bool:
         and not profile.pain.excruciating
         and age is not None
         and not bone_fragility(profile, thresholds)
+        and profile.pregnancy is None
     )
 
 
