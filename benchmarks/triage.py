@@ -51,7 +51,7 @@ WHOLE_SETS = {
     "ninth": NINTH,
 }
 """Parts that are a whole file (every case held out), by name."""
-PARTS = ("dev", "held_out", "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+PARTS = ("dev", "held_out", *WHOLE_SETS)
 
 
 @dataclass(frozen=True)
