@@ -229,3 +229,34 @@ def test_a_sleep_question_that_mentions_pain_at_night_gets_sleep_advice_first(
     assert result.warning is not None
     assert result.warning.id == "night_pain"
     assert ask(index, "Why is my back pain worse at night?").results[0].id == "red-flag-night-pain"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What stretches are good when you have a herniated disc?",
+        "How should I sit with sciatica?",
+        "Tips for sleeping with a slipped disc",
+        "Is walking a good exercise with osteoporosis?",
+    ],
+)
+def test_a_question_asking_what_to_do_about_a_condition_gets_an_action_first(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    assert result.results[0].kind != "cause"
+    assert "cause" in [hit.kind for hit in result.results]
+
+
+@pytest.mark.parametrize(
+    ("question", "condition"),
+    [
+        ("What causes a herniated disc?", "cause-disc-herniation"),
+        ("What is a slipped disc?", "cause-disc-herniation"),
+        ("Is ankylosing spondylitis hereditary?", "cause-ankylosing-spondylitis"),
+    ],
+)
+def test_a_question_about_the_condition_itself_still_gets_its_explanation_first(
+    index: AskIndex, question: str, condition: str
+) -> None:
+    assert ask(index, question).results[0].id == condition

@@ -73,6 +73,21 @@ WARNING_DAMPING = 0.3
 """A red flag whose signs the question does not describe sinks, and never comes first: it shares
 symptom words with plain questions, and the person asked something else."""
 PRESSING_LEVELS = frozenset({"emergency", "urgent"})
+ACTION_KINDS = frozenset({"exercise", "thermotherapy", "acupressure", "habit"})
+"""Kinds of entry that say what to do: a question whose words ask for one asks for an action.
+Not posture: its cue words ("sitting", "standing") name what a question is about as often when it
+asks for a cause ("is my pain from sitting too long?")."""
+CAUSE_FOR_ACTION = 0.35
+"""A question that asks what to do about a condition it names ("can you exercise with a bulging
+disc?", "how to sleep with sciatica") is answered by actions, not by the entry that explains the
+condition, which its name or alias would otherwise lift to the top: a cause entry's score is
+multiplied by this for such a question. Chosen by leave-one-part-out over the six collected parts
+of tests/search/real_questions.yaml (values 0.25 to 1, best recall@1 + recall@5 + MRR on five
+parts): five folds chose 0.35, the sixth 0.5."""
+_ASKS_ACTION = re.compile(
+    r"\bhow (to|do i|can i|should i|do you|can you|should you)\b|\b(tips|relieve|relief|ease)\b"
+)
+"""Wording that asks what to do, whatever the action ("how to…", "tips", "relieve")."""
 COVERED_THRESHOLD = 0.012
 """Share of the question's informative words (weighted by rarity) the best entry holds, at or above
 which the sources are taken to answer it. Chosen by ``choose_threshold`` (best not-covered F1,
@@ -209,6 +224,8 @@ class Query:
     """Rows of the index whose name or alias the question says as a whole phrase."""
     causes: frozenset[int] = frozenset()
     """Rows of the cause entries a question about a cause names (``_causes_named``)."""
+    asks_action: bool = False
+    """The question asks what to do, not what causes it (``_asks_action``)."""
 
 
 def _whole() -> float:
@@ -429,6 +446,7 @@ class AskIndex:
             groups=frozenset(g for c in concepts for g in _GROUPS_BY_CUE.get(c, ())),
             kinds=frozenset(kinds),
             causes=self._causes_named(words, kinds),
+            asks_action=_asks_action(lowered, kinds),
             concepts=tuple(concepts),
             flags=frozenset(load_warning_patterns().flags_in(question)),
             intended=load_intents().entries_for(respelled),
@@ -689,10 +707,13 @@ class AskIndex:
         facts_of = self._facts
         named, groups, kinds = query.named, query.groups, query.kinds
         causes, flags, intended = query.causes, query.flags, query.intended
+        action = query.asks_action
 
         def boost(row: int) -> float:
             facts = facts_of[row]
             factor = PHRASE_BOOST if row in named else 1.0
+            if action and facts.kind == CAUSE:
+                factor *= CAUSE_FOR_ACTION
             if groups:
                 if not groups.isdisjoint(facts.suitable_for):
                     factor *= GROUP_BOOST
@@ -720,6 +741,8 @@ class AskIndex:
         the ranking runs, checked against this)."""
         facts = self._facts[row]
         boost = PHRASE_BOOST if row in query.named else 1.0
+        if query.asks_action and facts.kind == CAUSE:
+            boost *= CAUSE_FOR_ACTION
         if query.groups:
             if not query.groups.isdisjoint(facts.suitable_for):
                 boost *= GROUP_BOOST
@@ -767,6 +790,14 @@ def _kinds_wanted(words: Sequence[str]) -> set[str]:
     present = set(words)
     kinds = {kind for kind, cues in _KIND_CUE_SETS if not cues.isdisjoint(present)}
     return {CAUSE} if CAUSE in kinds else kinds
+
+
+def _asks_action(lowered: str, kinds: set[str]) -> bool:
+    """Whether the question asks what to do: its words ask for a kind of entry that gives an
+    action, or its wording asks how (``_ASKS_ACTION``), and it does not ask for a cause."""
+    if CAUSE in kinds:
+        return False
+    return not kinds.isdisjoint(ACTION_KINDS) or _ASKS_ACTION.search(lowered) is not None
 
 
 def _facts(entry: Entry) -> _RowFacts:
