@@ -196,3 +196,36 @@ def test_a_long_question_about_a_named_prescription_medicine_is_not_covered(
     assert result.covered is False
     assert result.not_covered is not None
     assert result.not_covered.topic == "medicines"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which mattress is best for sore hips?",
+        "Why does my knee hurt after a long drive?",
+    ],
+)
+def test_pain_in_another_body_part_the_best_entry_never_names_is_not_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is False
+    assert coverage(index, question) == -math.inf
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "stiff neck and shoulders after a day at the computer",
+        "Does carrying a bag on one shoulder cause back pain?",
+        "What can I put under my knees when lying in bed?",
+    ],
+)
+def test_a_body_part_the_entry_names_or_the_back_beside_it_or_a_place_is_still_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is True
+
+
+def test_neighbours_with_no_float_between_them_are_still_told_apart() -> None:
+    """Found by the property above: halfway between 0 and the smallest float rounds to 0."""
+    assert choose_threshold([(0.0, False), (5e-324, True)]) == 5e-324

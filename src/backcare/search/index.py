@@ -17,6 +17,7 @@ from functools import cache, cached_property, partial
 from operator import itemgetter
 from typing import NamedTuple, cast
 
+from backcare.content.names import AREAS
 from backcare.content.schema import Entry, Group, RedFlag
 from backcare.knowledge.base import KnowledgeBase
 from backcare.search.answer import (
@@ -121,6 +122,24 @@ GENERIC_WORDS = frozenset(
     "relieve ease help".split()
 )
 """Words nearly every entry shares: a name made only of them says nothing about a question."""
+BACK_AREA_WORDS = frozenset({"lower", "upper", "back", "leg", "sciatica"})
+"""Words of the content's pain areas that name the back or pain spreading from it."""
+OTHER_BODY_PARTS = frozenset(
+    {w for area in AREAS for w in area.split("_")} - BACK_AREA_WORDS
+    | {"feet", "hip", "elbow", "ankle", "jaw"}
+)
+"""Parts of the body other than the back: the content's own pain areas (``content.names.AREAS``:
+neck, shoulder, wrist, hand, knee, foot) and the other parts ``scope.yaml`` names."""
+BACK_WORDS = frozenset(
+    "back backs backache backaches lumbar spine spinal lumbago sciatica sciatic disc discs "
+    "sacroiliac waist tailbone coccyx blade blades".split()
+)
+"""A question naming one of these is (also) about the back ("neck or back pain", "between my
+shoulder blades")."""
+PAIN_WORDS = frozenset(
+    "pain pains painful hurt hurts hurting ache aches aching achy sore stiff stiffness".split()
+)
+"""A body part named with one of these is where the pain is, not a place ("under my knees")."""
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 _PART = re.compile(r"[a-z0-9]+")
 
@@ -305,6 +324,9 @@ class _CoverageTerms:
     """The question is short and names something the content and vocabulary never mention."""
     concepts: tuple[tuple[tuple[frozenset[str], ...], frozenset[str]], ...]
     spellings: tuple[tuple[str, tuple[frozenset[str], ...]], ...]
+    body_parts: frozenset[str] = frozenset()
+    """Stems of the other body parts a question names without naming the back
+    (``_other_body_parts``): the entry that answers it must name each."""
 
 
 @dataclass(frozen=True)
@@ -636,6 +658,7 @@ class AskIndex:
                 for w in words
                 if w in self.vocabulary.spellings
             ),
+            body_parts=_other_body_parts(words),
         )
 
     def _facts_of_piece(self, piece: str) -> _PieceFacts:
@@ -687,10 +710,12 @@ class AskIndex:
         terms = coverage_terms()
         if terms.unknown_topic:
             return float("-inf")
+        entry_stems = self._topic_stems[row] | answer.words
+        if not terms.body_parts <= entry_stems:
+            return float("-inf")
         total = sum(terms.weights.values())
         if self._facts[row].id in query.intended or not total:
             return 1.0
-        entry_stems = self._topic_stems[row] | answer.words
         met: set[str] = set()
         for variant_stems, all_stems in terms.concepts:
             if any(v <= entry_stems for v in variant_stems):
@@ -790,6 +815,15 @@ def _kinds_wanted(words: Sequence[str]) -> set[str]:
     present = set(words)
     kinds = {kind for kind, cues in _KIND_CUE_SETS if not cues.isdisjoint(present)}
     return {CAUSE} if CAUSE in kinds else kinds
+
+
+def _other_body_parts(words: Sequence[str]) -> frozenset[str]:
+    """Stems of the body parts other than the back a question about pain names, when it never
+    names the back: "what is the best pillow for neck pain?" asks about the neck, "what should I
+    put under my knees in bed?" names a place."""
+    if PAIN_WORDS.isdisjoint(words) or not BACK_WORDS.isdisjoint(words):
+        return frozenset()
+    return frozenset(stem(w) for w in words if w in OTHER_BODY_PARTS or w[:-1] in OTHER_BODY_PARTS)
 
 
 def _asks_action(lowered: str, kinds: set[str]) -> bool:
