@@ -260,3 +260,26 @@ def test_a_question_about_the_condition_itself_still_gets_its_explanation_first(
     index: AskIndex, question: str, condition: str
 ) -> None:
     assert ask(index, question).results[0].id == condition
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        # The SI joints are in the very low back: "joint" must not find other joints.
+        ("Best way to sit at a desk with sacroiliac joint pain", {"sitting-posture", "computer-posture"}),
+        # A laptop is a portable computer: the office and computer entries answer.
+        ("My back aches after a day on my laptop", {"for-office-worker", "computer-posture"}),
+    ],
+)
+def test_a_lower_back_place_or_a_kind_of_computer_reaches_the_entries_about_it(
+    index: AskIndex, question: str, entries: set[str]
+) -> None:
+    assert entries & {hit.id for hit in ask(index, question).results[:3]}
+
+
+def test_a_period_as_menstruation_reaches_the_warm_compress_for_it(index: AskIndex) -> None:
+    """The hot towel compress's source calls it "especially suitable for lower back pain during
+    menstruation"; "a period of rest" is not menstruation."""
+    found = [hit.id for hit in ask(index, "what helps my lower back during my period?").results]
+    assert "hot-towel-compress" in found[:3]
+    assert "menstruation" not in index.analyse("should I take a period of rest?").concepts

@@ -144,6 +144,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 _PART = re.compile(r"[a-z0-9]+")
 
 CAUSE = "cause"
+LOWER_BACK = "lower_back"
 # Words that reveal what kind of answer the question wants.
 KIND_CUES: dict[str, tuple[str, ...]] = {
     "thermotherapy": ("ice", "icing", "heat", "hot", "cold", "warm", "compress", "heating"),
@@ -243,6 +244,8 @@ class Query:
     """Rows of the index whose name or alias the question says as a whole phrase."""
     causes: frozenset[int] = frozenset()
     """Rows of the cause entries a question about a cause names (``_causes_named``)."""
+    placing: frozenset[str] = frozenset()
+    """Words of a lower-back phrase the question holds (``_placing``)."""
     asks_action: bool = False
     """The question asks what to do, not what causes it (``_asks_action``)."""
 
@@ -469,10 +472,26 @@ class AskIndex:
             kinds=frozenset(kinds),
             causes=self._causes_named(words, kinds),
             asks_action=_asks_action(lowered, kinds),
+            placing=self._placing(words, concepts),
             concepts=tuple(concepts),
             flags=frozenset(load_warning_patterns().flags_in(question)),
             intended=load_intents().entries_for(respelled),
             named=frozenset(cast("set[int]", self._names.found_in(lowered))),
+        )
+
+    def _placing(self, words: Sequence[str], concepts: Sequence[str]) -> frozenset[str]:
+        """The words of the lower-back phrases of several words a question holds ("si joint",
+        "lumbar spine"): nearly every entry is about the lower back, so they say where the pain
+        is, not what answers, and each word alone means something else ("joint" finds entries
+        about other joints). A one-word name ("backache", "sacrum") still ranks as typed."""
+        if LOWER_BACK not in concepts:
+            return frozenset()
+        said = f" {' '.join(words)} "
+        return frozenset(
+            w
+            for v in self.vocabulary.variants(LOWER_BACK)
+            if " " in v and f" {v} " in said
+            for w in v.split()
         )
 
     def _corrected(self, words: list[str]) -> list[str]:
@@ -511,7 +530,9 @@ class AskIndex:
         return _match(self._topical(query))
 
     def _topical(self, query: Query) -> list[str]:
-        topical = [w for w in query.words if w not in FRAME_WORDS] or list(query.words)
+        topical = [
+            w for w in query.words if w not in FRAME_WORDS and w not in query.placing
+        ] or list(query.words)
         return [w for w in topical if w not in self._ubiquitous] or topical
 
     def candidates(self, query: Query) -> list[tuple[int, float]]:
