@@ -266,7 +266,10 @@ def test_a_question_about_the_condition_itself_still_gets_its_explanation_first(
     ("question", "entries"),
     [
         # The SI joints are in the very low back: "joint" must not find other joints.
-        ("Best way to sit at a desk with sacroiliac joint pain", {"sitting-posture", "computer-posture"}),
+        (
+            "Best way to sit at a desk with sacroiliac joint pain",
+            {"sitting-posture", "computer-posture"},
+        ),
         # A laptop is a portable computer: the office and computer entries answer.
         ("My back aches after a day on my laptop", {"for-office-worker", "computer-posture"}),
     ],
