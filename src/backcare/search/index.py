@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, partial
+from itertools import pairwise
 from operator import itemgetter
 from typing import NamedTuple, cast
 
@@ -33,6 +34,7 @@ from backcare.search.english import (
     american_spellings,
     common_english_words,
     english_frequencies,
+    load_objects,
 )
 from backcare.search.intents import load_intents
 from backcare.search.phrases import PhraseIndex
@@ -422,6 +424,7 @@ class AskIndex:
             | frozenset(stem(w) for w in self.vocabulary.spellings)
         )
         self._common_english = common_english_words(english)
+        self._objects = load_objects()
         self._piece_facts = {p: self._facts_of_piece(p) for p in self._content_words}
         self._stems_of_variants = {  # what a question's variants add to the words it answers
             v: frozenset(stem(w) for w in tokens(v))
@@ -669,7 +672,10 @@ class AskIndex:
         return _CoverageTerms(
             weights=weights,
             unknown_topic=len(informative) <= SHORT_QUESTION
-            and any(f.names_a_thing for f in informative if not f.known),
+            and (
+                any(f.names_a_thing for f in informative if not f.known)
+                or self._names_an_unknown_object(query.lowered)
+            ),
             concepts=tuple(
                 (tuple(phrase_stems(v) for v in vs), frozenset().union(*map(phrase_stems, vs)))
                 for vs in variants
@@ -717,6 +723,21 @@ class AskIndex:
             and not word.endswith(NOT_A_TOPIC_ENDINGS)
             and not any(c.isdigit() for c in word)
         )
+
+    def _names_an_unknown_object(self, lowered: str) -> bool:
+        """The question names a made object the content never mentions, as the head of a
+        compound ("a massage gun", "weighted blankets"): an everyday word for an object
+        (``load_objects``) right after a word that is not a stopword. After a stopword the
+        object is where something happens ("out of the cot"), not what is asked about."""
+        words = _WORD.findall(lowered)
+        return any(
+            before not in STOPWORDS and self._unknown_object(word)
+            for before, word in pairwise(words)
+        )
+
+    def _unknown_object(self, word: str) -> bool:
+        singular = word[:-1] if word.endswith("s") else word
+        return not self._objects.isdisjoint((word, singular)) and not self._is_known(word)
 
     def _coverage(
         self, row: int, query: Query, coverage_terms: Callable[[], _CoverageTerms], answer: Answer
