@@ -286,3 +286,17 @@ def test_a_period_as_menstruation_reaches_the_warm_compress_for_it(index: AskInd
     found = [hit.id for hit in ask(index, "what helps my lower back during my period?").results]
     assert "hot-towel-compress" in found[:3]
     assert "menstruation" not in index.analyse("should I take a period of rest?").concepts
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Any advice for a hairdresser with a sore back?", "My back aches after shifts in retail"],
+)
+def test_a_standing_job_the_content_names_reaches_the_standing_workers_advice(
+    index: AskIndex, question: str
+) -> None:
+    assert "for-standing-worker" in [hit.id for hit in ask(index, question).results[:3]]
+
+
+def test_over_the_counter_medicine_is_not_standing_at_a_counter(index: AskIndex) -> None:
+    assert index.analyse("is over the counter medicine ok for my back?").groups == frozenset()
