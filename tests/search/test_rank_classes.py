@@ -300,3 +300,20 @@ def test_a_standing_job_the_content_names_reaches_the_standing_workers_advice(
 
 def test_over_the_counter_medicine_is_not_standing_at_a_counter(index: AskIndex) -> None:
     assert index.analyse("is over the counter medicine ok for my back?").groups == frozenset()
+
+
+def test_an_entry_is_named_without_the_aside_in_brackets_of_its_name(index: AskIndex) -> None:
+    """"Pilates (core control training)" is named by "pilates"; "Ice pack (cold compress)" by
+    "ice pack"."""
+    named = index.analyse("should I use an ice pack or do pilates?").named
+    entries = list(index.kb)
+    assert {"pilates", "ice-pack"} <= {entries[row].id for row in named}
+
+
+def test_an_entry_not_for_a_group_only_late_in_pregnancy_is_listed_not_first(
+    index: AskIndex,
+) -> None:
+    """Pilates is not for pregnancy from week 28 only: a question about Pilates in pregnancy lists
+    it near the top (its own rule answers), but does not put it first."""
+    ids = [hit.id for hit in ask(index, "can I keep doing pilates now that I'm pregnant?").results]
+    assert "pilates" in ids[1:3]

@@ -19,7 +19,7 @@ from operator import itemgetter
 from typing import NamedTuple, cast
 
 from backcare.content.names import AREAS
-from backcare.content.schema import Entry, Group, RedFlag
+from backcare.content.schema import Entry, Group, NotFor, RedFlag
 from backcare.knowledge.base import KnowledgeBase
 from backcare.search.answer import (
     Answer,
@@ -342,6 +342,13 @@ class _RowFacts:
     kind: str
     suitable_for: frozenset[str]
     unsafe_for: frozenset[str]
+    """Groups the entry is never for (a ``not_for`` rule with no further condition): it sinks
+    for a question about them (``GROUP_PENALTY``)."""
+    not_first_for: frozenset[str]
+    """Groups any ``not_for`` rule names, also only from a week of pregnancy, before a number of
+    weeks after birth, after a caesarean or above a pain score: for a question about them the
+    entry is not ranked first, since the question may not meet the condition, but it is not sunk
+    either, since it may ("is Pilates safe in pregnancy?" is answered by Pilates' own rule)."""
     flag: str | None
     pressing: bool = False
     """A warning sign that needs a doctor soon or now (SPEC §3 levels emergency and urgent): only
@@ -590,7 +597,7 @@ class AskIndex:
         scored.sort(key=itemgetter(0), reverse=True)
         scored = _first_that(scored, lambda row: not self._warning_elsewhere(row, query))
         scored = _first_that(scored, lambda row: not self._routine_warning(row, query))
-        scored = _first_that(scored, lambda row: not self._facts[row].unsafe_for & query.groups)
+        scored = _first_that(scored, lambda row: not self._facts[row].not_first_for & query.groups)
         variant_stems = map(self._stems_of_variants.__getitem__, query.variants)
         wanted = {stem(w) for w in query.words}.union(*variant_stems)
         terms = cache(partial(self._coverage_terms, query))
@@ -876,12 +883,23 @@ def _asks_action(lowered: str, kinds: set[str]) -> bool:
     return not kinds.isdisjoint(ACTION_KINDS) or _ASKS_ACTION.search(lowered) is not None
 
 
+def _always(rule: NotFor) -> bool:
+    """A ``not_for`` rule that holds for the whole group, whatever the week, delivery or pain."""
+    return (
+        rule.pregnancy_week_from is None
+        and rule.postpartum_weeks_before is None
+        and rule.delivery is None
+        and rule.pain_at_least is None
+    )
+
+
 def _facts(entry: Entry) -> _RowFacts:
     return _RowFacts(
         id=entry.id,
         kind=entry.kind,
         suitable_for=frozenset(entry.suitable_for),
-        unsafe_for=frozenset(rule.group for rule in entry.not_for if rule.group),
+        unsafe_for=frozenset(rule.group for rule in entry.not_for if rule.group and _always(rule)),
+        not_first_for=frozenset(rule.group for rule in entry.not_for if rule.group),
         flag=getattr(entry, "flag", None),
         pressing=getattr(entry, "level", None) in PRESSING_LEVELS,
         name_stems=frozenset(stem(w) for w in tokens(entry.name)) - GENERIC_WORDS,
