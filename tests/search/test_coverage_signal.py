@@ -263,3 +263,14 @@ def test_the_object_words_are_wordnet_nouns_without_its_licence_lines() -> None:
     assert {"gun", "blanket", "chair", "pillow"} <= objects
     assert not any(word.startswith("#") or " " in word for word in objects)
     assert OBJECTS_FILE.read_text(encoding="utf-8").startswith("# Everyday English words")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the life expectancy with spinal stenosis?", "Prognosis for a slipped disc at 40?"],
+)
+def test_the_outlook_of_a_named_diagnosis_is_not_covered(index: AskIndex, question: str) -> None:
+    result = ask(index, question)
+    assert result.covered is False
+    assert result.not_covered is not None
+    assert result.not_covered.topic == "course_of_a_diagnosis"
