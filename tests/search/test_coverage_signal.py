@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backcare.search import AskIndex, ask, coverage
+from backcare.search.english import OBJECTS_FILE, load_objects
 from backcare.search.evaluation import choose_threshold
 
 
@@ -196,3 +197,80 @@ def test_a_long_question_about_a_named_prescription_medicine_is_not_covered(
     assert result.covered is False
     assert result.not_covered is not None
     assert result.not_covered.topic == "medicines"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which mattress is best for sore hips?",
+        "Why does my knee hurt after a long drive?",
+    ],
+)
+def test_pain_in_another_body_part_the_best_entry_never_names_is_not_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is False
+    assert coverage(index, question) == -math.inf
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "stiff neck and shoulders after a day at the computer",
+        "Does carrying a bag on one shoulder cause back pain?",
+        "What can I put under my knees when lying in bed?",
+    ],
+)
+def test_a_body_part_the_entry_names_or_the_back_beside_it_or_a_place_is_still_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is True
+
+
+def test_neighbours_with_no_float_between_them_are_still_told_apart() -> None:
+    """Found by the property above: halfway between 0 and the smallest float rounds to 0."""
+    assert choose_threshold([(0.0, False), (5e-324, True)]) == 5e-324
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Does a heated blanket help sciatica?", "Do compression socks ease sciatica?"],
+)
+def test_a_short_question_about_an_object_the_content_never_names_is_not_covered(
+    index: AskIndex, question: str
+) -> None:
+    """"Blanket" and "socks" are everyday words, so rarity alone does not make them the topic;
+    WordNet's objects heading a compound do."""
+    assert ask(index, question).covered is False
+    assert coverage(index, question) == -math.inf
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "lifting the baby in and out of the cot hurts my back",
+        "I hurt my back carrying the shopping from the car",
+    ],
+)
+def test_an_object_after_a_stopword_is_where_it_happens_and_the_question_is_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is True
+
+
+def test_the_object_words_are_wordnet_nouns_without_its_licence_lines() -> None:
+    objects = load_objects()
+    assert {"gun", "blanket", "chair", "pillow"} <= objects
+    assert not any(word.startswith("#") or " " in word for word in objects)
+    assert OBJECTS_FILE.read_text(encoding="utf-8").startswith("# Everyday English words")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the life expectancy with spinal stenosis?", "Prognosis for a slipped disc at 40?"],
+)
+def test_the_outlook_of_a_named_diagnosis_is_not_covered(index: AskIndex, question: str) -> None:
+    result = ask(index, question)
+    assert result.covered is False
+    assert result.not_covered is not None
+    assert result.not_covered.topic == "course_of_a_diagnosis"

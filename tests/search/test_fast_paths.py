@@ -42,6 +42,7 @@ def queries(draw: st.DrawFn, index: AskIndex) -> Query:
         intended=frozenset(entries[r].id for r in draw(st.lists(rows, max_size=3))),
         named=frozenset(draw(st.lists(rows, max_size=3))),
         causes=frozenset(draw(st.lists(rows, max_size=3))),
+        asks_action=draw(st.booleans()),
     )
 
 

@@ -229,3 +229,91 @@ def test_a_sleep_question_that_mentions_pain_at_night_gets_sleep_advice_first(
     assert result.warning is not None
     assert result.warning.id == "night_pain"
     assert ask(index, "Why is my back pain worse at night?").results[0].id == "red-flag-night-pain"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What stretches are good when you have a herniated disc?",
+        "How should I sit with sciatica?",
+        "Tips for sleeping with a slipped disc",
+        "Is walking a good exercise with osteoporosis?",
+    ],
+)
+def test_a_question_asking_what_to_do_about_a_condition_gets_an_action_first(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    assert result.results[0].kind != "cause"
+    assert "cause" in [hit.kind for hit in result.results]
+
+
+@pytest.mark.parametrize(
+    ("question", "condition"),
+    [
+        ("What causes a herniated disc?", "cause-disc-herniation"),
+        ("What is a slipped disc?", "cause-disc-herniation"),
+        ("Is ankylosing spondylitis hereditary?", "cause-ankylosing-spondylitis"),
+    ],
+)
+def test_a_question_about_the_condition_itself_still_gets_its_explanation_first(
+    index: AskIndex, question: str, condition: str
+) -> None:
+    assert ask(index, question).results[0].id == condition
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        # The SI joints are in the very low back: "joint" must not find other joints.
+        (
+            "Best way to sit at a desk with sacroiliac joint pain",
+            {"sitting-posture", "computer-posture"},
+        ),
+        # A laptop is a portable computer: the office and computer entries answer.
+        ("My back aches after a day on my laptop", {"for-office-worker", "computer-posture"}),
+    ],
+)
+def test_a_lower_back_place_or_a_kind_of_computer_reaches_the_entries_about_it(
+    index: AskIndex, question: str, entries: set[str]
+) -> None:
+    assert entries & {hit.id for hit in ask(index, question).results[:3]}
+
+
+def test_a_period_as_menstruation_reaches_the_warm_compress_for_it(index: AskIndex) -> None:
+    """The hot towel compress's source calls it "especially suitable for lower back pain during
+    menstruation"; "a period of rest" is not menstruation."""
+    found = [hit.id for hit in ask(index, "what helps my lower back during my period?").results]
+    assert "hot-towel-compress" in found[:3]
+    assert "menstruation" not in index.analyse("should I take a period of rest?").concepts
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Any advice for a hairdresser with a sore back?", "My back aches after shifts in retail"],
+)
+def test_a_standing_job_the_content_names_reaches_the_standing_workers_advice(
+    index: AskIndex, question: str
+) -> None:
+    assert "for-standing-worker" in [hit.id for hit in ask(index, question).results[:3]]
+
+
+def test_over_the_counter_medicine_is_not_standing_at_a_counter(index: AskIndex) -> None:
+    assert index.analyse("is over the counter medicine ok for my back?").groups == frozenset()
+
+
+def test_an_entry_is_named_without_the_aside_in_brackets_of_its_name(index: AskIndex) -> None:
+    """"Pilates (core control training)" is named by "pilates"; "Ice pack (cold compress)" by
+    "ice pack"."""
+    named = index.analyse("should I use an ice pack or do pilates?").named
+    entries = list(index.kb)
+    assert {"pilates", "ice-pack"} <= {entries[row].id for row in named}
+
+
+def test_an_entry_not_for_a_group_only_late_in_pregnancy_is_listed_not_first(
+    index: AskIndex,
+) -> None:
+    """Pilates is not for pregnancy from week 28 only: a question about Pilates in pregnancy lists
+    it near the top (its own rule answers), but does not put it first."""
+    ids = [hit.id for hit in ask(index, "can I keep doing pilates now that I'm pregnant?").results]
+    assert "pilates" in ids[1:3]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from pathlib import Path
 
 from spellchecker import SpellChecker
 
@@ -34,6 +35,18 @@ def common_english_words(
     """The lower-case English words used at least ``per_million`` times per million words, each
     with how many times per million it is used."""
     return {word: n for word, n in frequencies.items() if n >= per_million}
+
+
+OBJECTS_FILE = Path(__file__).with_name("objects.txt")
+
+
+def load_objects(path: Path = OBJECTS_FILE) -> frozenset[str]:
+    """Everyday English words for made objects: the one-word nouns of WordNet 3.0 whose commonest
+    sense is an artifact, kept to the common words above (``objects.txt``, made by
+    ``scripts/make_objects.py``). A short question about an object the content never names
+    ("massage gun", "weighted blanket") is about that object, which the sources don't cover."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 # British spelling patterns and their American forms, applied to whole words (the length guards

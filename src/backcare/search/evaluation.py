@@ -105,4 +105,6 @@ def choose_threshold(values: Sequence[tuple[float, bool]]) -> float:
     if uppers[best] == float("inf"):
         return uppers[best]
     lower = finite[best - 1] if best else min(0.0, finite[0])
-    return (lower + uppers[best]) / 2
+    halfway = (lower + uppers[best]) / 2
+    # Two neighbours too close for a float between them (0 and 5e-324): the upper one separates.
+    return halfway if halfway > lower else uppers[best]

@@ -12,6 +12,8 @@ import yaml
 
 from backcare.search.phrases import PhraseIndex, any_of
 
+_ASIDE = re.compile(r"\([^)]*\)")
+"""A name's aside in brackets ("Pilates (core control training)"): the name is said without it."""
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
 
@@ -88,7 +90,12 @@ class Vocabulary:
         lowered = " ".join(name.lower().split())
         if lowered in self.ambiguous_aliases:
             return set()
-        forms = {lowered, lowered.replace("-", " "), lowered.replace("-", "")}
+        plain = " ".join(_ASIDE.sub(" ", lowered).split())
+        forms = {
+            form
+            for said in {lowered, plain}
+            for form in (said, said.replace("-", " "), said.replace("-", ""))
+        }
         for form in list(forms):
             words = form.split()
             for i, word in enumerate(words):
