@@ -49,7 +49,8 @@ SECOND_BATCH = "held_out_2"
 THIRD_BATCH = "held_out_3"
 FOURTH_BATCH = "held_out_4"
 FIFTH_BATCH = "held_out_5"
-LATER_BATCHES = (SECOND_BATCH, THIRD_BATCH, FOURTH_BATCH, FIFTH_BATCH)
+SIXTH_BATCH = "held_out_6"
+LATER_BATCHES = (SECOND_BATCH, THIRD_BATCH, FOURTH_BATCH, FIFTH_BATCH, SIXTH_BATCH)
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
 
