@@ -562,6 +562,7 @@ def test_a_fall_in_pregnancy_is_never_a_minor_knock(flags_kb: KnowledgeBase) -> 
     assert result.level == "urgent"
     assert "major_trauma" in flag_ids(result)
     assert "midwife" in result.flags[0].action
+    assert "your pregnancy (25 weeks)" in result.flags[0].message
 
 
 def test_a_knock_still_hurting_after_two_weeks_is_booked_for_a_check(

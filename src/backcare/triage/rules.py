@@ -267,7 +267,8 @@ def major_trauma(profile: Profile, thresholds: Thresholds) -> Hit | None:
         return Hit((*trauma, *grave, *older, *severe), "emergency")
     if _minor_knock(profile, thresholds):
         return _knock_not_settling(profile, thresholds, trauma)
-    return None if pain_free(profile) else Hit((*trauma, *older, *severe))
+    pregnant = ("pregnancy.weeks",) if profile.pregnancy is not None else ()
+    return None if pain_free(profile) else Hit((*trauma, *older, *pregnant))
 
 
 def _knock_not_settling(profile: Profile, thresholds: Thresholds, trauma: tuple[str, ...]) -> Hit:
