@@ -113,6 +113,15 @@ def sized(
     context.close()
 
 
+def _on_day(now: datetime, days_ago: int, n: int) -> datetime:
+    """The n-th break of the local day ``days_ago`` days back, 40 minutes apart and before now;
+    just after midnight they are squeezed into the first milliseconds of that day, so a run at
+    00:30 does not push them into the day before (the chart counts bars per local day)."""
+    day = (now - timedelta(days=days_ago)).astimezone()
+    midnight = day.replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(day - timedelta(minutes=5 + 40 * n), midnight + timedelta(milliseconds=n))
+
+
 def test_the_week_chart_and_settings_fit_phone_and_desktop(
     sized: tuple[str, BrowserContext],
 ) -> None:
@@ -130,7 +139,7 @@ def test_the_week_chart_and_settings_fit_phone_and_desktop(
         ]
     ):
         for n, outcome in enumerate(outcomes):
-            at = now - timedelta(days=days_ago, minutes=5 + 40 * n)
+            at = _on_day(now, days_ago, n)
             body = {"outcome": outcome, "at": at.isoformat(), "sat_minutes": 30 + 10 * n}
             if outcome == "taken":
                 body["minutes"] = 5
