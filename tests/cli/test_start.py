@@ -6,10 +6,12 @@ Read with ``python -X importtime`` in a fresh process: a module import is a fact
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pydantic
 import pytest
 import typer
 
@@ -79,6 +81,31 @@ def test_json_commands_draw_nothing_and_store_nothing(
     assert "backcare.knowledge" in modules  # the probe sees the command's imports
     drawn_or_stored = {"rich.console", "rich.table", "yaml", "sqlalchemy", "alembic"}
     assert modules & drawn_or_stored == set()
+
+
+def test_a_check_reads_no_package_metadata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pydantic plugins are off, so nothing needs the installed packages' metadata: a check
+    builds its models without importing ``importlib.metadata`` (and the e-mail parser behind
+    it), the import pydantic's own plugin loader would make."""
+    profile = tmp_path / "profile.json"
+    profile.write_text('{"age": 34, "sex": "female", "pain": {"score": 4}}', encoding="utf-8")
+    monkeypatch.setenv("BACKCARE_HOME", str(tmp_path))
+    modules = imported_by("check", "--profile", str(profile), "--json")
+    assert "backcare.profile" in modules  # the probe sees pydantic models being built
+    assert {"importlib.metadata", "email.message"} & modules == set()
+
+
+def test_pydantic_asks_its_plugin_loader_for_get_plugins_alone() -> None:
+    """The CLI's stand-in for ``pydantic.plugin._loader`` offers only ``get_plugins``; this
+    fails if a pydantic upgrade imports anything else from that module."""
+    root = Path(pydantic.__file__).parent
+    imported = {
+        name.strip()
+        for path in root.rglob("*.py")
+        for names in re.findall(r"_loader import ([\w, ]+)", path.read_text(encoding="utf-8"))
+        for name in names.split(",")
+    }
+    assert imported == {"get_plugins"}
 
 
 def test_kb_stats_reads_the_compiled_counts(

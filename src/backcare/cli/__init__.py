@@ -9,14 +9,34 @@ from __future__ import annotations
 
 import os
 import sys
-
-# backcare uses no pydantic plugin, and looking for them reads the metadata of every installed
-# package (about a tenth of a command's start); set before Typer first imports pydantic.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+import types
 
 import typer
 
 from backcare.cli.lazy import Lazy, LazyGroup
+
+# backcare uses no pydantic plugin, and looking for them reads the metadata of every installed
+# package (about a tenth of a command's start); set before a command first imports pydantic.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+
+def _without_plugin_loader() -> None:
+    """With plugins disabled, pydantic's plugin loader only ever answers "no plugins"; but the
+    module imports ``importlib.metadata`` and the e-mail parser behind it first (another
+    twentieth of ``check`` and ``plan``). A module giving the same answer stands in for it. The
+    pinned pydantic calls nothing else there (``tests/cli/test_start.py`` keeps to that)."""
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] not in ("__all__", "1", "true"):
+        return
+    loader = types.ModuleType("pydantic.plugin._loader")
+    loader.get_plugins = _no_plugins  # type: ignore[attr-defined]
+    sys.modules.setdefault(loader.__name__, loader)
+
+
+def _no_plugins() -> tuple[()]:
+    return ()
+
+
+_without_plugin_loader()
 
 COMMANDS = {
     "log": Lazy(
