@@ -50,7 +50,15 @@ THIRD_BATCH = "held_out_3"
 FOURTH_BATCH = "held_out_4"
 FIFTH_BATCH = "held_out_5"
 SIXTH_BATCH = "held_out_6"
-LATER_BATCHES = (SECOND_BATCH, THIRD_BATCH, FOURTH_BATCH, FIFTH_BATCH, SIXTH_BATCH)
+SEVENTH_BATCH = "held_out_7"
+LATER_BATCHES = (
+    SECOND_BATCH,
+    THIRD_BATCH,
+    FOURTH_BATCH,
+    FIFTH_BATCH,
+    SIXTH_BATCH,
+    SEVENTH_BATCH,
+)
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
 
