@@ -40,6 +40,8 @@ EIGHTH = TESTS / "vignettes_eighth.yaml"
 """An eighth set, all held out, written without reading the rules after the seventh was spent."""
 NINTH = TESTS / "vignettes_ninth.yaml"
 """A ninth set, all held out, written without reading the rules after the eighth was spent."""
+TENTH = TESTS / "vignettes_tenth.yaml"
+"""A tenth set, all held out, written without reading the rules after the ninth was spent."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -49,6 +51,7 @@ WHOLE_SETS = {
     "seventh": SEVENTH,
     "eighth": EIGHTH,
     "ninth": NINTH,
+    "tenth": TENTH,
 }
 """Parts that are a whole file (every case held out), by name."""
 PARTS = ("dev", "held_out", *WHOLE_SETS)

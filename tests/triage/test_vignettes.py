@@ -24,6 +24,7 @@ SETS = {
     "vignettes_seventh.yaml": {"held_out"},
     "vignettes_eighth.yaml": {"held_out"},
     "vignettes_ninth.yaml": {"held_out"},
+    "vignettes_tenth.yaml": {"held_out"},
 }
 
 
