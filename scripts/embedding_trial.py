@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.ask import load_real
+
 from backcare.knowledge import load_knowledge_base
 from backcare.search import AskIndex, ask
 from backcare.search.evaluation import LabelledQuestion, figures
@@ -103,9 +104,7 @@ def _heading(entry: Any) -> str:
     return " ".join(texts[field] for field in ("name", "aliases", "summary"))
 
 
-def report(
-    label: str, rank: Ranker, questions: list[LabelledQuestion], parts: list[str]
-) -> None:
+def report(label: str, rank: Ranker, questions: list[LabelledQuestion], parts: list[str]) -> None:
     cells = []
     for part in parts:
         result = figures(rank, [q for q in questions if q.part == part])
