@@ -1,5 +1,5 @@
 """``python -m backcare``."""
 
-from backcare.cli import main
+from backcare.cli import run
 
-main()
+run()

@@ -6,6 +6,7 @@ Read with ``python -X importtime`` in a fresh process: a module import is a fact
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 import typer
 
 from backcare.cli import COMMANDS, app
+from backcare.cli.common import guarded
 
 HEAVY = (
     "backcare.knowledge",
@@ -49,7 +51,10 @@ def test_help_imports_no_command_and_nothing_heavy() -> None:
     modules = imported_by("--help")
     assert "typer" in modules  # the probe sees imports at all
     assert heavy(modules) == set()
-    assert {m for m in modules if m.startswith("backcare.cli.")} == {"backcare.cli.lazy"}
+    assert {m for m in modules if m.startswith("backcare.cli.")} == {
+        "backcare.cli.lazy",
+        "backcare.cli.process",
+    }
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
@@ -134,3 +139,48 @@ def test_log_into_a_ready_database_imports_no_store_engine(
     assert {"backcare.store.lean", "backcare.pain_schemas"} <= modules
     assert {m for m in heavy(modules) if not m.startswith("pydantic")} == set()
     assert modules & {"rich.console", "backcare.profile"} == set()
+
+
+COLLECTOR_AT_EXIT = (
+    "import atexit, gc, sys\n"
+    "atexit.register(lambda: print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr))\n"
+    "sys.argv = ['backcare', *sys.argv[1:]]\n"
+    "from backcare.cli import run\n"
+    "run()\n"
+)
+"""The console script's ``run`` in a fresh process that reports, last thing at exit, whether the
+garbage collector is on and whether anything was frozen out of its scans."""
+
+
+def collector_at_exit(*arguments: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", COLLECTOR_AT_EXIT, *arguments],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stderr.strip().splitlines()[-1]
+
+
+def test_the_console_script_collects_no_garbage_while_starting_or_at_exit() -> None:
+    """``--help`` runs no command: the collector stays held the whole process, and at exit
+    everything is frozen, so the interpreter's last scan has nothing to do (issue 18)."""
+    assert collector_at_exit("--help") == "False True"
+
+
+def test_a_command_runs_with_the_garbage_collector_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command may run for hours (``serve``, ``breaks``): once it begins its own work, cycles
+    are collected again."""
+    monkeypatch.setenv("BACKCARE_HOME", str(tmp_path))
+    assert collector_at_exit("kb", "stats", "--json") == "True True"
+
+
+def test_a_command_called_in_process_leaves_the_callers_collector_alone() -> None:
+    """Only the console script holds collection off; a test or another program calling a
+    command keeps its collector as it was, and nothing of its own is frozen."""
+    frozen = gc.get_freeze_count()
+    guarded(lambda: None)()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen

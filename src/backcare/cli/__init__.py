@@ -14,6 +14,7 @@ import types
 import typer
 
 from backcare.cli.lazy import Lazy, LazyGroup
+from backcare.cli.process import hold_collection
 
 # backcare uses no pydantic plugin, and looking for them reads the metadata of every installed
 # package (about a tenth of a command's start); set before a command first imports pydantic.
@@ -134,8 +135,15 @@ def _no_shared_options() -> None:
     pass
 
 
+def run() -> None:
+    """The ``backcare`` console script (and ``python -m backcare``): ``main`` in a process that
+    ends with the command, so garbage collection waits until the command has started."""
+    hold_collection()
+    main()
+
+
 def main() -> None:
-    """Console-script entry point: usage errors become one line on stderr and exit status 2."""
+    """The command line: usage errors become one line on stderr and exit status 2."""
     # Typer 0.29 vendors Click; its exception classes live here (the version is pinned).
     from typer._click import exceptions as click_errors
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from backcare import DISCLAIMER as DISCLAIMER
+from backcare.cli.process import resume_collection
 from backcare.config import Settings, load_settings
 from backcare.errors import BackcareError
 
@@ -114,11 +115,13 @@ def describe_os_error(error: OSError) -> str:
 
 
 def guarded(function: Callable[..., T]) -> Callable[..., T]:
-    """Decorator form of ``user_errors`` for command functions."""
+    """Decorator for command functions: ``user_errors`` around the command, which runs with the
+    garbage collector the console script held off during start-up (``cli.process``)."""
     import functools
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> T:
+        resume_collection()
         with user_errors():
             return function(*args, **kwargs)
         raise AssertionError("unreachable")  # pragma: no cover
