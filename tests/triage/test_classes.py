@@ -423,12 +423,45 @@ CASES = [
     ),
     (
         "hot-calf-after-caesarean",
-        "urgent",
+        "emergency",
         "pregnancy_warning",
         {
             "age": 30,
             "sex": "female",
             "postpartum": {"weeks_since_birth": 3, "delivery": "caesarean"},
+            "symptoms": {"hot_swollen_calf": True},
+        },
+    ),
+    (
+        "fever-and-belly-pain-after-birth",
+        "emergency",
+        "pregnancy_warning",
+        {
+            "age": 31,
+            "sex": "female",
+            "postpartum": {"weeks_since_birth": 1},
+            "symptoms": {"fever_or_chills": True, "abdominal_pain": True},
+        },
+    ),
+    (
+        "fever-alone-after-birth",
+        "urgent",
+        "pregnancy_warning",
+        {
+            "age": 31,
+            "sex": "female",
+            "postpartum": {"weeks_since_birth": 1},
+            "symptoms": {"fever_or_chills": True, "abdominal_pain": False},
+        },
+    ),
+    (
+        "hot-calf-in-pregnancy",
+        "urgent",
+        "pregnancy_warning",
+        {
+            "age": 30,
+            "sex": "female",
+            "pregnancy": {"weeks": 30},
             "symptoms": {"hot_swollen_calf": True},
         },
     ),

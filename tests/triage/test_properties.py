@@ -293,6 +293,28 @@ def test_every_pregnant_person_who_fell_with_pain_contacts_the_maternity_unit_at
 
 
 @EXAMPLES
+@given(
+    profiles(age=st.integers(16, 50)),
+    st.integers(0, 6),
+    st.sampled_from([("hot_swollen_calf",), ("fever_or_chills", "abdominal_pain")]),
+)
+def test_a_hot_calf_or_a_fever_with_belly_pain_after_birth_is_a_maternity_emergency(
+    flags_kb: KnowledgeBase, profile: Profile, weeks: int, signs: tuple[str, ...]
+) -> None:
+    """In the six weeks after birth a hot swollen calf (a clot) or a fever with belly pain (an
+    infection of the womb) is an emergency (NICE CG37's signs of potentially life-threatening
+    conditions; NHS maternity services), worded as the maternity unit's call."""
+    data = profile.model_dump()
+    data.update(sex="female", pregnancy=None, postpartum={"weeks_since_birth": weeks})
+    data["symptoms"].update(dict.fromkeys(signs, True))
+    result = evaluate(Profile.model_validate(data), flags_kb)
+    assert result.level == "emergency"
+    warning = next(flag for flag in result.flags if flag.id == "pregnancy_warning")
+    assert warning.level == "emergency"
+    assert "maternity unit" in warning.action
+
+
+@EXAMPLES
 @given(profiles(age=st.integers(65, 120)))
 def test_a_fall_without_pain_raises_no_injury_flag(
     flags_kb: KnowledgeBase, profile: Profile

@@ -206,7 +206,8 @@ def preterm_labour(profile: Profile, thresholds: Thresholds) -> Hit | None:
 def pregnancy_warning(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """Warning signs in pregnancy and the weeks after birth (NHS pregnancy and postnatal pages):
     belly pain, faintness, a severe headache or changed vision (pre-eclampsia), fewer baby
-    movements, heavy bleeding after birth — emergencies; a fever, a hot swollen calf, a red or
+    movements; after birth heavy bleeding, a hot swollen calf or a fever with belly pain
+    (`_after_birth_emergency`) — emergencies; a fever, a hot swollen calf in pregnancy, a red or
     weeping wound, the waters breaking at term, or severe pain in pregnancy (HSE: intense pain
     "could be a sign of early or premature labour") — urgent; pregnancy back pain not eased after
     three weeks — routine."""
@@ -222,7 +223,7 @@ def pregnancy_warning(profile: Profile, thresholds: Thresholds) -> Hit | None:
             "symptoms.reduced_baby_movements",
         )
     else:
-        emergency += said(profile, "symptoms.contractions_or_bleeding")
+        emergency += _after_birth_emergency(profile)
     if emergency:
         return Hit((*emergency, *_when(profile)), "emergency")
     urgent = said(
@@ -240,6 +241,18 @@ def pregnancy_warning(profile: Profile, thresholds: Thresholds) -> Hit | None:
     if pregnant and days is not None and days >= thresholds.pregnancy_pain_days:
         return Hit(("pain.duration_days", *_when(profile)), "routine")
     return None
+
+
+def _after_birth_emergency(profile: Profile) -> tuple[str, ...]:
+    """After a birth: heavy bleeding, a hot swollen calf (a clot), or a fever with belly pain (an
+    infection of the womb). NICE CG37 lists "unilateral calf pain, redness or swelling" and
+    "fever, shivering, abdominal pain" among the signs of potentially life-threatening conditions
+    after birth, and NHS maternity services send them to emergency care (Northern Health and
+    Social Care Trust, Complications after giving birth: "You must seek emergency medical
+    attention"; Wye Valley NHS Trust: "ring triage, or 999"). A fever alone stays urgent."""
+    signs = said(profile, "symptoms.contractions_or_bleeding", "symptoms.hot_swollen_calf")
+    womb = said(profile, "symptoms.fever_or_chills", "symptoms.abdominal_pain")
+    return signs + (womb if len(womb) == 2 else ())
 
 
 def _when(profile: Profile) -> tuple[str, ...]:
