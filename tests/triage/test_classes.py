@@ -474,6 +474,20 @@ CASES = [
     # 11. Age: new back pain under 20 (NHS Gloucestershire red flags).
     ("teenager", "routine", "child", {"age": 14, "pain": {"score": 3}}),
     ("teenager-night-pain", "urgent", "child", {"age": 15, "pain": {"worse_at_night": True}}),
+    # Paediatric red flags (PMM; NENC Healthier Together): a nerve sign or a child who cannot
+    # walk is an urgent referral under 16; at 16 to 19 the same signs leave the child flag routine.
+    (
+        "child-pain-into-the-thigh",
+        "urgent",
+        "child",
+        {"age": 15, "pain": {"areas": ["lower_back", "leg_sciatica"], "score": 5}},
+    ),
+    (
+        "child-who-cannot-walk",
+        "urgent",
+        "child",
+        {"age": 9, "pain": {"score": 6}, "symptoms": {"cannot_stand_or_walk": True}},
+    ),
     # Pain from between the shoulders rather than the lower back (NHS: urgent).
     (
         "between-the-shoulders",

@@ -352,6 +352,27 @@ def test_every_young_person_is_at_least_routine_and_urgent_with_night_pain_fever
     assert not worse or rank(result) <= LEVELS.index("urgent")
 
 
+@EXAMPLES
+@given(
+    profiles(age=st.integers(0, 15)),
+    st.sampled_from(["leg_numbness_or_pain", "leg_weakness", "cannot_stand_or_walk", "into_leg"]),
+)
+def test_every_child_with_a_nerve_sign_or_who_cannot_walk_is_at_least_urgent(
+    flags_kb: KnowledgeBase, profile: Profile, sign: str
+) -> None:
+    """Under 16, pain or numbness into a leg, a weak leg or not being able to walk means an
+    urgent referral (Paediatric Musculoskeletal Matters red flags; NENC Healthier Together),
+    and the child flag says so."""
+    data = profile.model_dump()
+    if sign == "into_leg":
+        data["pain"]["areas"] = sorted({*data["pain"]["areas"], "leg_sciatica"})
+    else:
+        data["symptoms"][sign] = True
+    result = evaluate(Profile.model_validate(data), flags_kb)
+    assert rank(result) <= LEVELS.index("urgent")
+    assert any(flag.id == "child" and flag.level == "urgent" for flag in result.flags)
+
+
 BASE_PEOPLE: dict[str, dict[str, Any]] = {
     "young-man": {"age": 30, "sex": "male", "pain": {"score": 3, "onset": "gradual"}},
     "woman-55-sudden": {"age": 55, "sex": "female", "pain": {"score": 5, "onset": "sudden"}},

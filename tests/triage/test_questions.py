@@ -72,6 +72,15 @@ def test_follow_ups_only_when_an_answer_calls_for_them(trigger: str, follow_up: 
     assert follow_up in worried
 
 
+def test_a_child_is_asked_whether_they_can_walk_and_an_adult_only_after_a_reason() -> None:
+    """A child who cannot walk needs urgent referral whatever else they answer (paediatric red
+    flags); an adult is asked only after a fall, a fever or a weak leg."""
+    child, _ = walk({"age": 12, "sex": "female"}, no_or_skip)
+    adult, _ = walk({"age": 30, "sex": "female"}, no_or_skip)
+    assert "symptoms.cannot_stand_or_walk" in child
+    assert "symptoms.cannot_stand_or_walk" not in adult
+
+
 def test_the_inflammatory_pattern_is_asked_only_for_long_pain() -> None:
     short, _ = walk({"age": 30, "pain.duration_days": 10}, no_or_skip)
     long, _ = walk({"age": 30, "pain.duration_days": 200}, no_or_skip)

@@ -61,6 +61,7 @@ PHRASES: dict[str, str] = {
     "pain.gradual_onset": "a slow start",
     "pain.sudden_onset": "pain that came on suddenly",
     "pain.upper_back": "pain in your upper back or between your shoulders",
+    "pain.leg_sciatica": "pain going down into a leg",
     "conditions.osteoporosis": "osteoporosis (thin bones)",
     "menopause": "the menopause",
 }

@@ -164,6 +164,16 @@ def _cancer_pattern_possible(answers: Answers) -> bool:
     )(answers)
 
 
+def _cannot_walk_matters(answers: Answers) -> bool:
+    """After a fall, with a fever or a weak leg; and in a child, whatever else (a child who
+    cannot walk is an urgent referral: paediatric red flags)."""
+    age = answers.get("age")
+    is_child = isinstance(age, int) and age < DEFAULT_THRESHOLDS.child_age
+    return is_child or _any_yes(
+        "symptoms.recent_trauma", "symptoms.fever_or_chills", "symptoms.leg_weakness"
+    )(answers)
+
+
 def _wound_possible(answers: Answers) -> bool:
     caesarean = answers.get("postpartum.delivery") == "caesarean"
     weeks = _weeks_after_birth(answers)
@@ -341,9 +351,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "symptoms.cannot_stand_or_walk",
         "Are you now unable to stand up or walk?",
-        applies=_any_yes(
-            "symptoms.recent_trauma", "symptoms.fever_or_chills", "symptoms.leg_weakness"
-        ),
+        applies=_cannot_walk_matters,
     ),
     Question("symptoms.cancer_history", "Have you ever had cancer?"),
     Question("symptoms.unexplained_weight_loss", "Have you lost weight recently without trying?"),

@@ -488,7 +488,8 @@ def abdominal_visceral(profile: Profile, _: Thresholds) -> Hit | None:
 
 def child(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """New back pain before the age of 20 is less often a simple strain (NICE CKS red flags):
-    routine; with night pain, a fever or weight loss, urgent."""
+    routine; with night pain, a fever or weight loss, urgent; and under 16 also with a nerve
+    sign or a child who cannot walk (paediatric red flags: PMM, NENC Healthier Together)."""
     if profile.age is None or profile.age >= thresholds.young_age:
         return None
     worse = said(
@@ -497,7 +498,24 @@ def child(profile: Profile, thresholds: Thresholds) -> Hit | None:
         "symptoms.fever_or_chills",
         "symptoms.unexplained_weight_loss",
     )
+    if profile.age < thresholds.child_age:
+        worse += _nerve_or_walking_signs(profile)
     return Hit(("age", *worse), "urgent" if worse else None)
+
+
+def _nerve_or_walking_signs(profile: Profile) -> tuple[str, ...]:
+    """Pain or numbness into a leg, a weak leg, or not being able to walk: in a child, urgent
+    referral (PMM "Red Flags - Back and Neck Pain": "neurological symptoms suggestive of nerve
+    root entrapment ... pins and needles, nerve root pain"; NENC: "inability to weight bear",
+    "unexplained muscle weakness")."""
+    into_leg = ("pain.leg_sciatica",) if "leg_sciatica" in profile.pain.areas else ()
+    signs = said(
+        profile,
+        "symptoms.leg_numbness_or_pain",
+        "symptoms.leg_weakness",
+        "symptoms.cannot_stand_or_walk",
+    )
+    return into_leg + signs
 
 
 def thoracic_pain(profile: Profile, _: Thresholds) -> Hit | None:

@@ -70,6 +70,10 @@ class Thresholds:
     """Below this age new back pain is a red flag (NHS Gloucestershire red flags: "younger than
     age 20 years")."""
 
+    child_age: int = 16
+    """Below this age the paediatric red flags apply: a nerve sign or not being able to walk
+    means urgent referral (Paediatric Musculoskeletal Matters; NENC Healthier Together)."""
+
     pregnancy_pain_days: int = 21
     """Back pain in pregnancy not eased after three weeks needs a check (issue 14, NHS)."""
 
