@@ -274,3 +274,72 @@ def test_the_outlook_of_a_named_diagnosis_is_not_covered(index: AskIndex, questi
     assert result.covered is False
     assert result.not_covered is not None
     assert result.not_covered.topic == "course_of_a_diagnosis"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Can a CT or x ray show a slipped disc?", "scans"),
+        ("Will an xray show arthritis in my back?", "scans"),
+        ("How long will it take to heal my herniated disc?", "course_of_a_diagnosis"),
+        ("Should I take time off work for my back pain?", "benefits_and_legal"),
+        ("Can I get sick leave for a bad back?", "benefits_and_legal"),
+    ],
+)
+def test_other_wordings_of_the_classes_the_seeds_do_not_answer_are_not_covered(
+    index: AskIndex, question: str, topic: str
+) -> None:
+    """An X-ray written with a space, the healing time of a diagnosis asked verb first, and time
+    off work (the seeds say how to work with back pain, never whether to stay off)."""
+    result = ask(index, question)
+    assert result.covered is False
+    assert result.not_covered is not None
+    assert result.not_covered.topic == topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is my handbag causing my back pain?", "Could your briefcase be hurting your back?"],
+)
+def test_a_persons_own_object_the_content_never_names_is_not_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert coverage(index, question) == -math.inf
+    assert ask(index, question).covered is False
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Does my mattress cause my back pain?", "sleep-pillow-and-bedding"),
+        ("Is my desk too high for my back?", "for-office-worker"),
+    ],
+)
+def test_a_persons_own_object_the_content_names_is_still_covered(
+    index: AskIndex, question: str, entry: str
+) -> None:
+    result = ask(index, question)
+    assert result.covered is True
+    assert entry in [hit.id for hit in result.results[:3]]
+
+
+def test_a_contraction_typed_without_its_apostrophe_is_not_an_unknown_topic(
+    index: AskIndex,
+) -> None:
+    question = "im 30 weeks pregnant and my back hurts what can i do"
+    result = ask(index, question)
+    assert result.covered is True
+    assert result.results[0].id == "for-pregnancy"
+
+
+def test_a_word_found_only_in_a_source_reference_is_not_a_topic_the_content_covers(
+    index: AskIndex,
+) -> None:
+    """"Orthotics" appears in the content only inside a NICE reference's section title."""
+    assert coverage(index, "Do orthotics help back pain?") == -math.inf
+
+
+def test_a_swimming_stroke_reaches_the_swimming_entry(index: AskIndex) -> None:
+    result = ask(index, "Is backstroke good for a sore back?")
+    assert result.covered is True
+    assert result.results[0].id == "swimming"

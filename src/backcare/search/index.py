@@ -120,7 +120,12 @@ STOPWORDS = frozenset(
     "i'm if in into is it it's its me my myself of on or our should so that the their them then "
     "there these they this to too very was we were what when where which while who why will with "
     "would you your ok okay is it any some get got just really".split()
-)
+) | frozenset("im ive youre thats whats".split())
+"""…and the same contractions typed without their apostrophe ("im pregnant"), which are no
+English word and would otherwise be taken for the name of something the content never mentions."""
+POSSESSIVES = frozenset("my your his her their our".split())
+"""A made object right after one of these is the person's own thing, what the question is about
+("is your wallet causing your sciatica?"), not the place where something happens."""
 GENERIC_WORDS = frozenset(
     "back pain pains lower low upper ache aches backache waist lumbar spine lumbago relief "
     "relieve ease help".split()
@@ -306,6 +311,15 @@ def _entry_texts(entry: Entry) -> dict[str, str]:
     }
 
 
+def _read_text(entry: Entry) -> str:
+    """What a person reads of an entry: its texts and quotes, without the source references
+    (guideline codes, web addresses, authors). A word found only in a reference ("orthotics" in
+    "NICE NG59, section 1.2, orthotics") is not a topic the content discusses."""
+    texts = _entry_texts(entry)
+    texts["quotes"] = " ".join(s.quote or "" for s in entry.sources)
+    return " ".join(texts.values())
+
+
 class _PieceFacts(NamedTuple):
     """What coverage reads of one piece of a question word, the same for every question: worked
     out once for each piece the content holds (``AskIndex._piece_facts``)."""
@@ -423,7 +437,7 @@ class AskIndex:
         }
         self._unseen_idf = math.log((len(self._entries) + 1) / 0.5)
         self._known = (
-            frozenset(self._idf)
+            frozenset(s for e in self._entries for s in stems(_read_text(e)))
             | frozenset(
                 w
                 for variants in self.vocabulary.concepts.values()
@@ -736,11 +750,12 @@ class AskIndex:
     def _names_an_unknown_object(self, lowered: str) -> bool:
         """The question names a made object the content never mentions, as the head of a
         compound ("a massage gun", "weighted blankets"): an everyday word for an object
-        (``load_objects``) right after a word that is not a stopword. After a stopword the
-        object is where something happens ("out of the cot"), not what is asked about."""
+        (``load_objects``) right after a word that is not a stopword, or after a possessive
+        (``POSSESSIVES``). After another stopword the object is where something happens ("out
+        of the cot"), not what is asked about."""
         words = _WORD.findall(lowered)
         return any(
-            before not in STOPWORDS and self._unknown_object(word)
+            (before not in STOPWORDS or before in POSSESSIVES) and self._unknown_object(word)
             for before, word in pairwise(words)
         )
 
