@@ -239,11 +239,10 @@ SNIPPET_MAX = 400
 
 @dataclass(frozen=True)
 class Query:
-    """A question, analysed: its words, the vocabulary variants it implies, groups and kinds."""
+    """A question, analysed: its words, the vocabulary concepts it names, groups and kinds."""
 
     lowered: str
     words: tuple[str, ...]
-    variants: tuple[str, ...]
     groups: frozenset[Group]
     kinds: frozenset[str]
     concepts: tuple[str, ...] = ()
@@ -449,11 +448,27 @@ class AskIndex:
         self._common_english = common_english_words(english)
         self._objects = load_objects()
         self._piece_facts = {p: self._facts_of_piece(p) for p in self._content_words}
-        self._stems_of_variants = {  # what a question's variants add to the words it answers
-            v: frozenset(stem(w) for w in tokens(v))
-            for variants in self.vocabulary.concepts.values()
-            for v in variants
+        self._answer_stems = {  # what a question's concepts add to the words it answers
+            concept: frozenset(stem(w) for v in variants for w in tokens(v))
+            for concept, variants in self.vocabulary.concepts.items()
         }
+        # The vocabulary's side of coverage and placing, worked out here once, not per question.
+        self._concept_stems = {
+            concept: (
+                tuple(map(phrase_stems, variants)),
+                frozenset().union(*map(phrase_stems, variants)),
+            )
+            for concept, variants in self.vocabulary.concepts.items()
+        }
+        self._spelling_stems = {
+            word: (stem(word), tuple(map(phrase_stems, others)))
+            for word, others in self.vocabulary.spellings.items()
+        }
+        self._placing_phrases = tuple(
+            (f" {v} ", frozenset(v.split()))
+            for v in self.vocabulary.concepts.get(LOWER_BACK, ())
+            if " " in v
+        )
 
     def __getstate__(self) -> dict[str, object]:
         """Everything but the SQLite connection, which is stored as the database's bytes."""
@@ -485,15 +500,10 @@ class AskIndex:
         words = self._corrected(self.vocabulary.respell(tokens(lowered)))
         respelled = " ".join([lowered, *(w for w in words if w not in lowered)])
         concepts = self.vocabulary.concepts_in(respelled)
-        own = set(words)
-        variants = {
-            v for concept in concepts for v in self.vocabulary.variants(concept) if v not in own
-        }
         kinds = _kinds_wanted(words)
         return Query(
             lowered=lowered,
             words=tuple(words),
-            variants=tuple(sorted(variants)),
             groups=frozenset(g for c in concepts for g in _GROUPS_BY_CUE.get(c, ())),
             kinds=frozenset(kinds),
             causes=self._causes_named(words, kinds),
@@ -513,11 +523,8 @@ class AskIndex:
         if LOWER_BACK not in concepts:
             return frozenset()
         said = f" {' '.join(words)} "
-        return frozenset(
-            w
-            for v in self.vocabulary.variants(LOWER_BACK)
-            if " " in v and f" {v} " in said
-            for w in v.split()
+        return frozenset().union(
+            *(phrase_words for phrase, phrase_words in self._placing_phrases if phrase in said)
         )
 
     def _corrected(self, words: list[str]) -> list[str]:
@@ -614,8 +621,9 @@ class AskIndex:
         scored = _first_that(scored, lambda row: not self._warning_elsewhere(row, query))
         scored = _first_that(scored, lambda row: not self._routine_warning(row, query))
         scored = _first_that(scored, lambda row: not self._facts[row].not_first_for & query.groups)
-        variant_stems = map(self._stems_of_variants.__getitem__, query.variants)
-        wanted = {stem(w) for w in query.words}.union(*variant_stems)
+        wanted = {stem(w) for w in query.words}.union(
+            *map(self._answer_stems.__getitem__, query.concepts)
+        )
         terms = cache(partial(self._coverage_terms, query))
         return [self._hit(row, score, query, wanted, terms) for score, row in scored[:top]]
 
@@ -680,7 +688,6 @@ class AskIndex:
     def _coverage_terms(self, query: Query) -> _CoverageTerms:
         """The question's side of ``_coverage``, worked out once for all its hits."""
         words = tokens(query.lowered)
-        variants = (self.vocabulary.variants(c) for c in query.concepts)
         piece_facts = self._piece_facts
         informative = [
             facts
@@ -699,15 +706,8 @@ class AskIndex:
                 any(f.names_a_thing for f in informative if not f.known)
                 or self._names_an_unknown_object(query.lowered)
             ),
-            concepts=tuple(
-                (tuple(phrase_stems(v) for v in vs), frozenset().union(*map(phrase_stems, vs)))
-                for vs in variants
-            ),
-            spellings=tuple(
-                (stem(w), tuple(phrase_stems(alt) for alt in self.vocabulary.spellings[w]))
-                for w in words
-                if w in self.vocabulary.spellings
-            ),
+            concepts=tuple(map(self._concept_stems.__getitem__, query.concepts)),
+            spellings=tuple(self._spelling_stems[w] for w in words if w in self._spelling_stems),
             body_parts=_other_body_parts(words),
         )
 
