@@ -753,10 +753,12 @@ class AskIndex:
         (``load_objects``) right after a word that is not a stopword, or after a possessive
         (``POSSESSIVES``). After another stopword the object is where something happens ("out
         of the cot"), not what is asked about."""
-        words = _WORD.findall(lowered)
+        objects = self._objects
         return any(
-            (before not in STOPWORDS or before in POSSESSIVES) and self._unknown_object(word)
-            for before, word in pairwise(words)
+            (word in objects or word[:-1] in objects)
+            and (before not in STOPWORDS or before in POSSESSIVES)
+            and self._unknown_object(word)
+            for before, word in pairwise(_WORD.findall(lowered))
         )
 
     def _unknown_object(self, word: str) -> bool:
@@ -934,8 +936,9 @@ def _ubiquitous(texts: Sequence[str]) -> frozenset[str]:
 
 
 def _pieces(word: str) -> list[str]:
-    """A question word as the content's stems are cut: "warm-up" is "warm" and "up"."""
-    return re.findall(r"[a-z0-9]+", word)
+    """A question word as the content's stems are cut: "warm-up" is "warm" and "up" (a word of
+    letters and digits only, nearly every word, is its own piece)."""
+    return [word] if word.isalnum() else _PART.findall(word)
 
 
 _INFLECTIONS = ("ing", "ed", "es", "s")
