@@ -284,13 +284,18 @@ def test_the_outlook_of_a_named_diagnosis_is_not_covered(index: AskIndex, questi
         ("How long will it take to heal my herniated disc?", "course_of_a_diagnosis"),
         ("Should I take time off work for my back pain?", "benefits_and_legal"),
         ("Can I get sick leave for a bad back?", "benefits_and_legal"),
+        ("Would a gaming chair stop my back aching?", "devices_and_clinic_treatments"),
+        ("Is a massage cushion worth it for lower back pain?", "devices_and_clinic_treatments"),
+        ("Should I sit on a stability ball at my desk?", "devices_and_clinic_treatments"),
+        ("Why do my knees and back ache after gardening?", "other_body_parts"),
     ],
 )
 def test_other_wordings_of_the_classes_the_seeds_do_not_answer_are_not_covered(
     index: AskIndex, question: str, topic: str
 ) -> None:
-    """An X-ray written with a space, the healing time of a diagnosis asked verb first, and time
-    off work (the seeds say how to work with back pain, never whether to stay off)."""
+    """An X-ray written with a space, the healing time of a diagnosis asked verb first, time off
+    work (the seeds say how to work with back pain, never whether to stay off), chairs and
+    massage devices sold for backs, and knees beside the back."""
     result = ask(index, question)
     assert result.covered is False
     assert result.not_covered is not None
@@ -343,3 +348,18 @@ def test_a_swimming_stroke_reaches_the_swimming_entry(index: AskIndex) -> None:
     result = ask(index, "Is backstroke good for a sore back?")
     assert result.covered is True
     assert result.results[0].id == "swimming"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("How high should my office chair be?", "ergonomic-workspace"),
+        ("How do I massage my own lower back with a tennis ball?", "self-massage"),
+    ],
+)
+def test_the_seeds_own_chairs_and_massage_stay_covered(
+    index: AskIndex, question: str, entry: str
+) -> None:
+    result = ask(index, question)
+    assert result.covered is True
+    assert entry in [hit.id for hit in result.results[:5]]
