@@ -290,11 +290,19 @@ def test_the_outlook_of_a_named_diagnosis_is_not_covered(index: AskIndex, questi
 
 @pytest.mark.parametrize(
     "question",
-    ["Is my handbag causing my back pain?", "Could your briefcase be hurting your back?"],
+    [
+        "Is my handbag causing my back pain?",
+        "Could your briefcase be hurting your back?",
+        "My physio mentioned trying voltaren gel on my lower back after my shift, is it any good "
+        "for long term use?",
+        "I read that arnica cream helps sore backs, should I rub it in every night before bed?",
+    ],
 )
-def test_a_persons_own_object_the_content_never_names_is_not_covered(
+def test_a_persons_own_object_or_a_product_the_content_never_names_is_not_covered(
     index: AskIndex, question: str
 ) -> None:
+    """An unknown object after a possessive (in a short question), and an unknown name before a
+    form medicines are sold in (in a question of any length, even a story)."""
     assert coverage(index, question) == -math.inf
     assert ask(index, question).covered is False
 
@@ -338,3 +346,17 @@ def test_a_swimming_stroke_reaches_the_swimming_entry(index: AskIndex) -> None:
     result = ask(index, "Is backstroke good for a sore back?")
     assert result.covered is True
     assert result.results[0].id == "swimming"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it okay to use a hot water bottle and some eucalyptus oil on my back every evening "
+        "after work?",
+        "Do heat patches help back pain?",
+    ],
+)
+def test_a_medicine_form_after_a_word_the_content_knows_stays_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is True

@@ -230,6 +230,13 @@ SHORT_QUESTION = 6
 never heard of, and rare in everyday English ("is turmeric good for back pain?"), is its topic,
 and the sources don't cover it. A longer question is a story, whose unknown words ("nursery",
 "checkup") are its setting."""
+MEDICINE_FORMS = frozenset(
+    "patch patches gel gels cream creams ointment ointments balm balms lotion lotions spray sprays "
+    "tablet tablets pill pills capsule capsules drops oil oils plaster plasters".split()
+)
+"""Forms a medicine or remedy is sold in: a word the content never mentions and rare in everyday
+English right before one ("lidoderm patches", "cbd oil") names a product, which is what the
+question asks about however long it is."""
 NOT_A_TOPIC_ENDINGS = ("ly", "able")
 """Adverbs and "-able" adjectives ("efficiently", "curable") describe; they never name a topic."""
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -701,15 +708,22 @@ class AskIndex:
         weights = {f.stem: f.weight for f in informative if f.known or f.names_a_thing}
         return _CoverageTerms(
             weights=weights,
-            unknown_topic=len(informative) <= SHORT_QUESTION
-            and (
-                any(f.names_a_thing for f in informative if not f.known)
-                or self._names_an_unknown_object(query.lowered)
-            ),
+            unknown_topic=self._unknown_topic(query.lowered, words, informative),
             concepts=tuple(map(self._concept_stems.__getitem__, query.concepts)),
             spellings=tuple(self._spelling_stems[w] for w in words if w in self._spelling_stems),
             body_parts=_other_body_parts(words),
         )
+
+    def _unknown_topic(
+        self, lowered: str, words: Sequence[str], informative: Sequence[_PieceFacts]
+    ) -> bool:
+        """``_CoverageTerms.unknown_topic``: a short question naming a thing or an object the
+        content never mentions, or any question naming a product it never mentions."""
+        short = len(informative) <= SHORT_QUESTION and (
+            any(f.names_a_thing for f in informative if not f.known)
+            or self._names_an_unknown_object(lowered)
+        )
+        return short or self._names_an_unknown_product(words)
 
     def _facts_of_piece(self, piece: str) -> _PieceFacts:
         s = stem(piece)
@@ -760,6 +774,17 @@ class AskIndex:
             and self._unknown_object(word)
             for before, word in pairwise(_WORD.findall(lowered))
         )
+
+    def _names_an_unknown_product(self, words: Sequence[str]) -> bool:
+        """The question names a product the content never mentions: an unknown word that names a
+        thing right before a form medicines are sold in (``MEDICINE_FORMS``)."""
+        return any(
+            form in MEDICINE_FORMS and self._unknown_thing(name) for name, form in pairwise(words)
+        )
+
+    def _unknown_thing(self, word: str) -> bool:
+        facts = self._piece_facts.get(word) or self._facts_of_piece(word)
+        return facts.names_a_thing and not facts.known
 
     def _unknown_object(self, word: str) -> bool:
         singular = word[:-1] if word.endswith("s") else word
