@@ -129,13 +129,25 @@ def test_a_word_only_mentioned_in_an_entrys_steps_is_not_an_answer(
         ("Is this pain in my hip or back?", "other_body_parts"),
         ("Why does my tailbone hurt when I sit?", "other_body_parts"),
         ("Could flat feet be why my back aches?", "other_body_parts"),
+        ("Can a CT or x ray show a slipped disc?", "scans"),
+        ("Will an xray show arthritis in my back?", "scans"),
+        ("How long will it take to heal my herniated disc?", "course_of_a_diagnosis"),
+        ("Should I take time off work for my back pain?", "benefits_and_legal"),
+        ("Can I get sick leave for a bad back?", "benefits_and_legal"),
+        ("Would a gaming chair stop my back aching?", "devices_and_clinic_treatments"),
+        ("Is a massage cushion worth it for lower back pain?", "devices_and_clinic_treatments"),
+        ("Should I sit on a stability ball at my desk?", "devices_and_clinic_treatments"),
+        ("Why do my knees and back ache after gardening?", "other_body_parts"),
     ],
 )
 def test_classes_the_seeds_do_not_answer_are_not_covered(
     index: AskIndex, question: str, topic: str
 ) -> None:
     """Issue 20, not covered: benefits and legal matters, how long a named diagnosis lasts,
-    cracking or adjusting a spine, and another body part told apart from the back."""
+    cracking or adjusting a spine, and another body part told apart from the back; and other
+    wordings of them: an X-ray written with a space, the healing time of a diagnosis asked verb
+    first, time off work (the seeds say how to work with back pain, never whether to stay off),
+    chairs and massage devices sold for backs, and knees beside the back."""
     result = ask(index, question)
     assert result.covered is False
     assert result.not_covered is not None
@@ -274,3 +286,77 @@ def test_the_outlook_of_a_named_diagnosis_is_not_covered(index: AskIndex, questi
     assert result.covered is False
     assert result.not_covered is not None
     assert result.not_covered.topic == "course_of_a_diagnosis"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is my handbag causing my back pain?",
+        "Could your briefcase be hurting your back?",
+        "My physio mentioned trying voltaren gel on my lower back after my shift, is it any good "
+        "for long term use?",
+        "I read that arnica cream helps sore backs, should I rub it in every night before bed?",
+    ],
+)
+def test_a_persons_own_object_or_a_product_the_content_never_names_is_not_covered(
+    index: AskIndex, question: str
+) -> None:
+    """An unknown object after a possessive (in a short question), and an unknown name before a
+    form medicines are sold in (in a question of any length, even a story)."""
+    assert coverage(index, question) == -math.inf
+    assert ask(index, question).covered is False
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Does my mattress cause my back pain?", "sleep-pillow-and-bedding"),
+        ("Is my desk too high for my back?", "for-office-worker"),
+        ("How high should my office chair be?", "ergonomic-workspace"),
+        ("How do I massage my own lower back with a tennis ball?", "self-massage"),
+    ],
+)
+def test_objects_the_content_names_and_its_own_chairs_and_massage_stay_covered(
+    index: AskIndex, question: str, entry: str
+) -> None:
+    """A person's own mattress or desk, an office chair and self-massage with a ball: the seeds
+    answer them, so neither the possessive rule nor the chair and massage-device patterns fire."""
+    result = ask(index, question)
+    assert result.covered is True
+    assert entry in [hit.id for hit in result.results[:5]]
+
+
+def test_a_contraction_typed_without_its_apostrophe_is_not_an_unknown_topic(
+    index: AskIndex,
+) -> None:
+    question = "im 30 weeks pregnant and my back hurts what can i do"
+    result = ask(index, question)
+    assert result.covered is True
+    assert result.results[0].id == "for-pregnancy"
+
+
+def test_a_word_found_only_in_a_source_reference_is_not_a_topic_the_content_covers(
+    index: AskIndex,
+) -> None:
+    """"Orthotics" appears in the content only inside a NICE reference's section title."""
+    assert coverage(index, "Do orthotics help back pain?") == -math.inf
+
+
+def test_a_swimming_stroke_reaches_the_swimming_entry(index: AskIndex) -> None:
+    result = ask(index, "Is backstroke good for a sore back?")
+    assert result.covered is True
+    assert result.results[0].id == "swimming"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it okay to use a hot water bottle and some eucalyptus oil on my back every evening "
+        "after work?",
+        "Do heat patches help back pain?",
+    ],
+)
+def test_a_medicine_form_after_a_word_the_content_knows_stays_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is True

@@ -317,3 +317,23 @@ def test_an_entry_not_for_a_group_only_late_in_pregnancy_is_listed_not_first(
     it near the top (its own rule answers), but does not put it first."""
     ids = [hit.id for hit in ask(index, "can I keep doing pilates now that I'm pregnant?").results]
     assert "pilates" in ids[1:3]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("How do I feed my baby without hurting my back?", "breastfeeding-posture"),
+        ("Is bottle feeding bad for my back?", "breastfeeding-posture"),
+        ("I always stand on one leg, is that bad for my back?", "standing-posture"),
+        ("my back went into spasm yesterday, what do I do", "back-muscle-tightness"),
+        ("my lower back aches after ironing for an hour", "for-standing-worker"),
+    ],
+)
+def test_everyday_words_for_feeding_standing_lopsided_spasms_and_chores_reach_their_entry(
+    index: AskIndex, question: str, entry: str
+) -> None:
+    """Feeding a baby in any words, standing lopsided, a spasm, and standing chores: vocabulary
+    tied to the content's own feeding, standing and muscle-spasm entries."""
+    result = ask(index, question)
+    assert result.covered is True
+    assert result.results[0].id == entry

@@ -5,9 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+import backcare.search.stored as stored_module
 from backcare.content import DATA_DIR
 from backcare.search import ask
-from backcare.search.stored import index_fingerprint, load_index
+from backcare.search.stored import SEARCH_DIR, index_fingerprint, load_index
 
 QUESTIONS = [
     "should I stay in bed with a bad back",
@@ -57,3 +60,17 @@ def test_a_damaged_index_file_is_rebuilt(tmp_path: Path) -> None:
     stored.write_bytes(b"not a pickle")
     index = load_index(tmp_path)
     assert ask(index, QUESTIONS[0]).results[0].id == "for-acute-phase"
+
+
+def test_an_edited_object_word_list_changes_the_index_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The object words (``objects.txt``) are built into the index, so editing them must make a
+    stored index stale, as editing the vocabulary does."""
+    package = tmp_path / "search"
+    shutil.copytree(SEARCH_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(stored_module, "SEARCH_DIR", package)
+    first_key = index_fingerprint()
+    objects = package / "objects.txt"
+    objects.write_text(objects.read_text(encoding="utf-8") + "zither\n", encoding="utf-8")
+    assert index_fingerprint() != first_key

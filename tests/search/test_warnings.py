@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from backcare.content.schema import FLAG_IDS, RedFlag
 from backcare.knowledge import KnowledgeBase
+from backcare.search import AskIndex, ask
 from backcare.search.warnings import detect_warning, load_warning_patterns
 
 # Several everyday phrasings per SPEC §3 warning sign.
@@ -113,3 +116,46 @@ def test_most_urgent_warning_wins(kb: KnowledgeBase) -> None:
     assert warning is not None
     assert warning.flag == "cauda_equina"
     assert warning.level == "emergency"
+
+
+BACK = st.sampled_from(["back pain", "lower back pain", "a sore back", "my back", "backache"])
+WEIGHT_LOSS = st.sampled_from(["weight loss", "losing weight", "lost weight", "lost some weight"])
+JOINED = st.sampled_from([" and ", " with ", " plus "])
+WORRY = st.sampled_from(["", "should I worry about ", "what does it mean: ", "is it serious, "])
+
+
+@given(WORRY, BACK, JOINED, WEIGHT_LOSS, st.booleans())
+def test_weight_loss_named_beside_back_pain_as_a_worry_raises_the_cancer_warning(
+    worry: str, back: str, joined: str, weight_loss: str, back_first: bool
+) -> None:
+    """"Back pain and weight loss": the NHS back pain page's urgent sign (weight lost without
+    trying), named either way round."""
+    pair = (back, weight_loss) if back_first else (weight_loss, back)
+    assert "cancer" in load_warning_patterns().flags_in(f"{worry}{pair[0]}{joined}{pair[1]}?")
+
+
+@given(
+    st.sampled_from(["will ", "does ", "can ", "how much does "]),
+    WEIGHT_LOSS,
+    st.sampled_from([" help ", " ease ", " relieve ", " improve ", " reduce "]),
+    BACK,
+)
+def test_weight_loss_as_a_remedy_for_back_pain_raises_no_cancer_warning(
+    asking: str, weight_loss: str, verb: str, back: str
+) -> None:
+    question = f"{asking}{weight_loss}{verb}{back}?"
+    assert "cancer" not in load_warning_patterns().flags_in(question)
+
+
+def test_weight_loss_and_back_pain_as_a_diet_headline_raises_no_cancer_warning() -> None:
+    question = "Weight loss and back pain: how losing a few pounds eases the load"
+    assert "cancer" not in load_warning_patterns().flags_in(question)
+
+
+def test_ask_shows_the_cancer_banner_for_back_pain_and_weight_loss_only(index: AskIndex) -> None:
+    worry = ask(index, "I have lower back pain with weight loss, is that serious?")
+    assert worry.warning is not None
+    assert worry.warning.id == "cancer"
+    remedy = ask(index, "will losing weight help my back?")
+    assert remedy.warning is None
+    assert remedy.results[0].id == "healthy-weight"

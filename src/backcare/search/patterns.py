@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
@@ -112,13 +113,19 @@ class PatternSet(Generic[Key]):
         if len(self.by_piece) < 2 * len(text):
             return set(filter(text.__contains__, self.by_piece))
         by_start = self.by_start
-        starts = {text[i : i + SHORTEST] for i in range(len(text) - SHORTEST + 1)}
         return {
             piece
-            for start in starts.intersection(by_start)
+            for start in _runs(text).intersection(by_start)
             for piece in by_start[start]
             if piece in text
         }
+
+
+@lru_cache(maxsize=8)
+def _runs(text: str) -> frozenset[str]:
+    """The text's runs of ``SHORTEST`` characters. Kept for the last few texts: the warning signs'
+    and the uncovered topics' sets both read the same question."""
+    return frozenset(text[i : i + SHORTEST] for i in range(len(text) - SHORTEST + 1))
 
 
 def _by_start(pieces: Iterable[str]) -> dict[str, tuple[str, ...]]:

@@ -48,15 +48,16 @@ class PhraseIndex:
     def found_in(self, text: str) -> set[object]:
         """Labels of every phrase the (lower-cased) text contains as whole words, the last one
         optionally followed by a plural "s"."""
-        spans = [(m.start(), m.end(), m.group()) for m in _ATOM.finditer(text)]
+        atoms = list(_ATOM.finditer(text))
         found: set[object] = set()
-        labels = self.labels
-        for i, (begin, _, atom) in enumerate(spans):
-            longest = self.starts.get(atom)
+        labels, starts = self.labels, self.starts
+        for i, atom in enumerate(atoms):
+            longest = starts.get(atom.group())
             if longest is None:
                 continue
-            for _, end, _ in spans[i : i + longest]:
-                key = text[begin:end]
+            begin = atom.start()
+            for following in atoms[i : i + longest]:
+                key = text[begin : following.end()]
                 hit = labels.get(key)
                 if hit is None and key.endswith("s"):
                     hit = labels.get(key[:-1])

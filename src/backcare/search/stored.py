@@ -3,7 +3,8 @@ building it (the FTS5 table, each term's scores, the vocabulary's scores and the
 take about a second).
 
 The file is keyed by a digest of the content, the schema and the search package's own code and
-word lists: an edited YAML, vocabulary or ranking never serves a stale index.
+word lists (its YAML files and the object words, ``objects.txt``): an edited YAML, vocabulary,
+word list or ranking never serves a stale index.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ _INDEX_NAME = "ask-index-{digest}.pickle"
 def index_fingerprint(data_dir: Path = DATA_DIR) -> str:
     """A digest of what the index is built from: the content (and schema) and this package."""
     digest = hashlib.sha256(fingerprint(content_files(data_dir)).encode())
-    for path in sorted((*SEARCH_DIR.glob("*.py"), *SEARCH_DIR.glob("*.yaml"))):
+    for path in sorted(
+        (*SEARCH_DIR.glob("*.py"), *SEARCH_DIR.glob("*.yaml"), *SEARCH_DIR.glob("*.txt"))
+    ):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:24]
