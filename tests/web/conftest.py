@@ -3,6 +3,7 @@ ASGI app in-process). The compiled knowledge-base cache is shared, so each app s
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +30,16 @@ def settings(tmp_path: Path, kb_cache: Path) -> Settings:
 @pytest.fixture
 def app(settings: Settings) -> FastAPI:
     return create_app(settings)
+
+
+@pytest.fixture
+def in_auckland(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's local zone is Auckland (UTC+13 in November), well away from UTC."""
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 LOCAL_URL = "http://127.0.0.1"
