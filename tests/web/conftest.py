@@ -58,6 +58,7 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 from tests.web.browser_support import (  # noqa: E402
     base_url_fixture,
     browser_fixture,
+    clock_fixture,
     context_fixture,
     page_fixture,
     playwright_fixture,
@@ -67,6 +68,7 @@ from tests.web.browser_support import (  # noqa: E402
 __all__ = [
     "base_url_fixture",
     "browser_fixture",
+    "clock_fixture",
     "context_fixture",
     "page_fixture",
     "playwright_fixture",
