@@ -13,26 +13,21 @@ from fastapi.testclient import TestClient
 
 from backcare.web import create_app
 from backcare.web.security.login_sessions import SESSION_LIFETIME
+from tests.clock import SetClock
 from tests.server.conftest import BASE_URL, server_settings, sign_up
 
 LOGIN = datetime(2026, 11, 24, 10, 50, tzinfo=UTC)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = LOGIN
-
-    def __call__(self) -> datetime:
-        return self.now
+@pytest.fixture
+def clock() -> SetClock:
+    return SetClock(LOGIN)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def client(tmp_path: Path, database_url: str, kb_cache: Path, clock: Clock) -> Iterator[TestClient]:
+def client(
+    tmp_path: Path, database_url: str, kb_cache: Path, clock: SetClock
+) -> Iterator[TestClient]:
     app = create_app(server_settings(tmp_path / "home", database_url, kb_cache), clock=clock)
     with TestClient(app, base_url=BASE_URL) as test_client:
         yield test_client
@@ -45,7 +40,7 @@ def client(tmp_path: Path, database_url: str, kb_cache: Path, clock: Clock) -> I
     ids=["a-second-before-expiry", "at-expiry"],
 )
 def test_a_session_expires_by_the_apps_clock(
-    client: TestClient, clock: Clock, later: timedelta, status: int
+    client: TestClient, clock: SetClock, later: timedelta, status: int
 ) -> None:
     sign_up(client, "alice")
     assert client.get("/api/sessions").status_code == 200

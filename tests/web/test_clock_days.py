@@ -7,7 +7,7 @@ real time, or counted days in UTC, gets the day wrong."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from backcare.config import Settings
 from backcare.web import create_app
+from tests.clock import SetClock
 from tests.web.conftest import LOCAL_URL
 from tests.web.test_api import OFFICE_WORKER
 
@@ -22,28 +23,26 @@ MIDNIGHT = datetime(2026, 11, 25, tzinfo=ZoneInfo("Pacific/Auckland"))
 """Wednesday 25 November begins in Auckland at 11:00 UTC on Tuesday the 24th."""
 TUESDAY, WEDNESDAY = date(2026, 11, 24), date(2026, 11, 25)
 SIDES = [
-    pytest.param(MIDNIGHT - timedelta(minutes=10), TUESDAY, id="23:50-local"),
-    pytest.param(MIDNIGHT + timedelta(minutes=10), WEDNESDAY, id="00:10-local"),
+    pytest.param((MIDNIGHT - timedelta(minutes=10), TUESDAY), id="23:50-local"),
+    pytest.param((MIDNIGHT + timedelta(minutes=10), WEDNESDAY), id="00:10-local"),
 ]
 
 
-class Clock:
-    """The app's clock, set by the test (aware, UTC)."""
+@pytest.fixture
+def clock() -> SetClock:
+    return SetClock(MIDNIGHT)
 
-    def __init__(self) -> None:
-        self.now = MIDNIGHT.astimezone(UTC)
 
-    def __call__(self) -> datetime:
-        return self.now
+@pytest.fixture(params=SIDES)
+def side(request: pytest.FixtureRequest, clock: SetClock) -> tuple[datetime, date]:
+    """The app's clock set to one side of local midnight: (now, the local day it falls on)."""
+    now, today = request.param
+    clock.now = now
+    return now, today
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def client(settings: Settings, clock: Clock, in_auckland: None) -> Iterator[TestClient]:
+def client(settings: Settings, clock: SetClock, in_auckland: None) -> Iterator[TestClient]:
     """The app on its own SQLite file, on the test's clock, with the machine in Auckland."""
     with TestClient(create_app(settings, clock=clock), base_url=LOCAL_URL) as test_client:
         yield test_client
@@ -53,12 +52,11 @@ def _at(moment: datetime) -> dict[str, str]:
     return {"at": moment.isoformat()}
 
 
-@pytest.mark.parametrize(("now", "today"), SIDES)
 def test_a_habit_is_ticked_on_the_local_day_and_shows_done_until_local_midnight(
-    client: TestClient, clock: Clock, now: datetime, today: date
+    client: TestClient, clock: SetClock, side: tuple[datetime, date]
 ) -> None:
+    now, today = side
     client.put("/api/profile", json=OFFICE_WORKER)
-    clock.now = now
     assert client.post("/plan/habits", data={"habit_id": "drink-water"}).status_code == 200
     [tick] = client.get("/api/export").json()["habits"]
     assert tick == {"habit_id": "drink-water", "day": today.isoformat()}
@@ -67,11 +65,10 @@ def test_a_habit_is_ticked_on_the_local_day_and_shows_done_until_local_midnight(
     assert ("✓ Done today" in client.get("/plan").text) == (today == WEDNESDAY)
 
 
-@pytest.mark.parametrize(("now", "today"), SIDES)
 def test_the_diary_counts_its_week_from_the_clock_and_ends_its_chart_today(
-    client: TestClient, clock: Clock, now: datetime, today: date
+    client: TestClient, side: tuple[datetime, date]
 ) -> None:
-    clock.now = now
+    now, today = side
     week = timedelta(days=7)
     client.post("/api/diary/pain", json={"score": 2} | _at(now - week - timedelta(minutes=1)))
     client.post("/api/diary/pain", json={"score": 6} | _at(now - week + timedelta(minutes=1)))
@@ -86,11 +83,10 @@ def test_the_diary_counts_its_week_from_the_clock_and_ends_its_chart_today(
     assert f">{first - timedelta(days=1):%d %b}</text>" not in page
 
 
-@pytest.mark.parametrize(("now", "today"), SIDES)
 def test_the_breaks_week_ends_on_the_local_day(
-    client: TestClient, clock: Clock, now: datetime, today: date
+    client: TestClient, side: tuple[datetime, date]
 ) -> None:
-    clock.now = now
+    _, today = side
     late_tuesday = MIDNIGHT - timedelta(minutes=30)
     body = {"outcome": "taken", "minutes": 5} | _at(late_tuesday)
     assert client.post("/api/breaks", json=body).status_code == 201
@@ -101,28 +97,25 @@ def test_the_breaks_week_ends_on_the_local_day(
     assert f"{late_tuesday:%a %d %b}: 1 taken" in client.get("/breaks").text
 
 
-@pytest.mark.parametrize(("now", "today"), SIDES)
 def test_the_calendar_starts_on_the_local_day(
-    client: TestClient, clock: Clock, now: datetime, today: date
+    client: TestClient, side: tuple[datetime, date]
 ) -> None:
+    _, today = side
     client.put("/api/profile", json=OFFICE_WORKER)
-    clock.now = now
     calendar = client.get("/api/export", params={"format": "ics"}).text
     starts = [line.split(":")[-1][:8] for line in calendar.splitlines() if "DTSTART" in line]
     assert min(starts) == f"{today:%Y%m%d}"
 
 
-@pytest.mark.parametrize(("now", "today"), SIDES)
 def test_a_questionnaire_is_dated_by_the_clock_and_shown_on_the_local_day(
-    client: TestClient, clock: Clock, now: datetime, today: date
+    client: TestClient, side: tuple[datetime, date]
 ) -> None:
-    clock.now = now
+    now, today = side
     saved = client.post("/api/questionnaires/peg", json={"answers": [4, 4, 4]}).json()
     assert datetime.fromisoformat(saved["at"]) == now
     assert f"PEG 4.0 on {today:%d %b}" in client.get("/diary").text
-    ahead = {"answers": [1, 1, 1]} | _at(
-        now + timedelta(hours=1)
-    )  # the real past, the app's future
+    an_hour_on = now + timedelta(hours=1)  # in the real past, but the app's future
+    ahead = {"answers": [1, 1, 1]} | _at(an_hour_on)
     refused = client.post("/api/questionnaires/peg", json=ahead)
     assert refused.status_code == 422
     assert [e["loc"] for e in refused.json()["detail"]] == [["body", "at"]]
