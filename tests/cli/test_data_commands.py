@@ -309,3 +309,72 @@ def test_new_leg_pain_alerts_on_its_own_entry_only(backcare: Backcare) -> None:
 @pytest.mark.postgres
 def test_new_leg_pain_alerts_on_its_own_entry_only_on_postgresql(on_postgresql: Backcare) -> None:
     _new_leg_pain_alerts_once(on_postgresql)
+
+
+TWO_SESSIONS = [
+    {
+        "plan_day": day,
+        "week": 1,
+        "started_at": f"2026-11-2{day}T08:00:00+00:00",
+        "ended_at": f"2026-11-2{day}T08:12:00+00:00",
+        "items": [{"id": "bridge", "status": "done", "sets_done": 3}],
+        "pain_before": before,
+        "pain_after": after,
+    }
+    for day, before, after in ((3, 7, 5), (4, 6, 2))
+]
+
+
+def _sessions(backcare: Backcare) -> list[int]:
+    """Record two guided sessions (each gives the diary its pain before and after) and log a
+    score of the person's own; the sessions' ids."""
+    from backcare import services
+    from backcare.config import load_settings
+    from backcare.schemas import SessionRecordCreate
+    from backcare.store import open_database
+
+    backcare.ok("log", "4", "--at", "2026-11-22T09:00Z")
+    database = open_database(load_settings(backcare.env))
+    try:
+        user = services.local_user_id(database)
+        return [
+            services.record_session(
+                database, user_id=user, record=SessionRecordCreate.model_validate(s)
+            ).id
+            for s in TWO_SESSIONS
+        ]
+    finally:
+        database.close()
+
+
+def _deletes_one_session(backcare: Backcare) -> None:
+    """``delete --session ID`` takes that session and the pain it gave the diary, nothing else;
+    a bad or unknown id is one line, exit status 2, and deletes nothing."""
+    first, second = _sessions(backcare)
+    before = backcare.export()
+    for bad in ("abc", "0", "-3", str(second + 100), "2147483648"):
+        result = backcare("delete", "--session", bad, "--yes")
+        assert (result.returncode, result.stderr.count("\n")) == (2, 1), result.stderr
+        assert result.stderr.startswith("error: --session"), result.stderr
+    assert backcare("delete", "--all", "--session", str(first)).returncode == 2
+    refused = backcare("delete", "--session", str(first), stdin="n\n")
+    assert (refused.returncode, refused.stdout.strip()[-16:]) == (0, "Nothing deleted.")
+    assert backcare.export() == before
+
+    done = backcare.ok("delete", "--session", str(first), "--yes")
+    assert done.startswith("Deleted the session of 23 Nov 2026"), done
+    after = backcare.export()
+    assert [s["started_at"][:10] for s in after["sessions"]] == ["2026-11-24"]  # type: ignore[attr-defined]
+    listed = json.loads(backcare.ok("diary", "--days", "3650", "--json"))["sessions"]
+    assert [s["id"] for s in listed] == [second]  # the id the help points to
+    assert [p["score"] for p in after["pain"]] == [4, 6, 2]  # type: ignore[attr-defined]
+    assert after["profiles"] == before["profiles"]
+
+
+def test_delete_one_session_with_its_pain_and_nothing_else(backcare: Backcare) -> None:
+    _deletes_one_session(backcare)
+
+
+@pytest.mark.postgres
+def test_delete_one_session_on_postgresql(on_postgresql: Backcare) -> None:
+    _deletes_one_session(on_postgresql)

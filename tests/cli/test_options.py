@@ -28,6 +28,7 @@ from tests.cli.test_data_commands import Backcare
         (["check", "--profile", "/dev/zero"], "--profile"),
         (["plan", "--profile", "/dev/zero"], "--profile"),
         (["check", "--profile", "/dev/null"], "empty"),
+        (["delete", "--session", "abc"], "--session"),
     ],
 )
 def test_options_out_of_range_are_one_line_and_exit_2(

@@ -13,7 +13,8 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from playwright.sync_api import (
 
 from backcare.config import Settings
 from backcare.web import create_app
+from backcare.web.security.login_sessions import now_utc
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -74,11 +76,19 @@ def free_port() -> int:
         return port
 
 
+@pytest.fixture(name="clock")
+def clock_fixture() -> Callable[[], datetime]:
+    """The served app's clock: the real time, unless a test parametrizes ``clock`` with its own
+    (``@pytest.mark.parametrize("clock", [lambda: FIXED])``) to pin the day the pages see."""
+    return now_utc
+
+
 @pytest.fixture(name="base_url")
-def base_url_fixture(settings: Settings) -> Iterator[str]:
-    """The real app on a free port, its database in this test's tmp dir."""
+def base_url_fixture(settings: Settings, clock: Callable[[], datetime]) -> Iterator[str]:
+    """The real app on a free port, its database in this test's tmp dir, on ``clock``."""
     port = free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    app = create_app(settings, clock=clock)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -3,6 +3,7 @@ ASGI app in-process). The compiled knowledge-base cache is shared, so each app s
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +32,16 @@ def app(settings: Settings) -> FastAPI:
     return create_app(settings)
 
 
+@pytest.fixture
+def in_auckland(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's local zone is Auckland (UTC+13 in November), well away from UTC."""
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
 LOCAL_URL = "http://127.0.0.1"
 """The app answers only to loopback host names (TestClient's default ``testserver`` is refused)."""
 
@@ -47,6 +58,7 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 from tests.web.browser_support import (  # noqa: E402
     base_url_fixture,
     browser_fixture,
+    clock_fixture,
     context_fixture,
     page_fixture,
     playwright_fixture,
@@ -56,6 +68,7 @@ from tests.web.browser_support import (  # noqa: E402
 __all__ = [
     "base_url_fixture",
     "browser_fixture",
+    "clock_fixture",
     "context_fixture",
     "page_fixture",
     "playwright_fixture",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
@@ -113,22 +114,19 @@ def sized(
     context.close()
 
 
-def _on_day(now: datetime, days_ago: int, n: int) -> datetime:
-    """The n-th break of the local day ``days_ago`` days back, 40 minutes apart and before now;
-    just after midnight they are squeezed into the first milliseconds of that day, so a run at
-    00:30 does not push them into the day before (the chart counts bars per local day)."""
-    day = (now - timedelta(days=days_ago)).astimezone()
-    midnight = day.replace(hour=0, minute=0, second=0, microsecond=0)
-    return max(day - timedelta(minutes=5 + 40 * n), midnight + timedelta(milliseconds=n))
+NOON = datetime(2026, 11, 25, 12, 0, tzinfo=ZoneInfo("Pacific/Auckland"))
+"""The app's clock for the week chart: midday in Auckland, so a day's breaks two hours apart
+stay on that local day whenever the suite runs."""
 
 
+@pytest.mark.usefixtures("in_auckland")
+@pytest.mark.parametrize("clock", [lambda: NOON.astimezone(UTC)], ids=["noon-in-auckland"])
 def test_the_week_chart_and_settings_fit_phone_and_desktop(
     sized: tuple[str, BrowserContext],
 ) -> None:
     name, context = sized
     page = context.new_page()
     save_profile(page, OFFICE_WORKER_PROFILE)
-    now = datetime.now(UTC)
     for days_ago, outcomes in enumerate(
         [
             ["taken", "taken", "skipped"],
@@ -139,7 +137,7 @@ def test_the_week_chart_and_settings_fit_phone_and_desktop(
         ]
     ):
         for n, outcome in enumerate(outcomes):
-            at = _on_day(now, days_ago, n)
+            at = NOON - timedelta(days=days_ago, minutes=5 + 40 * n)
             body = {"outcome": outcome, "at": at.isoformat(), "sat_minutes": 30 + 10 * n}
             if outcome == "taken":
                 body["minutes"] = 5
@@ -147,6 +145,7 @@ def test_the_week_chart_and_settings_fit_phone_and_desktop(
     page.goto("/breaks")
     expect(page.locator("svg.chart rect.taken-bar")).to_have_count(4)
     expect(page.locator("svg.chart rect.skipped-bar")).to_have_count(2)
+    expect(page.locator(".table-wrap tr").last).to_contain_text("Wed 25")  # the clock's today
     expect(page.locator("figcaption")).to_contain_text(
         "8 of 10 taken, 2 skipped, 1 postponed; 40 minutes moved"
     )

@@ -42,11 +42,13 @@ class Statements:
 
 @pytest.fixture
 def counted(settings: Settings) -> Iterator[tuple[TestClient, Statements]]:
-    app = create_app(settings, clock=lambda: datetime.now(UTC) + LATER)
+    now = [datetime(2026, 11, 2, 9, 0, tzinfo=UTC)]
+    app = create_app(settings, clock=lambda: now[0])
     statements = Statements()
     event.listen(app.state.backcare.database.engine, "before_cursor_execute", statements)
     with TestClient(app, base_url=LOCAL_URL) as client:
         assert client.put("/api/profile", json=OFFICE_WORKER).status_code in (200, 201)
+        now[0] += LATER  # the profile was saved by the same clock, 15 days before the visits
         yield client, statements
 
 

@@ -4,8 +4,6 @@ and the date the page keys its saved progress by."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -18,16 +16,6 @@ from tests.web.test_api import OFFICE_WORKER
 
 TWO_ROUTINES = OFFICE_WORKER | {"minutes_per_day": 20}
 """Twenty minutes a day: a morning and an evening routine on most days."""
-
-
-@pytest.fixture
-def in_auckland(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The machine's local zone is Auckland (UTC+13 in November), well away from UTC."""
-    monkeypatch.setenv("TZ", "Pacific/Auckland")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def page_at(settings: Settings, now: datetime) -> str:

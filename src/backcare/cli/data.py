@@ -82,19 +82,70 @@ def import_data(
 @guarded
 def delete(
     delete_all: Annotated[bool, typer.Option("--all", help="Delete everything stored.")] = False,
+    session: Annotated[
+        str | None,
+        typer.Option(
+            "--session",
+            metavar="ID",
+            help="Delete only this session (its id as `backcare diary --json` lists it), "
+            "with the pain before and after it gave the diary.",
+        ),
+    ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete every diary entry, session, habit, break and profile you have stored."""
-    from backcare import services
+    """Delete every diary entry, session, habit, break and profile you have stored.
 
+    With --session ID instead of --all: delete one recorded session and the pain before and
+    after it gave the diary (a score you have corrected since stays), as the web diary does.
+    """
+    if delete_all and session is not None:
+        raise InputError("--session: give --all or --session ID, not both")
+    if session is not None:
+        _delete_session(_session_id(session), yes=yes)
+        return
     if not delete_all:
-        raise InputError("--all: say --all to delete everything (there is no partial delete)")
+        raise InputError("--all: say --all to delete everything, or --session ID for one session")
     if not yes and not _confirmed("Delete all your backcare data? This cannot be undone"):
         print("Nothing deleted.")  # a choice, not an error: exit status 0
         return
+    from backcare import services
+
     with local_database() as (database, user_id):
         counts = services.delete_all(database, user_id=user_id)
     print(f"Deleted {sum(counts.values())} records.")
+
+
+SESSION_ID_MAX = 2**31 - 1
+"""Ids are 32-bit integers in the database (as ``DELETE /api/sessions/{id}`` bounds them)."""
+
+
+def _session_id(text: str) -> int:
+    """The id ``--session`` names: a whole number from 1 (one line naming the option if not)."""
+    try:
+        number = int(text.strip())
+    except ValueError:
+        number = 0
+    if not 1 <= number <= SESSION_ID_MAX:
+        raise InputError(f"--session: {text!r} is not a session id (a whole number from 1)")
+    return number
+
+
+def _delete_session(record_id: int, *, yes: bool) -> None:
+    """Delete one session after saying which it is; an id that is not one of the person's
+    sessions is an error and deletes nothing."""
+    from backcare import services
+
+    with local_database() as (database, user_id):
+        found = {s.id: s for s in services.list_sessions(database, user_id=user_id)}
+        if record_id not in found:
+            raise InputError(f"--session: no session {record_id} in your diary")
+        started = f"{found[record_id].started_at.astimezone():%d %b %Y %H:%M}"
+        question = f"Delete the session of {started} and the pain scores it gave the diary?"
+        if not yes and not _confirmed(question):
+            print("Nothing deleted.")
+            return
+        services.delete_session(database, user_id=user_id, record_id=record_id)
+    print(f"Deleted the session of {started}, with the pain before and after it.")
 
 
 def _confirmed(question: str) -> bool:

@@ -5,7 +5,7 @@ Both front ends ask the same questions; the answers live here so they cannot dri
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from backcare.profile import Work
 
@@ -21,6 +21,13 @@ def programme_week(first_saved: datetime | None, now: datetime) -> int:
     if first_saved is None:
         return 1
     return min(MAX_WEEK, max(1, (now - first_saved).days // 7 + 1))
+
+
+def local_date(now: datetime, tz: tzinfo | None = None) -> date:
+    """The calendar day the instant ``now`` falls on where the person lives: in ``tz``, or in
+    the machine's local zone (``TZ``), the zone the diary shows times in. One answer for every
+    page and command, so "today" turns over at the person's midnight, not at UTC's."""
+    return now.astimezone(tz).date()
 
 
 def plan_day(today: date) -> int:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import cast
 
 from sqlalchemy import func, select
 
+from backcare.plan.schedule import local_date
 from backcare.schemas import (
     BreakEventIn,
     BreakEventPublic,
@@ -93,11 +94,13 @@ def list_breaks(db: DB, *, user_id: int, since: datetime | None = None) -> list[
 
 
 def break_week(
-    db: DB, *, user_id: int, today: date | None = None, tz: tzinfo | None = None
+    db: DB, *, user_id: int, now: datetime | None = None, tz: tzinfo | None = None
 ) -> BreakWeek:
-    """Break statistics for the seven days ending ``today`` (default: today, local time)."""
-    tz = tz or datetime.now().astimezone().tzinfo or UTC
-    today = today or datetime.now(tz).date()
+    """Break statistics for the seven days ending on the person's today at ``now`` (default:
+    the real time), counted in ``tz`` (default: the machine's local zone at ``now``)."""
+    now = _now(now)
+    tz = tz or now.astimezone().tzinfo or UTC
+    today = local_date(now, tz)
     since = datetime.combine(today - timedelta(days=7), datetime.min.time(), tzinfo=tz)
     records = [
         BreakRecord(

@@ -24,6 +24,7 @@ def install(app: FastAPI, state: AppState) -> None:
             state.database,
             state.settings.secret_key,
             sign_ups_per_hour=state.settings.sign_ups_per_hour,
+            clock=state.clock,
         )
         # Appended, so it runs innermost: after the host check, before the routes.
         app.user_middleware.append(Middleware(Guard))

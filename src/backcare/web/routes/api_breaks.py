@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from backcare import services
 from backcare.schemas import BreakEventPublic, BreakSettingsIn
 from backcare.session.break_stats import BreakWeek
-from backcare.web.deps import BAD_BODY, DbDep, SettingsDep, UserDep, problem
+from backcare.web.deps import BAD_BODY, DbDep, NowDep, SettingsDep, UserDep, problem
 
 router = APIRouter(prefix="/breaks", tags=["breaks"])
 
@@ -40,6 +40,7 @@ class BreakSettingsPublic(BreakSettingsIn):
 def break_stats(
     db: DbDep,
     user_id: UserDep,
+    now: NowDep,
     tz: Annotated[
         str | None,
         Query(
@@ -51,7 +52,7 @@ def break_stats(
     """Breaks due, taken, postponed and skipped, the longest sitting stretch and the minutes
     moved, for each of the last seven days and summed over them (the longest stretch: the
     longest of any day)."""
-    return services.break_week(db, user_id=user_id, tz=_zone(tz))
+    return services.break_week(db, user_id=user_id, now=now, tz=_zone(tz))
 
 
 @router.patch("/{event_id}", responses=BAD_BODY | problem(404, "No such taken break of yours."))
@@ -77,10 +78,10 @@ def get_settings(db: DbDep, user_id: UserDep, settings: SettingsDep) -> BreakSet
 
 @router.put("/settings", responses=BAD_BODY)
 def put_settings(
-    body: BreakSettingsIn, db: DbDep, user_id: UserDep, settings: SettingsDep
+    body: BreakSettingsIn, db: DbDep, user_id: UserDep, settings: SettingsDep, now: NowDep
 ) -> BreakSettingsPublic:
     """Replace your quiet windows (``"12:00-13:00,15:30-16:00"``) and skip limit."""
-    saved = services.save_break_settings(db, user_id=user_id, settings=body)
+    saved = services.save_break_settings(db, user_id=user_id, settings=body, now=now)
     return BreakSettingsPublic(**saved.model_dump(), configured_quiet_hours=settings.quiet_hours)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
@@ -14,11 +14,11 @@ from backcare import services
 from backcare.errors import InputError
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import build_plan
-from backcare.plan.schedule import MAX_WEEK, wants_breaks
+from backcare.plan.schedule import MAX_WEEK, local_date, wants_breaks
 from backcare.schemas import ExportBundle, ImportBundle
 from backcare.store import Database
 from backcare.triage import evaluate
-from backcare.web.deps import BAD_BODY, DbDep, KbDep, UserDep, problem
+from backcare.web.deps import BAD_BODY, DbDep, KbDep, NowDep, UserDep, problem
 
 router = APIRouter(tags=["data"])
 
@@ -56,14 +56,16 @@ def export(
     db: DbDep,
     kb: KbDep,
     user_id: UserDep,
+    now: NowDep,
     format: Annotated[Literal["json", "fhir", "ics"], Query()] = "json",
     week: Annotated[int, Query(ge=1, le=MAX_WEEK, description="ics: week of the plan.")] = 1,
     start: Annotated[date | None, Query(description="ics: date of day 1 (default today).")] = None,
 ) -> Response:
-    """Export everything as JSON, pain scores as FHIR R4, or the plan as a calendar."""
-    now = datetime.now(UTC)
+    """Export everything as JSON, pain scores as FHIR R4, or the plan as a calendar (day 1 by
+    default the person's today)."""
     if format == "ics":
-        return Response(_calendar(db, kb, user_id, week, start), media_type="text/calendar")
+        day_one = start or local_date(now)
+        return Response(_calendar(db, kb, user_id, week, day_one), media_type="text/calendar")
     if format == "fhir":
         document = services.export_fhir(db, user_id=user_id, kb=kb, now=now)
     else:
@@ -71,9 +73,7 @@ def export(
     return Response(json.dumps(document, ensure_ascii=False), media_type="application/json")
 
 
-def _calendar(
-    db: Database, kb: KnowledgeBase, user_id: int, week: int, start: date | None
-) -> bytes:
+def _calendar(db: Database, kb: KnowledgeBase, user_id: int, week: int, start: date) -> bytes:
     profile = services.current_profile(db, user_id=user_id)
     if profile is None:
         raise HTTPException(
@@ -83,7 +83,7 @@ def _calendar(
     from backcare.plan.calendar import plan_calendar
 
     plan = build_plan(profile, evaluate(profile, kb), kb, week=week)
-    return plan_calendar(plan, start=start or date.today(), breaks=wants_breaks(profile.work))
+    return plan_calendar(plan, start=start, breaks=wants_breaks(profile.work))
 
 
 @router.post(

@@ -3,7 +3,7 @@ break reminder."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Response, status
@@ -24,7 +24,7 @@ from backcare.schemas import (
     PainEntryPublic,
     PainEntryUpdate,
 )
-from backcare.web.deps import BAD_BODY, DbDep, KbDep, UserDep, problem
+from backcare.web.deps import BAD_BODY, DbDep, KbDep, NowDep, UserDep, problem
 
 router = APIRouter(tags=["diary"])
 
@@ -62,10 +62,9 @@ class BreakCreate(BaseModel):
 
 
 @router.post("/diary/pain", status_code=status.HTTP_201_CREATED, responses=BAD_BODY)
-def log_pain(entry: PainEntryPost, db: DbDep, user_id: UserDep) -> PainLogged:
+def log_pain(entry: PainEntryPost, db: DbDep, user_id: UserDep, now: NowDep) -> PainLogged:
     """Log a pain score (0–10); the answer carries any alert the diary now calls for.
     Posting the same ``client_id`` again returns the entry saved the first time."""
-    now = datetime.now(UTC)
     if entry.at is not None:
         _not_in_future(entry.at, now)
     saved = services.log_pain(db, user_id=user_id, entry=entry, now=now, client_id=entry.client_id)
@@ -78,10 +77,10 @@ def pain_diary(
     db: DbDep,
     kb: KbDep,
     user_id: UserDep,
+    now: NowDep,
     since: Annotated[datetime | None, Query(description="Only entries from this time.")] = None,
 ) -> PainDiary:
     """Entries in time order, this week's and last week's average pain, and the alerts."""
-    now = datetime.now(UTC)
     if since is not None:
         since = since.astimezone() if since.tzinfo is None else since
     pain = services.list_pain(db, user_id=user_id, since=since)
@@ -98,11 +97,10 @@ def pain_diary(
 
 @router.patch("/diary/pain/{entry_id}", responses=BAD_BODY | NO_ENTRY)
 def correct_pain(
-    entry_id: EntryId, update: PainEntryUpdate, db: DbDep, user_id: UserDep
+    entry_id: EntryId, update: PainEntryUpdate, db: DbDep, user_id: UserDep, now: NowDep
 ) -> PainLogged:
     """Correct a pain entry (score, areas, note or time); the answer carries the alerts the
     corrected diary calls for."""
-    now = datetime.now(UTC)
     if update.at is not None:
         _not_in_future(update.at, now)
     saved = services.correct_pain(db, user_id=user_id, entry_id=entry_id, update=update)
@@ -125,9 +123,8 @@ def _no_entry(entry_id: int) -> HTTPException:
 
 
 @router.post("/breaks", status_code=status.HTTP_201_CREATED, responses=BAD_BODY)
-def answer_break(event: BreakCreate, db: DbDep, user_id: UserDep) -> BreakEventPublic:
+def answer_break(event: BreakCreate, db: DbDep, user_id: UserDep, now: NowDep) -> BreakEventPublic:
     """Record a break reminder as taken, skipped or postponed."""
-    now = datetime.now(UTC)
     if event.at is not None:
         _not_in_future(event.at, now)
     return services.record_break(

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from backcare import services
 from backcare.profile import Profile
 from backcare.schemas import ProfileVersionPublic
-from backcare.web.deps import BAD_BODY, DbDep, UserDep, problem
+from backcare.web.deps import BAD_BODY, DbDep, NowDep, UserDep, problem
 
 router = APIRouter(prefix="/profile", tags=["profile"])
 
@@ -23,9 +23,9 @@ class StoredProfile(BaseModel):
 
 
 @router.put("", responses=BAD_BODY)
-def save_profile(profile: Profile, db: DbDep, user_id: UserDep) -> StoredProfile:
+def save_profile(profile: Profile, db: DbDep, user_id: UserDep, now: NowDep) -> StoredProfile:
     """Save the profile (a new version only if it changed)."""
-    return _stored(services.save_profile(db, user_id=user_id, profile=profile))
+    return _stored(services.save_profile(db, user_id=user_id, profile=profile, now=now))
 
 
 @router.get("", responses=problem(status.HTTP_404_NOT_FOUND, "No profile saved yet."))

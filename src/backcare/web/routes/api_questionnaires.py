@@ -3,7 +3,6 @@ result with its change since the first of its kind."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, status
@@ -12,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from backcare import services
 from backcare.programme.questionnaires import AnswerError, InstrumentId
 from backcare.schemas import QuestionnaireCreate, QuestionnairePublic
-from backcare.web.deps import BAD_BODY, DbDep, UserDep
+from backcare.web.deps import BAD_BODY, DbDep, NowDep, UserDep
 from backcare.web.routes.api_diary import _not_in_future
 
 router = APIRouter(prefix="/questionnaires", tags=["questionnaires"])
@@ -29,13 +28,16 @@ InstrumentPath = Annotated[
     response_model_exclude_none=True,
 )
 def answer_questionnaire(
-    instrument: InstrumentPath, entry: QuestionnaireCreate, db: DbDep, user_id: UserDep
+    instrument: InstrumentPath,
+    entry: QuestionnaireCreate,
+    db: DbDep,
+    user_id: UserDep,
+    now: NowDep,
 ) -> QuestionnairePublic:
     """Score and save one questionnaire. ``answers`` are 0-based positions in each item's answer
     list (STarT Back items 1–8: 0 disagree, 1 agree; item 9: 0 not at all … 4 extremely; PEG
     and PSFS 0–10); the PSFS also takes one ``activities`` name per rating. A wrong answer is a
     422 naming ``body.answers.N``, and nothing is saved."""
-    now = datetime.now(UTC)
     if entry.at is not None:
         _not_in_future(entry.at, now)
     try:

@@ -7,7 +7,6 @@ with a saved profile goes straight to the plan.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -17,7 +16,8 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from backcare import services
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import Plan, PlanItem
-from backcare.web.deps import UserDep
+from backcare.plan.schedule import local_date
+from backcare.web.deps import NowDep, UserDep
 from backcare.web.routes import (
     pages_breaks,
     pages_checkin,
@@ -87,7 +87,7 @@ def result(request: Request, user_id: UserDep) -> Response:
 
 
 @router.get("/plan")
-def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Response:
+def plan_page(request: Request, user_id: UserDep, now: NowDep, week: int | None = None) -> Response:
     """This week's plan, today highlighted; prints as a one-page handout."""
     state = state_of(request)
     profile, current = profile_and_week(state, user_id)
@@ -98,14 +98,14 @@ def plan_page(request: Request, user_id: UserDep, week: int | None = None) -> Re
     plan = programme.plan if programme is not None else plan_for(state, user_id, profile, shown)
     if needs_help_now(plan.check):
         return help_now_page(request, plan, profile)
-    ticked = services.list_habits(state.database, user_id=user_id, since=date.today())
+    ticked = services.list_habits(state.database, user_id=user_id, since=local_date(now))
     return render(
         request,
         "plan.html",
         plan=plan,
         programme=programme,
         handout=handout(plan, state.kb),
-        today=today_number() if shown == current else None,
+        today=today_number(now) if shown == current else None,
         profile=profile,
         ticked={tick.habit_id for tick in ticked},
         tickable={
@@ -128,14 +128,15 @@ def handout(plan: Plan, kb: KnowledgeBase) -> list[tuple[PlanItem, list[str]]]:
 
 @router.post("/plan/habits", dependencies=[Depends(same_origin)])
 def tick_habit(
-    request: Request, user_id: UserDep, habit_id: Annotated[str, Form()] = ""
+    request: Request, user_id: UserDep, now: NowDep, habit_id: Annotated[str, Form()] = ""
 ) -> Response:
-    """Tick a habit as done today (once a day), then back to the habits on the plan."""
+    """Tick a habit as done today, the person's local day (once a day), then back to the
+    habits on the plan."""
     kb = state_of(request).kb
     if habit_id not in kb or kb.get(habit_id).kind != "habit":
         return _to("/plan")
     services.tick_habit(
-        state_of(request).database, user_id=user_id, habit_id=habit_id, day=date.today()
+        state_of(request).database, user_id=user_id, habit_id=habit_id, day=local_date(now)
     )
     return _to("/plan#habits-title")
 

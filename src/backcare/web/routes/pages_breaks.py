@@ -15,7 +15,7 @@ from backcare.plan.advice import breaks as break_schedule
 from backcare.schemas import SKIP_LIMIT_MAX, BreakSettingsIn
 from backcare.session.break_stats import BreakWeek, summary_line
 from backcare.session.breaks import SIT_STAND_TEXT
-from backcare.web.deps import UserDep
+from backcare.web.deps import NowDep, UserDep
 from backcare.web.routes.pages_common import (
     plan_for,
     profile_and_week,
@@ -85,14 +85,16 @@ def stats_chart(week: BreakWeek) -> StatsChart:
 
 
 @router.get("/breaks")
-def breaks_page(request: Request, user_id: UserDep, saved: int | None = None) -> Response:
+def breaks_page(
+    request: Request, user_id: UserDep, now: NowDep, saved: int | None = None
+) -> Response:
     """A break timer on the plan's schedule, with browser notifications when allowed."""
     state = state_of(request)
     profile, programme_week = profile_and_week(state, user_id)
     plan = plan_for(state, user_id, profile, programme_week) if profile else None
     schedule = plan.breaks if plan else break_schedule(list(state.kb))
     settings = services.break_settings(state.database, user_id=user_id)
-    week = services.break_week(state.database, user_id=user_id)
+    week = services.break_week(state.database, user_id=user_id, now=now)
     quiet = ",".join(q for q in (state.settings.quiet_hours, settings.quiet_hours) if q)
     return render(
         request,
@@ -116,6 +118,7 @@ def breaks_page(request: Request, user_id: UserDep, saved: int | None = None) ->
 def save_settings(
     request: Request,
     user_id: UserDep,
+    now: NowDep,
     quiet_hours: Annotated[str, Form()] = "",
     skip_limit: Annotated[str, Form()] = "",
 ) -> Response:
@@ -126,5 +129,7 @@ def save_settings(
         )
     except ValidationError:
         return RedirectResponse("/breaks?saved=0#settings-title", status.HTTP_303_SEE_OTHER)
-    services.save_break_settings(state_of(request).database, user_id=user_id, settings=settings)
+    services.save_break_settings(
+        state_of(request).database, user_id=user_id, settings=settings, now=now
+    )
     return RedirectResponse("/breaks?saved=1#settings-title", status.HTTP_303_SEE_OTHER)

@@ -26,7 +26,7 @@ from backcare.knowledge import KnowledgeBase
 from backcare.profile import Profile
 from backcare.triage import Question, evaluate, parse_answer, profile_from_answers, questions_for
 from backcare.triage.questions import QUESTIONS, Answers
-from backcare.web.deps import UserDep
+from backcare.web.deps import NowDep, UserDep
 from backcare.web.routes.pages_common import render, same_origin, state_of
 
 router = APIRouter()
@@ -401,13 +401,13 @@ def _summary(request: Request, number: int, answers: Answers) -> Response:
 
 
 @router.post("/check-in", dependencies=[Depends(same_origin)])
-def save_check_in(request: Request, user_id: UserDep) -> Response:
+def save_check_in(request: Request, user_id: UserDep, now: NowDep) -> Response:
     """Save the profile the draft's answers describe, then show the result."""
     try:
         profile = profile_from_answers(merged(read_draft(request, user_id)))
     except (ValidationError, InputError):
         return RedirectResponse("/check-in", status_code=status.HTTP_303_SEE_OTHER)
-    services.save_profile(state_of(request).database, user_id=user_id, profile=profile)
+    services.save_profile(state_of(request).database, user_id=user_id, profile=profile, now=now)
     response = RedirectResponse("/result", status_code=status.HTTP_303_SEE_OTHER)
     response.delete_cookie(DRAFT_COOKIE, path=DRAFT_PATH)
     return response

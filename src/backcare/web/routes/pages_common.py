@@ -6,7 +6,7 @@ Pages call ``services`` and the pure core directly (no HTTP round trip to our ow
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -88,9 +88,10 @@ def profile_and_week(state: AppState, user_id: int) -> tuple[Profile | None, int
     return profile, schedule.programme_week(first, state.clock())
 
 
-def today_number(today: date | None = None) -> int:
-    """Plan day of today: Monday = 1 … Sunday = 7 (as ``backcare session``)."""
-    return schedule.plan_day(today or date.today())
+def today_number(now: datetime) -> int:
+    """Plan day of the person's today at ``now``: Monday = 1 … Sunday = 7 (as ``backcare
+    session``)."""
+    return schedule.plan_day(schedule.local_date(now))
 
 
 def programme_for(state: AppState, user_id: int, profile: Profile) -> services.ProgrammePublic:
@@ -104,5 +105,5 @@ def programme_for(state: AppState, user_id: int, profile: Profile) -> services.P
 def plan_for(state: AppState, user_id: int, profile: Profile, week: int) -> Plan:
     """The safety check and the plan for ``week`` at the person's own dose pace (deterministic,
     so kept by ``state.plans``)."""
-    pace = services.programme_pace(state.database, user_id=user_id)
+    pace = services.programme_pace(state.database, user_id=user_id, now=state.clock())
     return state.plans.plan(profile, week, pace)

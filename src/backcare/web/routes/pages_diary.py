@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -19,6 +19,7 @@ from backcare import services
 from backcare.content.schema import AREAS, Exercise
 from backcare.diary import PainPoint, rolling_average, seven_day_average
 from backcare.knowledge import KnowledgeBase
+from backcare.plan.schedule import local_date
 from backcare.schemas import (
     PainEntryCreate,
     PainEntryIn,
@@ -27,7 +28,7 @@ from backcare.schemas import (
     QuestionnairePublic,
     SessionRecordPublic,
 )
-from backcare.web.deps import UserDep
+from backcare.web.deps import NowDep, UserDep
 from backcare.web.routes.api_diary import EntryId
 from backcare.web.routes.pages_common import render, same_origin, state_of
 
@@ -78,11 +79,12 @@ def _x_labels(first: date) -> list[tuple[float, str]]:
 
 
 def pain_chart(
-    pain: list[PainEntryPublic], today: date, questionnaires: Sequence[QuestionnairePublic] = ()
+    pain: list[PainEntryPublic], now: datetime, questionnaires: Sequence[QuestionnairePublic] = ()
 ) -> Chart:
-    """Each rating as a dot and the 7-day average as a line, over the last four weeks, with the
-    PEG and PSFS scores (both 0–10) drawn as their own marks."""
-    first = today - timedelta(days=CHART_DAYS - 1)
+    """Each rating as a dot and the 7-day average as a line, over the four weeks ending on the
+    person's today at ``now``, with the PEG and PSFS scores (both 0–10) drawn as their own
+    marks."""
+    first = local_date(now) - timedelta(days=CHART_DAYS - 1)
     shown = [p for p in pain if p.at.astimezone().date() >= first]
     points = [
         (_x_at(p.at, first), _y(p.score, 10), f"{p.score} on {p.at.astimezone():%d %b %H:%M}")
@@ -94,7 +96,7 @@ def pain_chart(
         for at, avg in averages
         if at.astimezone().date() >= first
     )
-    average = seven_day_average([PainPoint(p.at, p.score) for p in pain], datetime.now(UTC))
+    average = seven_day_average([PainPoint(p.at, p.score) for p in pain], now)
     summary = f"{len(shown)} pain ratings in the last four weeks" + (
         f"; 7-day average {average:.1f} out of 10." if average is not None else "."
     )
@@ -155,6 +157,7 @@ RECENT = 10
 def diary_page(
     request: Request,
     user_id: UserDep,
+    now: NowDep,
     logged: int | None = None,
     edit: int | None = None,
     deleted: str = "",
@@ -162,21 +165,21 @@ def diary_page(
 ) -> Response:
     """Log pain, correct or delete an entry (with undo), see the charts and the alerts."""
     state = state_of(request)
-    reach = datetime.now(UTC) - timedelta(days=CHART_DAYS + 8)  # the chart and its first average
+    reach = now - timedelta(days=CHART_DAYS + 8)  # the chart and its first average
     pain = services.list_pain(state.database, user_id=user_id, since=reach)
     recent = list(reversed(services.recent_pain(state.database, user_id=user_id, limit=RECENT)))
     sessions = services.list_sessions(state.database, user_id=user_id)
     alerts = services.diary_alerts(
-        state.database, user_id=user_id, kb=state.kb, record=not state.database.read_only
+        state.database, user_id=user_id, kb=state.kb, now=now, record=not state.database.read_only
     )
-    today = datetime.now().astimezone().date()
-    week_ago = datetime.now(UTC) - timedelta(days=7)
+    today = local_date(now)
+    week_ago = now - timedelta(days=7)
     return render(
         request,
         "diary.html",
         areas=AREAS,
         pain_chart=pain_chart(
-            pain, today, services.list_questionnaires(state.database, user_id=user_id)
+            pain, now, services.list_questionnaires(state.database, user_id=user_id)
         ),
         sessions_chart=sessions_chart(sessions, today),
         chart_size=(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM),
@@ -188,7 +191,7 @@ def diary_page(
         camera_words=camera_words(state.kb, sessions[-5:]),
         alerts=alerts,
         logged=logged,
-        average=seven_day_average([PainPoint(p.at, p.score) for p in pain], datetime.now(UTC)),
+        average=seven_day_average([PainPoint(p.at, p.score) for p in pain], now),
         latest=pain[-1] if pain else None,
         sessions_this_week=sum(1 for s in sessions if s.started_at >= week_ago),
         habits_this_week=len(
@@ -201,6 +204,7 @@ def diary_page(
 def log_pain(
     request: Request,
     user_id: UserDep,
+    now: NowDep,
     score: Annotated[str, Form()] = "",
     areas: Annotated[list[str] | None, Form()] = None,
     note: Annotated[str, Form()] = "",
@@ -213,7 +217,7 @@ def log_pain(
         )
     except ValueError:  # not a whole number (ValidationError is a ValueError too)
         return RedirectResponse("/diary?logged=0", status_code=status.HTTP_303_SEE_OTHER)
-    services.log_pain(state_of(request).database, user_id=user_id, entry=entry)
+    services.log_pain(state_of(request).database, user_id=user_id, entry=entry, now=now)
     return RedirectResponse("/diary?logged=1", status_code=status.HTTP_303_SEE_OTHER)
 
 

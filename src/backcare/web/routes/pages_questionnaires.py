@@ -12,7 +12,7 @@ from starlette.datastructures import FormData
 from backcare import services
 from backcare.programme.questionnaires import INSTRUMENTS, AnswerError, InstrumentId, instrument
 from backcare.schemas import QuestionnaireCreate, QuestionnairePublic
-from backcare.web.deps import UserDep
+from backcare.web.deps import NowDep, UserDep
 from backcare.web.routes.pages_common import render, same_origin, state_of
 
 router = APIRouter()
@@ -43,7 +43,10 @@ def questionnaire_form(
 
 @router.post("/questionnaires/{instrument_id}", dependencies=[Depends(same_origin)])
 async def answer_questionnaire(
-    request: Request, user_id: UserDep, instrument_id: Annotated[InstrumentId, Path()]
+    request: Request,
+    user_id: UserDep,
+    now: NowDep,
+    instrument_id: Annotated[InstrumentId, Path()],
 ) -> Response:
     """Save the answers and show the result; a missing or wrong answer shows the form again
     with the problem named (status 422), and nothing is saved."""
@@ -56,6 +59,7 @@ async def answer_questionnaire(
             user_id=user_id,
             instrument=instrument_id,
             entry=QuestionnaireCreate(answers=answers, activities=activities),
+            now=now,
         )
     except AnswerError as error:
         return render(

@@ -16,7 +16,9 @@ router = APIRouter()
 
 def _report(request: Request, user_id: int) -> services.ClinicianReport:
     state = state_of(request)
-    return services.clinician_report(state.database, user_id=user_id, kb=state.kb)
+    return services.clinician_report(
+        state.database, user_id=user_id, kb=state.kb, now=state.clock()
+    )
 
 
 @router.get("/report")

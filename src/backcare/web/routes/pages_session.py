@@ -18,6 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from backcare.plan import Plan
 from backcare.plan.models import Slot
+from backcare.plan.schedule import local_date
 from backcare.session import SessionItem, build_timeline
 from backcare.session.items import day_items
 from backcare.session.timeline import BREATH_PATTERN
@@ -52,7 +53,7 @@ def session_page(
     if profile is None:
         return RedirectResponse("/", status_code=status.HTTP_303_SEE_OTHER)
     local = now.astimezone()
-    today = today_number(local.date())
+    today = today_number(now)
     plan_day = day if day is not None and 1 <= day <= 7 else today
     programme = programme_for(state, user_id, profile)
     plan = programme.plan
@@ -61,7 +62,7 @@ def session_page(
     slots = day_slots(plan, plan_day) if plan.check.exercise_allowed else []
     chosen = routine(slots, slot, local.hour)
     items = day_items(plan, plan_day, state.kb, chosen) if plan.check.exercise_allowed else []
-    data = session_data(plan, plan_day, items, chosen, on=local.date())
+    data = session_data(plan, plan_day, items, chosen, on=local_date(now))
     return render(
         request,
         "session.html",

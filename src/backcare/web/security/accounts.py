@@ -8,6 +8,7 @@ import re
 import secrets
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Annotated, ParamSpec, TypeVar
 
 from argon2 import PasswordHasher
@@ -91,10 +92,11 @@ class Accounts:
         *,
         sign_ups_per_hour: int,
         hashing: Hashing = HASHING,
+        clock: Callable[[], datetime] = now_utc,
     ) -> None:
-        self.database, self.hashing = database, hashing
-        self.sessions = LoginSessions(database, secret_key)
-        self.limits = SharedLimits(database)
+        self.database, self.hashing, self.clock = database, hashing, clock
+        self.sessions = LoginSessions(database, secret_key, clock)
+        self.limits = SharedLimits(database, clock)
         self.pair_delay = GrowingDelay()
         self.address_budget = Budget(ADDRESS_FAILURES, ADDRESS_WINDOW_S)
         self.sign_up_budget = Budget(sign_ups_per_hour, SIGN_UP_WINDOW_S)
@@ -113,7 +115,7 @@ class Accounts:
         await run_in_threadpool(self._add_user, credentials.username, password_hash)
 
     def _add_user(self, username: str, password_hash: str) -> None:
-        user = User(username=username, password_hash=password_hash, created_at=now_utc())
+        user = User(username=username, password_hash=password_hash, created_at=self.clock())
         try:
             with self.database.session() as session:
                 session.add(user)

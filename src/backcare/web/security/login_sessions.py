@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -24,6 +25,11 @@ LAST_SEEN_EVERY = timedelta(minutes=5)
 request under load)."""
 
 
+def now_utc() -> datetime:
+    """The real time, aware and in UTC: every clock's default."""
+    return datetime.now(UTC)
+
+
 @dataclass(frozen=True)
 class ActiveSession:
     user_id: int
@@ -38,16 +44,19 @@ class NewSession:
 
 
 class LoginSessions:
-    """Start, resolve and revoke the sessions kept in ``database``."""
+    """Start, resolve and revoke the sessions kept in ``database``; ``clock`` says when (the
+    app's clock, so a test can move time past an expiry)."""
 
-    def __init__(self, database: Database, secret_key: str) -> None:
-        self.database = database
+    def __init__(
+        self, database: Database, secret_key: str, clock: Callable[[], datetime] = now_utc
+    ) -> None:
+        self.database, self.clock = database, clock
         self.signer = URLSafeSerializer(secret_key, salt="backcare-session")
 
     def start(self, user_id: int) -> NewSession:
         """A new session; the user's expired and revoked ones are deleted on the way."""
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-        now = now_utc()
+        now = self.clock()
         with self.database.session() as session:
             session.execute(
                 delete(AuthSession).where(
@@ -77,7 +86,7 @@ class LoginSessions:
             return None
         if not isinstance(token, str):
             return None
-        now = now_utc()
+        now = self.clock()
         with self.database.statements() as session:  # every request passes here: no BEGIN
             row = session.get(AuthSession, _token_hash(token))
             if row is None or row.revoked_at is not None or row.expires_at <= now:
@@ -91,7 +100,7 @@ class LoginSessions:
             session.execute(
                 update(AuthSession)
                 .where(AuthSession.token_hash == active.token_hash)
-                .values(revoked_at=now_utc())
+                .values(revoked_at=self.clock())
             )
 
 
@@ -112,7 +121,3 @@ def clear_session_cookies(response: Response, *, secure: bool) -> None:
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
