@@ -700,3 +700,21 @@ def test_a_flare_of_back_pain_that_began_before_old_age_is_self_care(
     back problem someone has had since 45 is not that, so with no warning sign it is self-care."""
     flare = check(flags_kb, age=70, pain={"score": 4, "duration_days": 5, "onset_age": 45})
     assert (flare.level, flag_ids(flare)) == ("self_care", set())
+
+
+def test_a_child_with_sciatica_hears_of_the_leg_once(flags_kb: KnowledgeBase) -> None:
+    """Pain going into a leg, answered both as a pain area and as a symptom, is one reason in
+    the child flag's sentence, not two that say the same."""
+    child = Profile.model_validate(
+        {
+            "age": 12,
+            "pain": {"areas": ["lower_back", "leg_sciatica"], "score": 5},
+            "symptoms": {"leg_numbness_or_pain": True},
+        }
+    )
+    flag = next(f for f in evaluate(child, flags_kb).flags if f.id == "child")
+    assert flag.level == "urgent"
+    assert flag.message.startswith(
+        "We noticed your age (12) and numbness or pain going down a leg. "
+    )
+    assert "under 16" in flag.message

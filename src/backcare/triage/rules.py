@@ -508,12 +508,15 @@ def _nerve_or_walking_signs(profile: Profile) -> tuple[str, ...]:
     referral (PMM "Red Flags - Back and Neck Pain": "neurological symptoms suggestive of nerve
     root entrapment ... pins and needles, nerve root pain"; NENC: "inability to weight bear",
     "unexplained muscle weakness")."""
-    into_leg = ("pain.leg_sciatica",) if "leg_sciatica" in profile.pain.areas else ()
     signs = said(
         profile,
         "symptoms.leg_numbness_or_pain",
         "symptoms.leg_weakness",
         "symptoms.cannot_stand_or_walk",
+    )
+    leg_area = "leg_sciatica" in profile.pain.areas
+    into_leg = (
+        ("pain.leg_sciatica",) if leg_area and not profile.symptoms.leg_numbness_or_pain else ()
     )
     return into_leg + signs
 
