@@ -79,11 +79,14 @@ def _x_labels(first: date) -> list[tuple[float, str]]:
 
 
 def pain_chart(
-    pain: list[PainEntryPublic], now: datetime, questionnaires: Sequence[QuestionnairePublic] = ()
+    pain: list[PainEntryPublic],
+    now: datetime,
+    average: float | None,
+    questionnaires: Sequence[QuestionnairePublic] = (),
 ) -> Chart:
     """Each rating as a dot and the 7-day average as a line, over the four weeks ending on the
     person's today at ``now``, with the PEG and PSFS scores (both 0–10) drawn as their own
-    marks."""
+    marks; ``average`` (the page's 7-day average at ``now``) goes into the chart's summary."""
     first = local_date(now) - timedelta(days=CHART_DAYS - 1)
     shown = [p for p in pain if p.at.astimezone().date() >= first]
     points = [
@@ -96,7 +99,6 @@ def pain_chart(
         for at, avg in averages
         if at.astimezone().date() >= first
     )
-    average = seven_day_average([PainPoint(p.at, p.score) for p in pain], now)
     summary = f"{len(shown)} pain ratings in the last four weeks" + (
         f"; 7-day average {average:.1f} out of 10." if average is not None else "."
     )
@@ -174,12 +176,13 @@ def diary_page(
     )
     today = local_date(now)
     week_ago = now - timedelta(days=7)
+    average = seven_day_average([PainPoint(p.at, p.score) for p in pain], now)
     return render(
         request,
         "diary.html",
         areas=AREAS,
         pain_chart=pain_chart(
-            pain, now, services.list_questionnaires(state.database, user_id=user_id)
+            pain, now, average, services.list_questionnaires(state.database, user_id=user_id)
         ),
         sessions_chart=sessions_chart(sessions, today),
         chart_size=(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM),
@@ -191,7 +194,7 @@ def diary_page(
         camera_words=camera_words(state.kb, sessions[-5:]),
         alerts=alerts,
         logged=logged,
-        average=seven_day_average([PainPoint(p.at, p.score) for p in pain], now),
+        average=average,
         latest=pain[-1] if pain else None,
         sessions_this_week=sum(1 for s in sessions if s.started_at >= week_ago),
         habits_this_week=len(
