@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from backcare.content.schema import Exercise
 from backcare.knowledge import KnowledgeBase
-from backcare.plan import build_plan
+from backcare.plan import advice, build_plan
 from backcare.plan.dose import grown, item_minutes
 from backcare.plan.index import MEMO_SIZE, index_of, remembered
 from backcare.plan.phases import phase_of
@@ -77,6 +77,22 @@ def test_remembered_items_say_this_persons_why(
                 warm_up=warm_up,
             )
             assert (item.dose, item.minutes) == (candidate.dose, candidate.minutes)
+
+
+@SLOW
+@given(PEOPLE)
+@example(Profile.model_validate({"age": 40, "work": ["standing"], "pain": {"score": 3}}))
+@example(Profile.model_validate({"age": 40, "work": ["sitting"], "pain": {"score": 3}}))
+def test_remembered_advice_is_this_persons_advice(kb: KnowledgeBase, profile: Profile) -> None:
+    """Habits, heat and ice and posture are remembered for everyone equal in the split, groups,
+    reason key, work and phase; across many people (one index) each gets their own lists."""
+    who = who_of(profile, kb)
+    phase = phase_of(profile, evaluate(profile, kb))
+    allowed, _ = screen_offered(index_of(kb), who)
+    lists = advice.for_person(allowed, who, phase)
+    assert lists.habits == (*advice.population_advice(who), *advice.habits(allowed, who))
+    assert lists.thermotherapy == tuple(advice.thermotherapy(allowed, who, phase))
+    assert lists.posture == tuple(advice.posture(allowed, who))
 
 
 def _fresh(kb: KnowledgeBase) -> KnowledgeBase:

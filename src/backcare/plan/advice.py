@@ -7,6 +7,7 @@ the advice text so the person sees it; only the break timing falls back to named
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from backcare.content.schema import (
     Entry,
@@ -18,9 +19,10 @@ from backcare.content.schema import (
     ThermoStep,
     Thermotherapy,
 )
+from backcare.plan.index import remembered
 from backcare.plan.models import AdviceItem, Breaks
 from backcare.plan.reasons import group_phrase, sentence
-from backcare.plan.screen import Person, fits_group
+from backcare.plan.screen import Person, fits_group, screen_key
 
 BREAKS_ENTRY = "movement-breaks"
 """The habit whose targets give the break timing: minutes before a break, minutes of movement."""
@@ -61,6 +63,32 @@ REST_SITUATIONS = frozenset({"sleeping", "sofa"})
 
 MAX_POSTURE_TIPS = 8
 """Enough tips to change a day, few enough to remember."""
+
+
+@dataclass(frozen=True)
+class Advice:
+    """The plan's non-exercise lists, in the order the plan shows them."""
+
+    habits: tuple[AdviceItem, ...]
+    thermotherapy: tuple[AdviceItem, ...]
+    posture: tuple[AdviceItem, ...]
+
+
+def for_person(allowed: Sequence[Entry], who: Person, phase: Phase) -> Advice:
+    """Habits (population advice first), heat and ice, and posture for the entries the person
+    may be given. The items are immutable and read only the split (``screen_key``), the groups,
+    what the "why" quotes back (``who.reasons``), the kinds of work and the phase: made once per
+    rule table for everyone equal in those."""
+    key = (screen_key(who), who.groups, who.reasons, tuple(who.profile.work), phase)
+    return remembered(
+        who.table.advice,
+        key,
+        lambda: Advice(
+            habits=(*population_advice(who), *habits(allowed, who)),
+            thermotherapy=tuple(thermotherapy(allowed, who, phase)),
+            posture=tuple(posture(allowed, who)),
+        ),
+    )
 
 
 def population_advice(who: Person) -> list[AdviceItem]:

@@ -71,14 +71,15 @@ def build_plan(
         week=dose_week(week, pace),
         improving=pain_improving is not False and not relief_only,
     )
+    lists = advice.for_person(allowed, who, phase)
     return Plan.from_content(
         check=check,
         phase=phase,
         week=week,
         days=days,
-        habits=advice.population_advice(who) + advice.habits(allowed, who),
-        thermotherapy=advice.thermotherapy(allowed, who, phase),
-        posture=advice.posture(allowed, who),
+        habits=list(lists.habits),
+        thermotherapy=list(lists.thermotherapy),
+        posture=list(lists.posture),
         breaks=index.breaks,
         excluded=excluded,
     )

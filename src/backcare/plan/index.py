@@ -31,10 +31,11 @@ from backcare.content.schema import (
 )
 from backcare.knowledge import KnowledgeBase
 from backcare.knowledge.contraindications import NEVER_REQUIRED
-from backcare.plan.models import Breaks, Excluded
+from backcare.plan.models import Breaks, Day, Excluded
 from backcare.rules import Facts, Judgement, judge
 
 if TYPE_CHECKING:
+    from backcare.plan.advice import Advice
     from backcare.plan.sessions import Candidate
 
 PLANNED_KINDS = frozenset({"exercise", "habit", "thermotherapy", "posture"})
@@ -94,6 +95,10 @@ class RuleTable:
     candidates: dict[Hashable, Candidate] = field(default_factory=dict)
     """(dose key, groups, painful areas, reason key) → the ``sessions.Candidate``, its plan
     items made once."""
+    weeks: dict[Hashable, tuple[Day, ...]] = field(default_factory=dict)
+    """(pools key, daily minutes, daily exercise limit) → the seven days of sessions."""
+    advice: dict[Hashable, Advice] = field(default_factory=dict)
+    """(screen key, groups, reason key, kinds of work, phase) → habits, heat and ice, posture."""
 
 
 @dataclass(eq=False)

@@ -8,7 +8,7 @@ is not allowed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 from backcare.content.schema import Area, Entry, Exercise, Group, Phase, Population, Source
@@ -108,10 +108,15 @@ def screen_offered(index: PlanIndex, who: Person) -> tuple[list[Entry], list[Exc
     same split and reasons, with each rule's exclusions and each entry's equipment read once
     per knowledge base, and the split itself made once per rule table for each set of
     equipment (and, while only relief is allowed, each set of sources for holding off)."""
-    relief = who.relief_sources if who.relief_only else None
-    key = (frozenset(who.profile.equipment), who.relief_only, relief)
-    allowed, excluded = remembered(who.table.screens, key, lambda: _split(index, who))
+    allowed, excluded = remembered(who.table.screens, screen_key(who), lambda: _split(index, who))
     return list(allowed), list(excluded)
+
+
+def screen_key(who: Person) -> Hashable:
+    """All the split reads besides the rule table: equipment, whether only relief is allowed,
+    and then the sources for holding off."""
+    relief = who.relief_sources if who.relief_only else None
+    return (frozenset(who.profile.equipment), who.relief_only, relief)
 
 
 def _split(index: PlanIndex, who: Person) -> tuple[tuple[Entry, ...], tuple[Excluded, ...]]:

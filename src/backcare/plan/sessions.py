@@ -124,33 +124,54 @@ def week_of_sessions(
 ) -> list[Day]:
     """Seven days; each day's sessions together take at most ``budget`` minutes, every round of
     a dose done more than once a day counted."""
-    pools = _pools(exercises, who, week=week, improving=improving)
-    counts: Counter[str] = Counter()
+    ranking = _ranking_key(exercises, who)
     most = who.judgement.max_exercises_per_day
-    return [
+    # The days read nothing but the pools, the budget and the daily limit, and are immutable:
+    # the week is made once per rule table for everyone equal in those.
+    days = remembered(
+        who.table.weeks,
+        (_pools_key(ranking, who, week, improving), budget, most),
+        lambda: _week(
+            _pools(exercises, who, ranking, week=week, improving=improving),
+            budget=budget,
+            most=most,
+        ),
+    )
+    return list(days)
+
+
+def _week(
+    pools: dict[str, deque[Candidate]], *, budget: float, most: int | None
+) -> tuple[Day, ...]:
+    """Days 1–7 from the same queues, so the week rotates through each family's exercises."""
+    counts: Counter[str] = Counter()
+    return tuple(
         _day(number, pools, budget=budget, counts=counts, most=most)
         for number in range(1, DAYS_PER_WEEK + 1)
-    ]
+    )
 
 
 def _pools(
-    exercises: Sequence[Exercise], who: Person, *, week: int, improving: bool
+    exercises: Sequence[Exercise], who: Person, ranking: Hashable, *, week: int, improving: bool
 ) -> dict[str, deque[Candidate]]:
     """The best-matching ``POOL_SIZE`` exercises of each family, ranked, with this week's dose:
-    made once per rule table for all that decides them (the ranking's key, the facts that pick
-    a dose variant, the reason key, the week and whether pain is improving), fresh queues each
+    made once per rule table for all that decides them (see ``_pools_key``), fresh queues each
     plan."""
-    ranking = _ranking_key(exercises, who)
-    key = (ranking, who.facts, who.reasons, week, improving)
     made = remembered(
         who.table.pools,
-        key,
+        _pools_key(ranking, who, week, improving),
         lambda: {
             family: tuple(_candidate(exercise, who, week, improving) for exercise in best)
             for family, best in _ranking(exercises, who, ranking).items()
         },
     )
     return {family: deque(candidates) for family, candidates in made.items()}
+
+
+def _pools_key(ranking: Hashable, who: Person, week: int, improving: bool) -> Hashable:
+    """All the pools read: the ranking's key, the facts that pick a dose variant, the reason
+    key, the week and whether pain is improving."""
+    return (ranking, who.facts, who.reasons, week, improving)
 
 
 def _ranking_key(exercises: Sequence[Exercise], who: Person) -> Hashable:
