@@ -28,7 +28,11 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
 
-HASHING_THREADS = 4
+HASHING_THREADS = 2
+"""Hashes one process runs at once. Each thread that ever hashed keeps a 19 MiB arena block
+(above), so every thread costs memory for good; two keep both cores of a small server busy
+hashing in a burst of logins (with two workers: four). Four per worker took the load test's
+peak worker memory from about 213 MiB to about 289 MiB, against a goal of 300."""
 NICENESS = 10
 """Added to the hashing threads' nice value. At +10 a busy hash thread gets about a tenth of
 the CPU a normal one gets (kernel weights 110 against 1024), so it yields to the requests
