@@ -1,10 +1,20 @@
 """Would a small local embedding model help ``backcare ask``? (issue 20: "measure, don't assume")
 
-The model tried is WordLlama 0.4.0.post1 (MIT licence): a 16 MB table of 256-dimension token
-embeddings taken from Llama 3's, shipped inside the PyPI wheel with its tokenizer, so nothing is
+The model tried is WordLlama 0.4.0.post1: a 16 MB table (``l2_supercat_256.safetensors``) of
+256-dimension token embeddings with its tokenizer, shipped inside the PyPI wheel, so nothing is
 downloaded at run time (its ``WordLlama.load()`` looks for the bundled tokenizer under the wrong
 folder name and then tries Hugging Face, so this script loads the two files itself). A question
 or an entry is the normalised mean of its token embeddings; one question takes about 0.04 ms.
+
+Licence: WordLlama's code is MIT, but the ``l2_supercat`` table is not simply MIT. It is trained
+from token-embedding codebooks taken out of other models, Llama 2 70B among them (the wheel's own
+``config/train/l2_supercat.toml`` names ``meta-llama/Llama-2-70b-hf``; its README says the codebooks
+of "LLaMA 2 70B and phi 3 medium" were concatenated), and the tokenizer is Llama 2's. The Llama 2
+Community License covers "any portion" of Llama 2's trained weights and "any derivative works
+thereof" (copy of the agreement and a Notice file with every copy, Meta's Acceptable Use Policy,
+no improving other large language models, the 700-million-user clause), and the wheel carries
+none of it. So the table must not be shipped inside backcare, in this or any reduced form, without
+the lead's decision on those terms (issue 20, 2026-12 session).
 
 It is not a dependency of backcare. Run it from a checkout, with WordLlama in a side venv:
 
