@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
@@ -95,12 +95,11 @@ class Database:
         self.engine = engine
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._reads = (
+            engine if self.is_sqlite else engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
         self._statements = (
-            self._sessions
-            if self.is_sqlite
-            else sessionmaker(
-                engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
-            )
+            self._sessions if self.is_sqlite else sessionmaker(self._reads, expire_on_commit=False)
         )
 
     @property
@@ -123,6 +122,14 @@ class Database:
         read, or one write that stands alone). SQLite: the same as ``session()``."""
         with _store_errors(), self._statements() as session, session.begin():
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A bare connection for a read that runs on every request: no ORM session, no
+        transaction round trips on a database server (about a third of a session's cost).
+        Nothing written here is kept."""
+        with _store_errors(), self._reads.connect() as connection:
+            yield connection
 
     def close(self) -> None:
         self.engine.dispose()

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from fastapi import Response
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import delete, or_, update
+from sqlalchemy import delete, or_, select, update
 
 from backcare.store import Database
 from backcare.store.models import AuthSession
@@ -23,6 +23,16 @@ SESSION_LIFETIME = timedelta(days=14)
 LAST_SEEN_EVERY = timedelta(minutes=5)
 """``last_seen_at`` is written at most this often, not on every request (one write saved per
 request under load)."""
+
+
+_LIVE_COLUMNS = select(
+    AuthSession.user_id,
+    AuthSession.csrf_token,
+    AuthSession.last_seen_at,
+    AuthSession.expires_at,
+    AuthSession.revoked_at,
+)
+"""What ``resolve`` reads of a session row."""
 
 
 def now_utc() -> datetime:
@@ -87,13 +97,20 @@ class LoginSessions:
         if not isinstance(token, str):
             return None
         now = self.clock()
-        with self.database.statements() as session:  # every request passes here: no BEGIN
-            row = session.get(AuthSession, _token_hash(token))
-            if row is None or row.revoked_at is not None or row.expires_at <= now:
-                return None
-            if now - row.last_seen_at >= LAST_SEEN_EVERY:
-                row.last_seen_at = now
-            return ActiveSession(row.user_id, row.token_hash, row.csrf_token)
+        token_hash = _token_hash(token)
+        with self.database.reading() as connection:  # every request passes here: Core, no BEGIN
+            row = connection.execute(_LIVE_COLUMNS.where(AuthSession.token_hash == token_hash))
+            found = row.first()
+        if found is None or found.revoked_at is not None or found.expires_at <= now:
+            return None
+        if now - found.last_seen_at >= LAST_SEEN_EVERY:
+            with self.database.statements() as session:
+                session.execute(
+                    update(AuthSession)
+                    .where(AuthSession.token_hash == token_hash)
+                    .values(last_seen_at=now)
+                )
+        return ActiveSession(found.user_id, token_hash, found.csrf_token)
 
     def revoke(self, active: ActiveSession) -> None:
         with self.database.session() as session:
