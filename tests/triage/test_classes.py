@@ -268,6 +268,18 @@ CASES = [
         {"age": 73, "pain": {"score": 8, "onset": "sudden"}, "symptoms": {"abdominal_pain": True}},
     ),
     (
+        "new-moderate-back-and-belly-pain-at-63",
+        "emergency",
+        "vascular",
+        {"age": 63, "pain": {"score": 5, "duration_days": 1}, "symptoms": {"abdominal_pain": True}},
+    ),
+    (
+        "new-back-and-belly-pain-at-59-is-not-this-class",
+        "routine",
+        "abdominal_visceral",
+        {"age": 59, "pain": {"score": 5, "duration_days": 1}, "symptoms": {"abdominal_pain": True}},
+    ),
+    (
         "slow-back-and-belly-ache-at-73",
         "urgent",
         "abdominal_visceral",

@@ -147,9 +147,9 @@ def cardiac(profile: Profile, _: Thresholds) -> Hit | None:
 def vascular(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """The aorta: tearing or sudden severe pain (dissection); a known aneurysm or a pulsating lump
     in the belly; severe back or belly pain with faintness at 50+, whether or not the onset was
-    answered (NICE NG156); new severe back pain with belly pain at 60+; a first 'kidney stone'
-    pain at 60+ (NICE CKS renal colic) — all emergencies. A hot, swollen calf (a clot in a leg
-    vein, NHS DVT): urgent."""
+    answered (NICE NG156); new back pain with belly pain at 60+, however bad; a first 'kidney
+    stone' pain at 60+ (NICE CKS renal colic) — all emergencies. A hot, swollen calf (a clot in
+    a leg vein, NHS DVT): urgent."""
     named = said(
         profile,
         "symptoms.tearing_or_sudden_severe_pain",
@@ -161,25 +161,27 @@ def vascular(profile: Profile, thresholds: Thresholds) -> Hit | None:
     faint = said(profile, "symptoms.sweating_nausea_or_faintness")
     leak = (*severe, *faint, *older) if older and severe and faint else ()
     colic = _first_colic_when_older(profile, thresholds)
-    rupture = _new_severe_back_and_belly_pain_when_older(profile, thresholds)
+    rupture = _new_back_and_belly_pain_when_older(profile, thresholds)
     if named or leak or colic or rupture:
         return Hit((*named, *leak, *colic, *rupture), "emergency")
     calf = said(profile, "symptoms.hot_swollen_calf")
     return Hit(calf, "urgent") if calf else None
 
 
-def _new_severe_back_and_belly_pain_when_older(
+def _new_back_and_belly_pain_when_older(
     profile: Profile, thresholds: Thresholds
 ) -> tuple[str, ...]:
-    """New severe back pain with belly pain at 60+, not known to have come on slowly: a leaking
-    aneurysm until proven otherwise, even without faintness (NICE NG156 1.1: "Think about the
-    possibility of ruptured AAA in people with new abdominal and/or back pain, cardiovascular
-    collapse, or loss of consciousness" and transfer them at once)."""
+    """New back pain with belly pain at 60+, not known to have come on slowly: a leaking
+    aneurysm until proven otherwise, even without faintness and however bad the pain (NICE
+    NG156 1.1: "Think about the possibility of ruptured AAA in people with new abdominal and/or
+    back pain, cardiovascular collapse, or loss of consciousness" and transfer them at once; the
+    guideline names no pain score, so none is asked for). Severe pain is named when there."""
     older = _at_least(profile.age, thresholds.renal_colic_vascular_age)
-    if not older or profile.pain.onset == "gradual" or not _severe(profile):
+    if not older or profile.pain.onset == "gradual" or pain_free(profile):
         return ()
     belly = said(profile, "symptoms.abdominal_pain")
-    return (*belly, "pain.severe", "age") if belly else ()
+    severe = ("pain.severe",) if _severe(profile) else ()
+    return (*belly, *severe, "age") if belly else ()
 
 
 def _first_colic_when_older(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
