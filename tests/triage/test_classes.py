@@ -714,6 +714,37 @@ def test_a_flare_of_back_pain_that_began_before_old_age_is_self_care(
     assert (flare.level, flag_ids(flare)) == ("self_care", set())
 
 
+def test_back_pain_for_the_first_time_at_56_is_booked_and_says_why(
+    flags_kb: KnowledgeBase,
+) -> None:
+    """G-Care red flags: "new onset pain in patient over age 50 years". A man of 56 whose first
+    ever back pain began this year books a doctor's check, told the age it began."""
+    first = check(flags_kb, age=56, pain={"score": 4, "duration_days": 7, "onset_age": 56})
+    assert (first.level, flag_ids(first)) == ("routine", {"cancer"})
+    cancer = next(flag for flag in first.flags if flag.id == "cancer")
+    assert cancer.message.startswith("We noticed back pain that began at age 56.")
+    assert "for the first time in your life at 50 or over" in cancer.message
+    assert "back pain that began at age 56" in first.advice
+
+
+@pytest.mark.parametrize(
+    ("age", "onset_age"),
+    [
+        pytest.param(56, 45, id="a-flare-of-pain-since-45"),
+        pytest.param(56, 49, id="pain-since-49"),
+        pytest.param(58, 55, id="pain-since-55-three-years-ago"),
+        pytest.param(56, None, id="onset-not-asked"),
+    ],
+)
+def test_back_pain_that_is_not_new_after_50_raises_nothing(
+    flags_kb: KnowledgeBase, age: int, onset_age: int | None
+) -> None:
+    """Pain that began before 50, or at 50+ but years ago, is not new onset; an unknown onset age
+    raises nothing under 65."""
+    result = check(flags_kb, age=age, pain={"score": 4, "duration_days": 7, "onset_age": onset_age})
+    assert (result.level, flag_ids(result)) == ("self_care", set())
+
+
 def test_a_child_with_sciatica_hears_of_the_leg_once(flags_kb: KnowledgeBase) -> None:
     """Pain going into a leg, answered both as a pain area and as a symptom, is one reason in
     the child flag's sentence, not two that say the same."""

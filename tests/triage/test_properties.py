@@ -224,6 +224,22 @@ def test_new_back_and_belly_pain_at_60_or_over_is_an_emergency_however_bad(
 
 
 @EXAMPLES
+@given(profiles(age=st.integers(50, 120)), st.integers(0, 1))
+def test_back_pain_for_the_first_time_at_50_or_over_is_at_least_booked(
+    flags_kb: KnowledgeBase, profile: Profile, years_ago: int
+) -> None:
+    """G-Care red flags: "new onset pain in patient over age 50 years". Back pain that first
+    began at 50 or over, this year or last, always reaches a doctor; the cancer flag names it."""
+    age = profile.age
+    assert age is not None
+    onset_age = max(age - years_ago, 50)
+    pain = profile.pain.model_copy(update={"onset_age": onset_age})
+    result = evaluate(profile.model_copy(update={"pain": pain}), flags_kb)
+    assert rank(result) <= LEVELS.index("routine")
+    assert "cancer" in {flag.id for flag in result.flags}
+
+
+@EXAMPLES
 @given(profiles(age=st.integers(65, 120)))
 def test_a_weak_leg_with_a_suspected_fracture_is_an_emergency(
     flags_kb: KnowledgeBase, profile: Profile

@@ -298,6 +298,11 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
             {"pain.onset_age"},
             id="at-70-a-short-pain-asks-when-the-back-pain-first-began",
         ),
+        pytest.param(
+            {"age": 56, "pain.duration_days": 7},
+            {"pain.onset_age"},
+            id="at-56-a-short-pain-asks-when-the-back-pain-first-began",
+        ),
     ],
 )
 def test_new_questions_come_only_where_they_matter(

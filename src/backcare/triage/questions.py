@@ -79,14 +79,15 @@ def _long_or_unknown(answers: Answers) -> bool:
 
 
 def _onset_age_matters(answers: Answers) -> bool:
-    """For the ASAS screen (long pain from 40), and from 65 whatever the duration: new back pain
-    in an older person is a red flag, a flare of pain that began years ago is not (NHS
-    Gloucestershire red flags: "new onset pain"), and only the onset age tells them apart."""
+    """For the ASAS screen (long pain from 40), and from 50 whatever the duration: back pain
+    that first began at 50 or over is a red flag, a flare of pain that began years ago is not
+    (NHS Gloucestershire red flags: "new onset pain in patient over age 50 years"), and only the
+    onset age tells them apart."""
     age = answers.get("age")
     screen = _long_or_unknown(answers) and (
         age is None or age >= DEFAULT_THRESHOLDS.ibp_onset_before
     )
-    return screen or (age is not None and age >= DEFAULT_THRESHOLDS.unexplained_pain_age)
+    return screen or (age is not None and age >= DEFAULT_THRESHOLDS.cancer_age)
 
 
 def _at_least(key: str, threshold: int) -> Callable[[Answers], bool]:

@@ -430,8 +430,9 @@ def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """A past cancer, weight loss without trying, or pain that stays whatever the position and
     does not ease with rest ("non-mechanical"), at any age: urgent (NICE CKS, NG12, NG234; NHS:
     an urgent GP appointment when "the pain does not improve after resting"). Night pain at 50+,
-    or new back pain in an older person (not a flare of pain that began before 65): routine
-    (seed 002)."""
+    new back pain in an older person (not a flare of pain that began before 65; seed 002), or
+    back pain for the first time in one's life at 50 or over (`_first_back_pain_late`):
+    routine."""
     history = said(profile, "symptoms.cancer_history")
     weight = said(profile, "symptoms.unexplained_weight_loss")
     constant = said(profile, "symptoms.pain_constant_whatever_position")
@@ -445,7 +446,22 @@ def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
         profile, thresholds
     ):
         return Hit(("age",), "routine")
-    return None
+    first = _first_back_pain_late(profile, thresholds)
+    return Hit(first, "routine") if first else None
+
+
+def _first_back_pain_late(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
+    """Back pain that first began at 50 or over, and recently (this year or last): new back pain
+    after 50 is a red flag for cancer in NHS pathways, listed beside pain before 20, which the
+    check also books (NHS Gloucestershire G-Care, "Red flags for spinal conditions", symptoms
+    that may suggest cancer: "new onset pain in patient over age 50 years (defined as over age
+    55 years in some guidelines), or younger than age 20 years"). The page gives no urgency, so
+    it is a booked check, as for the young. An unknown onset age raises nothing here (from 65
+    the age rule above keeps the check)."""
+    onset_age, age = profile.pain.onset_age, profile.age
+    if onset_age is None or age is None or onset_age < thresholds.cancer_age:
+        return ()
+    return ("pain.onset_age",) if age - onset_age <= thresholds.new_onset_years else ()
 
 
 def _long_standing(profile: Profile, thresholds: Thresholds) -> bool:

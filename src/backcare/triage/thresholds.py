@@ -26,6 +26,11 @@ class Thresholds:
     cancer_age: int = 50
     """From this age new back pain adds to other cancer signs (NICE CKS red flags: over 50)."""
 
+    new_onset_years: int = 1
+    """Back pain that first began this many years ago or fewer (this year or last, by the
+    person's age then and now) is new onset, not long-standing (G-Care red flags: "new onset
+    pain in patient over age 50 years")."""
+
     unexplained_pain_age: int = 65
     """From this age back pain alone deserves a check (seed 002: "the elderly appear unknown
     reasons of back pain"); 65 is the usual public-health line for older adults."""
