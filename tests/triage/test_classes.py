@@ -714,6 +714,56 @@ def test_a_flare_of_back_pain_that_began_before_old_age_is_self_care(
     assert (flare.level, flag_ids(flare)) == ("self_care", set())
 
 
+def test_a_man_who_still_cannot_get_up_the_day_after_sees_a_doctor_today(
+    flags_kb: KnowledgeBase,
+) -> None:
+    """NHS inform: still too painful or difficult to get up → speak to your GP, or 111. He
+    shovelled snow yesterday and this morning cannot stand or walk: urgent, told why."""
+    stuck = check(
+        flags_kb,
+        age=40,
+        pain={"score": 8, "duration_days": 1, "onset": "sudden"},
+        symptoms={"cannot_stand_or_walk": True},
+    )
+    assert stuck.level == "urgent"
+    assert not stuck.exercise_allowed
+    flag = next(flag for flag in stuck.flags if flag.id == "acute_phase")
+    assert flag.level == "urgent"
+    assert flag.message.startswith("We noticed that you cannot stand or walk, pain for 1 day,")
+    assert "standing up or walking a day or more after it began" in flag.message
+    assert flag.action.startswith("See a doctor today or tomorrow")
+    assert any("nhsinform.scot" in (source.ref or "") for source in flag.sources)
+
+
+@pytest.mark.parametrize(
+    ("pain", "symptoms"),
+    [
+        pytest.param(
+            {"score": 8, "duration_days": 0, "onset": "sudden"},
+            {"cannot_stand_or_walk": True},
+            id="a-back-that-locked-this-morning",
+        ),
+        pytest.param(
+            {"score": 8, "onset": "sudden"},
+            {"cannot_stand_or_walk": True},
+            id="how-long-not-known",
+        ),
+        pytest.param(
+            {"score": 8, "duration_days": 3, "onset": "sudden"},
+            {"cannot_stand_or_walk": False},
+            id="can-walk",
+        ),
+    ],
+)
+def test_severe_pain_is_self_care_until_not_walking_lasts_a_day(
+    flags_kb: KnowledgeBase, pain: dict[str, Any], symptoms: dict[str, Any]
+) -> None:
+    """On the day the back locked, NHS inform's ways of getting up come first; an unknown
+    duration raises nothing; walking answered yes leaves severe pain at self-care."""
+    result = check(flags_kb, age=40, pain=pain, symptoms=symptoms)
+    assert (result.level, flag_ids(result)) == ("self_care", {"acute_phase"})
+
+
 def test_back_pain_for_the_first_time_at_56_is_booked_and_says_why(
     flags_kb: KnowledgeBase,
 ) -> None:

@@ -240,6 +240,24 @@ def test_back_pain_for_the_first_time_at_50_or_over_is_at_least_booked(
 
 
 @EXAMPLES
+@given(profiles(), st.integers(1, 36500))
+def test_still_not_able_to_stand_or_walk_a_day_on_sees_a_doctor(
+    flags_kb: KnowledgeBase, profile: Profile, days: int
+) -> None:
+    """NHS inform: still too painful or difficult to get up after trying → GP, or 111 when it is
+    closed. A day or more after the pain began, not being able to stand or walk is at least
+    urgent at any age, with or without a fall, and exercise waits."""
+    pain = profile.pain.model_copy(update={"duration_days": days})
+    stuck = with_answer(
+        profile.model_copy(update={"pain": pain}), "symptoms.cannot_stand_or_walk", True
+    )
+    result = evaluate(stuck, flags_kb)
+    assert rank(result) <= LEVELS.index("urgent")
+    assert not result.exercise_allowed
+    assert "acute_phase" in {flag.id for flag in result.flags if flag.level != "self_care"}
+
+
+@EXAMPLES
 @given(profiles(age=st.integers(65, 120)))
 def test_a_weak_leg_with_a_suspected_fracture_is_an_emergency(
     flags_kb: KnowledgeBase, profile: Profile

@@ -589,9 +589,29 @@ def night_pain(profile: Profile, _: Thresholds) -> Hit | None:
     return Hit(night) if night else None
 
 
-def acute_phase(profile: Profile, _: Thresholds) -> Hit | None:
-    """Severe pain right now, 7+ or excruciating: no exercise until it subsides (seed 000)."""
+def acute_phase(profile: Profile, thresholds: Thresholds) -> Hit | None:
+    """Severe pain right now, 7+ or excruciating: no exercise until it subsides (seed 000).
+    Still not able to stand up or walk a day or more after the pain began: urgent
+    (`_still_cannot_stand_or_walk`)."""
+    still = _still_cannot_stand_or_walk(profile, thresholds)
+    if still:
+        return Hit((*still, *_severe(profile)), "urgent")
     return Hit(_severe(profile)) if profile.is_acute else None
+
+
+def _still_cannot_stand_or_walk(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
+    """Back pain that still stops the person standing up or walking a day or more after it
+    began, with or without a fall: see a doctor today or tomorrow. NHS inform, "New or worsening
+    back pain", Sitting and standing: "If you've tried these techniques but still find it too
+    painful or difficult to get off the floor, speak to your GP. If your GP surgery is closed,
+    phone 111"; HSC Northern Trust, Low back pain: "disturbance to your normal walk" → "consult
+    your GP as soon as possible". In the first hours a locked back is first looked after at home
+    with NHS inform's ways of getting up, so the answer counts from the next day; an unknown
+    duration raises nothing here."""
+    cannot = said(profile, "symptoms.cannot_stand_or_walk")
+    if cannot and _at_least(profile.pain.duration_days, thresholds.cannot_walk_days):
+        return (*cannot, "pain.duration_days")
+    return ()
 
 
 RULES: tuple[Rule, ...] = (

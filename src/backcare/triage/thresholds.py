@@ -58,6 +58,13 @@ class Thresholds:
     pain for non-cancer pain). A knock with mild pain, when whether it was a serious accident is
     not known, is a minor knock (issue 14's definition)."""
 
+    cannot_walk_days: int = 1
+    """Not able to stand up or walk this many days or more after the pain began is a doctor's
+    matter today or tomorrow (NHS inform, new or worsening back pain: the ways of getting up
+    first, then "if you've tried these techniques but still find it too painful or difficult to
+    get off the floor, speak to your GP. If your GP surgery is closed, phone 111"). On the day
+    the pain began, those ways of getting up come first."""
+
     knock_review_days: int = 14
     """A minor knock still hurting after this many days needs a booked check (hospital patient
     leaflet on a back bruise, Grady Health: "Call if you are not better in 1 to 2 weeks")."""
