@@ -268,6 +268,18 @@ CASES = [
         {"age": 73, "pain": {"score": 8, "onset": "sudden"}, "symptoms": {"abdominal_pain": True}},
     ),
     (
+        "new-moderate-back-and-belly-pain-at-63",
+        "emergency",
+        "vascular",
+        {"age": 63, "pain": {"score": 5, "duration_days": 1}, "symptoms": {"abdominal_pain": True}},
+    ),
+    (
+        "new-back-and-belly-pain-at-59-is-not-this-class",
+        "routine",
+        "abdominal_visceral",
+        {"age": 59, "pain": {"score": 5, "duration_days": 1}, "symptoms": {"abdominal_pain": True}},
+    ),
+    (
         "slow-back-and-belly-ache-at-73",
         "urgent",
         "abdominal_visceral",
@@ -700,6 +712,87 @@ def test_a_flare_of_back_pain_that_began_before_old_age_is_self_care(
     back problem someone has had since 45 is not that, so with no warning sign it is self-care."""
     flare = check(flags_kb, age=70, pain={"score": 4, "duration_days": 5, "onset_age": 45})
     assert (flare.level, flag_ids(flare)) == ("self_care", set())
+
+
+def test_a_man_who_still_cannot_get_up_the_day_after_sees_a_doctor_today(
+    flags_kb: KnowledgeBase,
+) -> None:
+    """NHS inform: still too painful or difficult to get up → speak to your GP, or 111. He
+    shovelled snow yesterday and this morning cannot stand or walk: urgent, told why."""
+    stuck = check(
+        flags_kb,
+        age=40,
+        pain={"score": 8, "duration_days": 1, "onset": "sudden"},
+        symptoms={"cannot_stand_or_walk": True},
+    )
+    assert stuck.level == "urgent"
+    assert not stuck.exercise_allowed
+    flag = next(flag for flag in stuck.flags if flag.id == "acute_phase")
+    assert flag.level == "urgent"
+    assert flag.message.startswith("We noticed that you cannot stand or walk, pain for 1 day,")
+    assert "standing up or walking a day or more after it began" in flag.message
+    assert flag.action.startswith("See a doctor today or tomorrow")
+    assert any("nhsinform.scot" in (source.ref or "") for source in flag.sources)
+
+
+@pytest.mark.parametrize(
+    ("pain", "symptoms"),
+    [
+        pytest.param(
+            {"score": 8, "duration_days": 0, "onset": "sudden"},
+            {"cannot_stand_or_walk": True},
+            id="a-back-that-locked-this-morning",
+        ),
+        pytest.param(
+            {"score": 8, "onset": "sudden"},
+            {"cannot_stand_or_walk": True},
+            id="how-long-not-known",
+        ),
+        pytest.param(
+            {"score": 8, "duration_days": 3, "onset": "sudden"},
+            {"cannot_stand_or_walk": False},
+            id="can-walk",
+        ),
+    ],
+)
+def test_severe_pain_is_self_care_until_not_walking_lasts_a_day(
+    flags_kb: KnowledgeBase, pain: dict[str, Any], symptoms: dict[str, Any]
+) -> None:
+    """On the day the back locked, NHS inform's ways of getting up come first; an unknown
+    duration raises nothing; walking answered yes leaves severe pain at self-care."""
+    result = check(flags_kb, age=40, pain=pain, symptoms=symptoms)
+    assert (result.level, flag_ids(result)) == ("self_care", {"acute_phase"})
+
+
+def test_back_pain_for_the_first_time_at_56_is_booked_and_says_why(
+    flags_kb: KnowledgeBase,
+) -> None:
+    """G-Care red flags: "new onset pain in patient over age 50 years". A man of 56 whose first
+    ever back pain began this year books a doctor's check, told the age it began."""
+    first = check(flags_kb, age=56, pain={"score": 4, "duration_days": 7, "onset_age": 56})
+    assert (first.level, flag_ids(first)) == ("routine", {"cancer"})
+    cancer = next(flag for flag in first.flags if flag.id == "cancer")
+    assert cancer.message.startswith("We noticed back pain that began at age 56.")
+    assert "for the first time in your life at 50 or over" in cancer.message
+    assert "back pain that began at age 56" in first.advice
+
+
+@pytest.mark.parametrize(
+    ("age", "onset_age"),
+    [
+        pytest.param(56, 45, id="a-flare-of-pain-since-45"),
+        pytest.param(56, 49, id="pain-since-49"),
+        pytest.param(58, 55, id="pain-since-55-three-years-ago"),
+        pytest.param(56, None, id="onset-not-asked"),
+    ],
+)
+def test_back_pain_that_is_not_new_after_50_raises_nothing(
+    flags_kb: KnowledgeBase, age: int, onset_age: int | None
+) -> None:
+    """Pain that began before 50, or at 50+ but years ago, is not new onset; an unknown onset age
+    raises nothing under 65."""
+    result = check(flags_kb, age=age, pain={"score": 4, "duration_days": 7, "onset_age": onset_age})
+    assert (result.level, flag_ids(result)) == ("self_care", set())
 
 
 def test_a_child_with_sciatica_hears_of_the_leg_once(flags_kb: KnowledgeBase) -> None:

@@ -209,17 +209,52 @@ def assert_severe_pain_after_a_fall_is_an_emergency(
 
 
 @EXAMPLES
-@given(profiles(age=st.integers(60, 120)), st.integers(7, 10), st.sampled_from(["sudden", None]))
-def test_new_severe_back_and_belly_pain_at_60_or_over_is_an_emergency(
+@given(profiles(age=st.integers(60, 120)), st.integers(1, 10), st.sampled_from(["sudden", None]))
+def test_new_back_and_belly_pain_at_60_or_over_is_an_emergency_however_bad(
     flags_kb: KnowledgeBase, profile: Profile, score: int, onset: str | None
 ) -> None:
     """NICE NG156: think of a ruptured aneurysm with new back and belly pain; the onset need not
-    be answered (issue 14, class 6)."""
+    be answered (issue 14, class 6), and the guideline names no pain score, so moderate and mild
+    pain count as well as severe."""
     pain = profile.pain.model_copy(update={"score": score, "onset": onset})
     belly = with_answer(profile.model_copy(update={"pain": pain}), "symptoms.abdominal_pain", True)
     result = evaluate(belly, flags_kb)
     assert result.level == "emergency"
     assert "vascular" in {flag.id for flag in result.flags}
+
+
+@EXAMPLES
+@given(profiles(age=st.integers(50, 120)), st.integers(0, 1))
+def test_back_pain_for_the_first_time_at_50_or_over_is_at_least_booked(
+    flags_kb: KnowledgeBase, profile: Profile, years_ago: int
+) -> None:
+    """G-Care red flags: "new onset pain in patient over age 50 years". Back pain that first
+    began at 50 or over, this year or last, always reaches a doctor; the cancer flag names it."""
+    age = profile.age
+    assert age is not None
+    onset_age = max(age - years_ago, 50)
+    pain = profile.pain.model_copy(update={"onset_age": onset_age})
+    result = evaluate(profile.model_copy(update={"pain": pain}), flags_kb)
+    assert rank(result) <= LEVELS.index("routine")
+    assert "cancer" in {flag.id for flag in result.flags}
+
+
+@EXAMPLES
+@given(profiles(), st.integers(1, 36500))
+def test_still_not_able_to_stand_or_walk_a_day_on_sees_a_doctor(
+    flags_kb: KnowledgeBase, profile: Profile, days: int
+) -> None:
+    """NHS inform: still too painful or difficult to get up after trying → GP, or 111 when it is
+    closed. A day or more after the pain began, not being able to stand or walk is at least
+    urgent at any age, with or without a fall, and exercise waits."""
+    pain = profile.pain.model_copy(update={"duration_days": days})
+    stuck = with_answer(
+        profile.model_copy(update={"pain": pain}), "symptoms.cannot_stand_or_walk", True
+    )
+    result = evaluate(stuck, flags_kb)
+    assert rank(result) <= LEVELS.index("urgent")
+    assert not result.exercise_allowed
+    assert "acute_phase" in {flag.id for flag in result.flags if flag.level != "self_care"}
 
 
 @EXAMPLES

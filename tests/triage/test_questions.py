@@ -298,6 +298,16 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
             {"pain.onset_age"},
             id="at-70-a-short-pain-asks-when-the-back-pain-first-began",
         ),
+        pytest.param(
+            {"age": 40, "pain.score": 8, "pain.duration_days": 1},
+            {"symptoms.cannot_stand_or_walk"},
+            id="severe-pain-since-yesterday-asks-whether-they-can-stand-or-walk",
+        ),
+        pytest.param(
+            {"age": 56, "pain.duration_days": 7},
+            {"pain.onset_age"},
+            id="at-56-a-short-pain-asks-when-the-back-pain-first-began",
+        ),
     ],
 )
 def test_new_questions_come_only_where_they_matter(
@@ -307,6 +317,22 @@ def test_new_questions_come_only_where_they_matter(
     ordinary, _ = walk(OFFICE_WORKER, no_or_skip)
     assert asked_about <= set(asked)
     assert asked_about & set(ordinary) == set()
+
+
+@pytest.mark.parametrize(
+    "person",
+    [
+        pytest.param({"age": 40, "pain.score": 8, "pain.duration_days": 0}, id="severe-today"),
+        pytest.param({"age": 40, "pain.score": 6, "pain.duration_days": 3}, id="moderate"),
+    ],
+)
+def test_not_being_able_to_walk_is_not_asked_on_the_first_day_or_with_milder_pain(
+    person: dict[str, Any],
+) -> None:
+    """Severe pain on the day it began, or milder pain, cannot reach the "still not walking"
+    rule, so the question is not asked (no fall, fever or weak leg either)."""
+    asked, _ = walk(person, no_or_skip)
+    assert "symptoms.cannot_stand_or_walk" not in asked
 
 
 def test_separated_belly_muscles_are_asked_of_pregnant_people_and_new_mothers_only() -> None:

@@ -89,7 +89,9 @@ DYNAMIC: dict[str, Callable[[Profile], str]] = {
     "age": lambda p: f"your age ({p.age})",
     "pregnancy.weeks": _pregnancy,
     "postpartum.weeks": _after_birth,
-    "pain.duration_days": lambda p: f"pain for {p.pain.duration_days} days",
+    "pain.duration_days": lambda p: (
+        f"pain for {p.pain.duration_days} day{'' if p.pain.duration_days == 1 else 's'}"
+    ),
     "pain.onset_age": lambda p: f"back pain that began at age {p.pain.onset_age}",
     "pain.young_onset": lambda p: f"back pain that began young (you are {p.age})",
     "pain.severe": _severe,

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from backcare.content.schema import AREAS
 from backcare.errors import InputError
-from backcare.profile import Condition, Profile
+from backcare.profile import ACUTE_PAIN_SCORE, Condition, Profile
 from backcare.triage.thresholds import DEFAULT_THRESHOLDS
 
 Answers = Mapping[str, Any]
@@ -79,14 +79,15 @@ def _long_or_unknown(answers: Answers) -> bool:
 
 
 def _onset_age_matters(answers: Answers) -> bool:
-    """For the ASAS screen (long pain from 40), and from 65 whatever the duration: new back pain
-    in an older person is a red flag, a flare of pain that began years ago is not (NHS
-    Gloucestershire red flags: "new onset pain"), and only the onset age tells them apart."""
+    """For the ASAS screen (long pain from 40), and from 50 whatever the duration: back pain
+    that first began at 50 or over is a red flag, a flare of pain that began years ago is not
+    (NHS Gloucestershire red flags: "new onset pain in patient over age 50 years"), and only the
+    onset age tells them apart."""
     age = answers.get("age")
     screen = _long_or_unknown(answers) and (
         age is None or age >= DEFAULT_THRESHOLDS.ibp_onset_before
     )
-    return screen or (age is not None and age >= DEFAULT_THRESHOLDS.unexplained_pain_age)
+    return screen or (age is not None and age >= DEFAULT_THRESHOLDS.cancer_age)
 
 
 def _at_least(key: str, threshold: int) -> Callable[[Answers], bool]:
@@ -165,13 +166,27 @@ def _cancer_pattern_possible(answers: Answers) -> bool:
 
 
 def _cannot_walk_matters(answers: Answers) -> bool:
-    """After a fall, with a fever or a weak leg; and in a child, whatever else (a child who
-    cannot walk is an urgent referral: paediatric red flags)."""
+    """After a fall, with a fever or a weak leg; in a child, whatever else (a child who cannot
+    walk is an urgent referral: paediatric red flags); and with severe pain (7+ or excruciating)
+    that began a day or more ago, when still not being able to get up is a doctor's matter (NHS
+    inform). The ordinary case, milder pain, is not asked."""
     age = answers.get("age")
     is_child = isinstance(age, int) and age < DEFAULT_THRESHOLDS.child_age
-    return is_child or _any_yes(
-        "symptoms.recent_trauma", "symptoms.fever_or_chills", "symptoms.leg_weakness"
-    )(answers)
+    return (
+        is_child
+        or _severe_since_yesterday(answers)
+        or _any_yes("symptoms.recent_trauma", "symptoms.fever_or_chills", "symptoms.leg_weakness")(
+            answers
+        )
+    )
+
+
+def _severe_since_yesterday(answers: Answers) -> bool:
+    severe = (
+        _at_least("pain.score", ACUTE_PAIN_SCORE)(answers)
+        or answers.get("pain.excruciating") is True
+    )
+    return severe and _at_least("pain.duration_days", DEFAULT_THRESHOLDS.cannot_walk_days)(answers)
 
 
 def _wound_possible(answers: Answers) -> bool:

@@ -147,9 +147,9 @@ def cardiac(profile: Profile, _: Thresholds) -> Hit | None:
 def vascular(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """The aorta: tearing or sudden severe pain (dissection); a known aneurysm or a pulsating lump
     in the belly; severe back or belly pain with faintness at 50+, whether or not the onset was
-    answered (NICE NG156); new severe back pain with belly pain at 60+; a first 'kidney stone'
-    pain at 60+ (NICE CKS renal colic) — all emergencies. A hot, swollen calf (a clot in a leg
-    vein, NHS DVT): urgent."""
+    answered (NICE NG156); new back pain with belly pain at 60+, however bad; a first 'kidney
+    stone' pain at 60+ (NICE CKS renal colic) — all emergencies. A hot, swollen calf (a clot in
+    a leg vein, NHS DVT): urgent."""
     named = said(
         profile,
         "symptoms.tearing_or_sudden_severe_pain",
@@ -161,25 +161,27 @@ def vascular(profile: Profile, thresholds: Thresholds) -> Hit | None:
     faint = said(profile, "symptoms.sweating_nausea_or_faintness")
     leak = (*severe, *faint, *older) if older and severe and faint else ()
     colic = _first_colic_when_older(profile, thresholds)
-    rupture = _new_severe_back_and_belly_pain_when_older(profile, thresholds)
+    rupture = _new_back_and_belly_pain_when_older(profile, thresholds)
     if named or leak or colic or rupture:
         return Hit((*named, *leak, *colic, *rupture), "emergency")
     calf = said(profile, "symptoms.hot_swollen_calf")
     return Hit(calf, "urgent") if calf else None
 
 
-def _new_severe_back_and_belly_pain_when_older(
+def _new_back_and_belly_pain_when_older(
     profile: Profile, thresholds: Thresholds
 ) -> tuple[str, ...]:
-    """New severe back pain with belly pain at 60+, not known to have come on slowly: a leaking
-    aneurysm until proven otherwise, even without faintness (NICE NG156 1.1: "Think about the
-    possibility of ruptured AAA in people with new abdominal and/or back pain, cardiovascular
-    collapse, or loss of consciousness" and transfer them at once)."""
+    """New back pain with belly pain at 60+, not known to have come on slowly: a leaking
+    aneurysm until proven otherwise, even without faintness and however bad the pain (NICE
+    NG156 1.1: "Think about the possibility of ruptured AAA in people with new abdominal and/or
+    back pain, cardiovascular collapse, or loss of consciousness" and transfer them at once; the
+    guideline names no pain score, so none is asked for). Severe pain is named when there."""
     older = _at_least(profile.age, thresholds.renal_colic_vascular_age)
-    if not older or profile.pain.onset == "gradual" or not _severe(profile):
+    if not older or profile.pain.onset == "gradual" or pain_free(profile):
         return ()
     belly = said(profile, "symptoms.abdominal_pain")
-    return (*belly, "pain.severe", "age") if belly else ()
+    severe = ("pain.severe",) if _severe(profile) else ()
+    return (*belly, *severe, "age") if belly else ()
 
 
 def _first_colic_when_older(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
@@ -428,8 +430,9 @@ def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """A past cancer, weight loss without trying, or pain that stays whatever the position and
     does not ease with rest ("non-mechanical"), at any age: urgent (NICE CKS, NG12, NG234; NHS:
     an urgent GP appointment when "the pain does not improve after resting"). Night pain at 50+,
-    or new back pain in an older person (not a flare of pain that began before 65): routine
-    (seed 002)."""
+    new back pain in an older person (not a flare of pain that began before 65; seed 002), or
+    back pain for the first time in one's life at 50 or over (`_first_back_pain_late`):
+    routine."""
     history = said(profile, "symptoms.cancer_history")
     weight = said(profile, "symptoms.unexplained_weight_loss")
     constant = said(profile, "symptoms.pain_constant_whatever_position")
@@ -443,7 +446,22 @@ def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
         profile, thresholds
     ):
         return Hit(("age",), "routine")
-    return None
+    first = _first_back_pain_late(profile, thresholds)
+    return Hit(first, "routine") if first else None
+
+
+def _first_back_pain_late(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
+    """Back pain that first began at 50 or over, and recently (this year or last): new back pain
+    after 50 is a red flag for cancer in NHS pathways, listed beside pain before 20, which the
+    check also books (NHS Gloucestershire G-Care, "Red flags for spinal conditions", symptoms
+    that may suggest cancer: "new onset pain in patient over age 50 years (defined as over age
+    55 years in some guidelines), or younger than age 20 years"). The page gives no urgency, so
+    it is a booked check, as for the young. An unknown onset age raises nothing here (from 65
+    the age rule above keeps the check)."""
+    onset_age, age = profile.pain.onset_age, profile.age
+    if onset_age is None or age is None or onset_age < thresholds.cancer_age:
+        return ()
+    return ("pain.onset_age",) if age - onset_age <= thresholds.new_onset_years else ()
 
 
 def _long_standing(profile: Profile, thresholds: Thresholds) -> bool:
@@ -571,9 +589,29 @@ def night_pain(profile: Profile, _: Thresholds) -> Hit | None:
     return Hit(night) if night else None
 
 
-def acute_phase(profile: Profile, _: Thresholds) -> Hit | None:
-    """Severe pain right now, 7+ or excruciating: no exercise until it subsides (seed 000)."""
+def acute_phase(profile: Profile, thresholds: Thresholds) -> Hit | None:
+    """Severe pain right now, 7+ or excruciating: no exercise until it subsides (seed 000).
+    Still not able to stand up or walk a day or more after the pain began: urgent
+    (`_still_cannot_stand_or_walk`)."""
+    still = _still_cannot_stand_or_walk(profile, thresholds)
+    if still:
+        return Hit((*still, *_severe(profile)), "urgent")
     return Hit(_severe(profile)) if profile.is_acute else None
+
+
+def _still_cannot_stand_or_walk(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
+    """Back pain that still stops the person standing up or walking a day or more after it
+    began, with or without a fall: see a doctor today or tomorrow. NHS inform, "New or worsening
+    back pain", Sitting and standing: "If you've tried these techniques but still find it too
+    painful or difficult to get off the floor, speak to your GP. If your GP surgery is closed,
+    phone 111"; HSC Northern Trust, Low back pain: "disturbance to your normal walk" → "consult
+    your GP as soon as possible". In the first hours a locked back is first looked after at home
+    with NHS inform's ways of getting up, so the answer counts from the next day; an unknown
+    duration raises nothing here."""
+    cannot = said(profile, "symptoms.cannot_stand_or_walk")
+    if cannot and _at_least(profile.pain.duration_days, thresholds.cannot_walk_days):
+        return (*cannot, "pain.duration_days")
+    return ()
 
 
 RULES: tuple[Rule, ...] = (

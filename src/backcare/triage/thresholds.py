@@ -26,6 +26,11 @@ class Thresholds:
     cancer_age: int = 50
     """From this age new back pain adds to other cancer signs (NICE CKS red flags: over 50)."""
 
+    new_onset_years: int = 1
+    """Back pain that first began this many years ago or fewer (this year or last, by the
+    person's age then and now) is new onset, not long-standing (G-Care red flags: "new onset
+    pain in patient over age 50 years")."""
+
     unexplained_pain_age: int = 65
     """From this age back pain alone deserves a check (seed 002: "the elderly appear unknown
     reasons of back pain"); 65 is the usual public-health line for older adults."""
@@ -52,6 +57,13 @@ class Thresholds:
     et al., Ann Palliat Med 2015, a review of 27 studies: 4 is the most used upper bound of mild
     pain for non-cancer pain). A knock with mild pain, when whether it was a serious accident is
     not known, is a minor knock (issue 14's definition)."""
+
+    cannot_walk_days: int = 1
+    """Not able to stand up or walk this many days or more after the pain began is a doctor's
+    matter today or tomorrow (NHS inform, new or worsening back pain: the ways of getting up
+    first, then "if you've tried these techniques but still find it too painful or difficult to
+    get off the floor, speak to your GP. If your GP surgery is closed, phone 111"). On the day
+    the pain began, those ways of getting up come first."""
 
     knock_review_days: int = 14
     """A minor knock still hurting after this many days needs a booked check (hospital patient
