@@ -337,3 +337,27 @@ def test_everyday_words_for_feeding_standing_lopsided_spasms_and_chores_reach_th
     result = ask(index, question)
     assert result.covered is True
     assert result.results[0].id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do I hold a baby without straining my back?",
+        "Bathing the baby makes my back ache, any tips?",
+        "Back pain after holding a baby for hours",
+    ],
+)
+def test_an_everyday_word_of_an_exercises_name_alone_does_not_bring_the_exercise_up(
+    index: AskIndex, question: str
+) -> None:
+    """The baby in the question is the person's, not the *happy baby* pose: an everyday word of
+    a name counts as naming the exercise only with the whole name or an exercise asked for."""
+    assert "happy-baby" not in [hit.id for hit in ask(index, question).results[:3]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is happy baby good for my lower back?", "Which happy baby stretch helps a sore back?"],
+)
+def test_an_exercise_named_whole_still_comes_first(index: AskIndex, question: str) -> None:
+    assert ask(index, question).results[0].id == "happy-baby"
