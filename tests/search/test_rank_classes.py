@@ -303,7 +303,7 @@ def test_over_the_counter_medicine_is_not_standing_at_a_counter(index: AskIndex)
 
 
 def test_an_entry_is_named_without_the_aside_in_brackets_of_its_name(index: AskIndex) -> None:
-    """"Pilates (core control training)" is named by "pilates"; "Ice pack (cold compress)" by
+    """ "Pilates (core control training)" is named by "pilates"; "Ice pack (cold compress)" by
     "ice pack"."""
     named = index.analyse("should I use an ice pack or do pilates?").named
     entries = list(index.kb)
@@ -361,3 +361,30 @@ def test_an_everyday_word_of_an_exercises_name_alone_does_not_bring_the_exercise
 )
 def test_an_exercise_named_whole_still_comes_first(index: AskIndex, question: str) -> None:
     assert ask(index, question).results[0].id == "happy-baby"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hot or cold for a herniated disc?", "Should I keep my slipped disc warm or cold?"],
+)
+def test_a_heat_or_cold_question_about_a_condition_keeps_a_heat_or_ice_entry_in_the_top_five(
+    index: AskIndex, question: str
+) -> None:
+    assert "thermotherapy" in [hit.kind for hit in ask(index, question).results[:5]]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_a_treatment_word_always_keeps_an_entry_of_that_treatment_in_the_top_five(
+    index: AskIndex, data: st.DataObject
+) -> None:
+    """Whatever the condition or group a heat or cold question names, one heat or ice entry is in
+    the first five."""
+    named = data.draw(
+        st.sampled_from([e.name for e in index.kb if e.kind in {"cause", "population"}])
+    )
+    word = data.draw(st.sampled_from(["heat", "ice", "a hot compress", "something cold"]))
+    question = f"Should I use {word} for {named.lower()}?"
+    assert "thermotherapy" in [hit.kind for hit in ask(index, question).results[:5]]

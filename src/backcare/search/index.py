@@ -82,6 +82,11 @@ EVERYDAY_PER_MILLION = 50.0
 """A name word used at least this often per million words of everyday English ("baby", "happy",
 "after", "dog") is an everyday word (``NAME_WORD_DAMPING``); rarer ones ("plank", "pigeon",
 "cobra") name the exercise, and so does the equipment it uses ("ball" in "birth ball")."""
+TREATMENT_KINDS = frozenset({"thermotherapy"})
+"""Kinds of treatment a question may name by a word ("is hot or cold better for a herniated
+disc?"): the best entry of that kind among the candidates is kept in the first ``TREATMENT_TOP``,
+however strongly the condition's own entries match the rest of the question."""
+TREATMENT_TOP = 5
 WARNING_DAMPING = 0.3
 """A red flag whose signs the question does not describe sinks, and never comes first: it shares
 symptom words with plain questions, and the person asked something else."""
@@ -645,6 +650,8 @@ class AskIndex:
         scored = _first_that(scored, lambda row: not self._warning_elsewhere(row, query))
         scored = _first_that(scored, lambda row: not self._routine_warning(row, query))
         scored = _first_that(scored, lambda row: not self._facts[row].not_first_for & query.groups)
+        for kind in TREATMENT_KINDS & query.kinds:
+            scored = _kept_in_top(scored, lambda row, k=kind: self._facts[row].kind == k)
         wanted = set(query.stems).union(*map(self._answer_stems.__getitem__, query.concepts))
         terms = cache(partial(self._coverage_terms, query))
         return [self._hit(row, score, query, wanted, terms) for score, row in scored[:top]]
@@ -1046,4 +1053,19 @@ def _first_that(
     for position, (_, row) in enumerate(scored):
         if acceptable(row):
             return [scored[position], *scored[:position], *scored[position + 1 :]]
+    return scored
+
+
+def _kept_in_top(
+    scored: list[tuple[float, int]], wanted: Callable[[int], bool]
+) -> list[tuple[float, int]]:
+    """Move the best wanted hit up to the last place of the first ``TREATMENT_TOP`` when none of
+    them is wanted (order kept otherwise)."""
+    if any(wanted(row) for _, row in scored[:TREATMENT_TOP]):
+        return scored
+    for position, (_, row) in enumerate(scored):
+        if wanted(row):
+            at = TREATMENT_TOP - 1
+            rest = scored[:position] + scored[position + 1 :]
+            return [*rest[:at], scored[position], *rest[at:]]
     return scored
