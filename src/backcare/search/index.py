@@ -651,7 +651,7 @@ class AskIndex:
         scored = _first_that(scored, lambda row: not self._routine_warning(row, query))
         scored = _first_that(scored, lambda row: not self._facts[row].not_first_for & query.groups)
         for kind in TREATMENT_KINDS & query.kinds:
-            scored = _kept_in_top(scored, lambda row, k=kind: self._facts[row].kind == k)
+            scored = _kept_in_top(scored, partial(self._is_kind, kind))
         wanted = set(query.stems).union(*map(self._answer_stems.__getitem__, query.concepts))
         terms = cache(partial(self._coverage_terms, query))
         return [self._hit(row, score, query, wanted, terms) for score, row in scored[:top]]
@@ -707,6 +707,9 @@ class AskIndex:
         """A cause entry other than the ones the question names: "why is sitting the leading
         cause?" wants the causes about sitting, not every cause."""
         return bool(query.causes) and row not in query.causes
+
+    def _is_kind(self, kind: str, row: int) -> bool:
+        return self._facts[row].kind == kind
 
     def _everyday_name_only(self, row: int, query: Query) -> bool:
         """An exercise the question shares only everyday name words with, neither saying its
