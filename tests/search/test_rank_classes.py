@@ -388,3 +388,23 @@ def test_a_treatment_word_always_keeps_an_entry_of_that_treatment_in_the_top_fiv
     word = data.draw(st.sampled_from(["heat", "ice", "a hot compress", "something cold"]))
     question = f"Should I use {word} for {named.lower()}?"
     assert "thermotherapy" in [hit.kind for hit in ask(index, question).results[:5]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which signs of back pain mean I should see a doctor?",
+        "What symptoms should make me call my GP about my back?",
+    ],
+)
+def test_which_symptoms_call_for_a_doctor_is_answered_by_the_warning_signs(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].warning_sign
+
+
+def test_back_pain_in_children_named_first_is_the_young_persons_warning_sign(
+    index: AskIndex,
+) -> None:
+    result = ask(index, "Back pain in children: when should my kid see the GP?")
+    assert result.results[0].id == "red-flag-child"
