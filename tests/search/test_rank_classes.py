@@ -6,7 +6,7 @@ pain, American spellings and slips."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from backcare.search import AskIndex, ask
@@ -408,3 +408,32 @@ def test_back_pain_in_children_named_first_is_the_young_persons_warning_sign(
 ) -> None:
     result = ask(index, "Back pain in children: when should my kid see the GP?")
     assert result.results[0].id == "red-flag-child"
+
+
+_PLAIN_KINDS = {"exercise", "habit", "posture", "thermotherapy", "acupressure", "method"}
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_a_question_with_no_warning_sign_words_never_gets_a_warning_sign_first(
+    index: AskIndex, data: st.DataObject
+) -> None:
+    """A plain question about something to do, in words that describe no warning sign and ask
+    for no doctor, is never answered first by a warning sign."""
+    names = sorted({e.name for e in index.kb if e.kind in _PLAIN_KINDS})
+    name = data.draw(st.sampled_from(names)).lower()
+    template = data.draw(
+        st.sampled_from(
+            [
+                "Is {} good for my back?",
+                "How often should I do {}?",
+                "Can {} ease a stiff lower back?",
+                "My back aches after work, would {} help?",
+            ]
+        )
+    )
+    question = template.format(name)
+    assume(not index.analyse(question).flags and not index.analyse(question).intended)
+    assert not ask(index, question).results[0].warning_sign
