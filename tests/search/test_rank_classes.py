@@ -437,3 +437,14 @@ def test_a_question_with_no_warning_sign_words_never_gets_a_warning_sign_first(
     question = template.format(name)
     assume(not index.analyse(question).flags and not index.analyse(question).intended)
     assert not ask(index, question).results[0].warning_sign
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tell me about degenerative disc disease", "My discs are degenerating, what does that mean?"],
+)
+def test_a_degenerating_disc_is_wear_with_age_not_a_slipped_disc(
+    index: AskIndex, question: str
+) -> None:
+    first = ask(index, question).results[0].id
+    assert first in {"cause-lumbar-degeneration", "degenerative-spine-older-women"}
