@@ -448,3 +448,16 @@ def test_a_degenerating_disc_is_wear_with_age_not_a_slipped_disc(
 ) -> None:
     first = ask(index, question).results[0].id
     assert first in {"cause-lumbar-degeneration", "degenerative-spine-older-women"}
+
+
+def test_whether_something_helps_is_answered_by_its_own_entry_before_a_conflict_about_it(
+    index: AskIndex,
+) -> None:
+    ids = [hit.id for hit in ask(index, "Will massage help my back ache?").results]
+    assert ids[0] == "self-massage"
+    assert "conflict-lower-back-self-massage" in ids
+
+
+def test_a_how_question_is_not_a_yes_or_no_question_about_benefit(index: AskIndex) -> None:
+    assert not index.analyse("How can exercise help prevent back pain?").asks_benefit
+    assert index.analyse("Does massage help lower back pain?").asks_benefit

@@ -106,6 +106,12 @@ _ASKS_ACTION = re.compile(
     r"\bhow (to|do i|can i|should i|do you|can you|should you)\b|\b(tips|relieve|relief|ease)\b"
 )
 """Wording that asks what to do, whatever the action ("how to…", "tips", "relieve")."""
+_ASKS_BENEFIT = re.compile(
+    r"^(does|do|is|are|can|could|will|would)\b.*\b(help|helps|good|effective|worth it|work)\b"
+)
+"""A yes-or-no question whether something does good ("does massage help?", "are massages good for
+back pain?"): the thing's own entry answers it, not the conflict entry about it (listed, not
+first), which weighs two passages that disagree on when or how."""
 COVERED_THRESHOLD = 0.005
 """Share of the question's informative words (weighted by rarity) the best entry holds, at or above
 which the sources are taken to answer it. Chosen by ``choose_threshold`` (best not-covered F1,
@@ -278,6 +284,8 @@ class Query:
     """Words of a lower-back phrase the question holds (``_placing``)."""
     asks_action: bool = False
     """The question asks what to do, not what causes it (``_asks_action``)."""
+    asks_benefit: bool = False
+    """The question asks whether something does good (``_ASKS_BENEFIT``)."""
     stems: frozenset[str] = frozenset()
     """Stems of ``words``."""
 
@@ -536,6 +544,7 @@ class AskIndex:
             kinds=frozenset(kinds),
             causes=self._causes_named(words, kinds),
             asks_action=_asks_action(lowered, kinds),
+            asks_benefit=_ASKS_BENEFIT.search(lowered) is not None,
             stems=frozenset(map(stem, words)),
             placing=self._placing(words, concepts),
             concepts=tuple(concepts),
@@ -650,6 +659,8 @@ class AskIndex:
         scored = _first_that(scored, lambda row: not self._warning_elsewhere(row, query))
         scored = _first_that(scored, lambda row: not self._routine_warning(row, query))
         scored = _first_that(scored, lambda row: not self._facts[row].not_first_for & query.groups)
+        if query.asks_benefit:
+            scored = _first_that(scored, lambda row: not self._conflict_unnamed(row, query))
         for kind in TREATMENT_KINDS & query.kinds:
             scored = _kept_in_top(scored, partial(self._is_kind, kind))
         wanted = set(query.stems).union(*map(self._answer_stems.__getitem__, query.concepts))
@@ -722,6 +733,10 @@ class AskIndex:
             and row not in query.named
             and "exercise" not in query.kinds
         )
+
+    def _conflict_unnamed(self, row: int, query: Query) -> bool:
+        """A conflict entry the question does not name (``_ASKS_BENEFIT``)."""
+        return self._facts[row].kind == "conflict" and row not in query.named
 
     def _routine_warning(self, row: int, query: Query) -> bool:
         """A warning sign that is not pressing, and not what this kind of question asks for (as
