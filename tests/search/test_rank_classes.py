@@ -461,3 +461,14 @@ def test_whether_something_helps_is_answered_by_its_own_entry_before_a_conflict_
 def test_a_how_question_is_not_a_yes_or_no_question_about_benefit(index: AskIndex) -> None:
     assert not index.analyse("How can exercise help prevent back pain?").asks_benefit
     assert index.analyse("Does massage help lower back pain?").asks_benefit
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is a belly binder a good idea after having a baby?",
+        "Do postpartum wraps help my back after birth?",
+    ],
+)
+def test_a_belly_wrap_after_birth_is_the_contents_girdle(index: AskIndex, question: str) -> None:
+    assert "postpartum-girdle" in [hit.id for hit in ask(index, question).results[:2]]
