@@ -472,3 +472,16 @@ def test_a_how_question_is_not_a_yes_or_no_question_about_benefit(index: AskInde
 )
 def test_a_belly_wrap_after_birth_is_the_contents_girdle(index: AskIndex, question: str) -> None:
     assert "postpartum-girdle" in [hit.id for hit in ask(index, question).results[:2]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When can I go running again after a back injury?",
+        "How soon can I work out after a back strain?",
+    ],
+)
+def test_going_back_to_exercise_after_a_back_injury_reaches_the_acute_phase_rule(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].id == "for-acute-phase"
