@@ -485,3 +485,27 @@ def test_going_back_to_exercise_after_a_back_injury_reaches_the_acute_phase_rule
     index: AskIndex, question: str
 ) -> None:
     assert ask(index, question).results[0].id == "for-acute-phase"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can kidney disease cause pain in my lower back?", "Could my kidneys be why my back hurts?"],
+)
+def test_a_kidney_problem_as_medicine_means_it_is_not_tcm_kidney_deficiency(
+    index: AskIndex, question: str
+) -> None:
+    first = ask(index, question).results[0].id
+    assert first in {"cause-urogenital-disease", "conflict-back-pain-and-kidneys"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is kidney deficiency in Chinese medicine?",
+        "Does kidney yang deficiency cause lumbago?",
+    ],
+)
+def test_tcm_kidney_deficiency_asked_by_name_still_reaches_it(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].id == "kidney-deficiency"
