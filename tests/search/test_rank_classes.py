@@ -509,3 +509,21 @@ def test_tcm_kidney_deficiency_asked_by_name_still_reaches_it(
     index: AskIndex, question: str
 ) -> None:
     assert ask(index, question).results[0].id == "kidney-deficiency"
+
+
+@pytest.mark.parametrize(
+    ("question", "group", "entry"),
+    [
+        ("Is back pain different in women?", "women", "for-women"),
+        ("What makes a man's lower back ache?", "men", "for-men"),
+    ],
+)
+def test_men_and_women_named_in_a_question_are_the_groups_with_advice_sets(
+    index: AskIndex, question: str, group: str, entry: str
+) -> None:
+    assert group in index.analyse(question).groups
+    assert ask(index, question).results[0].id == entry
+
+
+def test_menstrual_is_not_men(index: AskIndex) -> None:
+    assert not index.analyse("Back pain with menstrual cramps").groups

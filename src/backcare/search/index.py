@@ -219,6 +219,8 @@ GROUP_CUES: dict[Group, tuple[str, ...]] = {
     "pregnancy": ("pregnancy", "labour"),
     "postpartum": ("postpartum", "caesarean", "breastfeeding"),
     "menopause": ("menopause",),
+    "men": ("men",),
+    "women": ("women",),
     "office_worker": ("office",),
     "standing_worker": ("standing_work",),
     "manual_worker": ("lifting", "manual_work"),
