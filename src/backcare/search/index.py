@@ -547,7 +547,7 @@ class AskIndex:
             kinds=frozenset(kinds),
             causes=self._causes_named(words, kinds),
             asks_action=_asks_action(lowered, kinds),
-            asks_benefit=_ASKS_BENEFIT.search(lowered) is not None,
+            asks_benefit=_ASKS_BENEFIT.match(lowered) is not None,
             stems=frozenset(map(stem, words)),
             placing=self._placing(words, concepts),
             concepts=tuple(concepts),
@@ -886,7 +886,7 @@ class AskIndex:
         def boost(row: int) -> float:
             facts = facts_of[row]
             factor = PHRASE_BOOST if row in named else 1.0
-            if said and row not in named:
+            if said and facts.called and row not in named:
                 shared = said & facts.called
                 if shared and shared <= facts.everyday_called:
                     factor *= NAME_WORD_DAMPING
