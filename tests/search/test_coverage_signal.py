@@ -138,6 +138,14 @@ def test_a_word_only_mentioned_in_an_entrys_steps_is_not_an_answer(
         ("Is a massage cushion worth it for lower back pain?", "devices_and_clinic_treatments"),
         ("Should I sit on a stability ball at my desk?", "devices_and_clinic_treatments"),
         ("Why do my knees and back ache after gardening?", "other_body_parts"),
+        (
+            "Are saddle or posture chairs worth buying for a sore back?",
+            "devices_and_clinic_treatments",
+        ),
+        ("Is it safe to see an osteopath with spinal stenosis?", "devices_and_clinic_treatments"),
+        ("With a slipped disc, should I go to a chiropractor?", "devices_and_clinic_treatments"),
+        ("What kind of painkillers should I take for my back?", "medicines"),
+        ("Is there a blood test to rule out ankylosing spondylitis?", "diagnosis_and_statistics"),
     ],
 )
 def test_classes_the_seeds_do_not_answer_are_not_covered(
@@ -147,7 +155,9 @@ def test_classes_the_seeds_do_not_answer_are_not_covered(
     cracking or adjusting a spine, and another body part told apart from the back; and other
     wordings of them: an X-ray written with a space, the healing time of a diagnosis asked verb
     first, time off work (the seeds say how to work with back pain, never whether to stay off),
-    chairs and massage devices sold for backs, and knees beside the back."""
+    chairs and massage devices sold for backs, and knees beside the back; a chiropractor or
+    osteopath with a named condition, which kind of medicine to take, and a test that confirms
+    or rules out a diagnosis."""
     result = ask(index, question)
     assert result.covered is False
     assert result.not_covered is not None
@@ -160,6 +170,9 @@ def test_classes_the_seeds_do_not_answer_are_not_covered(
         "How long does back pain usually last?",
         "How long does a pulled back muscle take to heal?",
         "Should I put a pillow between my knees when my back aches at night?",
+        "How should I sit on an office chair with a sore back?",
+        "What does a chiropractor do for back pain?",
+        "Is it safe to take painkillers for back pain?",
     ],
 )
 def test_the_natural_course_of_back_pain_and_the_seeds_own_advice_stay_covered(
@@ -251,7 +264,7 @@ def test_neighbours_with_no_float_between_them_are_still_told_apart() -> None:
 def test_a_short_question_about_an_object_the_content_never_names_is_not_covered(
     index: AskIndex, question: str
 ) -> None:
-    """"Blanket" and "socks" are everyday words, so rarity alone does not make them the topic;
+    """ "Blanket" and "socks" are everyday words, so rarity alone does not make them the topic;
     WordNet's objects heading a compound do."""
     assert ask(index, question).covered is False
     assert coverage(index, question) == -math.inf
@@ -338,7 +351,7 @@ def test_a_contraction_typed_without_its_apostrophe_is_not_an_unknown_topic(
 def test_a_word_found_only_in_a_source_reference_is_not_a_topic_the_content_covers(
     index: AskIndex,
 ) -> None:
-    """"Orthotics" appears in the content only inside a NICE reference's section title."""
+    """ "Orthotics" appears in the content only inside a NICE reference's section title."""
     assert coverage(index, "Do orthotics help back pain?") == -math.inf
 
 

@@ -6,7 +6,7 @@ pain, American spellings and slips."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from backcare.search import AskIndex, ask
@@ -303,7 +303,7 @@ def test_over_the_counter_medicine_is_not_standing_at_a_counter(index: AskIndex)
 
 
 def test_an_entry_is_named_without_the_aside_in_brackets_of_its_name(index: AskIndex) -> None:
-    """"Pilates (core control training)" is named by "pilates"; "Ice pack (cold compress)" by
+    """ "Pilates (core control training)" is named by "pilates"; "Ice pack (cold compress)" by
     "ice pack"."""
     named = index.analyse("should I use an ice pack or do pilates?").named
     entries = list(index.kb)
@@ -337,3 +337,193 @@ def test_everyday_words_for_feeding_standing_lopsided_spasms_and_chores_reach_th
     result = ask(index, question)
     assert result.covered is True
     assert result.results[0].id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do I hold a baby without straining my back?",
+        "Bathing the baby makes my back ache, any tips?",
+        "Back pain after holding a baby for hours",
+    ],
+)
+def test_an_everyday_word_of_an_exercises_name_alone_does_not_bring_the_exercise_up(
+    index: AskIndex, question: str
+) -> None:
+    """The baby in the question is the person's, not the *happy baby* pose: an everyday word of
+    a name counts as naming the exercise only with the whole name or an exercise asked for."""
+    assert "happy-baby" not in [hit.id for hit in ask(index, question).results[:3]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is happy baby good for my lower back?", "Which happy baby stretch helps a sore back?"],
+)
+def test_an_exercise_named_whole_still_comes_first(index: AskIndex, question: str) -> None:
+    assert ask(index, question).results[0].id == "happy-baby"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hot or cold for a herniated disc?", "Should I keep my slipped disc warm or cold?"],
+)
+def test_a_heat_or_cold_question_about_a_condition_keeps_a_heat_or_ice_entry_in_the_top_five(
+    index: AskIndex, question: str
+) -> None:
+    assert "thermotherapy" in [hit.kind for hit in ask(index, question).results[:5]]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_a_treatment_word_always_keeps_an_entry_of_that_treatment_in_the_top_five(
+    index: AskIndex, data: st.DataObject
+) -> None:
+    """Whatever the condition or group a heat or cold question names, one heat or ice entry is in
+    the first five."""
+    named = data.draw(
+        st.sampled_from([e.name for e in index.kb if e.kind in {"cause", "population"}])
+    )
+    word = data.draw(st.sampled_from(["heat", "ice", "a hot compress", "something cold"]))
+    question = f"Should I use {word} for {named.lower()}?"
+    assert "thermotherapy" in [hit.kind for hit in ask(index, question).results[:5]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which signs of back pain mean I should see a doctor?",
+        "What symptoms should make me call my GP about my back?",
+    ],
+)
+def test_which_symptoms_call_for_a_doctor_is_answered_by_the_warning_signs(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].warning_sign
+
+
+def test_back_pain_in_children_named_first_is_the_young_persons_warning_sign(
+    index: AskIndex,
+) -> None:
+    result = ask(index, "Back pain in children: when should my kid see the GP?")
+    assert result.results[0].id == "red-flag-child"
+
+
+_PLAIN_KINDS = {"exercise", "habit", "posture", "thermotherapy", "acupressure", "method"}
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_a_question_with_no_warning_sign_words_never_gets_a_warning_sign_first(
+    index: AskIndex, data: st.DataObject
+) -> None:
+    """A plain question about something to do, in words that describe no warning sign and ask
+    for no doctor, is never answered first by a warning sign."""
+    names = sorted({e.name for e in index.kb if e.kind in _PLAIN_KINDS})
+    name = data.draw(st.sampled_from(names)).lower()
+    template = data.draw(
+        st.sampled_from(
+            [
+                "Is {} good for my back?",
+                "How often should I do {}?",
+                "Can {} ease a stiff lower back?",
+                "My back aches after work, would {} help?",
+            ]
+        )
+    )
+    question = template.format(name)
+    assume(not index.analyse(question).flags and not index.analyse(question).intended)
+    assert not ask(index, question).results[0].warning_sign
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tell me about degenerative disc disease", "My discs are degenerating, what does that mean?"],
+)
+def test_a_degenerating_disc_is_wear_with_age_not_a_slipped_disc(
+    index: AskIndex, question: str
+) -> None:
+    first = ask(index, question).results[0].id
+    assert first in {"cause-lumbar-degeneration", "degenerative-spine-older-women"}
+
+
+def test_whether_something_helps_is_answered_by_its_own_entry_before_a_conflict_about_it(
+    index: AskIndex,
+) -> None:
+    ids = [hit.id for hit in ask(index, "Will massage help my back ache?").results]
+    assert ids[0] == "self-massage"
+    assert "conflict-lower-back-self-massage" in ids
+
+
+def test_a_how_question_is_not_a_yes_or_no_question_about_benefit(index: AskIndex) -> None:
+    assert not index.analyse("How can exercise help prevent back pain?").asks_benefit
+    assert index.analyse("Does massage help lower back pain?").asks_benefit
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is a belly binder a good idea after having a baby?",
+        "Do postpartum wraps help my back after birth?",
+    ],
+)
+def test_a_belly_wrap_after_birth_is_the_contents_girdle(index: AskIndex, question: str) -> None:
+    assert "postpartum-girdle" in [hit.id for hit in ask(index, question).results[:2]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When can I go running again after a back injury?",
+        "How soon can I work out after a back strain?",
+    ],
+)
+def test_going_back_to_exercise_after_a_back_injury_reaches_the_acute_phase_rule(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].id == "for-acute-phase"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can kidney disease cause pain in my lower back?", "Could my kidneys be why my back hurts?"],
+)
+def test_a_kidney_problem_as_medicine_means_it_is_not_tcm_kidney_deficiency(
+    index: AskIndex, question: str
+) -> None:
+    first = ask(index, question).results[0].id
+    assert first in {"cause-urogenital-disease", "conflict-back-pain-and-kidneys"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is kidney deficiency in Chinese medicine?",
+        "Does kidney yang deficiency cause lumbago?",
+    ],
+)
+def test_tcm_kidney_deficiency_asked_by_name_still_reaches_it(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].id == "kidney-deficiency"
+
+
+@pytest.mark.parametrize(
+    ("question", "group", "entry"),
+    [
+        ("Is back pain different in women?", "women", "for-women"),
+        ("What makes a man's lower back ache?", "men", "for-men"),
+    ],
+)
+def test_men_and_women_named_in_a_question_are_the_groups_with_advice_sets(
+    index: AskIndex, question: str, group: str, entry: str
+) -> None:
+    assert group in index.analyse(question).groups
+    assert ask(index, question).results[0].id == entry
+
+
+def test_menstrual_is_not_men(index: AskIndex) -> None:
+    assert not index.analyse("Back pain with menstrual cramps").groups
