@@ -51,6 +51,7 @@ FOURTH_BATCH = "held_out_4"
 FIFTH_BATCH = "held_out_5"
 SIXTH_BATCH = "held_out_6"
 SEVENTH_BATCH = "held_out_7"
+EIGHTH_BATCH = "held_out_8"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -58,6 +59,7 @@ LATER_BATCHES = (
     FIFTH_BATCH,
     SIXTH_BATCH,
     SEVENTH_BATCH,
+    EIGHTH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -85,3 +87,12 @@ def test_third_held_out_batch_is_big_enough_and_of_both_kinds(
     assert len(third) >= 60
     assert sum(i["covered"] for i in third) >= 40
     assert sum(not i["covered"] for i in third) >= 12
+
+
+def test_eighth_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    eighth = [i for i in items if i["part"] == EIGHTH_BATCH]
+    assert len(eighth) >= 60
+    assert sum(i["covered"] for i in eighth) >= 40
+    assert sum(not i["covered"] for i in eighth) >= 15
