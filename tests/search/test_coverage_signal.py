@@ -450,3 +450,16 @@ def test_the_cost_insurance_or_referral_of_any_treatment_in_the_content_is_not_c
     assert result.covered is False
     assert result.not_covered is not None
     assert result.not_covered.topic == "money_and_paperwork"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My back started aching on Monday, what should I do?",
+        "Since January my lower back is stiff, what stretches help?",
+    ],
+)
+def test_a_day_or_month_named_says_when_and_is_not_an_unknown_topic(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is True

@@ -261,6 +261,12 @@ MEDICINE_FORMS = frozenset(
 """Forms a medicine or remedy is sold in: a word the content never mentions and rare in everyday
 English right before one ("lidoderm patches", "cbd oil") names a product, which is what the
 question asks about however long it is."""
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday weekend weekends january february "
+    "march april june july august september october november december".split()
+)
+"""Days and months say when ("it started on Monday"), never what a question is about; the
+everyday-English list leaves them out, as names."""
 NOT_A_TOPIC_ENDINGS = ("ly", "able")
 """Adverbs and "-able" adjectives ("efficiently", "curable") describe; they never name a topic."""
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -813,6 +819,7 @@ class AskIndex:
         return (
             not any(form in self._common_english for form in (word, *_base_forms(word)))
             and not word.endswith(NOT_A_TOPIC_ENDINGS)
+            and word not in CALENDAR_WORDS
             and not any(c.isdigit() for c in word)
         )
 
