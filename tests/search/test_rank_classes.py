@@ -527,3 +527,71 @@ def test_men_and_women_named_in_a_question_are_the_groups_with_advice_sets(
 
 def test_menstrual_is_not_men(index: AskIndex) -> None:
     assert not index.analyse("Back pain with menstrual cramps").groups
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Should I stretch or rest when my lower back hurts?",
+        "Is it better to keep stretching or to rest my back?",
+    ],
+)
+def test_stretch_or_walk_against_rest_reaches_the_acute_phase_rule(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].id == "for-acute-phase"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My back started aching on Monday; how long is it going to last?",
+        "Any idea how long back pain usually lasts?",
+        "When does back pain become chronic?",
+    ],
+)
+def test_how_long_the_pain_at_hand_will_last_reaches_the_natural_course(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    assert result.covered is True
+    assert result.results[0].id == "red-flag-chronic-pain"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How can I tell whether my back pain is serious?", "How do I know if it is serious?"],
+)
+def test_how_to_tell_whether_back_pain_is_serious_reaches_the_warning_signs(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    assert result.covered is True
+    assert result.results[0].warning_sign is True
+    assert "red-flag-cauda-equina" in [hit.id for hit in result.results]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My lower back hurts and I can\u2019t pee, what is happening?",
+        "Back pain and difficulty peeing since yesterday",
+        "I'm unable to pass urine and my back aches",
+    ],
+)
+def test_not_being_able_to_pee_with_back_pain_is_the_cauda_equina_warning(
+    index: AskIndex, question: str
+) -> None:
+    """A typographic apostrophe ("can\u2019t") is read as a plain one. The banner shows the sign,
+    and its entry is among the results."""
+    result = ask(index, question)
+    assert result.warning is not None
+    assert result.warning.id == "cauda_equina"
+    assert "red-flag-cauda-equina" in [hit.id for hit in result.results]
+
+
+def test_what_it_means_to_have_back_pain_and_not_be_able_to_pee_gets_the_warning_first(
+    index: AskIndex,
+) -> None:
+    result = ask(index, "What could it mean if my back hurts and I can\u2019t pee?")
+    assert result.results[0].id == "red-flag-cauda-equina"

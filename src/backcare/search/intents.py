@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from backcare.search.patterns import PatternSet
+from backcare.search.patterns import PatternSet, plain_apostrophes
 
 INTENTS_FILE = Path(__file__).with_name("intents.yaml")
 
@@ -26,7 +26,7 @@ class Intents:
 
     def entries_for(self, question: str) -> frozenset[str]:
         """Ids of the entries that answer the kinds of question this one is."""
-        lowered = " ".join(question.lower().split())
+        lowered = " ".join(plain_apostrophes(question.lower()).split())
         return frozenset(
             entry for name in self._set.matching(lowered) for entry in self.by_name[name][1]
         )

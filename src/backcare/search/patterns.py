@@ -28,6 +28,15 @@ SHORTEST = 3
 """The shortest piece a clause is kept with: shorter pieces ("a", "m ") are in nearly every
 text and tell nothing."""
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def plain_apostrophes(text: str) -> str:
+    """The text with typographic apostrophes ("can\u2019t", as phones and web pages write it) made
+    plain, as the expressions are written ("can'?t")."""
+    return text.translate(_APOSTROPHES)
+
+
 Clause = frozenset[str]
 """Literal pieces one of which every match contains."""
 

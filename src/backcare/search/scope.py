@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from backcare.search.patterns import PatternSet
+from backcare.search.patterns import PatternSet, plain_apostrophes
 
 SCOPE_FILE = Path(__file__).with_name("scope.yaml")
 
@@ -49,7 +49,7 @@ class ScopePatterns:
 
     def topic_of(self, question: str) -> OutOfScope | None:
         """The first uncovered topic the question is about, if any."""
-        lowered = " ".join(question.lower().split())
+        lowered = " ".join(plain_apostrophes(question.lower()).split())
         for name in self._set.matching(lowered):
             topic = self.by_topic[name]
             if topic.setting_in_stories and _story_about_back(lowered):

@@ -12,7 +12,7 @@ import yaml
 
 from backcare.content.schema import FlagId, RedFlag
 from backcare.knowledge.base import KnowledgeBase
-from backcare.search.patterns import PatternSet
+from backcare.search.patterns import PatternSet, plain_apostrophes
 
 WARNINGS_FILE = Path(__file__).with_name("warnings.yaml")
 URGENCY = {"emergency": 0, "urgent": 1, "routine": 2, "self_care": 3}
@@ -31,7 +31,7 @@ class WarningPatterns:
 
     def flags_in(self, question: str) -> list[FlagId]:
         """The flags whose patterns match the question, in the file's order."""
-        return self._set.matching(" ".join(question.lower().split()))
+        return self._set.matching(" ".join(plain_apostrophes(question.lower()).split()))
 
 
 @cache
