@@ -595,3 +595,19 @@ def test_what_it_means_to_have_back_pain_and_not_be_able_to_pee_gets_the_warning
 ) -> None:
     result = ask(index, "What could it mean if my back hurts and I can\u2019t pee?")
     assert result.results[0].id == "red-flag-cauda-equina"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("How long should I walk each day for my lower back?", "walking"),
+        ("How far should you walk when your back aches?", "walking"),
+        ("How often should I swim to help my back?", "swimming"),
+    ],
+)
+def test_how_long_or_how_often_to_do_an_exercise_reaches_that_exercise(
+    index: AskIndex, question: str, entry: str
+) -> None:
+    """A dose question names the exercise by an everyday word ("walk"): its entry, which gives
+    the dose, is first, not the posture advice for walking."""
+    assert ask(index, question).results[0].id == entry

@@ -112,6 +112,13 @@ _ASKS_BENEFIT = re.compile(
 """A yes-or-no question whether something does good ("does massage help?", "are massages good for
 back pain?"): the thing's own entry answers it, not the conflict entry about it (listed, not
 first), which weighs two passages that disagree on when or how."""
+_ASKS_DOSE = re.compile(
+    r"\bhow (long|often|far|much|many (minutes|times|hours|reps|steps|miles|laps)) "
+    r"(should|must|can|do) (i|you|we|one)\b|\bhow (long|often|far|much) to\b"
+)
+"""A question about how long, how often or how far to do something ("how long should you walk to
+ease back pain?"): it asks for the dose of the thing it names, so an exercise whose every name
+word it holds ("walk": *walking*) is named by it, everyday words or not (``_dosed``)."""
 COVERED_THRESHOLD = 0.005
 """Share of the question's informative words (weighted by rarity) the best entry holds, at or above
 which the sources are taken to answer it. Chosen by ``choose_threshold`` (best not-covered F1,
@@ -464,6 +471,9 @@ class AskIndex:
             for word in facts.name_stems if facts.kind == CAUSE else ():
                 self._causes_by_name_word.setdefault(word, []).append(row)
         self._flag_rows = {flag.flag: self._rows[flag.id] for flag in reversed(self.red_flags)}
+        self._exercise_names = tuple(
+            (facts.called, row) for row, facts in enumerate(self._facts) if facts.called
+        )
         self._names = PhraseIndex.build(
             (form, row)
             for row, entry in enumerate(self._entries)
@@ -559,8 +569,17 @@ class AskIndex:
             concepts=tuple(concepts),
             flags=frozenset(load_warning_patterns().flags_in(question)),
             intended=load_intents().entries_for(respelled),
-            named=frozenset(cast("set[int]", self._names.found_in(lowered))),
+            named=frozenset(cast("set[int]", self._names.found_in(lowered)))
+            | self._dosed(lowered, words),
         )
+
+    def _dosed(self, lowered: str, words: Sequence[str]) -> frozenset[int]:
+        """For a question about how long or how often to do something (``_ASKS_DOSE``), the
+        exercises whose every name word it holds: "how long should you walk?" names *walking*."""
+        if _ASKS_DOSE.search(lowered) is None:
+            return frozenset()
+        said = frozenset(map(stem, words))
+        return frozenset(row for called, row in self._exercise_names if called <= said)
 
     def _placing(self, words: Sequence[str], concepts: Sequence[str]) -> frozenset[str]:
         """The words of the lower-back phrases of several words a question holds ("si joint",
