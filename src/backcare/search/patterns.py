@@ -34,7 +34,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 def plain_apostrophes(text: str) -> str:
     """The text with typographic apostrophes ("can\u2019t", as phones and web pages write it) made
     plain, as the expressions are written ("can'?t")."""
-    return text.translate(_APOSTROPHES)
+    return text if text.isascii() else text.translate(_APOSTROPHES)
 
 
 Clause = frozenset[str]
