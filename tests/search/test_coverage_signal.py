@@ -463,3 +463,10 @@ def test_a_day_or_month_named_says_when_and_is_not_an_unknown_topic(
     index: AskIndex, question: str
 ) -> None:
     assert ask(index, question).covered is True
+
+
+def test_tingling_toes_with_back_pain_are_not_another_parts_complaint(index: AskIndex) -> None:
+    """Tingling or numb toes are often a nerve from the back (sciatica), not the toes' own
+    complaint, so they are left out of the other-body-part class."""
+    result = ask(index, "Why do my toes tingle when my lower back hurts?")
+    assert result.not_covered is None or result.not_covered.topic != "other_body_parts"
