@@ -17,6 +17,14 @@ from backcare.search.english import OBJECTS_FILE, load_objects
 from backcare.search.evaluation import choose_threshold
 
 
+def not_covered_topic(index: AskIndex, question: str) -> str:
+    """The topic ask names for a question it says the sources don't cover."""
+    result = ask(index, question)
+    assert result.covered is False
+    assert result.not_covered is not None
+    return result.not_covered.topic
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -159,10 +167,7 @@ def test_classes_the_seeds_do_not_answer_are_not_covered(
     chairs and massage devices sold for backs, and knees beside the back; a chiropractor or
     osteopath with a named condition, which kind of medicine to take, and a test that confirms
     or rules out a diagnosis."""
-    result = ask(index, question)
-    assert result.covered is False
-    assert result.not_covered is not None
-    assert result.not_covered.topic == topic
+    assert not_covered_topic(index, question) == topic
 
 
 @pytest.mark.parametrize(
@@ -219,10 +224,7 @@ def test_a_long_question_about_a_named_prescription_medicine_is_not_covered(
         "I have had lower back pain for months and my doctor gave me meloxicam, which I take "
         "every morning with breakfast before work. Is it safe to keep taking it for a long time?"
     )
-    result = ask(index, question)
-    assert result.covered is False
-    assert result.not_covered is not None
-    assert result.not_covered.topic == "medicines"
+    assert not_covered_topic(index, question) == "medicines"
 
 
 @pytest.mark.parametrize(
@@ -296,10 +298,7 @@ def test_the_object_words_are_wordnet_nouns_without_its_licence_lines() -> None:
     ["What is the life expectancy with spinal stenosis?", "Prognosis for a slipped disc at 40?"],
 )
 def test_the_outlook_of_a_named_diagnosis_is_not_covered(index: AskIndex, question: str) -> None:
-    result = ask(index, question)
-    assert result.covered is False
-    assert result.not_covered is not None
-    assert result.not_covered.topic == "course_of_a_diagnosis"
+    assert not_covered_topic(index, question) == "course_of_a_diagnosis"
 
 
 @pytest.mark.parametrize(
@@ -399,10 +398,7 @@ def test_money_procedures_another_parts_complaint_and_hormone_therapy_are_not_co
     """Issue 20, ninth pass (held_out_8's classes): what a treatment costs, insurance, referrals,
     disability and sick notes; an implanted device or clinic procedure the content has no entry
     for; another body part's own complaint (cracking, clicking); a hormone or drug therapy."""
-    result = ask(index, question)
-    assert result.covered is False
-    assert result.not_covered is not None
-    assert result.not_covered.topic == topic
+    assert not_covered_topic(index, question) == topic
 
 
 @pytest.mark.parametrize(
@@ -446,10 +442,7 @@ _MONEY_QUESTIONS = (
 def test_the_cost_insurance_or_referral_of_any_treatment_in_the_content_is_not_covered(
     index: AskIndex, name: str, template: str
 ) -> None:
-    result = ask(index, template.format(name.lower()))
-    assert result.covered is False
-    assert result.not_covered is not None
-    assert result.not_covered.topic == "money_and_paperwork"
+    assert not_covered_topic(index, template.format(name.lower())) == "money_and_paperwork"
 
 
 @pytest.mark.parametrize(
