@@ -42,6 +42,8 @@ NINTH = TESTS / "vignettes_ninth.yaml"
 """A ninth set, all held out, written without reading the rules after the eighth was spent."""
 TENTH = TESTS / "vignettes_tenth.yaml"
 """A tenth set, all held out, written without reading the rules after the ninth was spent."""
+ELEVENTH = TESTS / "vignettes_eleventh.yaml"
+"""An eleventh set, all held out, written from the issue's classes without reading the rules."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -52,6 +54,7 @@ WHOLE_SETS = {
     "eighth": EIGHTH,
     "ninth": NINTH,
     "tenth": TENTH,
+    "eleventh": ELEVENTH,
 }
 """Parts that are a whole file (every case held out), by name."""
 PARTS = ("dev", "held_out", *WHOLE_SETS)

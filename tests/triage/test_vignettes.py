@@ -25,6 +25,7 @@ SETS = {
     "vignettes_eighth.yaml": {"held_out"},
     "vignettes_ninth.yaml": {"held_out"},
     "vignettes_tenth.yaml": {"held_out"},
+    "vignettes_eleventh.yaml": {"held_out"},
 }
 
 
