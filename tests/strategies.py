@@ -63,7 +63,7 @@ pains = st.builds(
     Pain,
     areas=subsets(AREAS),
     score=optional(st.integers(0, 10)),
-    duration_days=optional(ranged(0, 36500, 7, 42, 90)),
+    duration_days=optional(ranged(0, 36500, 7, 21, 42, 90)),
     onset=optional(st.sampled_from(("sudden", "gradual"))),
     excruciating=answers,
     worse_at_night=answers,
@@ -71,6 +71,7 @@ pains = st.builds(
     better_with_exercise=answers,
     better_with_rest=answers,
     onset_age=optional(ranged(0, 120, 40)),
+    improving=answers,
 )
 symptoms = st.builds(Symptoms, **dict.fromkeys(SYMPTOM_FIELDS, answers))
 

@@ -64,6 +64,10 @@ class Pain(ProfileModel):
     better_with_exercise: bool | None = None
     better_with_rest: bool | None = None
     onset_age: int | None = Field(default=None, ge=0, le=120)
+    improving: bool | None = None
+    """The pain has started to get better. Asked only after a few weeks of pain: NHS advice is
+    to get help when back pain "does not start to improve within a few weeks", so pain that is
+    easing by then needs no appointment; unknown counts as not easing."""
 
 
 class Symptoms(ProfileModel):

@@ -811,3 +811,36 @@ def test_a_child_with_sciatica_hears_of_the_leg_once(flags_kb: KnowledgeBase) ->
         "We noticed your age (12) and numbness or pain going down a leg. "
     )
     assert "under 16" in flag.message
+
+
+SCIATICA = {"areas": ["lower_back", "leg_sciatica"], "score": 3}
+
+
+@pytest.mark.parametrize(
+    ("days", "improving", "level"),
+    [
+        pytest.param(35, True, "self_care", id="five-weeks-and-easing-is-self-care"),
+        pytest.param(21, True, "self_care", id="three-weeks-and-easing-is-self-care"),
+        pytest.param(35, False, "routine", id="five-weeks-not-easing-is-booked"),
+        pytest.param(35, None, "routine", id="five-weeks-not-known-is-booked"),
+        pytest.param(90, True, "routine", id="three-months-is-booked-even-when-easing"),
+    ],
+)
+def test_pain_that_has_started_to_ease_after_a_few_weeks_needs_no_appointment(
+    flags_kb: KnowledgeBase, days: int, improving: bool | None, level: str
+) -> None:
+    """NHS: get help if back pain "does not start to improve within a few weeks". A man whose
+    sciatica down one leg is getting better at three or five weeks is not sent to book; not
+    easing, or not knowing, still is; from three months the pain is long-term whatever its
+    course (seed 001)."""
+    pain = {**SCIATICA, "duration_days": days, "improving": improving}
+    result = check(flags_kb, age=41, sex="male", pain=pain, symptoms={"leg_weakness": False})
+    assert result.level == level
+    assert ("chronic_pain" in flag_ids(result)) is (level == "routine")
+
+
+def test_pain_not_easing_after_weeks_says_so(flags_kb: KnowledgeBase) -> None:
+    result = check(flags_kb, age=30, pain={"duration_days": 28, "improving": False})
+    chronic = next(flag for flag in result.flags if flag.id == "chronic_pain")
+    assert "pain for 28 days" in chronic.message
+    assert "pain that has not started to get better" in chronic.message

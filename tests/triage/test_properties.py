@@ -28,8 +28,9 @@ EXAMPLES = settings(max_examples=300, deadline=None)
 # it makes a blocked, infected kidney likely (an emergency). It is left out of the monotone
 # properties and tested by example in test_classes.
 # ``serious_accident`` counts both ways: yes is trouble, and an answered no lets a knock with
-# moderate pain stay minor.
-REASSURANCE = frozenset({"symptoms.serious_accident"})
+# moderate pain stay minor. ``improving`` is trouble when false (pain not easing after a few
+# weeks is booked); an answered yes lets pain of three weeks to three months stay self-care.
+REASSURANCE = frozenset({"symptoms.serious_accident", "pain.improving"})
 """Answers one of whose values lowers the worry ("no, it was not a serious accident", which lets
 a knock with moderate pain stay minor). Not knowing them cannot reassure, so forgetting one may
 raise the level (tested by example in test_classes)."""
@@ -42,6 +43,7 @@ TROUBLE: dict[str, bool] = {
     "pain.worse_at_night": True,
     "pain.better_with_exercise": True,
     "pain.better_with_rest": False,
+    "pain.improving": False,
 }
 
 

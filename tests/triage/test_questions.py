@@ -347,3 +347,21 @@ def test_separated_belly_muscles_are_asked_of_pregnant_people_and_new_mothers_on
     assert "rectus_diastasis" in profile.conditions
     conditions = next(q for q in QUESTIONS if q.key == "conditions")
     assert "rectus_diastasis" not in conditions.choices
+
+
+@pytest.mark.parametrize(
+    ("days", "asked"),
+    [
+        pytest.param(10, False, id="ten-days-too-soon-to-ask"),
+        pytest.param(21, True, id="three-weeks"),
+        pytest.param(60, True, id="two-months"),
+        pytest.param(90, False, id="three-months-is-long-term-anyway"),
+        pytest.param(None, False, id="duration-not-known"),
+    ],
+)
+def test_whether_the_pain_is_easing_is_asked_only_in_the_weeks_it_decides(
+    days: int | None, asked: bool
+) -> None:
+    answers = {**OFFICE_WORKER, "pain.duration_days": days}
+    keys = {question.key for question in questions_for(answers)}
+    assert ("pain.improving" in keys) is asked

@@ -78,6 +78,15 @@ def _long_or_unknown(answers: Answers) -> bool:
     return days is None or days >= DEFAULT_THRESHOLDS.chronic_days
 
 
+def _in_the_weeks_that_count(answers: Answers) -> bool:
+    """Whether the pain is easing decides the check only between a few weeks (NHS: get help if
+    it "does not start to improve within a few weeks") and three months, when pain is long-term
+    whatever its course."""
+    days = answers.get("pain.duration_days")
+    thresholds = DEFAULT_THRESHOLDS
+    return days is not None and thresholds.persistent_days <= days < thresholds.chronic_days
+
+
 def _onset_age_matters(answers: Answers) -> bool:
     """For the ASAS screen (long pain from 40), and from 50 whatever the duration: back pain
     that first began at 50 or over is a red flag, a flare of pain that began years ago is not
@@ -262,6 +271,11 @@ QUESTIONS: tuple[Question, ...] = (
         maximum=36500,
     ),
     Question("pain.onset", "Did it start suddenly or slowly?", "choice", ("sudden", "gradual")),
+    Question(
+        "pain.improving",
+        "Has the pain started to get better over the last week or two?",
+        applies=_in_the_weeks_that_count,
+    ),
     Question("pain.worse_at_night", "Is the pain worse at night?"),
     Question(
         "pain.better_with_exercise",

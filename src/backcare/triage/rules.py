@@ -573,13 +573,19 @@ def chronic_pain(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """Pain not better after a few weeks, three (NHS: get help if back pain "does not start to
     improve within a few weeks"; NHS Gloucestershire red flags: "failure to improve after one
     month"), or lasting more than three months (seed 001: "lasts for more than 3 months"): book
-    a doctor's look."""
+    a doctor's look. Pain the person says has started to get better is not booked before three
+    months: that is the NHS line itself (Millcroft NHS practice: mechanical back pain "may last
+    8 weeks but should get better over this time … does NOT need a GP appointment"); not knowing
+    counts as not better."""
     days = profile.pain.duration_days
-    return (
-        Hit(("pain.duration_days",))
-        if days is not None and days >= thresholds.persistent_days
-        else None
-    )
+    if days is None or days < thresholds.persistent_days:
+        return None
+    if days >= thresholds.chronic_days:
+        return Hit(("pain.duration_days",))
+    if profile.pain.improving is True:
+        return None
+    not_easing = ("pain.not_improving",) if profile.pain.improving is False else ()
+    return Hit(("pain.duration_days", *not_easing))
 
 
 def night_pain(profile: Profile, _: Thresholds) -> Hit | None:

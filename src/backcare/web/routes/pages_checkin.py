@@ -72,7 +72,12 @@ GROUPS: tuple[Group, ...] = (
     Group(
         "pain-pattern",
         "What makes it better or worse",
-        ("pain.worse_at_night", "pain.better_with_exercise", "pain.better_with_rest"),
+        (
+            "pain.improving",
+            "pain.worse_at_night",
+            "pain.better_with_exercise",
+            "pain.better_with_rest",
+        ),
     ),
     Group("pain-age", "When it began", ("pain.onset_age",)),
     Group(
