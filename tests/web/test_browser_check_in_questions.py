@@ -155,3 +155,32 @@ def test_a_pregnant_woman_is_asked_the_pregnancy_warning_signs(page: Page) -> No
     panel = page.locator(".panel.emergency")
     expect(panel).to_contain_text("Call your maternity unit now")
     shot(page, "reduced-movements-emergency-desktop")
+
+
+@pytest.mark.parametrize(("easing", "heading"), [("yes", "No sign"), ("no", "Book")])
+def test_sciatica_of_five_weeks_is_asked_whether_it_is_easing(
+    page: Page, easing: str, heading: str
+) -> None:
+    """NHS: get help if the pain "does not start to improve within a few weeks". At five weeks
+    the check-in asks; easing leaves the man at self-care, not easing books a doctor."""
+    page.set_viewport_size(PHONE)
+    page.goto("/check-in")
+    screens = check_in(
+        page,
+        {
+            "age": 41,
+            "sex": "male",
+            "pain.areas": ["lower_back", "leg_sciatica"],
+            "pain.score": 3,
+            "pain.duration_days": 35,
+            "pain.onset": "gradual",
+            "pain.improving": easing,
+            "symptoms.leg_numbness_or_pain": "yes",
+            **{k: v for k, v in OFFICE_WORKER.items() if k in ("work", "equipment", "fitness")},
+            "minutes_per_day": 5,
+        },
+    )
+    assert "pain.improving" in asked(screens)
+    page.get_by_role("button", name="See my result").click()
+    expect(page.locator("main h2, main h1").filter(has_text=heading).first).to_be_visible()
+    shot(page, f"sciatica-five-weeks-easing-{easing}-phone")
