@@ -39,6 +39,7 @@ from backcare.search.english import (
 from backcare.search.intents import load_intents
 from backcare.search.phrases import PhraseIndex
 from backcare.search.retrieval import Postings
+from backcare.search.spelling import Speller
 from backcare.search.vocabulary import Vocabulary, load_vocabulary
 from backcare.search.warnings import load_warning_patterns, most_urgent
 
@@ -505,6 +506,15 @@ class AskIndex:
             | frozenset(stem(w) for w in self.vocabulary.spellings)
         )
         self._objects = load_objects()
+        self._speller = Speller.build(
+            joined,
+            [
+                *(v for variants in self.vocabulary.concepts.values() for v in variants),
+                *self.vocabulary.spellings,
+            ],
+            self._common_english,
+            english,
+        )
         self._piece_facts = {p: self._facts_of_piece(p) for p in self._content_words}
         self._answer_stems = {  # what a question's concepts add to the words it answers
             concept: frozenset(stem(w) for v in variants for w in tokens(v))
@@ -554,7 +564,7 @@ class AskIndex:
 
     def analyse(self, question: str) -> Query:
         """Everything the ranking needs from a question, worked out once."""
-        lowered = self.vocabulary.disambiguate(" ".join(question.lower().split()))
+        lowered = self.vocabulary.disambiguate(self.spelled(question))
         words = self._corrected(self.vocabulary.respell(tokens(lowered)))
         respelled = " ".join([lowered, *(w for w in words if w not in lowered)])
         concepts = self.vocabulary.concepts_in(respelled)
@@ -575,6 +585,11 @@ class AskIndex:
             named=frozenset(cast("set[int]", self._names.found_in(lowered)))
             | self._dosed(lowered, words),
         )
+
+    def spelled(self, question: str) -> str:
+        """The question lower-cased, its slips read as the content words they were meant as
+        ("swiming", "bak": ``Speller``)."""
+        return self._speller.correct(" ".join(question.lower().split()))
 
     def _dosed(self, lowered: str, words: Sequence[str]) -> frozenset[int]:
         """For a question about how long or how often to do something (``_ASKS_DOSE``), the

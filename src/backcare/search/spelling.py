@@ -1,0 +1,154 @@
+"""Slips people type ("swiming", "pregnacy", "bak"), read as the content word they
+were meant as, with no hand-written list.
+
+A question word that the content and the vocabulary never use, and that is no English word at
+all (not even a rare one: "facet", "weeding" and "stimulator" are words, not slips), is a slip
+when a word of the content starting with the same letter is one edit away from it: a letter
+left out, added or changed, or two neighbours swapped. The nearest such word is what was meant,
+the one the content uses most among equals. A word of three letters is read only as a content
+word of four with one letter left out ("bck", "knd"): short words have too many neighbours to
+tell a slip from another word by a changed or added letter.
+
+The content's words are indexed once, when the ask index is built, by the strings they give
+with one letter deleted; a slip shares one of those strings with the word it was meant as (the
+SymSpell method), so a question looks up a few strings instead of comparing itself with every
+word, and only for the words neither the content nor everyday English uses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from array import array
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from backcare.search.patterns import plain_apostrophes
+
+SHORTEST = 4
+"""The shortest word read as any content word one edit away…"""
+CLIPPED = 3
+"""…and the shortest read as a content word one letter longer with that letter left out."""
+_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+"""A word with its apostrophe or hyphen: "doesn't" is not "doesn" and "t", and a piece of
+"warm-uping" is not a slip on its own (only words of letters alone are corrected)."""
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def deletions(word: str) -> set[str]:
+    """The word and the strings it gives with one letter deleted."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def distance(a: str, b: str) -> int:
+    """Edits (a letter deleted, added or changed, two neighbours swapped) from ``a`` to ``b``:
+    the optimal string alignment distance."""
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, previous = previous, current
+    return previous[-1]
+
+
+def _fingerprint(word: str) -> int:
+    """A 64-bit digest of a word, the same in every process (unlike ``hash``)."""
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
+
+
+@dataclass(frozen=True)
+class Speller:
+    """The content's words by their deletions, how often the content uses each, and the English
+    words that are never taken for slips."""
+
+    known: frozenset[str]
+    """The content's and the vocabulary's words (and "dont" for the content's "don't")."""
+    uses: dict[str, int]
+    by_deletion: dict[str, tuple[str, ...]]
+    everyday: Collection[str]
+    """Everyday English words, looked up for every word of a question."""
+    english: array[int]
+    """Fingerprints (``_fingerprint``) of every word of the English list, sorted: looked up only
+    for a word that would otherwise be corrected; 8 bytes a word instead of a set of strings."""
+
+    @classmethod
+    def build(
+        cls,
+        texts: Iterable[str],
+        more: Iterable[str],
+        everyday: Collection[str],
+        english: Iterable[str],
+    ) -> Speller:
+        """From the content's texts (words counted), more phrases it knows (the vocabulary's),
+        everyday English and every word of the English list."""
+        said = Counter(word for text in texts for word in _WORD.findall(text.lower()))
+        uses: Counter[str] = Counter()
+        for word, n in said.items():
+            for part in _LETTERS.findall(word):
+                uses[part] += n
+        bare = {word.replace("'", "") for word in said if "'" in word}
+        extra = {w for phrase in more for w in _LETTERS.findall(phrase.lower())}
+        known = frozenset(uses) | extra | bare
+        by_deletion: dict[str, set[str]] = {}
+        for word in known:
+            if len(word) >= SHORTEST:
+                for deleted in deletions(word):
+                    by_deletion.setdefault(deleted, set()).add(word)
+        return cls(
+            known=known,
+            uses=dict(uses),
+            by_deletion={key: tuple(sorted(words)) for key, words in by_deletion.items()},
+            everyday=everyday,
+            english=array("Q", sorted({_fingerprint(w) for w in english if len(w) >= CLIPPED})),
+        )
+
+    def is_english(self, word: str) -> bool:
+        """The word is in the English list, however rare."""
+        key = _fingerprint(word)
+        at = bisect_left(self.english, key)
+        return at < len(self.english) and self.english[at] == key
+
+    def meant(self, word: str) -> str | None:
+        """The content word a slip was meant as, or None when the word is no slip."""
+        if (
+            len(word) < CLIPPED
+            or word in self.known
+            or word in self.everyday
+            or not word.isascii()
+            or not word.isalpha()
+            or self.is_english(word)
+        ):
+            return None
+        if len(word) < SHORTEST:
+            near = [w for w in self.by_deletion.get(word, ()) if len(w) == len(word) + 1]
+        else:
+            near = [
+                candidate
+                for deleted in deletions(word)
+                for candidate in self.by_deletion.get(deleted, ())
+                if distance(word, candidate) == 1
+            ]
+        return min(
+            (w for w in near if w[0] == word[0]),
+            key=lambda w: (-self.uses.get(w, 0), w),
+            default=None,
+        )
+
+    def correct(self, lowered: str) -> str:
+        """The lower-cased question with each slip replaced by the word it was meant as (most
+        often the question as it is: only words neither the content nor everyday English uses
+        are looked at)."""
+        lowered = plain_apostrophes(lowered)
+        known, everyday = self.known, self.everyday
+        odd = {w for w in _WORD.findall(lowered) if w not in known and w not in everyday}
+        fixes = {word: meant for word in odd if (meant := self.meant(word))}
+        if not fixes:
+            return lowered
+        return _WORD.sub(lambda m: fixes.get(m.group(), m.group()), lowered)
