@@ -249,6 +249,22 @@ def test_a_question_asking_what_to_do_about_a_condition_gets_an_action_first(
 
 
 @pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Does walking help sciatica?", "walking"),
+        ("Is swimming good for a herniated disc?", "swimming"),
+        ("Is Pilates good for spinal stenosis?", "pilates"),
+    ],
+)
+def test_whether_something_helps_a_named_condition_is_answered_before_the_condition_is_explained(
+    index: AskIndex, question: str, thing: str
+) -> None:
+    ranked = ask(index, question).results
+    assert ranked[0].kind != "cause"
+    assert thing in [hit.id for hit in ranked[:3]]
+
+
+@pytest.mark.parametrize(
     ("question", "condition"),
     [
         ("What causes a herniated disc?", "cause-disc-herniation"),

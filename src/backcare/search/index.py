@@ -1034,10 +1034,15 @@ def _other_body_parts(words: Sequence[str]) -> frozenset[str]:
 
 def _asks_action(lowered: str, kinds: set[str]) -> bool:
     """Whether the question asks what to do: its words ask for a kind of entry that gives an
-    action, or its wording asks how (``_ASKS_ACTION``), and it does not ask for a cause."""
+    action, its wording asks how (``_ASKS_ACTION``) or whether something does good ("does
+    walking help sciatica?", ``_ASKS_BENEFIT``), and it does not ask for a cause."""
     if CAUSE in kinds:
         return False
-    return not kinds.isdisjoint(ACTION_KINDS) or _ASKS_ACTION.search(lowered) is not None
+    return (
+        not kinds.isdisjoint(ACTION_KINDS)
+        or _ASKS_ACTION.search(lowered) is not None
+        or _ASKS_BENEFIT.match(lowered) is not None
+    )
 
 
 def _always(rule: NotFor) -> bool:
