@@ -572,7 +572,7 @@ class AskIndex:
     def analyse(self, question: str) -> Query:
         """Everything the ranking needs from a question, worked out once."""
         lowered = self.vocabulary.disambiguate(self.spelled(question))
-        words = self._corrected(self.vocabulary.respell(tokens(lowered)))
+        words = self.vocabulary.respell(tokens(lowered))
         respelled = " ".join([lowered, *(w for w in words if w not in lowered)])
         concepts = self.vocabulary.concepts_in(respelled)
         kinds = _kinds_wanted(words)
@@ -617,21 +617,6 @@ class AskIndex:
         return frozenset().union(
             *(phrase_words for phrase, phrase_words in self._placing_phrases if phrase in said)
         )
-
-    def _corrected(self, words: list[str]) -> list[str]:
-        """The words, each slip followed by the content word it was meant as: a word the content,
-        the vocabulary and everyday English never use, one letter away from exactly one word
-        of the content ("excersize", "matress", "sciatia")."""
-        typed = set(words)
-        fixed = []
-        for word in words:
-            fixed.append(word)
-            if word in self._content_words or word in self._common_english or len(word) < 5:
-                continue
-            meant = _one_edit_away(word) & self._content_words
-            if len(meant) == 1 and not meant & typed:
-                fixed.extend(meant)
-        return fixed
 
     def fts_query(self, question: str) -> str:
         """The FTS5 MATCH expression for the question's own words, OR-ed."""
