@@ -713,10 +713,12 @@ class AskIndex:
 
     def _answers_by_kind(self, query: Query) -> set[int]:
         """Entries that answer this kind of question whatever its words: an intent's entries,
-        the red flag of each warning sign the question describes, and the causes it names."""
+        the red flag of each warning sign the question describes, and the causes it names (an
+        entry of another kind it names is boosted when BM25 finds it, not added: with many
+        entries of a name word, adding them all would slow every cause question down)."""
         rows = {self._rows[e] for e in query.intended & self._rows.keys()}
         rows.update(self._flag_rows[f] for f in query.flags if f in self._flag_rows)
-        return rows | query.causes
+        return rows | {row for row in query.causes if self._facts[row].kind == CAUSE}
 
     def _causes_named(self, words: Sequence[str], kinds: set[str]) -> frozenset[int]:
         """For a question about a cause ("can sitting cause back pain?"), the entries whose name
