@@ -9,10 +9,13 @@ the one the content uses most among equals. A word of three letters is read only
 word of four with one letter left out ("bck", "knd"): short words have too many neighbours to
 tell a slip from another word by a changed or added letter.
 
-The content's words are indexed once, when the ask index is built, by the strings they give
-with one letter deleted; a slip shares one of those strings with the word it was meant as (the
-SymSpell method), so a question looks up a few strings instead of comparing itself with every
-word, and only for the words neither the content nor everyday English uses.
+The content's words of four letters or more are indexed once, when the ask index is built, by
+the strings they give with one letter after the first deleted: a slip shares such a string
+with the word it was meant as, or is one itself, or the word is one of its own (the SymSpell
+method), so a slip costs a few lookups (tens of microseconds) instead of one for each of the
+few hundred strings one edit from it. A string that one word gives maps to that word itself (no
+copy), so the index holds little more than the deletion strings. Only the words neither the
+content nor everyday English uses are looked at at all.
 """
 
 from __future__ import annotations
@@ -28,9 +31,10 @@ from dataclasses import dataclass
 from backcare.search.patterns import plain_apostrophes
 
 SHORTEST = 4
-"""The shortest word read as any content word one edit away…"""
+"""The shortest content word a slip is read as; a slip of four letters or more may be any edit
+from it…"""
 CLIPPED = 3
-"""…and the shortest read as a content word one letter longer with that letter left out."""
+"""…and one of three only a letter left out."""
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 """A word with its apostrophe or hyphen: "doesn't" is not "doesn" and "t", and a piece of
 "warm-uping" is not a slip on its own (only words of letters alone are corrected)."""
@@ -38,24 +42,25 @@ _LETTERS = re.compile(r"[a-z]+")
 
 
 def deletions(word: str) -> set[str]:
-    """The word and the strings it gives with one letter deleted."""
-    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+    """The strings the word gives with one letter after the first deleted."""
+    return {word[:i] + word[i + 1 :] for i in range(1, len(word))}
 
 
-def distance(a: str, b: str) -> int:
-    """Edits (a letter deleted, added or changed, two neighbours swapped) from ``a`` to ``b``:
-    the optimal string alignment distance."""
-    before: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
-                cost = min(cost, before[j - 2] + 1)
-            current.append(cost)
-        before, previous = previous, current
-    return previous[-1]
+def one_edit(word: str, other: str) -> bool:
+    """Whether one edit that keeps the first letter (a letter deleted, changed or added, or two
+    neighbours swapped) turns ``word`` into ``other``."""
+    if word[:1] != other[:1] or word == other or abs(len(word) - len(other)) > 1:
+        return False
+    if len(word) != len(other):
+        short, long = sorted((word, other), key=len)
+        return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
+    apart = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+    return len(apart) == 1 or (
+        len(apart) == 2
+        and apart[1] == apart[0] + 1
+        and word[apart[0]] == other[apart[1]]
+        and word[apart[1]] == other[apart[0]]
+    )
 
 
 def _fingerprint(word: str) -> int:
@@ -73,7 +78,9 @@ class Speller:
     known: frozenset[str]
     """The content's and the vocabulary's words (and "dont" for the content's "don't")."""
     uses: dict[str, int]
-    by_deletion: dict[str, tuple[str, ...]]
+    by_deletion: dict[str, str | tuple[str, ...]]
+    """Each string a content word of ``SHORTEST`` letters or more gives with one letter deleted:
+    the word, or the words, that give it."""
     everyday: Collection[str]
     """Everyday English words, looked up for every word of a question."""
     english: array[int]
@@ -98,15 +105,15 @@ class Speller:
         bare = {word.replace("'", "") for word in said if "'" in word}
         extra = {w for phrase in more for w in _LETTERS.findall(phrase.lower())}
         known = frozenset(uses) | extra | bare
-        by_deletion: dict[str, set[str]] = {}
-        for word in known:
+        giving: dict[str, list[str]] = {}
+        for word in sorted(known):
             if len(word) >= SHORTEST:
                 for deleted in deletions(word):
-                    by_deletion.setdefault(deleted, set()).add(word)
+                    giving.setdefault(deleted, []).append(word)
         return cls(
             known=known,
             uses=dict(uses),
-            by_deletion={key: tuple(sorted(words)) for key, words in by_deletion.items()},
+            by_deletion={k: v[0] if len(v) == 1 else tuple(v) for k, v in giving.items()},
             everyday=everyday,
             english=array("I", sorted({_fingerprint(w) for w in english if len(w) >= CLIPPED})),
         )
@@ -128,17 +135,12 @@ class Speller:
             or self.is_english(word)
         ):
             return None
-        if len(word) < SHORTEST:
-            near = [w for w in self.by_deletion.get(word, ()) if len(w) == len(word) + 1]
-        else:
-            near = [
-                candidate
-                for deleted in deletions(word)
-                for candidate in self.by_deletion.get(deleted, ())
-                if distance(word, candidate) == 1
-            ]
+        near = {deleted for deleted in deletions(word) if deleted in self.known}  # added
+        for key in (word, *deletions(word)) if len(word) >= SHORTEST else (word,):
+            given = self.by_deletion.get(key, ())  # left out (the word), or changed or swapped
+            near.update((given,) if isinstance(given, str) else given)
         return min(
-            (w for w in near if w[0] == word[0]),
+            (w for w in near if len(w) >= SHORTEST and one_edit(word, w)),
             key=lambda w: (-self.uses.get(w, 0), w),
             default=None,
         )
