@@ -41,6 +41,23 @@ def test_a_short_question_naming_a_thing_the_content_never_mentions_is_not_cover
     assert coverage(index, question) == -math.inf
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Seven and eight informative words: still a question about the thing it names.
+        "What is the best course of treatment for a patient with mid back pain who has been "
+        "prescribed kinesiotaping in the office?",
+        "Is a session of cryotherapy worth booking for the stiffness in my lower back after "
+        "long drives?",
+    ],
+)
+def test_a_question_of_up_to_eight_informative_words_naming_an_unknown_thing_is_not_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert coverage(index, question) == -math.inf
+    assert ask(index, question).covered is False
+
+
 def test_a_story_with_everyday_words_the_content_lacks_is_still_covered(index: AskIndex) -> None:
     question = (
         "Yesterday after my cousin's wedding I noticed my lower back hurts when I sleep. "

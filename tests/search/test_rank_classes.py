@@ -50,6 +50,27 @@ def test_a_question_naming_a_cause_gets_those_causes_before_other_causes(index: 
     assert sorted(causes) == ["cause-poor-posture", "cause-prolonged-sitting"]
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Does weight gain cause back pain?", "healthy-weight"),
+        ("What causes back pain while breastfeeding?", "breastfeeding-posture"),
+        ("Does sitting cross-legged cause back pain?", "avoid-crossing-legs"),
+        ("Can a weak pelvic floor cause back pain?", "pelvic-floor-training"),
+    ],
+)
+def test_a_cause_question_naming_an_entry_of_another_kind_gets_that_entry_first(
+    index: AskIndex, question: str, entry: str
+) -> None:
+    assert ask(index, question).results[0].id == entry
+
+
+def test_a_cause_question_does_not_name_a_conflict_by_a_word_of_its_name(index: AskIndex) -> None:
+    # "problems" is in the name of the conflict about kidney problems and back pain.
+    top = [hit.id for hit in ask(index, "Can prostate problems cause lower back pain?").results]
+    assert "cause-urogenital-disease" in top[:5]
+
+
 def test_legs_eased_by_leaning_forward_describe_the_stenosis_warning_sign(index: AskIndex) -> None:
     result = ask(index, "My legs go heavy in the shops and only ease when I lean over the trolley")
     assert result.warning is not None
@@ -246,6 +267,22 @@ def test_a_question_asking_what_to_do_about_a_condition_gets_an_action_first(
     result = ask(index, question)
     assert result.results[0].kind != "cause"
     assert "cause" in [hit.kind for hit in result.results]
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Does walking help sciatica?", "walking"),
+        ("Is swimming good for a herniated disc?", "swimming"),
+        ("Is Pilates good for spinal stenosis?", "pilates"),
+    ],
+)
+def test_whether_something_helps_a_named_condition_is_answered_before_the_condition_is_explained(
+    index: AskIndex, question: str, thing: str
+) -> None:
+    ranked = ask(index, question).results
+    assert ranked[0].kind != "cause"
+    assert thing in [hit.id for hit in ranked[:3]]
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from backcare.content.schema import RedFlag, Source
 from backcare.search.index import COVERED_THRESHOLD, AskIndex, Hit
+from backcare.search.patterns import plain_apostrophes
 from backcare.search.scope import OutOfScope, load_scope
 from backcare.trusted import trusted
 
@@ -96,8 +97,9 @@ def ask(index: AskIndex, question: str, *, top: int = DEFAULT_TOP) -> AskResult:
     the warning alike. The result is built without validation (``trusted``): every value comes
     from the knowledge base, validated when it was loaded, or from this package.
     """
-    topic = load_scope().topic_of(question)
-    query = index.analyse(question)
+    spelled = index.spelled(question)
+    topic = _out_of_scope(question, spelled)
+    query = index.analyse(spelled)
     hits = index.rank(query, top=top, prefer=topic.related if topic else frozenset())
     covered = _coverage(topic, hits) >= COVERED_THRESHOLD
     return trusted(
@@ -112,8 +114,19 @@ def ask(index: AskIndex, question: str, *, top: int = DEFAULT_TOP) -> AskResult:
 def coverage(index: AskIndex, question: str) -> float:
     """The value ``covered`` thresholds: how much of the question the best entry holds, or minus
     infinity for a topic the seeds leave out (for choosing and checking the threshold)."""
-    topic = load_scope().topic_of(question)
-    return _coverage(topic, index.search(question, top=1))
+    spelled = index.spelled(question)
+    topic = _out_of_scope(question, spelled)
+    return _coverage(topic, index.search(spelled, top=1))
+
+
+def _out_of_scope(question: str, spelled: str) -> OutOfScope | None:
+    """The uncovered topic the question is about, as typed ("HRT") or with its slips read as
+    the words meant ("surgry", ``AskIndex.spelled``)."""
+    scope = load_scope()
+    topic = scope.topic_of(question)
+    if topic is None and spelled != plain_apostrophes(" ".join(question.lower().split())):
+        return scope.topic_of(spelled)
+    return topic
 
 
 def _coverage(topic: OutOfScope | None, hits: list[Hit]) -> float:
