@@ -286,6 +286,30 @@ def test_whether_something_helps_a_named_condition_is_answered_before_the_condit
 
 
 @pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("can I go swimming with sciatica?", "swimming"),
+        ("Is it ok to go swimming with a herniated disc?", "swimming"),
+        ("can I do planks with sciatica?", "plank"),
+        ("Should I do pilates while pregnant?", "pilates"),
+    ],
+)
+def test_whether_one_may_do_something_with_a_condition_is_answered_before_it_is_explained(
+    index: AskIndex, question: str, thing: str
+) -> None:
+    """Asking leave ("can I…with…", "is it ok to…") asks what to do: the condition's cause
+    entry, which explains it, is not the first answer."""
+    ranked = ask(index, question).results
+    assert ranked[0].kind != "cause"
+    assert thing in [hit.id for hit in ranked[:3]]
+
+
+def test_asking_whether_a_habit_can_bring_back_pain_on_still_gets_causes(index: AskIndex) -> None:
+    ranked = ask(index, "can I get sciatica from sitting too long?").results
+    assert "cause-prolonged-sitting" in [hit.id for hit in ranked[:3]]
+
+
+@pytest.mark.parametrize(
     ("question", "condition"),
     [
         ("What causes a herniated disc?", "cause-disc-herniation"),

@@ -119,6 +119,13 @@ _ASKS_BENEFIT = re.compile(
 """A yes-or-no question whether something does good ("does massage help?", "are massages good for
 back pain?"): the thing's own entry answers it, not the conflict entry about it (listed, not
 first), which weighs two passages that disagree on when or how."""
+_ASKS_LEAVE = re.compile(
+    r"^(can|could|may|should) (i|you|we)\b.*\b(with|while|during|after|if)\b"
+    r"|\bis it (ok|okay|safe|alright|all right|fine|bad) to\b"
+)
+"""A question whether one may do something with a condition or in a state ("can I go swimming
+with sciatica?", "is it ok to run with a bulging disc?"): it asks what to do, not what the
+condition is (``_asks_action``)."""
 _ASKS_DOSE = re.compile(
     r"\bhow (long|often|far|much|many (minutes|times|hours|reps|steps|miles|laps)) "
     r"(should|must|can|do) (i|you|we|one)\b|\bhow (long|often|far|much) to\b"
@@ -1037,6 +1044,7 @@ def _asks_action(lowered: str, kinds: set[str]) -> bool:
         not kinds.isdisjoint(ACTION_KINDS)
         or _ASKS_ACTION.search(lowered) is not None
         or _ASKS_BENEFIT.match(lowered) is not None
+        or _ASKS_LEAVE.search(lowered) is not None
     )
 
 
