@@ -52,6 +52,7 @@ FIFTH_BATCH = "held_out_5"
 SIXTH_BATCH = "held_out_6"
 SEVENTH_BATCH = "held_out_7"
 EIGHTH_BATCH = "held_out_8"
+NINTH_BATCH = "held_out_9"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -60,6 +61,7 @@ LATER_BATCHES = (
     SIXTH_BATCH,
     SEVENTH_BATCH,
     EIGHTH_BATCH,
+    NINTH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -96,3 +98,12 @@ def test_eighth_held_out_batch_is_big_enough_and_of_both_kinds(
     assert len(eighth) >= 60
     assert sum(i["covered"] for i in eighth) >= 40
     assert sum(not i["covered"] for i in eighth) >= 15
+
+
+def test_ninth_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    ninth = [i for i in items if i["part"] == NINTH_BATCH]
+    assert len(ninth) >= 60
+    assert sum(i["covered"] for i in ninth) >= 40
+    assert sum(not i["covered"] for i in ninth) >= 15
