@@ -398,6 +398,8 @@ def test_a_medicine_form_after_a_word_the_content_knows_stays_covered(
         ("How much does a session with a chiropractor cost?", "money_and_paperwork"),
         ("Will my health insurance pay for massage therapy?", "money_and_paperwork"),
         ("Is physiotherapy covered by the NHS?", "money_and_paperwork"),
+        ("Why is massage so expensive?", "money_and_paperwork"),
+        ("Can I afford a chiropractor every week?", "money_and_paperwork"),
         ("Do I need a GP referral to see a physiotherapist?", "money_and_paperwork"),
         ("Can I go on disability with a bad back?", "benefits_and_legal"),
         ("Will my doctor give me a medical certificate for back pain?", "benefits_and_legal"),

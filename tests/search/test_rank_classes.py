@@ -672,3 +672,32 @@ def test_how_long_or_how_often_to_do_an_exercise_reaches_that_exercise(
     """A dose question names the exercise by an everyday word ("walk"): its entry, which gives
     the dose, is first, not the posture advice for walking."""
     assert ask(index, question).results[0].id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When should you worry about your back pain?",
+        "when should I be worried about lower back pain",
+        "What are the red flags for back pain?",
+    ],
+)
+def test_when_to_worry_is_answered_by_the_warning_signs(index: AskIndex, question: str) -> None:
+    result = ask(index, question)
+    assert result.covered is True
+    assert all(hit.warning_sign for hit in result.results[:3])
+
+
+def test_a_question_only_about_a_pressing_warning_sign_gets_it_first(index: AskIndex) -> None:
+    """"Why am I having chest and back pain?" asks about the sign itself: the heart warning
+    answers it (and shows as the banner), covered."""
+    result = ask(index, "Why am I having chest and back pain?")
+    assert result.warning is not None
+    assert result.warning.entry == "red-flag-cardiac"
+    assert result.results[0].id == "red-flag-cardiac"
+    assert result.covered is True
+
+
+def test_a_question_about_a_group_keeps_its_own_answer_before_the_sign(index: AskIndex) -> None:
+    ranked = ask(index, "Why do office workers get pain between the shoulder blades?").results
+    assert not ranked[0].warning_sign

@@ -29,6 +29,8 @@ PHRASINGS: dict[str, list[str]] = {
         "pain between my shoulder blades and chest pain",
         "upper back pain and I'm short of breath",
         "back pain spreading to my left arm",
+        "Why am I having chest and back pain?",
+        "my chest and upper back ache",
     ],
     "vascular": [
         "sudden terrible back pain and I feel faint",

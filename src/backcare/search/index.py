@@ -712,6 +712,9 @@ class AskIndex:
         scored = _first_that(scored, lambda row: not self._facts[row].not_first_for & query.groups)
         if query.asks_benefit:
             scored = _first_that(scored, lambda row: not self._conflict_unnamed(row, query))
+        described = self._described_pressing(query)
+        if described:
+            scored = _first_that(scored, described.__contains__)
         for kind in TREATMENT_KINDS & query.kinds:
             scored = _kept_in_top(scored, partial(self._is_kind, kind))
         wanted = set(query.stems).union(*map(self._answer_stems.__getitem__, query.concepts))
@@ -792,6 +795,19 @@ class AskIndex:
     def _conflict_unnamed(self, row: int, query: Query) -> bool:
         """A conflict entry the question does not name (``_ASKS_BENEFIT``)."""
         return self._facts[row].kind == "conflict" and row not in query.named
+
+    def _described_pressing(self, query: Query) -> frozenset[int]:
+        """The rows of the pressing warning signs (a doctor soon or now) a question describes
+        when it asks about nothing else: no kind of entry, no group of people, no action, no
+        benefit ("why am I having chest and back pain?"). The sign is then the answer, not only
+        the banner; a question about something else ("why do office workers get pain between
+        the shoulder blades?") keeps its own answer first."""
+        if not query.flags or query.kinds or query.groups or query.asks_action:
+            return frozenset()
+        if query.asks_benefit:
+            return frozenset()
+        rows = (self._flag_rows[flag] for flag in query.flags if flag in self._flag_rows)
+        return frozenset(row for row in rows if self._facts[row].pressing)
 
     def _routine_warning(self, row: int, query: Query) -> bool:
         """A warning sign that is not pressing, and not what this kind of question asks for (as
