@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -92,13 +91,23 @@ class Prepared:
     summary: str
     sentences: tuple[tuple[str, frozenset[str]], ...]
     quotes: tuple[tuple[str, frozenset[str]], ...]
+    sentence_stems: tuple[frozenset[str], ...] = ()
+    """The sentences' stems alone, and the quotes' stems and texts alone: counted against a
+    question by ``map`` (a loop in C) instead of unpacking pairs in Python, for every hit."""
+    quote_stems: tuple[frozenset[str], ...] = ()
+    quote_texts: tuple[str, ...] = ()
 
 
 def prepare(entry: Entry) -> Prepared:
+    sentences = tuple((s, frozenset(stems(s))) for s in entry_sentences(entry))
+    quotes = tuple((s.quote, frozenset(stems(s.quote))) for s in entry.sources if s.quote)
     return Prepared(
         summary=entry.summary,
-        sentences=tuple((s, frozenset(stems(s))) for s in entry_sentences(entry)),
-        quotes=tuple((s.quote, frozenset(stems(s.quote))) for s in entry.sources if s.quote),
+        sentences=sentences,
+        quotes=quotes,
+        sentence_stems=tuple(words for _, words in sentences),
+        quote_stems=tuple(words for _, words in quotes),
+        quote_texts=tuple(text for text, _ in quotes),
     )
 
 
@@ -115,29 +124,26 @@ def best_answer(entry: Prepared | Entry, wanted: Iterable[str]) -> Answer:
 def answer_for_stems(prepared: Prepared, want: set[str]) -> Answer:
     """``best_answer`` for the question's word stems, worked out once for all its hits."""
     sentences = prepared.sentences
-    counts = [len(want & words) for _, words in sentences]
+    counts = list(map(len, map(want.intersection, prepared.sentence_stems)))
     if not counts:
         words = frozenset(stems(prepared.summary))
         return Answer(prepared.summary, _quotes_for(prepared, frozenset(), want), words)
     best = max(counts)
     first = counts.index(best)
     text, words = sentences[first]
-    if MAX_SENTENCES > 1 and best and best in counts[first + 1 :]:
+    if MAX_SENTENCES > 1 and best and counts.count(best) > 1:
         second_text, second_words = sentences[counts.index(best, first + 1)]
         text, words = f"{text} {second_text}", words | second_words
     return Answer(text, _quotes_for(prepared, words, want), words)
 
 
-def _quotes_for(
-    prepared: Prepared, words: AbstractSet[str], want: AbstractSet[str]
-) -> tuple[str, ...]:
+def _quotes_for(prepared: Prepared, words: frozenset[str], want: set[str]) -> tuple[str, ...]:
     """Seed quotes that share the most words with the answer (and the question), verbatim;
     ties go to the earlier quote."""
-    quotes = prepared.quotes
-    if len(quotes) < 2:
-        return tuple(text for text, _ in quotes)  # the only quote is the best, close or not
-    target = words | want
-    overlaps = [len(target & quote_words) for _, quote_words in quotes]
-    order = sorted(range(len(quotes)), key=overlaps.__getitem__, reverse=True)
+    texts = prepared.quote_texts
+    if len(texts) < 2:
+        return texts  # the only quote is the best, close or not
+    overlaps = list(map(len, map((words | want).intersection, prepared.quote_stems)))
+    order = sorted(range(len(texts)), key=overlaps.__getitem__, reverse=True)
     close = [i for i in order if overlaps[i] >= MIN_QUOTE_OVERLAP][:MAX_QUOTES] or order[:1]
-    return tuple(quotes[i][0] for i in close)
+    return tuple(map(texts.__getitem__, close))
