@@ -16,6 +16,9 @@ Model = TypeVar("Model", bound=BaseModel)
 
 _fill = object.__setattr__
 """Sets an attribute of a (possibly frozen) model while it is being built, as pydantic does."""
+_NAMES: dict[type[BaseModel], tuple[str, ...]] = {}
+"""Each model's field names in declaration order, read once per model class: fields given in
+that order (as every caller writes them) are taken as they are, not copied name by name."""
 
 
 def trusted(model: type[Model], **fields: Any) -> Model:
@@ -23,10 +26,16 @@ def trusted(model: type[Model], **fields: Any) -> Model:
     of the model (in declaration order, all of them set); through ``model_construct`` otherwise.
     For models without private attributes, a post-init hook or extra fields allowed (this runs
     no hook and, like ``model_construct`` for such models, keeps no unknown field)."""
-    try:
-        values = {name: fields[name] for name in model.__pydantic_fields__}
-    except KeyError:
-        return model.model_construct(**fields)
+    names = _NAMES.get(model)
+    if names is None:
+        names = _NAMES[model] = tuple(model.__pydantic_fields__)
+    if tuple(fields) == names:
+        values = fields  # every field, in declaration order: the keywords' own (new) dict
+    else:
+        try:
+            values = {name: fields[name] for name in names}
+        except KeyError:
+            return model.model_construct(**fields)
     item = model.__new__(model)
     _fill(item, "__dict__", values)
     _fill(item, "__pydantic_fields_set__", set(values))
