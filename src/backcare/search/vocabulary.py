@@ -54,19 +54,24 @@ class Vocabulary:
     patterns: tuple[tuple[str, re.Pattern[str]], ...] = ()
     """Concepts said in a form a phrase cannot list ("21 weeks" of a pregnancy), by pattern."""
     _phrases: PhraseIndex = field(init=False, repr=False, compare=False)
+    _order: dict[str, int] = field(init=False, repr=False, compare=False)
+    """Each concept's place in the file: the few a question names are sorted by it, instead of
+    every concept being looked up among them."""
 
     def __post_init__(self) -> None:
         phrases = PhraseIndex.build(
             (variant, name) for name, variants in self.concepts.items() for variant in variants
         )
         object.__setattr__(self, "_phrases", phrases)
+        object.__setattr__(self, "_order", {name: i for i, name in enumerate(self.concepts)})
 
     def concepts_in(self, text: str) -> list[str]:
         """Names of the concepts a text mentions, by any of their variants (in file order)."""
         lowered = text.lower()
         found = self._phrases.found_in(lowered)
         found |= {name for name, pattern in self.patterns if pattern.search(lowered)}
-        return [name for name in self.concepts if name in found] if found else []
+        order = self._order
+        return sorted((name for name in found if name in order), key=order.__getitem__)
 
     def disambiguate(self, lowered: str) -> str:
         """The lower-cased question with each ambiguous word read as its context says."""
