@@ -31,6 +31,10 @@ class PhraseIndex:
     """Atoms a phrase can begin with (a one-atom phrase also with its plural "s"), each with the
     most atoms a phrase beginning with it has: a text's other atoms are skipped at once, and
     from one that can begin a phrase only spans that long are looked up."""
+    continued: frozenset[str]
+    """Every phrase's beginnings that end with an atom and are followed by more of it ("foam" of
+    "foam roller"): a span of the text that is none of them begins no longer phrase, so the
+    spans from that atom stop there (most stop at their first atom)."""
 
     @classmethod
     def build(cls, pairs: Iterable[tuple[str, object]]) -> PhraseIndex:
@@ -43,14 +47,20 @@ class PhraseIndex:
         for atoms in (_ATOM.findall(key) for key in grouped):
             for first in (atoms[0], atoms[0] + "s") if len(atoms) == 1 else (atoms[0],):
                 starts[first] = max(starts.get(first, 0), len(atoms))
-        return cls({k: frozenset(v) for k, v in grouped.items()}, starts)
+        continued = frozenset(
+            key[: atom.end()]
+            for key in grouped
+            for atom in _ATOM.finditer(key)
+            if atom.end() < len(key)
+        )
+        return cls({k: frozenset(v) for k, v in grouped.items()}, starts, continued)
 
     def found_in(self, text: str) -> set[object]:
         """Labels of every phrase the (lower-cased) text contains as whole words, the last one
         optionally followed by a plural "s"."""
         atoms = list(_ATOM.finditer(text))
         found: set[object] = set()
-        labels, starts = self.labels, self.starts
+        labels, starts, continued = self.labels, self.starts, self.continued
         for i, atom in enumerate(atoms):
             longest = starts.get(atom.group())
             if longest is None:
@@ -63,6 +73,8 @@ class PhraseIndex:
                     hit = labels.get(key[:-1])
                 if hit is not None:
                     found |= hit
+                if key not in continued:
+                    break
         return found
 
 
