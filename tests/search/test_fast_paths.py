@@ -35,6 +35,7 @@ def queries(draw: st.DrawFn, index: AskIndex) -> Query:
     return Query(
         lowered="",
         words=(),
+        typed=(),
         groups=frozenset(draw(st.lists(st.sampled_from(group_names), max_size=2))),
         kinds=frozenset(draw(st.lists(st.sampled_from([*KIND_CUES, CAUSE]), max_size=3))),
         flags=frozenset(draw(st.lists(st.sampled_from([f.flag for f in index.red_flags])))),

@@ -310,6 +310,9 @@ class Query:
 
     lowered: str
     words: tuple[str, ...]
+    typed: tuple[str, ...]
+    """``tokens(lowered)``: the words before respelling (coverage reads them; kept so the
+    question is not cut into words a second time)."""
     groups: frozenset[Group]
     kinds: frozenset[str]
     concepts: tuple[str, ...] = ()
@@ -605,13 +608,15 @@ class AskIndex:
     def analyse(self, question: str) -> Query:
         """Everything the ranking needs from a question, worked out once."""
         lowered = self.vocabulary.disambiguate(self.spelled(question))
-        words = self.vocabulary.respell(tokens(lowered))
+        typed = tokens(lowered)
+        words = self.vocabulary.respell(typed)
         respelled = " ".join([lowered, *(w for w in words if w not in lowered)])
         concepts = self.vocabulary.concepts_in(respelled)
         kinds = _kinds_wanted(words)
         return Query(
             lowered=lowered,
             words=tuple(words),
+            typed=tuple(typed),
             groups=frozenset(g for c in concepts for g in _GROUPS_BY_CUE.get(c, ())),
             kinds=frozenset(kinds),
             causes=self._causes_named(words, kinds),
@@ -840,7 +845,7 @@ class AskIndex:
 
     def _coverage_terms(self, query: Query) -> _CoverageTerms:
         """The question's side of ``_coverage``, worked out once for all its hits."""
-        words = tokens(query.lowered)
+        words = query.typed
         piece_facts = self._piece_facts
         informative = [
             facts
