@@ -47,10 +47,15 @@ class _Alternative:
 
     expression: int
     clauses: tuple[Clause, ...]
+    others: tuple[Clause, ...] = ()
+    """The clauses but the one it is indexed by (``PatternSet.by_piece``): a text it is
+    picked for holds a piece of that one already, so only these are left to check."""
 
     def holds(self, text: str) -> bool:
+        """Whether a text it was picked for (by a piece of its indexing clause) meets the
+        other clauses too."""
         contains = text.__contains__
-        return all(any(map(contains, clause)) for clause in self.clauses)
+        return all(any(map(contains, clause)) for clause in self.others)
 
 
 @dataclass(frozen=True)
@@ -83,10 +88,14 @@ class PatternSet(Generic[Key]):
             expressions.append(expression)
             for clauses in required_clauses(expression.pattern):
                 number = len(alternatives)
-                alternatives.append(_Alternative(position, clauses))
+                indexing = max(clauses, key=_telling, default=frozenset())
+                others = list(clauses)
+                if clauses:
+                    others.remove(indexing)
+                alternatives.append(_Alternative(position, clauses, tuple(others)))
                 if not clauses:
                     always.add(number)
-                for piece in max(clauses, key=_telling, default=()):
+                for piece in indexing:
                     by_piece.setdefault(piece, set()).add(number)
         return cls(
             tuple(keys),
@@ -106,7 +115,7 @@ class PatternSet(Generic[Key]):
         passed = {
             alternative.expression
             for alternative in map(self.alternatives.__getitem__, chosen)
-            if alternative.holds(text)
+            if not alternative.others or alternative.holds(text)
         }
         found = (
             self.keys[position]
