@@ -939,8 +939,13 @@ class AskIndex:
         return facts.names_a_thing and not facts.known
 
     def _unknown_object(self, word: str) -> bool:
+        """An object word the content never mentions; for a word the content holds, whether it
+        is known was worked out at build (``_piece_facts``), not here for every question."""
         singular = word[:-1] if word.endswith("s") else word
-        return not self._objects.isdisjoint((word, singular)) and not self._is_known(word)
+        if self._objects.isdisjoint((word, singular)):
+            return False
+        facts = self._piece_facts.get(word)
+        return not (facts.known if facts is not None else self._is_known(word))
 
     def _coverage(
         self, row: int, query: Query, coverage_terms: Callable[[], _CoverageTerms], answer: Answer
