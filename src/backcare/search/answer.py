@@ -144,6 +144,14 @@ def _quotes_for(prepared: Prepared, words: frozenset[str], want: set[str]) -> tu
     if len(texts) < 2:
         return texts  # the only quote is the best, close or not
     overlaps = list(map(len, map((words | want).intersection, prepared.quote_stems)))
-    order = sorted(range(len(texts)), key=overlaps.__getitem__, reverse=True)
-    close = [i for i in order if overlaps[i] >= MIN_QUOTE_OVERLAP][:MAX_QUOTES] or order[:1]
-    return tuple(map(texts.__getitem__, close))
+    # The best first, ties to the earlier (``max`` and ``index``, in C), each taken out once
+    # picked: what ranking them all by a stable sort gives, for the two or so needed.
+    close: list[str] = []
+    while len(close) < MAX_QUOTES:
+        most = max(overlaps)
+        if most < MIN_QUOTE_OVERLAP:
+            break
+        at = overlaps.index(most)
+        close.append(texts[at])
+        overlaps[at] = -1
+    return tuple(close) if close else (texts[overlaps.index(max(overlaps))],)
