@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from backcare.content.schema import RedFlag, Source
+from backcare.content.schema import Entry, RedFlag, Source
+from backcare.search.answer import Answer
 from backcare.search.index import COVERED_THRESHOLD, AskIndex, Hit
 from backcare.search.patterns import plain_apostrophes
 from backcare.search.scope import OutOfScope, load_scope
@@ -100,13 +101,15 @@ def ask(index: AskIndex, question: str, *, top: int = DEFAULT_TOP) -> AskResult:
     spelled = index.spelled(question)
     topic = _out_of_scope(question, spelled)
     query = index.analyse(spelled)
-    hits = index.rank(query, top=top, prefer=topic.related if topic else frozenset())
-    covered = _coverage(topic, hits) >= COVERED_THRESHOLD
+    found, best_coverage = index.answers(
+        query, top=top, prefer=topic.related if topic else frozenset()
+    )
+    covered = bool(found) and topic is None and best_coverage() >= COVERED_THRESHOLD
     return trusted(
         AskResult,
         covered=covered,
         not_covered=None if covered else _not_covered(topic),
-        results=[_result(hit) for hit in hits],
+        results=[_result(*hit) for hit in found],
         warning=_warning(index, index.most_urgent_warning(query)),
     )
 
@@ -157,21 +160,18 @@ def _warning(index: AskIndex, flag: RedFlag | None) -> AskWarning | None:
     )
 
 
-def _result(hit: Hit) -> AskHit:
-    """The hit as the API shows it. Built without validation (``trusted``): every field comes
-    from an entry the knowledge base validated when it was loaded, and validating five results
-    again cost a sixth of a question's time."""
-    entry = hit.entry
+def _result(entry: Entry, score: float, answer: Answer) -> AskHit:
+    """A ranked entry as the API shows it. Built without validation (``trusted``): every field
+    comes from an entry the knowledge base validated when it was loaded, and validating five
+    results again cost a sixth of a question's time."""
     return trusted(
         AskHit,
         id=entry.id,
         kind=entry.kind,
         name=entry.name,
-        answer=trusted(
-            AskAnswer, text=hit.snippet, quotes=list(hit.answer.quotes) if hit.answer else []
-        ),
-        snippet=hit.snippet,
-        score=hit.score,
+        answer=trusted(AskAnswer, text=answer.text, quotes=list(answer.quotes)),
+        snippet=answer.text,
+        score=score,
         warning_sign=entry.kind == "red_flag",
         sources=list(entry.sources),
     )

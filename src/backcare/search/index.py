@@ -375,6 +375,15 @@ class Hit:
         return self.measure()
 
 
+class Found(NamedTuple):
+    """One ranked entry as ``ask`` reads it: ``Hit`` without the snippet (the answer's text) and
+    the lazy coverage."""
+
+    entry: Entry
+    score: float
+    answer: Answer
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased words of a text, stopwords removed."""
     return [word for word in _WORD.findall(text.lower()) if word not in STOPWORDS]
@@ -716,6 +725,28 @@ class AskIndex:
         self, query: Query, *, top: int = 5, prefer: frozenset[str] = frozenset()
     ) -> list[Hit]:
         """``search`` for a question already analysed."""
+        query, scored, wanted, terms = self._ranking(query, top, prefer)
+        return [self._hit(row, score, query, wanted, terms) for score, row in scored]
+
+    def answers(
+        self, query: Query, *, top: int = 5, prefer: frozenset[str] = frozenset()
+    ) -> tuple[list[Found], Callable[[], float]]:
+        """What ``rank`` finds, as plain tuples, and a function that works out the best one's
+        coverage (``Hit.coverage``) when called: ``ask`` reads nothing more, and a ``Hit`` with
+        its lazy coverage cost more to make than the tuple for each result of every question."""
+        query, scored, wanted, terms = self._ranking(query, top, prefer)
+        found = [self._found(row, score, wanted) for score, row in scored]
+        if not found:
+            return found, _whole
+        best = scored[0][1]
+        return found, partial(self._coverage, best, query, terms, found[0].answer)
+
+    def _ranking(
+        self, query: Query, top: int, prefer: frozenset[str]
+    ) -> tuple[Query, list[tuple[float, int]], set[str], Callable[[], _CoverageTerms]]:
+        """The best ``top`` rows with their scores, and what their answers and coverage read:
+        the query (with ``prefer`` added), the stems an answer is chosen by, the question's
+        side of coverage (worked out when first read)."""
         if prefer:
             query = replace(query, intended=query.intended | prefer)
         relevance = dict(self.candidates(query))
@@ -747,7 +778,7 @@ class AskIndex:
             scored = _kept_in_top(scored, partial(self._is_kind, kind))
         wanted = set(query.stems).union(*map(self._answer_stems.__getitem__, query.concepts))
         terms = _Once(partial(self._coverage_terms, query))
-        return [self._hit(row, score, query, wanted, terms) for score, row in scored[:top]]
+        return query, scored[:top], wanted, terms
 
     def _answers_by_kind(self, query: Query) -> set[int]:
         """Entries that answer this kind of question whatever its words: an intent's entries,
@@ -779,16 +810,20 @@ class AskIndex:
         wanted: set[str],
         terms: Callable[[], _CoverageTerms],
     ) -> Hit:
-        if row not in self._prepared:
-            self._prepared[row] = prepare(self._entries[row])
-        answer = answer_for_stems(self._prepared[row], wanted)
+        entry, rounded, answer = self._found(row, score, wanted)
         return Hit(
-            entry=self._entries[row],
-            score=round(score, 4),
+            entry=entry,
+            score=rounded,
             snippet=answer.text,
             answer=answer,
             measure=partial(self._coverage, row, query, terms, answer),
         )
+
+    def _found(self, row: int, score: float, wanted: set[str]) -> Found:
+        prepared = self._prepared.get(row)
+        if prepared is None:
+            prepared = self._prepared[row] = prepare(self._entries[row])
+        return Found(self._entries[row], round(score, 4), answer_for_stems(prepared, wanted))
 
     def _warning_elsewhere(self, row: int, query: Query) -> bool:
         """A red flag the question neither describes, names nor asks about directly."""
