@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import add
 
 from backcare.content.schema import Entry
 
@@ -96,6 +97,10 @@ class Prepared:
     question by ``map`` (a loop in C) instead of unpacking pairs in Python, for every hit."""
     quote_stems: tuple[frozenset[str], ...] = ()
     quote_texts: tuple[str, ...] = ()
+    shared_with_quotes: tuple[tuple[int, ...], ...] = ()
+    """For each sentence, how many stems each quote shares with it: an answer of one sentence
+    adds to these only the question's stems the sentence lacks, instead of joining the two
+    sets and counting the quotes against all of it."""
 
 
 def prepare(entry: Entry) -> Prepared:
@@ -108,6 +113,9 @@ def prepare(entry: Entry) -> Prepared:
         sentence_stems=tuple(words for _, words in sentences),
         quote_stems=tuple(words for _, words in quotes),
         quote_texts=tuple(text for text, _ in quotes),
+        shared_with_quotes=tuple(
+            tuple(len(words & quote_words) for _, quote_words in quotes) for _, words in sentences
+        ),
     )
 
 
@@ -134,16 +142,29 @@ def answer_for_stems(prepared: Prepared, want: set[str]) -> Answer:
     if MAX_SENTENCES > 1 and best and counts.count(best) > 1:
         second_text, second_words = sentences[counts.index(best, first + 1)]
         text, words = f"{text} {second_text}", words | second_words
-    return Answer(text, _quotes_for(prepared, words, want), words)
+        return Answer(text, _quotes_for(prepared, words, want), words)
+    return Answer(
+        text, _quotes_for(prepared, words, want, prepared.shared_with_quotes[first]), words
+    )
 
 
-def _quotes_for(prepared: Prepared, words: frozenset[str], want: set[str]) -> tuple[str, ...]:
+def _quotes_for(
+    prepared: Prepared,
+    words: frozenset[str],
+    want: set[str],
+    shared: tuple[int, ...] | None = None,
+) -> tuple[str, ...]:
     """Seed quotes that share the most words with the answer (and the question), verbatim;
-    ties go to the earlier quote."""
+    ties go to the earlier quote. ``shared``: how many stems each quote shares with ``words``,
+    when known (``Prepared.shared_with_quotes``)."""
     texts = prepared.quote_texts
     if len(texts) < 2:
         return texts  # the only quote is the best, close or not
-    overlaps = list(map(len, map((words | want).intersection, prepared.quote_stems)))
+    if shared is None:
+        overlaps = list(map(len, map((words | want).intersection, prepared.quote_stems)))
+    else:  # |quote & (words | want)| = |quote & words| + |quote & (want - words)|
+        extra = want.difference(words)
+        overlaps = list(map(add, shared, map(len, map(extra.intersection, prepared.quote_stems))))
     # The best first, ties to the earlier (``max`` and ``index``, in C), each taken out once
     # picked: what ranking them all by a stable sort gives, for the two or so needed.
     close: list[str] = []
