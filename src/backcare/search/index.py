@@ -375,13 +375,9 @@ class Hit:
         return self.measure()
 
 
-class Found(NamedTuple):
-    """One ranked entry as ``ask`` reads it: ``Hit`` without the snippet (the answer's text) and
-    the lazy coverage."""
-
-    entry: Entry
-    score: float
-    answer: Answer
+Found = tuple[Entry, float, Answer]
+"""One ranked entry as ``ask`` reads it, (entry, score, answer): ``Hit`` without the snippet (the
+answer's text) and the lazy coverage, a plain tuple since one is made for every result."""
 
 
 def tokens(text: str) -> list[str]:
@@ -739,7 +735,7 @@ class AskIndex:
         if not found:
             return found, _whole
         best = scored[0][1]
-        return found, partial(self._coverage, best, query, terms, found[0].answer)
+        return found, partial(self._coverage, best, query, terms, found[0][2])
 
     def _ranking(
         self, query: Query, top: int, prefer: frozenset[str]
@@ -823,7 +819,7 @@ class AskIndex:
         prepared = self._prepared.get(row)
         if prepared is None:
             prepared = self._prepared[row] = prepare(self._entries[row])
-        return Found(self._entries[row], round(score, 4), answer_for_stems(prepared, wanted))
+        return self._entries[row], round(score, 4), answer_for_stems(prepared, wanted)
 
     def _warning_elsewhere(self, row: int, query: Query) -> bool:
         """A red flag the question neither describes, names nor asks about directly."""
