@@ -100,7 +100,7 @@ def ask(index: AskIndex, question: str, *, top: int = DEFAULT_TOP) -> AskResult:
     """
     spelled = index.spelled(question)
     topic = _out_of_scope(question, spelled)
-    query = index.analyse(spelled)
+    query = index.analyse(spelled, already_spelled=True)
     found, best_coverage = index.answers(
         query, top=top, prefer=topic.related if topic else frozenset()
     )

@@ -610,9 +610,12 @@ class AskIndex:
             for form in self.vocabulary.name_forms(n)
         }
 
-    def analyse(self, question: str) -> Query:
-        """Everything the ranking needs from a question, worked out once."""
-        lowered = self.vocabulary.disambiguate(self.spelled(question))
+    def analyse(self, question: str, *, already_spelled: bool = False) -> Query:
+        """Everything the ranking needs from a question, worked out once. ``already_spelled``:
+        the question is ``spelled`` already (``ask`` spells it once, for the scope check and the
+        ranking alike; spelling it again changes nothing and costs a few microseconds)."""
+        spelled = question if already_spelled else self.spelled(question)
+        lowered = self.vocabulary.disambiguate(spelled)
         typed = tokens(lowered)
         words = self.vocabulary.respell(typed)
         respelled = " ".join([lowered, *(w for w in words if w not in lowered)])
