@@ -701,3 +701,41 @@ def test_a_question_only_about_a_pressing_warning_sign_gets_it_first(index: AskI
 def test_a_question_about_a_group_keeps_its_own_answer_before_the_sign(index: AskIndex) -> None:
     ranked = ask(index, "Why do office workers get pain between the shoulder blades?").results
     assert not ranked[0].warning_sign
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        ("my lower back hurts when i sit", {"sitting-posture", "cause-prolonged-sitting"}),
+        ("Why does my back ache after sitting for an hour?", {"sitting-posture"}),
+        ("back pain while sitting at work", {"sitting-posture", "cause-prolonged-sitting"}),
+        ("Why is my lower back sore when standing?", {"standing-posture"}),
+        ("back hurts after standing at the stove", {"standing-posture", "strain-from-standing-work"}),
+        ("why does my back hurt while lying on my back", {"sleep-pillow-and-bedding"}),
+    ],
+)
+def test_the_back_hurting_in_a_position_gets_that_positions_advice_first(
+    index: AskIndex, question: str, entries: set[str]
+) -> None:
+    """The pain word only says that it hurts; the position says what the question is about."""
+    result = ask(index, question)
+    assert result.covered
+    assert result.results[0].id in entries
+
+
+def test_a_way_of_sitting_with_its_own_entry_keeps_that_entry(index: AskIndex) -> None:
+    result = ask(index, "Why does my back hurt when I sit cross-legged?")
+    assert result.results[0].id == "avoid-crossing-legs"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.sampled_from(["back", "lower back", "low back"]),
+    st.sampled_from(["hurts", "aches", "is sore", "pain"]),
+    st.sampled_from(["when i sit", "while sitting", "after sitting", "when sitting down"]),
+)
+def test_any_wording_of_back_pain_when_sitting_reaches_the_sitting_advice(
+    index: AskIndex, place: str, pain: str, when: str
+) -> None:
+    ids = [hit.id for hit in ask(index, f"my {place} {pain} {when}").results]
+    assert {"sitting-posture", "cause-prolonged-sitting"} & set(ids[:2])
