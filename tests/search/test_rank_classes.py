@@ -739,3 +739,22 @@ def test_any_wording_of_back_pain_when_sitting_reaches_the_sitting_advice(
 ) -> None:
     ids = [hit.id for hit in ask(index, f"my {place} {pain} {when}").results]
     assert {"sitting-posture", "cause-prolonged-sitting"} & set(ids[:2])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can having a baby cause lower back pain?",
+        "back pain since having twins",
+        "Could childbirth cause my back pain?",
+    ],
+)
+def test_having_a_baby_as_the_cause_or_start_of_the_pain_is_after_birth(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] in {"for-postpartum", "pregnancy-strain-after-birth", "postpartum-inactivity"}
+
+
+def test_having_a_baby_soon_is_still_pregnancy(index: AskIndex) -> None:
+    assert "postpartum" not in index.analyse("I'm having a baby in May and my back aches").groups
