@@ -758,3 +758,22 @@ def test_having_a_baby_as_the_cause_or_start_of_the_pain_is_after_birth(
 
 def test_having_a_baby_soon_is_still_pregnancy(index: AskIndex) -> None:
     assert "postpartum" not in index.analyse("I'm having a baby in May and my back aches").groups
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many times a day should I do my back exercises?",
+        "how often should we be doing these exercises",
+        "How often should I exercise to help my lower back?",
+    ],
+)
+def test_how_often_to_do_ones_exercises_reaches_the_entries_that_weigh_doses(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"conflict-flying-swallow-dose", "conflict-bridge-hold"} <= set(ids[:3])
+
+
+def test_how_often_to_do_a_named_exercise_is_still_that_exercises(index: AskIndex) -> None:
+    assert ask(index, "How often should I do the bridge exercise?").results[0].id == "bridge"
