@@ -777,3 +777,19 @@ def test_how_often_to_do_ones_exercises_reaches_the_entries_that_weigh_doses(
 
 def test_how_often_to_do_a_named_exercise_is_still_that_exercises(index: AskIndex) -> None:
     assert ask(index, "How often should I do the bridge exercise?").results[0].id == "bridge"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can I still go to work with a sore back?", "Is going to work with back pain a bad idea?"],
+)
+def test_whether_to_go_to_work_while_it_hurts_reaches_the_acute_phase_rule(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    assert result.covered
+    assert result.results[0].id == "for-acute-phase"
+
+
+def test_time_off_work_is_still_not_covered(index: AskIndex) -> None:
+    assert not ask(index, "Should I take time off work with back pain?").covered
