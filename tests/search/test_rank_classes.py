@@ -793,3 +793,25 @@ def test_whether_to_go_to_work_while_it_hurts_reaches_the_acute_phase_rule(
 
 def test_time_off_work_is_still_not_covered(index: AskIndex) -> None:
     assert not ask(index, "Should I take time off work with back pain?").covered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What causes tingling down my leg with lower back pain?",
+        "Last week I was gardening all afternoon, then sat on the sofa to watch a film with my"
+        " husband, and when I stood up my right leg went numb for a while. My back has ached"
+        " on and off for years. What could that be?",
+    ],
+)
+def test_numbness_or_tingling_in_one_leg_reaches_the_disc_entries(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"cause-disc-herniation", "for-disc-herniation"} & set(ids[:3])
+
+
+def test_numbness_between_the_legs_still_raises_the_cauda_equina_banner(index: AskIndex) -> None:
+    result = ask(index, "numbness between my legs and tingling down my leg")
+    assert result.warning is not None
+    assert result.warning.id == "cauda_equina"
