@@ -689,7 +689,7 @@ def test_when_to_worry_is_answered_by_the_warning_signs(index: AskIndex, questio
 
 
 def test_a_question_only_about_a_pressing_warning_sign_gets_it_first(index: AskIndex) -> None:
-    """"Why am I having chest and back pain?" asks about the sign itself: the heart warning
+    """ "Why am I having chest and back pain?" asks about the sign itself: the heart warning
     answers it (and shows as the banner), covered."""
     result = ask(index, "Why am I having chest and back pain?")
     assert result.warning is not None
@@ -710,7 +710,10 @@ def test_a_question_about_a_group_keeps_its_own_answer_before_the_sign(index: As
         ("Why does my back ache after sitting for an hour?", {"sitting-posture"}),
         ("back pain while sitting at work", {"sitting-posture", "cause-prolonged-sitting"}),
         ("Why is my lower back sore when standing?", {"standing-posture"}),
-        ("back hurts after standing at the stove", {"standing-posture", "strain-from-standing-work"}),
+        (
+            "back hurts after standing at the stove",
+            {"standing-posture", "strain-from-standing-work"},
+        ),
         ("why does my back hurt while lying on my back", {"sleep-pillow-and-bedding"}),
     ],
 )
@@ -728,7 +731,9 @@ def test_a_way_of_sitting_with_its_own_entry_keeps_that_entry(index: AskIndex) -
     assert result.results[0].id == "avoid-crossing-legs"
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     st.sampled_from(["back", "lower back", "low back"]),
     st.sampled_from(["hurts", "aches", "is sore", "pain"]),
