@@ -820,3 +820,16 @@ def test_numbness_between_the_legs_still_raises_the_cauda_equina_banner(index: A
     result = ask(index, "numbness between my legs and tingling down my leg")
     assert result.warning is not None
     assert result.warning.id == "cauda_equina"
+
+
+@pytest.mark.parametrize(
+    "question", ["Can yoga hurt my lower back?", "Could sleeping on the floor hurt my back?"]
+)
+def test_whether_something_could_hurt_the_back_is_not_an_injury_at_hand(
+    index: AskIndex, question: str
+) -> None:
+    assert "for-acute-phase" not in index.analyse(question).intended
+
+
+def test_having_hurt_the_back_is_still_the_acute_phase(index: AskIndex) -> None:
+    assert "for-acute-phase" in index.analyse("What can I do? I hurt my back lifting").intended
