@@ -482,3 +482,38 @@ def test_tingling_toes_with_back_pain_are_not_another_parts_complaint(index: Ask
     complaint, so they are left out of the other-body-part class."""
     result = ask(index, "Why do my toes tingle when my lower back hurts?")
     assert result.not_covered is None or result.not_covered.topic != "other_body_parts"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Is sleeping on my front bad for my lower back?", "sleeping_on_the_stomach"),
+        ("Are stomach sleepers more likely to get back pain?", "sleeping_on_the_stomach"),
+        ("Which diet helps a herniated disc heal?", "diet_for_a_condition"),
+        ("Should I eat less sugar with sciatica?", "diet_for_a_condition"),
+        ("Does scoliosis cause back pain in adults?", "conditions_not_described"),
+        ("What is lordosis and can it be fixed?", "conditions_not_described"),
+    ],
+)
+def test_stomach_sleeping_diet_for_a_condition_and_conditions_never_described_are_not_covered(
+    index: AskIndex, question: str, topic: str
+) -> None:
+    result = ask(index, question)
+    assert not result.covered
+    assert result.not_covered is not None
+    assert result.not_covered.topic == topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can I sleep on my stomach while pregnant?",
+        "What should I eat for strong bones with osteoporosis?",
+        "Can You Prevent Ankylosing Spondylitis from Getting Worse?",
+        "How do I do the superman lying on my stomach?",
+    ],
+)
+def test_pregnancy_sleep_bone_diet_and_lying_face_down_for_an_exercise_stay_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered

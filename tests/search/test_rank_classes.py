@@ -689,7 +689,7 @@ def test_when_to_worry_is_answered_by_the_warning_signs(index: AskIndex, questio
 
 
 def test_a_question_only_about_a_pressing_warning_sign_gets_it_first(index: AskIndex) -> None:
-    """"Why am I having chest and back pain?" asks about the sign itself: the heart warning
+    """ "Why am I having chest and back pain?" asks about the sign itself: the heart warning
     answers it (and shows as the banner), covered."""
     result = ask(index, "Why am I having chest and back pain?")
     assert result.warning is not None
@@ -701,3 +701,135 @@ def test_a_question_only_about_a_pressing_warning_sign_gets_it_first(index: AskI
 def test_a_question_about_a_group_keeps_its_own_answer_before_the_sign(index: AskIndex) -> None:
     ranked = ask(index, "Why do office workers get pain between the shoulder blades?").results
     assert not ranked[0].warning_sign
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        ("my lower back hurts when i sit", {"sitting-posture", "cause-prolonged-sitting"}),
+        ("Why does my back ache after sitting for an hour?", {"sitting-posture"}),
+        ("back pain while sitting at work", {"sitting-posture", "cause-prolonged-sitting"}),
+        ("Why is my lower back sore when standing?", {"standing-posture"}),
+        (
+            "back hurts after standing at the stove",
+            {"standing-posture", "strain-from-standing-work"},
+        ),
+        ("why does my back hurt while lying on my back", {"sleep-pillow-and-bedding"}),
+    ],
+)
+def test_the_back_hurting_in_a_position_gets_that_positions_advice_first(
+    index: AskIndex, question: str, entries: set[str]
+) -> None:
+    """The pain word only says that it hurts; the position says what the question is about."""
+    result = ask(index, question)
+    assert result.covered
+    assert result.results[0].id in entries
+
+
+def test_a_way_of_sitting_with_its_own_entry_keeps_that_entry(index: AskIndex) -> None:
+    result = ask(index, "Why does my back hurt when I sit cross-legged?")
+    assert result.results[0].id == "avoid-crossing-legs"
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.sampled_from(["back", "lower back", "low back"]),
+    st.sampled_from(["hurts", "aches", "is sore", "pain"]),
+    st.sampled_from(["when i sit", "while sitting", "after sitting", "when sitting down"]),
+)
+def test_any_wording_of_back_pain_when_sitting_reaches_the_sitting_advice(
+    index: AskIndex, place: str, pain: str, when: str
+) -> None:
+    ids = [hit.id for hit in ask(index, f"my {place} {pain} {when}").results]
+    assert {"sitting-posture", "cause-prolonged-sitting"} & set(ids[:2])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can having a baby cause lower back pain?",
+        "back pain since having twins",
+        "Could childbirth cause my back pain?",
+    ],
+)
+def test_having_a_baby_as_the_cause_or_start_of_the_pain_is_after_birth(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] in {"for-postpartum", "pregnancy-strain-after-birth", "postpartum-inactivity"}
+
+
+def test_having_a_baby_soon_is_still_pregnancy(index: AskIndex) -> None:
+    assert "postpartum" not in index.analyse("I'm having a baby in May and my back aches").groups
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many times a day should I do my back exercises?",
+        "how often should we be doing these exercises",
+        "How often should I exercise to help my lower back?",
+    ],
+)
+def test_how_often_to_do_ones_exercises_reaches_the_entries_that_weigh_doses(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"conflict-flying-swallow-dose", "conflict-bridge-hold"} <= set(ids[:3])
+
+
+def test_how_often_to_do_a_named_exercise_is_still_that_exercises(index: AskIndex) -> None:
+    assert ask(index, "How often should I do the bridge exercise?").results[0].id == "bridge"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can I still go to work with a sore back?", "Is going to work with back pain a bad idea?"],
+)
+def test_whether_to_go_to_work_while_it_hurts_reaches_the_acute_phase_rule(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    assert result.covered
+    assert result.results[0].id == "for-acute-phase"
+
+
+def test_time_off_work_is_still_not_covered(index: AskIndex) -> None:
+    assert not ask(index, "Should I take time off work with back pain?").covered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What causes tingling down my leg with lower back pain?",
+        "Last week I was gardening all afternoon, then sat on the sofa to watch a film with my"
+        " husband, and when I stood up my right leg went numb for a while. My back has ached"
+        " on and off for years. What could that be?",
+    ],
+)
+def test_numbness_or_tingling_in_one_leg_reaches_the_disc_entries(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"cause-disc-herniation", "for-disc-herniation"} & set(ids[:3])
+
+
+def test_numbness_between_the_legs_still_raises_the_cauda_equina_banner(index: AskIndex) -> None:
+    result = ask(index, "numbness between my legs and tingling down my leg")
+    assert result.warning is not None
+    assert result.warning.id == "cauda_equina"
+
+
+@pytest.mark.parametrize(
+    "question", ["Can yoga hurt my lower back?", "Could sleeping on the floor hurt my back?"]
+)
+def test_whether_something_could_hurt_the_back_is_not_an_injury_at_hand(
+    index: AskIndex, question: str
+) -> None:
+    assert "for-acute-phase" not in index.analyse(question).intended
+
+
+def test_having_hurt_the_back_is_still_the_acute_phase(index: AskIndex) -> None:
+    assert "for-acute-phase" in index.analyse("What can I do? I hurt my back lifting").intended
