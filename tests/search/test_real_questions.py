@@ -53,6 +53,7 @@ SIXTH_BATCH = "held_out_6"
 SEVENTH_BATCH = "held_out_7"
 EIGHTH_BATCH = "held_out_8"
 NINTH_BATCH = "held_out_9"
+TENTH_BATCH = "held_out_10"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -62,6 +63,7 @@ LATER_BATCHES = (
     SEVENTH_BATCH,
     EIGHTH_BATCH,
     NINTH_BATCH,
+    TENTH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -107,3 +109,12 @@ def test_ninth_held_out_batch_is_big_enough_and_of_both_kinds(
     assert len(ninth) >= 60
     assert sum(i["covered"] for i in ninth) >= 40
     assert sum(not i["covered"] for i in ninth) >= 15
+
+
+def test_tenth_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    tenth = [i for i in items if i["part"] == TENTH_BATCH]
+    assert len(tenth) >= 60
+    assert sum(i["covered"] for i in tenth) >= 40
+    assert sum(not i["covered"] for i in tenth) >= 15
