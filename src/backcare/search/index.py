@@ -118,6 +118,14 @@ _ASKS_BENEFIT = re.compile(
 """A yes-or-no question whether something does good ("does massage help?", "are massages good for
 back pain?"): the thing's own entry answers it, not the conflict entry about it (listed, not
 first), which weighs two passages that disagree on when or how."""
+_ASKS_SAFE_IN_STATE = re.compile(
+    r"\b(is it|is|are) (it )?(safe|ok|okay|alright|all right|fine)\b.{0,50}"
+    r"\b(while|when|during|in) (i'm |i am |you're |you are |being |my |your )?"
+    r"(pregnan\w*|postpartum|breastfeeding|nursing)\b"
+)
+"""Whether something is safe to do in a state ("is it safe to get a back massage while
+pregnant?"): the thing's entry, or the conflict about it in that state, answers it, not the
+state's own overview (a population entry, listed, not first)."""
 _ASKS_LEAVE = re.compile(
     r"^(can|could|may|should) (i|you|we)\b.*\b(with|while|during|after|if)\b"
     r"|\bis it (ok|okay|safe|alright|all right|fine|bad) to\b"
@@ -770,6 +778,8 @@ class AskIndex:
         scored = _first_that(scored, lambda row: not self._facts[row].not_first_for & query.groups)
         if query.asks_benefit:
             scored = _first_that(scored, lambda row: not self._conflict_unnamed(row, query))
+        if _ASKS_SAFE_IN_STATE.search(query.lowered):
+            scored = _first_that(scored, lambda row: self._facts[row].kind != "population")
         described = self._described_pressing(query)
         if described:
             scored = _first_that(scored, described.__contains__)
