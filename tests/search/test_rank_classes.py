@@ -833,3 +833,99 @@ def test_whether_something_could_hurt_the_back_is_not_an_injury_at_hand(
 
 def test_having_hurt_the_back_is_still_the_acute_phase(index: AskIndex) -> None:
     assert "for-acute-phase" in index.analyse("What can I do? I hurt my back lifting").intended
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why is my lower back stiff every morning?",
+        "What causes morning back pain that eases once I get moving?",
+    ],
+)
+def test_the_back_hurting_every_morning_reaches_the_causes_worst_on_getting_up(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"cause-bone-hyperplasia", "cause-ankylosing-spondylitis"} & set(ids[:2])
+
+
+def test_this_morning_is_pain_that_has_just_begun_not_a_morning_pattern(index: AskIndex) -> None:
+    intended = index.analyse("I hurt my back this morning, what should I do?").intended
+    assert "cause-bone-hyperplasia" not in intended
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My legs ache whenever I walk to the shops. Is it my back?",
+        "Why do my lower back and legs feel heavy every time I walk?",
+    ],
+)
+def test_the_legs_hurting_on_walking_reach_spinal_stenosis(index: AskIndex, question: str) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"cause-spinal-stenosis", "for-spinal-stenosis", "red-flag-spinal-stenosis"} & set(
+        ids[:3]
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My grandmother fell in the kitchen yesterday and now her back hurts. What should we do?",
+        "My elderly father slipped on the stairs and complains of back pain.",
+    ],
+)
+def test_an_older_persons_fall_reaches_the_fracture_sign_and_older_adult_advice(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert "red-flag-fracture" in ids[:3]
+    assert "for-older-adult" in ids[:5]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I lifted a heavy box of books yesterday and my lower back has hurt ever since.",
+        "Since carrying a heavy can of water up the hill my back is killing me. What do I do?",
+    ],
+)
+def test_pain_since_lifting_something_heavy_is_a_lumbar_strain(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"cause-lumbar-strain", "for-lumbar-strain"} & set(ids[:2])
+    assert "drink-water" not in ids[:3]
+
+
+def test_water_to_drink_still_reaches_drinking_water(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "How much water should I drink for back pain?").results]
+    assert ids[0] == "drink-water"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it safe to do yoga while pregnant?",
+        "Is it okay to get a back massage when I'm pregnant?",
+    ],
+)
+def test_whether_a_thing_is_safe_in_pregnancy_puts_that_thing_before_the_overview(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].id != "for-pregnancy"
+
+
+@given(
+    st.sampled_from(["yoga", "pilates", "a massage", "walking", "swimming"]),
+    st.sampled_from(["while pregnant", "when I'm pregnant", "during my pregnancy"]),
+)
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_no_safe_in_pregnancy_question_leads_with_the_overview(
+    index: AskIndex, thing: str, state: str
+) -> None:
+    result = ask(index, f"Is it safe to do {thing} {state}?")
+    assert result.results
+    assert result.results[0].id != "for-pregnancy"
