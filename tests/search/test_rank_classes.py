@@ -929,3 +929,11 @@ def test_no_safe_in_pregnancy_question_leads_with_the_overview(
     result = ask(index, f"Is it safe to do {thing} {state}?")
     assert result.results
     assert result.results[0].id != "for-pregnancy"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How much is a physio session for back pain?", "Can I see an osteopath without insurance?"],
+)
+def test_the_price_of_a_visit_is_not_covered(index: AskIndex, question: str) -> None:
+    assert ask(index, question).covered is False
