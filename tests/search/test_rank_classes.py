@@ -937,3 +937,17 @@ def test_no_safe_in_pregnancy_question_leads_with_the_overview(
 )
 def test_the_price_of_a_visit_is_not_covered(index: AskIndex, question: str) -> None:
     assert ask(index, question).covered is False
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How is sciatica treated during pregnancy?",
+        "Does sciatica in pregnancy go away?",
+    ],
+)
+def test_sciatica_in_pregnancy_reaches_the_pregnancy_entries_first(
+    index: AskIndex, question: str
+) -> None:
+    first = ask(index, question).results[0].id
+    assert first in {"for-pregnancy", "pregnancy-side-sleeping", "pillow-between-knees"}
