@@ -951,3 +951,8 @@ def test_sciatica_in_pregnancy_reaches_the_pregnancy_entries_first(
 ) -> None:
     first = ask(index, question).results[0].id
     assert first in {"for-pregnancy", "pregnancy-side-sleeping", "pillow-between-knees"}
+
+
+def test_tai_chi_typed_with_an_apostrophe_is_named(index: AskIndex) -> None:
+    question = "Can t'ai chi ease chronic back pain in older people?"
+    assert ask(index, question).results[0].id == "tai-chi"
