@@ -970,3 +970,19 @@ def test_whether_massage_helps_leads_with_massage_from_someone_trained(
 def test_whether_massaging_oneself_helps_still_reaches_self_massage(index: AskIndex) -> None:
     ids = [hit.id for hit in ask(index, "How do I massage my own lower back?").results]
     assert "self-massage" in ids[:2]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Should I see a GP about my backache?", "My lower back aches. Should I see a doctor?"],
+)
+def test_whether_to_see_a_doctor_at_all_reaches_when_the_natural_course_says_to(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].id == "red-flag-chronic-pain"
+
+
+def test_a_doctor_or_someone_else_is_still_a_choice_between_them(index: AskIndex) -> None:
+    assert (
+        "red-flag-chronic-pain" not in index.analyse("Should I see a doctor or a physio?").intended
+    )
