@@ -986,3 +986,13 @@ def test_a_doctor_or_someone_else_is_still_a_choice_between_them(index: AskIndex
     assert (
         "red-flag-chronic-pain" not in index.analyse("Should I see a doctor or a physio?").intended
     )
+
+
+def test_too_little_sex_as_a_cause_reaches_back_ache_linked_to_sexual_habits(
+    index: AskIndex,
+) -> None:
+    question = (
+        "I've had back pain for months and a friend says it comes from a lack of sex. Is that"
+        " right, and how often should one have sex to keep it away?"
+    )
+    assert ask(index, question).results[0].id == "sex-related-back-pain"
