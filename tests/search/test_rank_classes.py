@@ -996,3 +996,9 @@ def test_too_little_sex_as_a_cause_reaches_back_ache_linked_to_sexual_habits(
         " right, and how often should one have sex to keep it away?"
     )
     assert ask(index, question).results[0].id == "sex-related-back-pain"
+
+
+def test_the_firmness_of_a_bed_is_the_firm_bedding_the_content_advises(index: AskIndex) -> None:
+    result = ask(index, "Which bed firmness suits a sore lower back?")
+    assert result.covered is True
+    assert "sleep-pillow-and-bedding" in [hit.id for hit in result.results[:3]]
