@@ -54,6 +54,7 @@ SEVENTH_BATCH = "held_out_7"
 EIGHTH_BATCH = "held_out_8"
 NINTH_BATCH = "held_out_9"
 TENTH_BATCH = "held_out_10"
+ELEVENTH_BATCH = "held_out_11"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -64,6 +65,7 @@ LATER_BATCHES = (
     EIGHTH_BATCH,
     NINTH_BATCH,
     TENTH_BATCH,
+    ELEVENTH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -118,3 +120,12 @@ def test_tenth_held_out_batch_is_big_enough_and_of_both_kinds(
     assert len(tenth) >= 60
     assert sum(i["covered"] for i in tenth) >= 40
     assert sum(not i["covered"] for i in tenth) >= 15
+
+
+def test_eleventh_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    eleventh = [i for i in items if i["part"] == ELEVENTH_BATCH]
+    assert len(eleventh) >= 60
+    assert sum(i["covered"] for i in eleventh) >= 40
+    assert sum(not i["covered"] for i in eleventh) >= 15
