@@ -680,6 +680,7 @@ def test_how_long_or_how_often_to_do_an_exercise_reaches_that_exercise(
         "When should you worry about your back pain?",
         "when should I be worried about lower back pain",
         "What are the red flags for back pain?",
+        "Should you worry about back pain?",
     ],
 )
 def test_when_to_worry_is_answered_by_the_warning_signs(index: AskIndex, question: str) -> None:
@@ -1002,3 +1003,10 @@ def test_the_firmness_of_a_bed_is_the_firm_bedding_the_content_advises(index: As
     result = ask(index, "Which bed firmness suits a sore lower back?")
     assert result.covered is True
     assert "sleep-pillow-and-bedding" in [hit.id for hit in result.results[:3]]
+
+
+def test_worry_about_back_pain_in_pregnancy_keeps_the_pregnancy_advice_first(
+    index: AskIndex,
+) -> None:
+    ranked = ask(index, "should I be worried about my back pain in pregnancy").results
+    assert ranked[0].id == "for-pregnancy"

@@ -77,7 +77,12 @@ PHRASINGS: dict[str, list[str]] = {
         "my c-section scar is red and oozing",
     ],
     "child": ["my daughter has back pain", "I'm 14 and my back hurts", "back pain in my son"],
-    "thoracic_pain": ["pain between my shoulder blades", "my upper back hurts when I sit"],
+    "thoracic_pain": [
+        "pain between my shoulder blades",
+        "my upper back hurts when I sit",
+        "What cause back shoulder blade pain",
+        "a pain under my shoulder blade",
+    ],
 }
 
 ORDINARY = [
