@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -125,21 +126,42 @@ def route_throughput(
     body: Callable[[int], Any] | None = None,
 ) -> float:
     """Requests per second for one route, ``concurrency`` clients at a time, all answered 200;
-    request ``n`` sends ``body(n)`` as JSON."""
-    with httpx.Client(base_url=base_url, timeout=TIMEOUT) as client:
+    request ``n`` sends ``body(n)`` as JSON. Each thread has its own client (connections), made
+    before the clock starts and signed in as the same person: one client's pool shared by 50
+    threads once failed a run with a read on a socket another thread had closed."""
+    with httpx.Client(base_url=base_url, timeout=TIMEOUT) as signed_in:
         if path != "/api/health":
             credentials = {"username": "ratio-person", "password": PASSWORD}
-            client.post("/api/auth/register", json=credentials)
-            token = client.post("/api/auth/login", json=credentials).json()["csrf_token"]
-            client.headers["X-CSRF-Token"] = token
+            signed_in.post("/api/auth/register", json=credentials)
+            token = signed_in.post("/api/auth/login", json=credentials).json()["csrf_token"]
+            signed_in.headers["X-CSRF-Token"] = token
+        clients = [
+            httpx.Client(
+                base_url=base_url,
+                timeout=TIMEOUT,
+                cookies=signed_in.cookies,
+                headers=signed_in.headers,
+            )
+            for _ in range(concurrency)
+        ]
+    own = threading.local()
+    spare = iter(clients)
+    claim = threading.Lock()
 
-        def call(n: int) -> int:
-            return client.request(method, path, json=body(n) if body else None).status_code
+    def call(n: int) -> int:
+        if not hasattr(own, "client"):
+            with claim:
+                own.client = next(spare)
+        return int(own.client.request(method, path, json=body(n) if body else None).status_code)
 
+    try:
         start = time.perf_counter()
         with ThreadPoolExecutor(concurrency) as pool:
             statuses = set(pool.map(call, range(requests)))
         elapsed = time.perf_counter() - start
+    finally:
+        for client in clients:
+            client.close()
     if statuses != {200}:
         raise AssertionError(f"{method} {path}: statuses {statuses}")
     return requests / elapsed
