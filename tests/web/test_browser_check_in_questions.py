@@ -13,6 +13,10 @@ from tests.web.browser_support import DESKTOP, OFFICE_WORKER, PHONE, check_in, s
 pytestmark = pytest.mark.browser
 
 NEW_QUESTIONS = FOLLOW_UPS
+PLAN_ANSWERS = {
+    key: OFFICE_WORKER[key] for key in ("work", "equipment", "fitness", "minutes_per_day")
+}
+"""The plan's own questions, answered as the office worker does, after the safety check's."""
 
 
 def asked(screens: list[list[str]]) -> set[str]:
@@ -96,8 +100,7 @@ def test_a_younger_person_who_fell_is_asked_whether_it_was_serious(page: Page) -
             "pain.duration_days": 1,
             "pain.onset": "sudden",
             "symptoms.recent_trauma": "yes",
-            **{k: v for k, v in OFFICE_WORKER.items() if k in ("work", "equipment", "fitness")},
-            "minutes_per_day": 5,
+            **PLAN_ANSWERS,
         },
     )
     assert {"symptoms.serious_accident", "symptoms.cannot_stand_or_walk"} <= asked(screens)
@@ -176,8 +179,7 @@ def test_sciatica_of_five_weeks_is_asked_whether_it_is_easing(
             "pain.onset": "gradual",
             "pain.improving": easing,
             "symptoms.leg_numbness_or_pain": "yes",
-            **{k: v for k, v in OFFICE_WORKER.items() if k in ("work", "equipment", "fitness")},
-            "minutes_per_day": 5,
+            **PLAN_ANSWERS,
         },
     )
     assert "pain.improving" in asked(screens)
