@@ -844,3 +844,69 @@ def test_pain_not_easing_after_weeks_says_so(flags_kb: KnowledgeBase) -> None:
     chronic = next(flag for flag in result.flags if flag.id == "chronic_pain")
     assert "pain for 28 days" in chronic.message
     assert "pain that has not started to get better" in chronic.message
+
+
+MECHANICAL_AFTER_CANCER: dict[str, Any] = {
+    "age": 47,
+    "pain": {
+        "areas": ["lower_back"],
+        "score": 4,
+        "duration_days": 10,
+        "worse_at_night": False,
+        "better_with_rest": True,
+    },
+    "symptoms": {"cancer_history": True, "pain_constant_whatever_position": False},
+}
+"""A woman treated for breast cancer years ago, with low back pain after gardening that eases
+with rest, varies with position and does not wake her."""
+
+
+def test_a_past_cancer_with_mechanical_low_back_pain_is_booked_and_says_why(
+    flags_kb: KnowledgeBase,
+) -> None:
+    """Scottish Referral Guidelines for Suspected Cancer (MSCC): pain "not progressive, severe or
+    aggravated by straining" with no nerve symptoms in a person with cancer gets a clinical
+    review, not the 24-hour contact."""
+    result = check(flags_kb, **MECHANICAL_AFTER_CANCER)
+    assert (result.level, flag_ids(result)) == ("routine", {"cancer"})
+    cancer = next(flag for flag in result.flags if flag.id == "cancer")
+    assert cancer.message.startswith("We noticed a past cancer.")
+    assert result.advice.startswith("Book an appointment with your doctor")
+    assert "tell your cancer team" in result.advice
+
+
+@pytest.mark.parametrize(
+    ("part", "answer"),
+    [
+        pytest.param("pain", {"worse_at_night": True}, id="worse-at-night"),
+        pytest.param("pain", {"worse_at_night": None}, id="night-not-answered"),
+        pytest.param("pain", {"score": 7}, id="severe"),
+        pytest.param("pain", {"improving": False}, id="getting-no-better"),
+        pytest.param("pain", {"areas": ["upper_back"]}, id="upper-back"),
+        pytest.param("pain", {"areas": ["lower_back", "leg_sciatica"]}, id="into-a-leg"),
+        pytest.param("pain", {"better_with_rest": False}, id="rest-does-not-ease-it"),
+        pytest.param(
+            "symptoms", {"pain_constant_whatever_position": True}, id="constant-whatever-position"
+        ),
+        pytest.param("symptoms", {"leg_numbness_or_pain": True}, id="nerve-pain"),
+        pytest.param("symptoms", {"unexplained_weight_loss": True}, id="weight-loss"),
+        pytest.param("symptoms", {"night_sweats": True}, id="night-sweats"),
+    ],
+)
+def test_a_past_cancer_with_any_sign_of_a_spinal_metastasis_stays_urgent(
+    flags_kb: KnowledgeBase, part: str, answer: dict[str, Any]
+) -> None:
+    """Any one feature from the MSCC list, or the person not having said the pain is quiet at
+    night, keeps the urgent look (or higher)."""
+    profile = {**MECHANICAL_AFTER_CANCER, part: {**MECHANICAL_AFTER_CANCER[part], **answer}}
+    result = check(flags_kb, **profile)
+    assert result.level in {"urgent", "emergency"}
+    assert "cancer" in flag_ids(result)
+
+
+def test_a_past_cancer_with_nothing_said_about_the_pain_stays_urgent(
+    flags_kb: KnowledgeBase,
+) -> None:
+    """A past cancer and new back pain, the pain's behaviour not asked: urgent, as before."""
+    result = check(flags_kb, age=57, pain={"score": 5}, symptoms={"cancer_history": True})
+    assert (result.level, flag_ids(result)) == ("urgent", {"cancer"})

@@ -429,15 +429,18 @@ def _blocked_by_a_stone(profile: Profile) -> tuple[str, ...]:
 def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """A past cancer, weight loss without trying, or pain that stays whatever the position and
     does not ease with rest ("non-mechanical"), at any age: urgent (NICE CKS, NG12, NG234; NHS:
-    an urgent GP appointment when "the pain does not improve after resting"). Night pain at 50+,
-    new back pain in an older person (not a flare of pain that began before 65; seed 002), or
-    back pain for the first time in one's life at 50 or over (`_first_back_pain_late`):
-    routine."""
+    an urgent GP appointment when "the pain does not improve after resting"). A past cancer with
+    low back pain the person says behaves mechanically (`_mechanical_after_cancer`): routine.
+    Night pain at 50+, new back pain in an older person (not a flare of pain that began before
+    65; seed 002), or back pain for the first time in one's life at 50 or over
+    (`_first_back_pain_late`): routine."""
     history = said(profile, "symptoms.cancer_history")
     weight = said(profile, "symptoms.unexplained_weight_loss")
     constant = said(profile, "symptoms.pain_constant_whatever_position")
     night = said(profile, "pain.worse_at_night", "symptoms.night_sweats")
     older = ("age",) if _at_least(profile.age, thresholds.cancer_age) else ()
+    if history and not (weight or constant) and _mechanical_after_cancer(profile):
+        return Hit(history, "routine")
     if history or weight or constant:
         return Hit((*history, *weight, *constant, *night, *older))
     if older and night:
@@ -448,6 +451,30 @@ def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
         return Hit(("age",), "routine")
     first = _first_back_pain_late(profile, thresholds)
     return Hit(first, "routine") if first else None
+
+
+def _mechanical_after_cancer(profile: Profile) -> bool:
+    """After a cancer, low back pain needs an urgent (24-hour) look when it has a feature of a
+    spinal metastasis: pain in the upper back or neck, progressive or severe unremitting pain,
+    night pain preventing sleep, or nerve pain into a leg (Scottish Referral Guidelines for
+    Suspected Cancer, MSCC; NICE's MSCC advice as summarised by GPnotebook). Pain "not
+    progressive, severe or aggravated by straining" with no nerve symptoms gets a doctor's
+    review instead, a booked appointment. The check takes the person's word for it only when
+    they have said so: the pain varies with position or eases with rest, is not worse at night,
+    and is neither severe nor getting worse; an unanswered question keeps the urgent look."""
+    pain, symptoms = profile.pain, profile.symptoms
+    eases = symptoms.pain_constant_whatever_position is False or pain.better_with_rest is True
+    never_eases = symptoms.pain_constant_whatever_position is True or pain.better_with_rest is False
+    lower_back_only = not set(pain.areas) & {"upper_back", "neck_shoulder", "leg_sciatica"}
+    return (
+        eases
+        and not never_eases
+        and pain.worse_at_night is False
+        and pain.improving is not False
+        and not profile.is_acute
+        and lower_back_only
+        and not said(profile, "symptoms.night_sweats", "symptoms.leg_numbness_or_pain")
+    )
 
 
 def _first_back_pain_late(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
