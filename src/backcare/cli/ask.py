@@ -59,5 +59,14 @@ def ask(
             tags.insert(0, "warning sign")
         if label:
             tags.insert(0, label.lower())
-        console.print(Panel(body, title=f"{number}. {hit.name}  [dim]{' · '.join(tags)}[/]"))
+        # The entry's kind and id go on the bottom edge, so a long name does not push them off
+        # an 80-column terminal.
+        console.print(
+            Panel(
+                body,
+                title=f"{number}. {hit.name}",
+                subtitle=f"[dim]{' · '.join(tags)}[/]",
+                subtitle_align="right",
+            )
+        )
     console.print(f"[dim]{DISCLAIMER}[/]")
