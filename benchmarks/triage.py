@@ -44,6 +44,8 @@ TENTH = TESTS / "vignettes_tenth.yaml"
 """A tenth set, all held out, written without reading the rules after the ninth was spent."""
 ELEVENTH = TESTS / "vignettes_eleventh.yaml"
 """An eleventh set, all held out, written from the issue's classes without reading the rules."""
+TWELFTH = TESTS / "vignettes_twelfth.yaml"
+"""A twelfth set, all held out, written from the issue's classes and guidance, rules unread."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -55,6 +57,7 @@ WHOLE_SETS = {
     "ninth": NINTH,
     "tenth": TENTH,
     "eleventh": ELEVENTH,
+    "twelfth": TWELFTH,
 }
 """Parts that are a whole file (every case held out), by name."""
 PARTS = ("dev", "held_out", *WHOLE_SETS)

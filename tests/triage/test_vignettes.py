@@ -26,6 +26,7 @@ SETS = {
     "vignettes_ninth.yaml": {"held_out"},
     "vignettes_tenth.yaml": {"held_out"},
     "vignettes_eleventh.yaml": {"held_out"},
+    "vignettes_twelfth.yaml": {"held_out"},
 }
 
 
