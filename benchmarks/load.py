@@ -173,9 +173,7 @@ def plan_and_health(base_url: str) -> tuple[float, float]:
     health: list[float] = []
     plan: list[float] = []
     for _ in range(RATIO_ROUNDS):
-        health.append(
-            route_throughput(base_url, "GET", "/api/health", RATIO_REQUESTS, CONCURRENCY)
-        )
+        health.append(route_throughput(base_url, "GET", "/api/health", RATIO_REQUESTS, CONCURRENCY))
         plan.append(
             route_throughput(
                 base_url, "POST", "/api/plan", RATIO_REQUESTS, CONCURRENCY, lambda _: PLAN_BODY
