@@ -517,3 +517,37 @@ def test_pregnancy_sleep_bone_diet_and_lying_face_down_for_an_exercise_stay_cove
     index: AskIndex, question: str
 ) -> None:
     assert ask(index, question).covered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long does a bladder infection take to clear up?",
+        "How is a urinary tract infection treated?",
+        "How long does a kidney infection last?",
+    ],
+)
+def test_the_course_of_something_that_is_not_the_back_is_not_answered_by_a_warning_sign(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    assert result.results[0].warning_sign
+    assert result.covered is False
+    assert coverage(index, question) == -math.inf
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The back's pain is named: the course of that pain is what the sign speaks to.
+        "How long does back pain from a kidney infection take to heal?",
+        # No course or treatment asked: the sign itself is the answer.
+        "What is cauda equina syndrome?",
+    ],
+)
+def test_a_warning_sign_still_answers_a_question_about_the_back_or_about_the_sign(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    assert result.results[0].warning_sign
+    assert result.covered is True

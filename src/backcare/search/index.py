@@ -140,6 +140,14 @@ _ASKS_DOSE = re.compile(
 """A question about how long, how often or how far to do something ("how long should you walk to
 ease back pain?"): it asks for the dose of the thing it names, so an exercise whose every name
 word it holds ("walk": *walking*) is named by it, everyday words or not (``_dosed``)."""
+_ASKS_COURSE = re.compile(
+    r"\bhow (long|soon|quickly|fast)\b|\b(recover|recovery|recovering|heal|heals|healing|cure|"
+    r"cured|curable|treat|treated|treating|treatment|treatments|pass|passing)\b"
+)
+"""Wording that asks about the course or the treatment of something ("how long does it take to
+pass a kidney stone?", "how is it treated?"). Asked of something that is not the back
+(``_course_elsewhere``), a warning sign that names the thing does not answer it: the sign says
+when back pain is a worry, not how the other condition runs."""
 COVERED_THRESHOLD = 0.005
 """Share of the question's informative words (weighted by rarity) the best entry holds, at or above
 which the sources are taken to answer it. Chosen by ``choose_threshold`` (best not-covered F1,
@@ -887,6 +895,17 @@ class AskIndex:
         facts = self._facts[row]
         return facts.kind == "red_flag" and not facts.pressing and facts.id not in query.intended
 
+    def _course_elsewhere(self, row: int, query: Query) -> bool:
+        """The best entry is a warning sign and the question asks about the course or treatment
+        of something it never says is the back or pain (``_ASKS_COURSE``): "how long does it
+        take to pass a kidney stone?" is about the stone, which the kidney sign only names."""
+        return (
+            self._facts[row].kind == "red_flag"
+            and BACK_WORDS.isdisjoint(query.typed)
+            and PAIN_WORDS.isdisjoint(query.typed)
+            and _ASKS_COURSE.search(query.lowered) is not None
+        )
+
     def _coverage_terms(self, query: Query) -> _CoverageTerms:
         """The question's side of ``_coverage``, worked out once for all its hits."""
         words = query.typed
@@ -1002,7 +1021,7 @@ class AskIndex:
         at all (``_CoverageTerms.unknown_topic``). The question's side, ``coverage_terms``, is
         worked out at most once per question, when the first hit's coverage is read."""
         terms = coverage_terms()
-        if terms.unknown_topic:
+        if terms.unknown_topic or self._course_elsewhere(row, query):
             return float("-inf")
         entry_stems = self._topic_stems[row] | answer.words
         if not terms.body_parts <= entry_stems:
