@@ -119,7 +119,7 @@ def coverage(index: AskIndex, question: str) -> float:
     infinity for a topic the seeds leave out (for choosing and checking the threshold)."""
     spelled = index.spelled(question)
     topic = _out_of_scope(question, spelled)
-    return _coverage(topic, index.search(spelled, top=1))
+    return _coverage(topic, index.rank(index.analyse(spelled, already_spelled=True), top=1))
 
 
 def _out_of_scope(question: str, spelled: str) -> OutOfScope | None:
