@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backcare.search import AskIndex, ask
-from backcare.search.spelling import Speller, one_edit
+from backcare.search.spelling import NearWords, Speller, one_edit
 
 
 def test_a_slip_is_read_as_the_content_word_meant(index: AskIndex) -> None:
@@ -109,3 +109,41 @@ def test_a_content_word_with_a_letter_left_out_is_read_as_a_word_one_edit_away(
         assert meant is not None
         assert one_edit(slip, meant)
         assert index.spelled(meant) == meant
+
+
+def test_a_word_is_near_a_known_word_one_edit_away_whatever_the_letter() -> None:
+    near = NearWords.build(["stretch", "back", "sleep"])
+    assert near.near("strech")  # a letter left out
+    assert near.near("sstretch")  # one added before the first
+    assert near.near("wack")  # the first letter changed
+    assert near.near("bakc")  # neighbours swapped
+    assert near.near("sleeps")  # one added at the end
+    assert not near.near("slab")  # two edits
+    assert not near.near("bac")  # too short to tell a slip
+
+
+def _brute_force_near(word: str, known: frozenset[str]) -> bool:
+    """Every string one deletion, swap, change or addition (letters a to z) from the word, looked
+    up one by one (Norvig's edits1, what ``NearWords`` replaces)."""
+    if len(word) < 4 or not word.isalpha():
+        return False
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {
+        *(a + b[1:] for a, b in splits if b),
+        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+        *(a + c + b[1:] for a, b in splits if b for c in letters),
+        *(a + c + b for a, b in splits for c in letters),
+    }
+    return not known.isdisjoint(edits)
+
+
+_SHORT_WORDS = st.text(alphabet="abcde", min_size=1, max_size=7)
+
+
+@settings(max_examples=300, deadline=None)
+@given(known=st.frozensets(_SHORT_WORDS, max_size=30), word=_SHORT_WORDS)
+def test_near_words_finds_what_trying_every_one_edit_string_finds(
+    known: frozenset[str], word: str
+) -> None:
+    assert NearWords.build(known).near(word) == _brute_force_near(word, known)

@@ -38,7 +38,7 @@ from backcare.search.english import (
 from backcare.search.intents import load_intents
 from backcare.search.phrases import PhraseIndex
 from backcare.search.retrieval import Postings
-from backcare.search.spelling import Speller
+from backcare.search.spelling import NearWords, Speller
 from backcare.search.vocabulary import Vocabulary, load_vocabulary
 from backcare.search.warnings import load_warning_patterns, most_urgent
 
@@ -315,7 +315,6 @@ CALENDAR_WORDS = frozenset(
 everyday-English list leaves them out, as names."""
 NOT_A_TOPIC_ENDINGS = ("ly", "able")
 """Adverbs and "-able" adjectives ("efficiently", "curable") describe; they never name a topic."""
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 SNIPPET_MAX = 400
 """A snippet is one whole sentence; the longest in the content is about 340 characters."""
 
@@ -569,6 +568,7 @@ class AskIndex:
             )
             | frozenset(stem(w) for w in self.vocabulary.spellings)
         )
+        self._near = NearWords.build(self._known)
         self._objects = load_objects()
         self._speller = Speller.build(
             joined,
@@ -956,9 +956,7 @@ class AskIndex:
         """The content or the vocabulary uses the word (each part of a hyphenated one), or it is
         one letter away from a word the content uses (a slip: "bak", "excersise")."""
         parts = [stem(p) for p in re.findall(r"[a-z0-9]+", word)]
-        return all(p in self._known or p.isdigit() for p in parts) or any(
-            near in self._known for near in _one_edit_away(word)
-        )
+        return all(p in self._known or p.isdigit() for p in parts) or self._near.near(word)
 
     def _specificity(self, word: str) -> float:
         """How specific a word is in everyday English, 1 for a rare word down to about a fifth
@@ -1220,20 +1218,6 @@ def _base_forms(word: str) -> tuple[str, ...]:
             base = word[: -len(ending)]
             return (base, base + "e")
     return ()
-
-
-def _one_edit_away(word: str) -> set[str]:
-    """Words one deletion, insertion, substitution or swap away (Norvig's edits1), for words of
-    four letters or more: shorter ones have too many neighbours to tell a slip from a word."""
-    if len(word) < 4 or not word.isalpha():
-        return set()
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return {
-        *(a + b[1:] for a, b in splits if b),
-        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
-        *(a + c + b[1:] for a, b in splits if b for c in _LETTERS),
-        *(a + c + b for a, b in splits for c in _LETTERS),
-    }
 
 
 def _first_that(

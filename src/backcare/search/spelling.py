@@ -39,21 +39,24 @@ _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 """A word with its apostrophe or hyphen: "doesn't" is not "doesn" and "t", and a piece of
 "warm-uping" is not a slip on its own (only words of letters alone are corrected)."""
 _LETTERS = re.compile(r"[a-z]+")
+_ALPHABET = re.compile(r"[a-z]+")
 
 
-def deletions(word: str) -> set[str]:
-    """The strings the word gives with one letter after the first deleted."""
-    return {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+def deletions(word: str, *, keep_first: bool = True) -> set[str]:
+    """The strings the word gives with one letter deleted (after the first, unless
+    ``keep_first`` is false)."""
+    return {word[:i] + word[i + 1 :] for i in range(0 if not keep_first else 1, len(word))}
 
 
-def one_edit(word: str, other: str) -> bool:
-    """Whether one edit that keeps the first letter (a letter deleted, changed or added, or two
-    neighbours swapped) turns ``word`` into ``other``."""
-    if word[:1] != other[:1] or word == other or abs(len(word) - len(other)) > 1:
+def one_edit(word: str, other: str, *, keep_first: bool = True) -> bool:
+    """Whether one edit (a letter deleted, changed or added, or two neighbours swapped) turns
+    ``word`` into ``other``; one that keeps the first letter unless ``keep_first`` is false."""
+    if (keep_first and word[:1] != other[:1]) or word == other or abs(len(word) - len(other)) > 1:
         return False
     if len(word) != len(other):
         short, long = sorted((word, other), key=len)
-        return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
+        start = 1 if keep_first else 0
+        return any(long[:i] + long[i + 1 :] == short for i in range(start, len(long)))
     apart = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
     return len(apart) == 1 or (
         len(apart) == 2
@@ -156,3 +159,39 @@ class Speller:
         if not fixes:
             return lowered
         return _WORD.sub(lambda m: fixes.get(m.group(), m.group()), lowered)
+
+
+@dataclass(frozen=True)
+class NearWords:
+    """Known words, and those of ``SHORTEST`` letters or more (a to z) indexed by their
+    one-letter deletions, any letter, the first too: whether a word is one edit from a known word
+    (``one_edit`` with ``keep_first`` false) then costs a few lookups, not one for each of the
+    few hundred strings one edit from it (the SymSpell method, as ``Speller``)."""
+
+    known: frozenset[str]
+    by_deletion: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def build(cls, known: Iterable[str]) -> NearWords:
+        words = frozenset(known)
+        giving: dict[str, list[str]] = {}
+        for word in sorted(w for w in words if len(w) >= SHORTEST and _ALPHABET.fullmatch(w)):
+            for deleted in deletions(word, keep_first=False):
+                giving.setdefault(deleted, []).append(word)
+        return cls(known=words, by_deletion={k: tuple(v) for k, v in giving.items()})
+
+    def near(self, word: str) -> bool:
+        """Whether a word of ``SHORTEST`` letters or more, all letters, is known or one edit from
+        a known word: with a letter deleted (a known word of any length), or with one added,
+        changed or two neighbours swapped (an indexed word). Shorter words have too many
+        neighbours to tell a slip from another word."""
+        if len(word) < SHORTEST or not word.isalpha():
+            return False
+        cut = deletions(word, keep_first=False)
+        if word in self.known or not self.known.isdisjoint(cut):
+            return True
+        return any(
+            one_edit(word, other, keep_first=False)
+            for key in (word, *cut)
+            for other in self.by_deletion.get(key, ())
+        )
