@@ -1010,3 +1010,30 @@ def test_worry_about_back_pain_in_pregnancy_keeps_the_pregnancy_advice_first(
 ) -> None:
     ranked = ask(index, "should I be worried about my back pain in pregnancy").results
     assert ranked[0].id == "for-pregnancy"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do I lift my toddler without hurting my back?",
+        "How should I carry my infant without back strain?",
+        "Tips for carrying a toddler with a bad back",
+    ],
+)
+def test_a_concept_named_only_in_a_word_the_content_never_uses_counts_in_full(
+    index: AskIndex, question: str
+) -> None:
+    # "toddler" and "infant" are the vocabulary's baby, a word the content never uses: its
+    # variants ("baby") stand in for the word typed, so the baby-care advice is in the top five.
+    assert "baby-care-posture" in [hit.id for hit in ask(index, question).results]
+
+
+def test_a_toddler_question_ranks_the_baby_advice_as_the_same_question_about_a_baby(
+    index: AskIndex,
+) -> None:
+    def place(question: str) -> int:
+        ids = [hit.id for hit in ask(index, question, top=20).results]
+        return ids.index("baby-care-posture")
+
+    said = "How do I pick up my {} without straining my back?"
+    assert place(said.format("toddler")) == place(said.format("baby"))

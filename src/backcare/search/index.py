@@ -50,7 +50,9 @@ EXPANSION_WEIGHT = 0.4
 """Vocabulary variants count, but less than the words the person actually typed. Chosen by
 leave-one-part-out over the five collected parts of tests/search/real_questions.yaml (values
 0.25 to 0.8, best recall@1 + recall@5 + MRR on four parts, measured on the fifth): every fold chose
-0.4 to 0.8, four of five 0.4 or 0.5; 0.4 is the one of those that lowers no part's recall@5."""
+0.4 to 0.8, four of five 0.4 or 0.5; 0.4 is the one of those that lowers no part's recall@5.
+A concept the question names only in words the content never uses ("toddler", "UTI") counts in
+full instead (``_unspoken``): there is no typed word for its variants to count less than."""
 PHRASE_BOOST = 2.0
 """A question that names an entry (or one of its aliases) as a whole phrase prefers it."""
 GROUP_BOOST = 1.35
@@ -766,8 +768,9 @@ class AskIndex:
             query = replace(query, intended=query.intended | prefer)
         relevance = dict(self.candidates(query))
         for concept in query.concepts:
+            scale = 1.0 / EXPANSION_WEIGHT if self._unspoken(concept, query) else 1.0
             for row, weighted in self._variants.get(concept, {}).items():
-                relevance[row] = relevance.get(row, 0.0) + weighted
+                relevance[row] = relevance.get(row, 0.0) + weighted * scale
         floor = INTENT_FLOOR * max(relevance.values(), default=1.0)
         if len(relevance) > CANDIDATES:
             # What heapq.nlargest returns (ties keep the earlier row), but sorted in C: a third
@@ -796,6 +799,13 @@ class AskIndex:
         wanted = set(query.stems).union(*map(self._answer_stems.__getitem__, query.concepts))
         terms = _Once(partial(self._coverage_terms, query))
         return query, scored[:top], wanted, terms
+
+    def _unspoken(self, concept: str, query: Query) -> bool:
+        """The question names the concept in no word the content itself uses ("toddler" for
+        *baby*, "UTI" for a urinary infection): its variants stand in for what was typed, which
+        matched nothing, so they count as a typed word does (``EXPANSION_WEIGHT``)."""
+        said = query.stems & self._concept_stems[concept][1]
+        return bool(said) and all(s not in self._idf for s in said)
 
     def _answers_by_kind(self, query: Query) -> set[int]:
         """Entries that answer this kind of question whatever its words: an intent's entries,
