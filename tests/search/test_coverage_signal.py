@@ -551,3 +551,27 @@ def test_a_warning_sign_still_answers_a_question_about_the_back_or_about_the_sig
     result = ask(index, question)
     assert result.results[0].warning_sign
     assert result.covered is True
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    course=st.sampled_from(
+        [
+            "How long does {} take to heal?",
+            "How long does it take to recover from {}?",
+            "How is {} treated?",
+            "Can {} be cured?",
+            "How soon does {} pass?",
+        ]
+    ),
+    thing=st.sampled_from(
+        ["a kidney stone", "a kidney infection", "a bladder infection", "a UTI", "shingles"]
+    ),
+)
+def test_the_course_of_another_condition_never_gets_a_warning_sign_as_a_covered_answer(
+    index: AskIndex, course: str, thing: str
+) -> None:
+    result = ask(index, course.format(thing))
+    assert not (result.covered and result.results and result.results[0].warning_sign)
