@@ -55,6 +55,7 @@ EIGHTH_BATCH = "held_out_8"
 NINTH_BATCH = "held_out_9"
 TENTH_BATCH = "held_out_10"
 ELEVENTH_BATCH = "held_out_11"
+TWELFTH_BATCH = "held_out_12"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -66,6 +67,7 @@ LATER_BATCHES = (
     NINTH_BATCH,
     TENTH_BATCH,
     ELEVENTH_BATCH,
+    TWELFTH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -129,3 +131,12 @@ def test_eleventh_held_out_batch_is_big_enough_and_of_both_kinds(
     assert len(eleventh) >= 60
     assert sum(i["covered"] for i in eleventh) >= 40
     assert sum(not i["covered"] for i in eleventh) >= 15
+
+
+def test_twelfth_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    twelfth = [i for i in items if i["part"] == TWELFTH_BATCH]
+    assert len(twelfth) >= 60
+    assert sum(i["covered"] for i in twelfth) >= 40
+    assert sum(not i["covered"] for i in twelfth) >= 15
