@@ -1037,3 +1037,27 @@ def test_a_toddler_question_ranks_the_baby_advice_as_the_same_question_about_a_b
 
     said = "How do I pick up my {} without straining my back?"
     assert place(said.format("toddler")) == place(said.format("baby"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My lower back went out 3 weeks ago. What should I do?",
+        "My back gave out when I bent down to tie my shoes",
+        "My back locked up while I was gardening, help!",
+    ],
+)
+def test_a_back_that_went_out_or_locked_up_reaches_the_acute_phase(
+    index: AskIndex, question: str
+) -> None:
+    # The everyday idioms for a back that has just given way are the acute phase, whatever
+    # numbers or history the story adds ("3 weeks ago" would otherwise find the dose entries).
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] == "for-acute-phase"
+
+
+def test_how_long_a_back_that_went_out_takes_is_still_the_natural_course(
+    index: AskIndex,
+) -> None:
+    intended = index.analyse("How long does it take for a back that went out to heal?").intended
+    assert "for-acute-phase" not in intended
