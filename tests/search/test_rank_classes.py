@@ -160,7 +160,11 @@ def test_an_ambiguous_word_is_read_only_when_its_context_names_one_meaning(
 def test_reading_an_ambiguous_word_never_hides_a_warning_sign(index: AskIndex, text: str) -> None:
     """Warning signs are read from the question as typed: whatever the context makes of
     "labour", a question that describes preterm labour keeps its warning."""
-    for question in (f"{text} labour", f"waters breaking at 34 weeks, {text} labor at work"):
+    for question in (
+        f"{text} labour",
+        f"waters breaking at 34 weeks, {text} labor at work",
+        f"{text} slipped and landed on my tailbone",
+    ):
         flags = index.analyse(question).flags
         assert flags == frozenset(load_warning_patterns().flags_in(question))
     assert "preterm_labour" in index.analyse(f"my waters broke, {text} skilled labor job").flags
@@ -1061,3 +1065,24 @@ def test_how_long_a_back_that_went_out_takes_is_still_the_natural_course(
 ) -> None:
     intended = index.analyse("How long does it take for a back that went out to heal?").intended
     assert "for-acute-phase" not in intended
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("i slipped at the store", "i had a fall at the store"),
+        ("i slipped a disc lifting", "i slipped a disc lifting"),
+        ("my disc slipped", "my disc slipped"),
+        ("slipping on ice", "had a fall on ice"),
+    ],
+)
+def test_slipped_is_a_fall_unless_a_disc_is_named(
+    index: AskIndex, question: str, read: str
+) -> None:
+    assert index.vocabulary.disambiguate(question) == read
+
+
+def test_slipping_at_the_store_is_not_a_slipped_disc(index: AskIndex) -> None:
+    ids = [h.id for h in ask(index, "I slipped at the store and now my back hurts", top=10).results]
+    assert not {"cause-disc-herniation", "for-disc-herniation"} & set(ids[:5])
+    assert "cause-tcm-fall-injury-lumbago" in ids

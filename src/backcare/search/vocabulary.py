@@ -29,18 +29,23 @@ class Sense:
 @dataclass(frozen=True)
 class AmbiguousWord:
     """A word whose meaning the rest of the question decides. With cues of one meaning only, the
-    word is read as that meaning says; with none, or cues of both, it is left as typed."""
+    word is read as that meaning says; with cues of none, as ``otherwise`` says (when given: the
+    meaning the word has unless something names another, "slipped" without a disc is a fall);
+    else, or with cues of several, it is left as typed."""
 
     forms: re.Pattern[str]
     senses: tuple[Sense, ...]
+    otherwise: str | None = None
 
     def read(self, lowered: str) -> str:
         """The lower-cased question with the word replaced by the one meaning its context gives."""
         if not self.forms.search(lowered):
             return lowered
         words = set(re.findall(r"[a-z]+", lowered))
-        meant = [sense for sense in self.senses if sense.cues & words]
-        return self.forms.sub(meant[0].says, lowered) if len(meant) == 1 else lowered
+        meant = [sense.says for sense in self.senses if sense.cues & words]
+        if not meant and self.otherwise is not None:
+            meant = [self.otherwise]
+        return self.forms.sub(meant[0], lowered) if len(meant) == 1 else lowered
 
 
 @dataclass(frozen=True)
@@ -155,4 +160,5 @@ def _ambiguous_word(spec: dict[str, Any]) -> AmbiguousWord:
             Sense(cues=frozenset(str(c).lower() for c in sense["cues"]), says=str(sense["says"]))
             for sense in spec["senses"].values()
         ),
+        otherwise=str(spec["otherwise"]) if "otherwise" in spec else None,
     )
