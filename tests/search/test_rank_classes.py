@@ -1086,3 +1086,18 @@ def test_slipping_at_the_store_is_not_a_slipped_disc(index: AskIndex) -> None:
     ids = [h.id for h in ask(index, "I slipped at the store and now my back hurts", top=10).results]
     assert not {"cause-disc-herniation", "for-disc-herniation"} & set(ids[:5])
     assert "cause-tcm-fall-injury-lumbago" in ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My lower back is sore when I wake up in the morning. Is that serious?",
+        "Stiff back every morning, any tips?",
+    ],
+)
+def test_the_back_hurting_every_morning_also_reaches_the_morning_stretch(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert "morning-stretch" in ids
+    assert {"cause-bone-hyperplasia", "cause-ankylosing-spondylitis"} & set(ids)
