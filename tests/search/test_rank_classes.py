@@ -1101,3 +1101,41 @@ def test_the_back_hurting_every_morning_also_reaches_the_morning_stretch(
     ids = [hit.id for hit in ask(index, question).results]
     assert "morning-stretch" in ids
     assert {"cause-bone-hyperplasia", "cause-ankylosing-spondylitis"} & set(ids)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I stand 9 hours a day at the factory and my back aches",
+        "Is standing for 10 hours a day bad for my back?",
+    ],
+)
+def test_standing_for_hours_in_numbers_is_standing_work(index: AskIndex, question: str) -> None:
+    # The numbers say how long the person stands, not a dose asked for: the standing advice
+    # answers, not the entries whose doses hold "10 minutes" or "2 hours".
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] in {"for-standing-worker", "strain-from-standing-work", "standing-posture"}
+    assert "ice-pack" not in ids[:3]
+
+
+def test_hours_of_sitting_is_sitting_all_day(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "after hours of sitting my lower back is sore").results]
+    assert ids[0] in {"for-office-worker", "cause-prolonged-sitting", "sitting-posture"}
+    assert "ice-pack" not in ids[:3]
+
+
+@given(
+    st.integers(1, 24),
+    st.integers(0, 6),
+    st.sampled_from(["standing", "on my feet", "sitting"]),
+    st.sampled_from(["hours", "hrs", "hour"]),
+)
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_number_of_hours_in_a_position_names_its_long_position(
+    index: AskIndex, hours: int, more: int, position: str, unit: str
+) -> None:
+    said = f"{hours} to {hours + more}" if more else str(hours)
+    concepts = index.analyse(f"my back hurts from {position} {said} {unit} a day").concepts
+    assert ("office" if position == "sitting" else "standing_work") in concepts
