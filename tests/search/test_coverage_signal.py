@@ -575,3 +575,27 @@ def test_the_course_of_another_condition_never_gets_a_warning_sign_as_a_covered_
 ) -> None:
     result = ask(index, course.format(thing))
     assert not (result.covered and result.results and result.results[0].warning_sign)
+
+
+@pytest.mark.parametrize(
+    ("story", "short"),
+    [
+        (
+            "My back started hurting a few weeks after my son was born and it has not let up. "
+            "It is worst when I lift him out of the cot or do the dishes. When I gave birth I "
+            "had an epidural, if that matters. What exercises can I do to strengthen my back?",
+            "Can an epidural cause back pain?",
+        ),
+        (
+            "My lower back aches and the pain runs down the back of my left leg when I sit "
+            "through long meetings. My physiotherapist diagnosed it as sciatica last year. "
+            "Which stretches could I do at my desk to ease it during the day?",
+            "How is back pain diagnosed?",
+        ),
+    ],
+)
+def test_an_injection_or_a_diagnosis_told_in_a_story_about_the_back_is_its_setting(
+    index: AskIndex, story: str, short: str
+) -> None:
+    assert ask(index, story).covered is True
+    assert ask(index, short).covered is False
