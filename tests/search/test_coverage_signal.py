@@ -599,3 +599,23 @@ def test_an_injection_or_a_diagnosis_told_in_a_story_about_the_back_is_its_setti
 ) -> None:
     assert ask(index, story).covered is True
     assert ask(index, short).covered is False
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which painkillers can I take for my back?",
+        "Is there any pain medication I could use while I wait to see the physio?",
+        "My physio's exercises haven't helped. Do I need surgery on my back now?",
+        "Is surgery an option for a bad back?",
+    ],
+)
+def test_which_medicine_to_use_and_whether_surgery_is_an_option_are_not_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is False
+
+
+def test_whether_to_take_medication_at_all_stays_covered(index: AskIndex) -> None:
+    # The seeds' entry on pain relief says when medicines help; which one is a pharmacist's call.
+    assert ask(index, "Should I take medication to help control my lower back pain?").covered
