@@ -619,3 +619,15 @@ def test_which_medicine_to_use_and_whether_surgery_is_an_option_are_not_covered(
 def test_whether_to_take_medication_at_all_stays_covered(index: AskIndex) -> None:
     # The seeds' entry on pain relief says when medicines help; which one is a pharmacist's call.
     assert ask(index, "Should I take medication to help control my lower back pain?").covered
+
+
+def test_an_operation_years_ago_told_as_history_leaves_the_question_covered(
+    index: AskIndex,
+) -> None:
+    story = (
+        "I had a discectomy ten years ago. Yesterday I lifted a box of books and now my lower "
+        "back is stiff and sore. What stretches can I do?"
+    )
+    assert ask(index, story).covered is True
+    assert ask(index, "What is recovery like after a discectomy?").covered is False
+    assert ask(index, "I had back surgery two years ago. Will it work long term?").covered is False
