@@ -631,3 +631,12 @@ def test_an_operation_years_ago_told_as_history_leaves_the_question_covered(
     assert ask(index, story).covered is True
     assert ask(index, "What is recovery like after a discectomy?").covered is False
     assert ask(index, "I had back surgery two years ago. Will it work long term?").covered is False
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Why do I get pain in my heels after running?", "I have pain on my heals when I stand up"],
+)
+def test_pain_in_the_heels_is_another_parts_complaint(index: AskIndex, question: str) -> None:
+    assert ask(index, question).covered is False
+    assert ask(index, "Can wearing high heels every day cause back pain?").covered is True
