@@ -640,3 +640,14 @@ def test_an_operation_years_ago_told_as_history_leaves_the_question_covered(
 def test_pain_in_the_heels_is_another_parts_complaint(index: AskIndex, question: str) -> None:
     assert ask(index, question).covered is False
     assert ask(index, "Can wearing high heels every day cause back pain?").covered is True
+
+
+def test_a_brand_of_mattress_in_a_long_question_is_a_product_the_sources_never_judge(
+    index: AskIndex,
+) -> None:
+    said = (
+        "I have had lower back pain for a year and my wife thinks our old bed is to blame. We "
+        "are looking at buying {} mattress. Would that be better for my back?"
+    )
+    assert ask(index, said.format("a Tempur-Pedic")).covered is False
+    assert ask(index, said.format("a firmer memory foam")).covered is True

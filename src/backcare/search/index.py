@@ -309,6 +309,13 @@ MEDICINE_FORMS = frozenset(
 """Forms a medicine or remedy is sold in: a word the content never mentions and rare in everyday
 English right before one ("lidoderm patches", "cbd oil") names a product, which is what the
 question asks about however long it is."""
+PRODUCT_KINDS = frozenset(
+    "mattress mattresses pillow pillows chair chairs cushion cushions topper toppers belt belts "
+    "brace braces insoles".split()
+)
+"""Kinds of thing sold under a brand: a word the content never mentions and rare in everyday
+English right before one ("a Tempur-Pedic mattress") names a product, which the sources never
+judge, however long the question is."""
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday weekend weekends january february "
     "march april june july august september october november december".split()
@@ -1002,7 +1009,8 @@ class AskIndex:
         """The question names a product the content never mentions: an unknown word that names a
         thing right before a form medicines are sold in (``MEDICINE_FORMS``)."""
         return any(
-            form in MEDICINE_FORMS and self._unknown_thing(name) for name, form in pairwise(words)
+            (form in MEDICINE_FORMS or form in PRODUCT_KINDS) and self._unknown_thing(name)
+            for name, form in pairwise(words)
         )
 
     def _unknown_thing(self, word: str) -> bool:
