@@ -63,7 +63,11 @@ PHRASINGS: dict[str, list[str]] = {
         "could I have ankylosing spondylitis",
     ],
     "chronic_pain": ["my back has hurt for 4 months", "back pain for years"],
-    "night_pain": ["my back hurts at night and I'm 60", "the pain wakes me up"],
+    "night_pain": [
+        "my back hurts at night and I'm 60",
+        "the pain wakes me up",
+        "I keep waking up in the middle of the night with back pain",
+    ],
     "sepsis": [
         "kidney infection and my dad is confused",
         "high temperature, back pain and she's drowsy",
@@ -82,6 +86,8 @@ PHRASINGS: dict[str, list[str]] = {
         "my upper back hurts when I sit",
         "What cause back shoulder blade pain",
         "a pain under my shoulder blade",
+        "severe pain in my mid-back",
+        "my middle back hurts when I breathe in",
     ],
 }
 
