@@ -1139,3 +1139,16 @@ def test_any_number_of_hours_in_a_position_names_its_long_position(
     said = f"{hours} to {hours + more}" if more else str(hours)
     concepts = index.analyse(f"my back hurts from {position} {said} {unit} a day").concepts
     assert ("office" if position == "sitting" else "standing_work") in concepts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When my back hurts at the gym I usually push through it. Is that wise?",
+        "Should I keep working through the pain or take it easy?",
+    ],
+)
+def test_pushing_or_working_through_the_pain_reaches_the_acute_phase_rule(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].id == "for-acute-phase"
