@@ -1152,3 +1152,8 @@ def test_pushing_or_working_through_the_pain_reaches_the_acute_phase_rule(
     index: AskIndex, question: str
 ) -> None:
     assert ask(index, question).results[0].id == "for-acute-phase"
+
+
+def test_pain_with_my_period_is_menstruation(index: AskIndex) -> None:
+    assert "menstruation" in index.analyse("my lower back aches with my period").concepts
+    assert "menstruation" not in index.analyse("pain with a period of rest").concepts
