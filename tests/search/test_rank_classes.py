@@ -1157,3 +1157,9 @@ def test_pushing_or_working_through_the_pain_reaches_the_acute_phase_rule(
 def test_pain_with_my_period_is_menstruation(index: AskIndex) -> None:
     assert "menstruation" in index.analyse("my lower back aches with my period").concepts
     assert "menstruation" not in index.analyse("pain with a period of rest").concepts
+
+
+def test_pain_that_began_after_lifting_anything_reaches_the_lumbar_strain(index: AskIndex) -> None:
+    question = "My lower back has had a sharp ache since lifting boxes at work on Monday"
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"cause-lumbar-strain", "for-lumbar-strain"} & set(ids[:3])
