@@ -1163,3 +1163,46 @@ def test_pain_that_began_after_lifting_anything_reaches_the_lumbar_strain(index:
     question = "My lower back has had a sharp ache since lifting boxes at work on Monday"
     ids = [hit.id for hit in ask(index, question).results]
     assert {"cause-lumbar-strain", "for-lumbar-strain"} & set(ids[:3])
+
+
+@pytest.mark.parametrize(
+    ("question", "actions", "explanation"),
+    [
+        (
+            "What should you not do with a herniated disc?",
+            "for-disc-herniation",
+            "cause-disc-herniation",
+        ),
+        (
+            "What should I do with ankylosing spondylitis?",
+            "for-ankylosing-spondylitis",
+            "cause-ankylosing-spondylitis",
+        ),
+    ],
+)
+def test_what_to_do_or_not_do_with_a_condition_gets_its_advice_before_its_explanation(
+    index: AskIndex, question: str, actions: str, explanation: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] == actions
+    assert index.analyse(question).asks_action
+    assert ids.index(actions) < (ids.index(explanation) if explanation in ids else len(ids))
+
+
+@given(
+    st.sampled_from(["should", "can", "could", "do", "must"]),
+    st.sampled_from(["i", "you", "we"]),
+    st.booleans(),
+    st.sampled_from(["with", "about", "for"]),
+    st.text(alphabet="abdefghijklmnop ", max_size=40),
+)
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_what_to_do_asks_for_an_action_whatever_follows(
+    index: AskIndex, modal: str, who: str, negated: bool, about: str, rest: str
+) -> None:
+    # (The alphabet has no "c", "s", "u" or "w": no cause word such as "cause" or "why" can
+    # come out of it, and a cause question is the one exception.)
+    said = f"what {modal} {who} {'not ' if negated else ''}do {about} {rest}"
+    assert index.analyse(said).asks_action

@@ -112,8 +112,10 @@ of tests/search/real_questions.yaml (values 0.25 to 1, best recall@1 + recall@5 
 parts): five folds chose 0.35, the sixth 0.5."""
 _ASKS_ACTION = re.compile(
     r"\bhow (to|do i|can i|should i|do you|can you|should you)\b|\b(tips|relieve|relief|ease)\b"
+    r"|\bwhat (should|can|could|do|must) (i|you|we|one) (not )?do (with|about|for)\b"
 )
-"""Wording that asks what to do, whatever the action ("how to…", "tips", "relieve")."""
+"""Wording that asks what to do, whatever the action ("how to…", "tips", "relieve", "what should
+I (not) do with / about…"; a bare "what do I do?" after a story may ask what it is)."""
 _ASKS_BENEFIT = re.compile(
     r"^(does|do|is|are|can|could|will|would)\b.*\b(help|helps|good|effective|worth it|work)\b"
 )
