@@ -56,6 +56,7 @@ NINTH_BATCH = "held_out_9"
 TENTH_BATCH = "held_out_10"
 ELEVENTH_BATCH = "held_out_11"
 TWELFTH_BATCH = "held_out_12"
+THIRTEENTH_BATCH = "held_out_13"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -68,6 +69,7 @@ LATER_BATCHES = (
     TENTH_BATCH,
     ELEVENTH_BATCH,
     TWELFTH_BATCH,
+    THIRTEENTH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -140,3 +142,12 @@ def test_twelfth_held_out_batch_is_big_enough_and_of_both_kinds(
     assert len(twelfth) >= 60
     assert sum(i["covered"] for i in twelfth) >= 40
     assert sum(not i["covered"] for i in twelfth) >= 15
+
+
+def test_thirteenth_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    thirteenth = [i for i in items if i["part"] == THIRTEENTH_BATCH]
+    assert len(thirteenth) >= 60
+    assert sum(i["covered"] for i in thirteenth) >= 43
+    assert sum(not i["covered"] for i in thirteenth) >= 17
