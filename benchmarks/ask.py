@@ -7,8 +7,9 @@
   part: recall@1, recall@5 and MRR over the answerable questions, and the precision and recall of
   the "not covered" signal. The peer's not-covered signal is a threshold on its best BM25 score,
   chosen on the tuning parts (best F1). Parts ``dev`` to ``held_out_12`` have all been looked at
-  and tuned on (each later one was run once unseen first); ``held_out_13``, written apart, is the
-  held-out part whose figures count, when present (until then the benchmark says that no unseen
+  and tuned on (each later one was run once unseen first); ``held_out_13``, written apart and run
+  once unseen with nothing tuned on it since, is the held-out part whose figures count (when a part
+  is moved into the tuning parts before the next batch arrives, the benchmark says that no unseen
   part is present, and records no goal figure for it).
 - Leave one part out: the ``covered`` threshold chosen on all tuning parts but one and measured
   on that one, so the not-covered figures can be judged for generalisation, not only for fit.
