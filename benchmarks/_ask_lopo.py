@@ -59,9 +59,7 @@ def _warning_first(answers: Answers, part: list[LabelledQuestion]) -> int:
 def per_part(index: AskIndex, questions: list[LabelledQuestion]) -> None:
     answers = _answers(index, questions)
     values = {q.q: coverage(index, q.q) for q in questions}
-    print(
-        "part          R@1  R@5  MRR  NC P / R   | threshold on others: NC P / R | warning first"
-    )
+    print("part          R@1  R@5  MRR  NC P / R   | threshold on others: NC P / R | warning first")
     for part in TUNING:
         chosen = [q for q in questions if q.part == part]
         shipped = figures(_ranker(answers), chosen)

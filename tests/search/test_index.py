@@ -119,7 +119,8 @@ def test_snippets_are_whole_sentences(kb: KnowledgeBase, question: str) -> None:
 
 
 def test_words_in_most_entries_are_left_out_of_the_match(small_index: AskIndex) -> None:
-    """"back" is in three of the four entries: FTS5 gives it no weight, so ask does not match it."""
+    """The word "back" is in three of the four entries: FTS5 gives it no weight, so ask leaves it
+    out of the match."""
     match = small_index.match_of(small_index.analyse("a foam roller for my back"))
     assert '"foam"' in match
     assert '"back"' not in match

@@ -141,8 +141,8 @@ WORRY = st.sampled_from(["", "should I worry about ", "what does it mean: ", "is
 def test_weight_loss_named_beside_back_pain_as_a_worry_raises_the_cancer_warning(
     worry: str, back: str, joined: str, weight_loss: str, back_first: bool
 ) -> None:
-    """"Back pain and weight loss": the NHS back pain page's urgent sign (weight lost without
-    trying), named either way round."""
+    """Back pain and weight loss, named either way round: the NHS back pain page's urgent sign
+    (weight lost without trying)."""
     pair = (back, weight_loss) if back_first else (weight_loss, back)
     assert "cancer" in load_warning_patterns().flags_in(f"{worry}{pair[0]}{joined}{pair[1]}?")
 
