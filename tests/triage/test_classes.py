@@ -873,6 +873,7 @@ def test_a_past_cancer_with_mechanical_low_back_pain_is_booked_and_says_why(
     assert cancer.message.startswith("We noticed a past cancer.")
     assert result.advice.startswith("Book an appointment with your doctor")
     assert "tell your cancer team" in result.advice
+    assert "at once if it gets worse, wakes you at night, or your legs feel weak" in result.advice
 
 
 @pytest.mark.parametrize(
