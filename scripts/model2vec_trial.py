@@ -86,7 +86,7 @@ ones only.)
   not-covered precision/recall 0.41-0.56 / 0.53-0.74 there, 0.50-0.83 / 0.25-0.38 on held_out_12
   and 0.64-0.88 / 0.41 on held_out_13, against ask's own 0.96/0.95, 1.00/1.00 and 0.65/0.65.
 
-Cost (this machine, 2 cores, nothing else running but the trial; ranges over five runs):
+Cost (this machine, 2 cores, nothing else running but the trial; ranges over six runs):
 
 - Distilling (once, offline, in the side venv with torch and transformers): 18.8-22.1 s for a
   29,525-row table (plus 6-7 s importing torch and transformers; m2v256 and m2v128, two
@@ -95,19 +95,19 @@ Cost (this machine, 2 cores, nothing else running but the trial; ranges over fiv
 - Tables: m2v256 (29,525 x 256, float16) 15.1 MB in memory, its folder 15.6 MB on disk (the
   tokenizer 0.45 MB of it); m2v128 7.6 MB, folder 8.0 MB; m2v256kb 15.3 MB, folder 15.7 MB.
 - Load, in the lead's venv with the side venv's packages after it, no torch imported: import
-  model2vec 69-92 ms; the first table 307-450 ms (with model2vec's lazy imports:
+  model2vec 69-95 ms; the first table 307-450 ms (with model2vec's lazy imports:
   huggingface_hub, tokenizers, safetensors, joblib, tqdm, filelock, cloudpickle), the others
   116-205 ms each. RSS 48 MB before, 58 MB after the import, 100-101 MB after one table
   (m2v256), 143-145 MB after all three; peak 189 MB after embedding every question and entry.
 - Per question, one at a time (median of three timings each, then the median over questions;
-  ranges over five runs): the whole static path (encode, 247 products, top 20) takes, for short
-  questions (< 20 words, 68), m2v256 0.26-0.35 ms, m2v128 0.21-0.30 ms; for long ones (>= 40
-  words, 66), m2v256 0.47-0.71 ms, m2v128 0.37-0.54 ms; ask in the same loops 0.93-1.25 ms and
-  1.98-2.92 ms.
+  ranges over six runs): the whole static path (encode, 247 products, top 20) takes, for short
+  questions (< 20 words, 68), m2v256 0.22-0.35 ms, m2v128 0.19-0.30 ms; for long ones (>= 40
+  words, 66), m2v256 0.45-0.71 ms, m2v128 0.37-0.54 ms; ask in the same loops 0.76-1.25 ms and
+  1.95-2.92 ms.
 - Issue 18's own measure (``benchmarks.ask.side_by_side``: the 76 evaluation questions in a batch
   against the raw FTS5 query of their words, median of 15 alternating rounds; goal <= 1.5x): ask
-  alone 1.29-1.45x (0.55-0.80 ms a question); ask followed by a static table 1.84-2.40x
-  (2.07-2.38x for m2v256, 1.93-2.35x for m2v128).
+  alone 1.29-1.46x (0.51-0.80 ms a question); ask followed by a static table 1.83-2.40x
+  (2.07-2.38x for m2v256, 1.92-2.35x for m2v128).
 - Packages: model2vec's runtime imports huggingface_hub (7.7 MB installed), tokenizers (12 MB),
   safetensors (1.4 MB), joblib (2.6 MB), tqdm, filelock, cloudpickle; numpy came from the lead's
   venv. Distilling also needs skeletoken 0.6.1 (MIT, "Copyright (c) 2025 Stéphan Tulkens"), its
@@ -119,7 +119,7 @@ recall: alone it ranks far below ask (pooled R@1 0.30-0.38 against 0.85), fused 
 everywhere, fused on long questions only it trades a question or two either way on the tuning parts
 and loses on both unseen parts, so the choice rule keeps ask alone. Its not-covered signal (AUC
 0.72-0.74) is far weaker than ask's own. And even so it would not fit issue 18's budget: the
-static path after ask takes it from 1.29-1.45x to 1.84-2.40x the raw FTS5 query (goal <= 1.5x).
+static path after ask takes it from 1.29-1.46x to 1.83-2.40x the raw FTS5 query (goal <= 1.5x).
 The transformer's gain on the long letters (held_out_13) did not survive distillation.
 
 Doubts: the Zipf weights assume the word-piece vocabulary is ordered by frequency (model2vec's
@@ -143,7 +143,7 @@ model2vec in the side venv of ``minilm_trial.py`` (torch and the bundled model a
 and distilling worked with transformers 5.25.0. The tables are distilled first, if the folder has
 none, in a child process of the side venv (offline, every socket refused); this process then loads
 only model2vec's runtime (no torch), so its load time and RSS are what ``ask`` would carry. The
-recall figures are the same in every run (seven runs on one distillation; a second distillation of
+recall figures are the same in every run (eight runs on one distillation; a second distillation of
 m2v256 and m2v128 gave the same pooled figures); the times are not.
 """
 
