@@ -134,6 +134,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +232,46 @@ def size_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 
+@dataclass(frozen=True)
+class Trial:
+    """What a trial compares: ask's answers, and per variant the entries' vectors (a matrix, rows
+    in ``ids`` order) and the questions' vectors. The embedding trials share these rankers."""
+
+    asked: dict[str, tuple[list[str], bool]]
+    ids: list[str]
+    matrices: dict[str, Any]
+    vectors: dict[str, dict[str, Any]]
+
+    def by_ask(self, question: str) -> tuple[list[str], bool]:
+        return self.asked[question]
+
+    def embedded(self, variant: str, question: str) -> tuple[list[str], float]:
+        """The 20 nearest entries by cosine, and the best cosine."""
+        import numpy as np
+
+        scores = self.matrices[variant] @ self.vectors[variant][question]
+        order = np.argsort(-scores)[:20]
+        return [self.ids[i] for i in order], float(scores[order[0]])
+
+    def by_embedding(self, variant: str) -> Ranker:
+        return lambda question: (self.embedded(variant, question)[0], True)
+
+    def fused(self, variant: str, weight: float, only_long: bool = False) -> Ranker:
+        """Ask's list and the embedding's merged by reciprocal rank; ``covered`` stays ask's."""
+
+        def rank(question: str) -> tuple[list[str], bool]:
+            ours, covered = self.asked[question]
+            if weight == 0 or (only_long and len(question.split()) < LONG_WORDS):
+                return ours, covered
+            score: dict[str, float] = {}
+            for weighting, ranked in ((1.0, ours), (weight, self.embedded(variant, question)[0])):
+                for place, entry_id in enumerate(ranked):
+                    score[entry_id] = score.get(entry_id, 0.0) + weighting / (RRF_K + place)
+            return sorted(score, key=lambda e: -score[e])[:20], covered
+
+        return rank
+
+
 def main(venv: Path, wheel: Path | None) -> None:
     refuse_network()
     rss_before = rss_mb()
@@ -272,29 +313,13 @@ def main(venv: Path, wheel: Path | None) -> None:
         matrices[f"static {name}"] = np.stack([static(t) for t in chosen_texts])
         vectors[f"static {name}"] = {t: static(t) for t in texts}
 
-    def by_ask(question: str) -> tuple[list[str], bool]:
-        return asked[question]
-
-    def embedded(variant: str, question: str) -> tuple[list[str], float]:
-        scores = matrices[variant] @ vectors[variant][question]
-        order = np.argsort(-scores)[:20]
-        return [ids[i] for i in order], float(scores[order[0]])
-
-    def by_embedding(variant: str) -> Ranker:
-        return lambda question: (embedded(variant, question)[0], True)
-
-    def fused(variant: str, weight: float, only_long: bool = False) -> Ranker:
-        def rank(question: str) -> tuple[list[str], bool]:
-            ours, covered = asked[question]
-            if weight == 0 or (only_long and len(question.split()) < LONG_WORDS):
-                return ours, covered
-            score: dict[str, float] = {}
-            for weighting, ranked in ((1.0, ours), (weight, embedded(variant, question)[0])):
-                for place, entry_id in enumerate(ranked):
-                    score[entry_id] = score.get(entry_id, 0.0) + weighting / (RRF_K + place)
-            return sorted(score, key=lambda e: -score[e])[:20], covered
-
-        return rank
+    trial = Trial(asked, ids, matrices, vectors)
+    by_ask, embedded, by_embedding, fused = (
+        trial.by_ask,
+        trial.embedded,
+        trial.by_embedding,
+        trial.fused,
+    )
 
     parts = [*TUNING, *UNSEEN, "eval"]
     by_part = {p: [q for q in questions if q.part == p] for p in parts}

@@ -164,10 +164,10 @@ from benchmarks.ask import ROUNDS, load_eval, load_real, side_by_side
 from scripts.minilm_trial import (
     FUSION_WEIGHTS,
     LONG_WORDS,
-    RRF_K,
     TEXTS,
     TUNING,
     UNSEEN,
+    Trial,
     _cell,
     _pr,
     peak_rss_mb,
@@ -303,29 +303,13 @@ def main(venv: Path, folder: Path) -> None:
             vectors[f"{table} {name}"] = embedded_questions
     variants = list(matrices)
 
-    def by_ask(question: str) -> tuple[list[str], bool]:
-        return asked[question]
-
-    def embedded(variant: str, question: str) -> tuple[list[str], float]:
-        scores = matrices[variant] @ vectors[variant][question]
-        order = np.argsort(-scores)[:20]
-        return [ids[i] for i in order], float(scores[order[0]])
-
-    def by_embedding(variant: str) -> Ranker:
-        return lambda question: (embedded(variant, question)[0], True)
-
-    def fused(variant: str, weight: float, only_long: bool = False) -> Ranker:
-        def rank(question: str) -> tuple[list[str], bool]:
-            ours, covered = asked[question]
-            if weight == 0 or (only_long and len(question.split()) < LONG_WORDS):
-                return ours, covered
-            score: dict[str, float] = {}
-            for weighting, ranked in ((1.0, ours), (weight, embedded(variant, question)[0])):
-                for place, entry_id in enumerate(ranked):
-                    score[entry_id] = score.get(entry_id, 0.0) + weighting / (RRF_K + place)
-            return sorted(score, key=lambda e: -score[e])[:20], covered
-
-        return rank
+    trial = Trial(asked, ids, matrices, vectors)
+    by_ask, embedded, by_embedding, fused = (
+        trial.by_ask,
+        trial.embedded,
+        trial.by_embedding,
+        trial.fused,
+    )
 
     parts = [*TUNING, *UNSEEN, "eval"]
     by_part = {p: [q for q in questions if q.part == p] for p in parts}
