@@ -271,6 +271,45 @@ class Trial:
 
         return rank
 
+    def print_not_covered(
+        self,
+        names: Sequence[str],
+        real: list[LabelledQuestion],
+        tuning: list[LabelledQuestion],
+        by_part: dict[str, list[LabelledQuestion]],
+    ) -> None:
+        """The best cosine as a not-covered signal, its threshold chosen on the tuning parts, beside
+        ask's own signal on the tuning parts and each unseen part."""
+        for name in names:
+            best = {q.q: self.embedded(name, q.q)[1] for q in real}
+            pairs = [(best[q.q], q.covered) for q in real if q.part in TUNING]
+            threshold = choose_threshold(pairs)
+            covered_values = [v for v, ok in pairs if ok]
+            uncovered = [v for v, ok in pairs if not ok]
+            wins = sum((c > u) + 0.5 * (c == u) for c in covered_values for u in uncovered)
+            auc = wins / (len(covered_values) * len(uncovered))
+            covered_mean, uncovered_mean = (
+                statistics.mean(covered_values),
+                statistics.mean(uncovered),
+            )
+            print(
+                f"best cosine ({name}) on tuning parts: covered {covered_mean:.2f}, not covered"
+                f" {uncovered_mean:.2f}, AUC {auc:.2f}; threshold {threshold:.3f}"
+            )
+
+            def by_cosine(
+                question: str, best: dict[str, float] = best, t: float = threshold
+            ) -> Any:
+                return self.asked[question][0], best[question] >= t
+
+            for part in ("tuning", *UNSEEN):
+                subset = tuning if part == "tuning" else by_part[part]
+                mine, ours = figures(by_cosine, subset), figures(self.by_ask, subset)
+                print(
+                    f"  not-covered P/R {part:<12} cosine {_pr(mine)}   ask {_pr(ours)}  "
+                    f"({len(subset) - sum(q.covered for q in subset)} not covered)"
+                )
+
 
 def main(venv: Path, wheel: Path | None) -> None:
     refuse_network()
@@ -314,12 +353,7 @@ def main(venv: Path, wheel: Path | None) -> None:
         vectors[f"static {name}"] = {t: static(t) for t in texts}
 
     trial = Trial(asked, ids, matrices, vectors)
-    by_ask, embedded, by_embedding, fused = (
-        trial.by_ask,
-        trial.embedded,
-        trial.by_embedding,
-        trial.fused,
-    )
+    by_ask, by_embedding, fused = trial.by_ask, trial.by_embedding, trial.fused
 
     parts = [*TUNING, *UNSEEN, "eval"]
     by_part = {p: [q for q in questions if q.part == p] for p in parts}
@@ -367,29 +401,7 @@ def main(venv: Path, wheel: Path | None) -> None:
         print(f"{part:<12} {n:>3} " + " ".join(f"{cell:>14}" for cell in cells))
 
     # Not covered: the best cosine as a signal, its threshold chosen on the tuning parts.
-    for name in (variant, static_variant):
-        best = {q.q: embedded(name, q.q)[1] for q in real}
-        pairs = [(best[q.q], q.covered) for q in real if q.part in TUNING]
-        threshold = choose_threshold(pairs)
-        covered_values = [v for v, ok in pairs if ok]
-        uncovered = [v for v, ok in pairs if not ok]
-        wins = sum((c > u) + 0.5 * (c == u) for c in covered_values for u in uncovered)
-        print(
-            f"best cosine ({name}) on tuning parts: covered {statistics.mean(covered_values):.2f},"
-            f" not covered {statistics.mean(uncovered):.2f}, AUC "
-            f"{wins / (len(covered_values) * len(uncovered)):.2f}; threshold {threshold:.3f}"
-        )
-
-        def by_cosine(question: str, best: dict[str, float] = best, t: float = threshold) -> Any:
-            return asked[question][0], best[question] >= t
-
-        for part in ("tuning", *UNSEEN):
-            subset = tuning if part == "tuning" else by_part[part]
-            mine, ours = figures(by_cosine, subset), figures(by_ask, subset)
-            print(
-                f"  not-covered P/R {part:<12} cosine {_pr(mine)}   ask {_pr(ours)}  "
-                f"({len(subset) - sum(q.covered for q in subset)} not covered)"
-            )
+    trial.print_not_covered((variant, static_variant), real, tuning, by_part)
 
     # Cost: one question at a time, as ask would embed it; each timed 3 times, the median kept.
     print(

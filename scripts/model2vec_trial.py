@@ -169,7 +169,6 @@ from scripts.minilm_trial import (
     UNSEEN,
     Trial,
     _cell,
-    _pr,
     peak_rss_mb,
     refuse_network,
     rss_mb,
@@ -178,7 +177,7 @@ from scripts.minilm_trial import (
 
 from backcare.knowledge import load_knowledge_base
 from backcare.search import AskIndex, ask
-from backcare.search.evaluation import Figures, LabelledQuestion, choose_threshold, figures
+from backcare.search.evaluation import Figures, LabelledQuestion, figures
 from backcare.search.index import _entry_texts
 
 Ranker = Callable[[str], tuple[Sequence[str], bool]]
@@ -304,12 +303,7 @@ def main(venv: Path, folder: Path) -> None:
     variants = list(matrices)
 
     trial = Trial(asked, ids, matrices, vectors)
-    by_ask, embedded, by_embedding, fused = (
-        trial.by_ask,
-        trial.embedded,
-        trial.by_embedding,
-        trial.fused,
-    )
+    by_ask, by_embedding, fused = trial.by_ask, trial.by_embedding, trial.fused
 
     parts = [*TUNING, *UNSEEN, "eval"]
     by_part = {p: [q for q in questions if q.part == p] for p in parts}
@@ -355,29 +349,7 @@ def main(venv: Path, folder: Path) -> None:
             print(f"{part:<12} {n:>3} " + " ".join(f"{cell:>14}" for cell in cells))
 
     # Not covered: the best cosine as a signal, its threshold chosen on the tuning parts.
-    for name in variants:
-        best = {q.q: embedded(name, q.q)[1] for q in real}
-        pairs = [(best[q.q], q.covered) for q in real if q.part in TUNING]
-        threshold = choose_threshold(pairs)
-        covered_values = [v for v, ok in pairs if ok]
-        uncovered = [v for v, ok in pairs if not ok]
-        wins = sum((c > u) + 0.5 * (c == u) for c in covered_values for u in uncovered)
-        print(
-            f"best cosine ({name}) on tuning parts: covered {statistics.mean(covered_values):.2f},"
-            f" not covered {statistics.mean(uncovered):.2f}, AUC "
-            f"{wins / (len(covered_values) * len(uncovered)):.2f}; threshold {threshold:.3f}"
-        )
-
-        def by_cosine(question: str, best: dict[str, float] = best, t: float = threshold) -> Any:
-            return asked[question][0], best[question] >= t
-
-        for part in ("tuning", *UNSEEN):
-            subset = tuning if part == "tuning" else by_part[part]
-            mine, ours = figures(by_cosine, subset), figures(by_ask, subset)
-            print(
-                f"  not-covered P/R {part:<12} cosine {_pr(mine)}   ask {_pr(ours)}  "
-                f"({len(subset) - sum(q.covered for q in subset)} not covered)"
-            )
+    trial.print_not_covered(variants, real, tuning, by_part)
 
     print(
         f"import model2vec {import_s * 1e3:.0f} ms; then, one after another, {'; '.join(loads)};"
