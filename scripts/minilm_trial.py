@@ -233,6 +233,47 @@ def size_mb(path: Path) -> float:
 
 
 @dataclass(frozen=True)
+class Material:
+    """What every embedding trial starts from: the entries, the labelled questions (the real ones
+    and the evaluation set) and ask's answer to each, top 20."""
+
+    index: AskIndex
+    entries: list[Any]
+    real: list[LabelledQuestion]
+    questions: list[LabelledQuestion]
+    asked: dict[str, tuple[list[str], bool]]
+
+    @classmethod
+    def gather(cls) -> Material:
+        kb = load_knowledge_base()
+        index = AskIndex(kb)
+        real = load_real()
+        evaluation = [LabelledQuestion(q, frozenset(a), True, "eval") for q, a in load_eval()]
+        questions = real + evaluation
+        asked: dict[str, tuple[list[str], bool]] = {}
+        for text in sorted({q.q for q in questions}):
+            result = ask(index, text, top=20)
+            asked[text] = ([hit.id for hit in result.results], result.covered)
+        return cls(index, list(kb), real, questions, asked)
+
+    @property
+    def ids(self) -> list[str]:
+        return [entry.id for entry in self.entries]
+
+    @property
+    def texts(self) -> list[str]:
+        return sorted({q.q for q in self.questions})
+
+    @property
+    def entry_texts(self) -> dict[str, list[str]]:
+        """Each entry's text per variant of ``TEXTS`` (name + summary, or with the body)."""
+        return {
+            name: [" ".join(_entry_texts(e)[f] for f in fields) for e in self.entries]
+            for name, fields in TEXTS.items()
+        }
+
+
+@dataclass(frozen=True)
 class Trial:
     """What a trial compares: ask's answers, and per variant the entries' vectors (a matrix, rows
     in ``ids`` order) and the questions' vectors. The embedding trials share these rankers."""
@@ -321,22 +362,10 @@ def main(venv: Path, wheel: Path | None) -> None:
     import numpy as np
     import torch
 
-    kb = load_knowledge_base()
-    index = AskIndex(kb)
-    entries = list(kb)
-    ids = [entry.id for entry in entries]
-    real = load_real()
-    evaluation = [LabelledQuestion(q, frozenset(a), True, "eval") for q, a in load_eval()]
-    questions = real + evaluation
-    texts = sorted({q.q for q in questions})
-    asked: dict[str, tuple[list[str], bool]] = {}
-    for text in texts:
-        result = ask(index, text, top=20)
-        asked[text] = ([hit.id for hit in result.results], result.covered)
-    entry_texts = {
-        name: [" ".join(_entry_texts(e)[f] for f in fields) for e in entries]
-        for name, fields in TEXTS.items()
-    }
+    material = Material.gather()
+    index, entries, ids, real = material.index, material.entries, material.ids, material.real
+    questions, texts, asked = material.questions, material.texts, material.asked
+    entry_texts = material.entry_texts
     # The transformer ("ns", "nsb") and the static table distilled from it ("static ns" …).
     matrices: dict[str, Any] = {}
     vectors: dict[str, dict[str, Any]] = {}

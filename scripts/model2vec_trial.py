@@ -160,13 +160,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.ask import ROUNDS, load_eval, load_real, side_by_side
+from benchmarks.ask import ROUNDS, load_eval, side_by_side
 from scripts.minilm_trial import (
     FUSION_WEIGHTS,
     LONG_WORDS,
     TEXTS,
     TUNING,
     UNSEEN,
+    Material,
     Trial,
     _cell,
     peak_rss_mb,
@@ -176,8 +177,8 @@ from scripts.minilm_trial import (
 )
 
 from backcare.knowledge import load_knowledge_base
-from backcare.search import AskIndex, ask
-from backcare.search.evaluation import Figures, LabelledQuestion, figures
+from backcare.search import ask
+from backcare.search.evaluation import Figures, figures
 from backcare.search.index import _entry_texts
 
 Ranker = Callable[[str], tuple[Sequence[str], bool]]
@@ -272,22 +273,10 @@ def main(venv: Path, folder: Path) -> None:
     )
     print(f"torch imported: {'torch' in sys.modules}; packages from the side venv: {from_side}")
 
-    kb = load_knowledge_base()
-    index = AskIndex(kb)
-    entries = list(kb)
-    ids = [entry.id for entry in entries]
-    real = load_real()
-    evaluation = [LabelledQuestion(q, frozenset(a), True, "eval") for q, a in load_eval()]
-    questions = real + evaluation
-    texts = sorted({q.q for q in questions})
-    asked: dict[str, tuple[list[str], bool]] = {}
-    for text in texts:
-        result = ask(index, text, top=20)
-        asked[text] = ([hit.id for hit in result.results], result.covered)
-    entry_texts = {
-        name: [" ".join(_entry_texts(e)[f] for f in fields) for e in entries]
-        for name, fields in TEXTS.items()
-    }
+    material = Material.gather()
+    index, entries, ids, real = material.index, material.entries, material.ids, material.real
+    questions, texts, asked = material.questions, material.texts, material.asked
+    entry_texts = material.entry_texts
 
     def encode(table: str, batch: list[str]) -> Any:
         # No truncation (the model's default cuts at 512 pieces); float16 rows, scored as float32.
