@@ -39,13 +39,12 @@ _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 """A word with its apostrophe or hyphen: "doesn't" is not "doesn" and "t", and a piece of
 "warm-uping" is not a slip on its own (only words of letters alone are corrected)."""
 _LETTERS = re.compile(r"[a-z]+")
-_ALPHABET = re.compile(r"[a-z]+")
 
 
 def deletions(word: str, *, keep_first: bool = True) -> set[str]:
     """The strings the word gives with one letter deleted (after the first, unless
     ``keep_first`` is false)."""
-    return {word[:i] + word[i + 1 :] for i in range(0 if not keep_first else 1, len(word))}
+    return {word[:i] + word[i + 1 :] for i in range(1 if keep_first else 0, len(word))}
 
 
 def one_edit(word: str, other: str, *, keep_first: bool = True) -> bool:
@@ -175,7 +174,7 @@ class NearWords:
     def build(cls, known: Iterable[str]) -> NearWords:
         words = frozenset(known)
         giving: dict[str, list[str]] = {}
-        for word in sorted(w for w in words if len(w) >= SHORTEST and _ALPHABET.fullmatch(w)):
+        for word in sorted(w for w in words if len(w) >= SHORTEST and _LETTERS.fullmatch(w)):
             for deleted in deletions(word, keep_first=False):
                 giving.setdefault(deleted, []).append(word)
         return cls(known=words, by_deletion={k: tuple(v) for k, v in giving.items()})

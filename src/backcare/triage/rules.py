@@ -439,7 +439,7 @@ def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
     constant = said(profile, "symptoms.pain_constant_whatever_position")
     night = said(profile, "pain.worse_at_night", "symptoms.night_sweats")
     older = ("age",) if _at_least(profile.age, thresholds.cancer_age) else ()
-    if history and not (weight or constant) and _mechanical_after_cancer(profile):
+    if history and _mechanical_after_cancer(profile):
         return Hit(history, "routine")
     if history or weight or constant:
         return Hit((*history, *weight, *constant, *night, *older))
@@ -473,7 +473,12 @@ def _mechanical_after_cancer(profile: Profile) -> bool:
         and pain.improving is not False
         and not profile.is_acute
         and lower_back_only
-        and not said(profile, "symptoms.night_sweats", "symptoms.leg_numbness_or_pain")
+        and not said(
+            profile,
+            "symptoms.night_sweats",
+            "symptoms.leg_numbness_or_pain",
+            "symptoms.unexplained_weight_loss",
+        )
     )
 
 
