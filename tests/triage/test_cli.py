@@ -69,6 +69,16 @@ def test_panel_shows_warning_signs_first_and_the_disclaimer(tmp_path: Path, home
     assert "not a diagnosis" in text
 
 
+def test_panel_says_a_booked_appointment_once(tmp_path: Path, home: Path) -> None:
+    profile = write(tmp_path, "p.json", '{"age": 40, "pain": {"score": 4, "duration_days": 120}}')
+    done = run("--profile", str(profile), home=home)
+    assert done.returncode == 0, done.stderr
+    text = " ".join(line.strip(" │") for line in done.stdout.splitlines())
+    text = " ".join(text.split())
+    assert text.count("Book an appointment with your doctor; it does not need to be today.") == 1
+    assert "We noticed pain for 120 days." in text
+
+
 def test_in_pregnancy_the_urgent_panel_is_titled_for_the_maternity_unit(
     tmp_path: Path, home: Path
 ) -> None:

@@ -155,6 +155,23 @@ def test_every_flag_is_sourced_worded_and_sets_the_level(
 
 @EXAMPLES
 @given(profiles())
+def test_the_advice_says_no_sentence_twice_and_the_page_keeps_every_instruction(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """The result page prints the advice, then each sign with only what the advice leaves out
+    (``action_beyond_advice``): nothing said twice, nothing a sign asks for lost."""
+    result = evaluate(profile, flags_kb)
+    sentences = [part.strip() for part in result.advice.split(". ") if part.strip()]
+    assert len(sentences) == len(set(sentences)), result.advice
+    assert result.advice.lower().count("check again if anything changes") <= 1
+    for flag in result.flags:
+        on_page = f"{result.advice} {result.action_beyond_advice(flag) or ''}"
+        own_note = flag.action.rstrip(".").split(". ")[-1]
+        assert own_note in on_page, (flag.id, flag.action, result.advice)
+
+
+@EXAMPLES
+@given(profiles())
 def test_the_result_is_deterministic(flags_kb: KnowledgeBase, profile: Profile) -> None:
     again = Profile.model_validate_json(profile.model_dump_json())
     assert evaluate(profile, flags_kb) == evaluate(again, flags_kb)

@@ -161,8 +161,9 @@ def unanswered_signs(person: Profile) -> list[str]:
 
 
 def render(result: CheckResult, *, not_asked: Sequence[str] = ()) -> Panel:
-    """Warning signs first, most urgent first, each coloured by level; then what to do. With
-    ``not_asked``, a "no warning sign" result says it covers only what was answered."""
+    """Warning signs first, most urgent first, each coloured by level; then what to do (a sign's
+    own action only where the advice does not already say it). With ``not_asked``, a "no warning
+    sign" result says it covers only what was answered."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
@@ -172,12 +173,13 @@ def render(result: CheckResult, *, not_asked: Sequence[str] = ()) -> Panel:
     for flag in result.flags:
         colour = LEVEL_COLOUR[flag.level]
         name = kb.get(flag_entry_id(flag.id)).name
+        action = result.action_beyond_advice(flag)
         parts.append(
             Text.assemble(
                 (f"● {name}", f"bold {colour}"),
                 (f"  [{flag.level.replace('_', ' ')}]\n", colour),
                 (flag.message + "\n", ""),
-                ("→ " + flag.action + "\n", "bold"),
+                ("→ " + action + "\n" if action else "", "bold"),
             )
         )
     if not_asked and result.level == "self_care":

@@ -38,7 +38,9 @@ def evaluate(
         level=level,
         exercise_allowed=exercise_allowed,
         flags=flags,
-        advice=_advice(flags, exercise_allowed, why=listed(because, profile)),
+        advice=_advice(
+            flags, exercise_allowed, why=listed(because, profile), calm=_calm(kb, flags)
+        ),
     )
 
 
@@ -105,22 +107,29 @@ MEANWHILE = (
 )
 
 
-def _advice(flags: list[FlagResult], exercise_allowed: bool, *, why: str) -> str:
-    """One plain paragraph: the one thing to do now and why, then what else to keep in mind."""
+def _calm(kb: KnowledgeBase, flags: list[FlagResult]) -> str:
+    """The self-care level's wording, which a self-care sign's action opens with (looked up only
+    when there is such a sign)."""
+    return kb.level("self_care").action if any(f.level == "self_care" for f in flags) else ""
+
+
+def _advice(flags: list[FlagResult], exercise_allowed: bool, *, why: str, calm: str) -> str:
+    """One plain paragraph: the one thing to do now and why, then what else to keep in mind.
+    With no warning sign the paragraph already says to carry on and check again, so a self-care
+    sign adds only its own note (its action without ``calm``, the self-care level's wording)."""
     warnings = [flag for flag in flags if flag.level != "self_care"]
     if not warnings:
-        acute = [flag.action for flag in flags]
-        return " ".join([NOTHING_FOUND, *acute, CHECK_AGAIN])
+        notes = [flag.action.removeprefix(calm).strip() for flag in flags]
+        return " ".join([NOTHING_FOUND, *filter(None, notes), CHECK_AGAIN])
     top = warnings[0]
     parts = [top.action, f"This is because of {why}."]
     if len(warnings) > 1:
         parts.append(
             f"We noticed {len(warnings)} warning signs in all; tell the doctor about each of them."
         )
-    if not exercise_allowed and top.level in NO_EXERCISE_LEVELS:
-        parts.append(WAIT_FOR_DOCTOR)
-    elif exercise_allowed:
+    if top.level in NO_EXERCISE_LEVELS:
+        return " ".join([*parts, WAIT_FOR_DOCTOR])
+    if exercise_allowed:
         parts.append(MEANWHILE)
-    else:
-        parts.extend(flag.action for flag in flags if flag.level == "self_care")
+    parts.extend(flag.action for flag in flags if flag.level == "self_care")
     return " ".join(parts)

@@ -43,3 +43,11 @@ class CheckResult(Frozen):
     exercise_allowed: bool
     flags: list[FlagResult]
     advice: str
+
+    def action_beyond_advice(self, flag: FlagResult) -> str | None:
+        """What this sign says to do when the advice does not already say it, else None: a page
+        that shows the advice and every sign need not print the same sentence twice. When
+        nothing needs a doctor, the advice holds each self-care sign's own note (without the
+        level's "carry on" wording, which the advice already says its own way)."""
+        calm_result = self.level == "self_care" and flag.level == "self_care"
+        return None if calm_result or flag.action in self.advice else flag.action
