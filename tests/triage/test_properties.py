@@ -159,12 +159,17 @@ def test_the_advice_says_no_sentence_twice_and_the_page_keeps_every_instruction(
     flags_kb: KnowledgeBase, profile: Profile
 ) -> None:
     """The result page prints the advice, then each sign with only what the advice leaves out
-    (``action_beyond_advice``): nothing said twice, nothing a sign asks for lost."""
+    (``action_beyond_advice``): nothing said twice, nothing a sign asks for lost, and no
+    self-care wording beside a "see a doctor today" result."""
     result = evaluate(profile, flags_kb)
     sentences = [part.strip() for part in result.advice.split(". ") if part.strip()]
     assert len(sentences) == len(set(sentences)), result.advice
     assert result.advice.lower().count("check again if anything changes") <= 1
+    doctor_today = result.level in {"emergency", "urgent"}
     for flag in result.flags:
+        if flag.level == "self_care" and doctor_today:
+            assert result.action_beyond_advice(flag) is None  # no "carry on" beside "see a doctor"
+            continue
         on_page = f"{result.advice} {result.action_beyond_advice(flag) or ''}"
         own_note = flag.action.rstrip(".").split(". ")[-1]
         assert own_note in on_page, (flag.id, flag.action, result.advice)

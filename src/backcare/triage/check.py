@@ -115,12 +115,13 @@ def _calm(kb: KnowledgeBase, flags: list[FlagResult]) -> str:
 
 def _advice(flags: list[FlagResult], exercise_allowed: bool, *, why: str, calm: str) -> str:
     """One plain paragraph: the one thing to do now and why, then what else to keep in mind.
-    With no warning sign the paragraph already says to carry on and check again, so a self-care
-    sign adds only its own note (its action without ``calm``, the self-care level's wording)."""
+    Below a doctor-today level, each self-care sign adds its own note: its action without
+    ``calm`` (the self-care level's "carry on" wording, which the paragraph says its own way)."""
     warnings = [flag for flag in flags if flag.level != "self_care"]
+    notes = [flag.action.removeprefix(calm).strip() for flag in flags if flag.level == "self_care"]
+    notes = [note for note in notes if note]
     if not warnings:
-        notes = [flag.action.removeprefix(calm).strip() for flag in flags]
-        return " ".join([NOTHING_FOUND, *filter(None, notes), CHECK_AGAIN])
+        return " ".join([NOTHING_FOUND, *notes, CHECK_AGAIN])
     top = warnings[0]
     parts = [top.action, f"This is because of {why}."]
     if len(warnings) > 1:
@@ -129,7 +130,4 @@ def _advice(flags: list[FlagResult], exercise_allowed: bool, *, why: str, calm: 
         )
     if top.level in NO_EXERCISE_LEVELS:
         return " ".join([*parts, WAIT_FOR_DOCTOR])
-    if exercise_allowed:
-        parts.append(MEANWHILE)
-    parts.extend(flag.action for flag in flags if flag.level == "self_care")
-    return " ".join(parts)
+    return " ".join([*parts, *([MEANWHILE] if exercise_allowed else []), *notes])

@@ -46,8 +46,9 @@ class CheckResult(Frozen):
 
     def action_beyond_advice(self, flag: FlagResult) -> str | None:
         """What this sign says to do when the advice does not already say it, else None: a page
-        that shows the advice and every sign need not print the same sentence twice. When
-        nothing needs a doctor, the advice holds each self-care sign's own note (without the
-        level's "carry on" wording, which the advice already says its own way)."""
-        calm_result = self.level == "self_care" and flag.level == "self_care"
-        return None if calm_result or flag.action in self.advice else flag.action
+        that shows the advice and every sign need not print the same sentence twice. A self-care
+        sign's action is never shown on its own: below a doctor-today level the advice holds its
+        note, and at that level "carry on with self-care" would contradict the advice."""
+        if flag.level == "self_care" or flag.action in self.advice:
+            return None
+        return flag.action
