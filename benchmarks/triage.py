@@ -46,6 +46,8 @@ ELEVENTH = TESTS / "vignettes_eleventh.yaml"
 """An eleventh set, all held out, written from the issue's classes without reading the rules."""
 TWELFTH = TESTS / "vignettes_twelfth.yaml"
 """A twelfth set, all held out, written from the issue's classes and guidance, rules unread."""
+THIRTEENTH = TESTS / "vignettes_thirteenth.yaml"
+"""A thirteenth set, all held out, from the issue's classes, hunting under-rated people."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -58,6 +60,7 @@ WHOLE_SETS = {
     "tenth": TENTH,
     "eleventh": ELEVENTH,
     "twelfth": TWELFTH,
+    "thirteenth": THIRTEENTH,
 }
 """Parts that are a whole file (every case held out), by name."""
 PARTS = ("dev", "held_out", *WHOLE_SETS)

@@ -27,6 +27,7 @@ SETS = {
     "vignettes_tenth.yaml": {"held_out"},
     "vignettes_eleventh.yaml": {"held_out"},
     "vignettes_twelfth.yaml": {"held_out"},
+    "vignettes_thirteenth.yaml": {"held_out"},
 }
 
 
