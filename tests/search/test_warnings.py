@@ -73,6 +73,11 @@ PHRASINGS: dict[str, list[str]] = {
         "high temperature, back pain and she's drowsy",
         "could this be sepsis",
     ],
+    "sudden_confusion": [
+        "my mum is 84 and suddenly confused with back pain",
+        "back ache and he seems very drowsy today",
+        "could back pain cause delirium",
+    ],
     "pregnancy_warning": [
         "33 weeks and the baby is moving less than usual",
         "my waters have broken and my back aches",
@@ -92,6 +97,7 @@ PHRASINGS: dict[str, list[str]] = {
 }
 
 ORDINARY = [
+    "i am so confused about which stretches are safe",
     "is it ok to use a foam roller on my lower back",
     "what exercises after a c-section",
     "how long should I ice it",

@@ -194,6 +194,19 @@ CASES = [
             },
         },
     ),
+    # Sudden confusion without infection signs: an emergency whatever the cause (NHS, Sudden
+    # confusion); in older people it may be the first sign of an infection or a heart attack.
+    (
+        "older-woman-suddenly-confused",
+        "emergency",
+        "sudden_confusion",
+        {
+            "age": 84,
+            "sex": "female",
+            "pain": {"areas": ["upper_back"], "score": 3, "duration_days": 0},
+            "symptoms": {"confused_or_drowsy": True},
+        },
+    ),
     (
         "kidney-infection-being-sick",
         "emergency",

@@ -127,6 +127,20 @@ def test_any_cauda_equina_sign_is_an_emergency(
 
 @EXAMPLES
 @given(profiles())
+def test_anyone_suddenly_confused_or_very_drowsy_is_an_emergency(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """NHS, Sudden confusion: "Go to A&E or call 999 if someone suddenly becomes confused",
+    whatever else they answered."""
+    symptoms = profile.symptoms.model_copy(update={"confused_or_drowsy": True})
+    confused = profile.model_copy(update={"symptoms": symptoms})
+    result = evaluate(confused, flags_kb)
+    assert result.level == "emergency"
+    assert {"sepsis", "sudden_confusion"} & {flag.id for flag in result.flags}
+
+
+@EXAMPLES
+@given(profiles())
 def test_exercise_waits_for_emergency_urgent_and_acute_pain(
     flags_kb: KnowledgeBase, profile: Profile
 ) -> None:

@@ -279,6 +279,11 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
             id="a-fever-brings-the-spinal-infection-risks-and-whether-they-can-walk",
         ),
         pytest.param(
+            {"age": 65},
+            {"symptoms.confused_or_drowsy"},
+            id="from-65-sudden-confusion-without-a-fever",
+        ),
+        pytest.param(
             {"age": 40, "symptoms.flank_pain_or_colic": True},
             {"symptoms.known_kidney_stones", "symptoms.confused_or_drowsy"},
             id="colic-asks-about-known-stones",
@@ -333,6 +338,11 @@ def test_not_being_able_to_walk_is_not_asked_on_the_first_day_or_with_milder_pai
     rule, so the question is not asked (no fall, fever or weak leg either)."""
     asked, _ = walk(person, no_or_skip)
     assert "symptoms.cannot_stand_or_walk" not in asked
+
+
+def test_confusion_is_asked_from_65_or_with_a_fever_not_of_a_well_64_year_old() -> None:
+    asked, _ = walk({"age": 64}, no_or_skip)
+    assert "symptoms.confused_or_drowsy" not in asked
 
 
 def test_separated_belly_muscles_are_asked_of_pregnant_people_and_new_mothers_only() -> None:

@@ -186,3 +186,28 @@ def test_sciatica_of_five_weeks_is_asked_whether_it_is_easing(
     page.get_by_role("button", name="See my result").click()
     expect(page.locator("main h2, main h1").filter(has_text=heading).first).to_be_visible()
     shot(page, f"sciatica-five-weeks-easing-{easing}-phone")
+
+
+def test_an_older_person_is_asked_about_sudden_confusion_and_sent_to_hospital(page: Page) -> None:
+    """From 65 everyone is asked about sudden confusion, fever or not: in older people it may be
+    the first sign of an infection or a heart attack, and it is an emergency (NHS)."""
+    page.set_viewport_size(PHONE)
+    page.goto("/check-in")
+    screens = check_in(
+        page,
+        {
+            "age": 82,
+            "sex": "male",
+            "pain.areas": ["upper_back"],
+            "pain.score": 3,
+            "pain.duration_days": 0,
+            "pain.onset": "gradual",
+            "symptoms.confused_or_drowsy": "yes",
+        },
+    )
+    assert "symptoms.confused_or_drowsy" in asked(screens)
+    page.get_by_role("button", name="See my result").click()
+    panel = page.locator(".panel.emergency")
+    expect(panel).to_contain_text("Call an ambulance")
+    expect(panel).to_contain_text("because of feeling confused or very drowsy")
+    shot(page, "older-sudden-confusion-phone")

@@ -66,6 +66,7 @@ FlagId = Literal[
     "pregnancy_warning",
     "child",
     "thoracic_pain",
+    "sudden_confusion",
 ]
 FLAG_IDS: tuple[FlagId, ...] = FlagId.__args__  # type: ignore[attr-defined]
 Level = Literal["emergency", "urgent", "routine", "self_care"]

@@ -99,6 +99,20 @@ def _onset_age_matters(answers: Answers) -> bool:
     return screen or (age is not None and age >= DEFAULT_THRESHOLDS.cancer_age)
 
 
+def _confusion_matters(answers: Answers) -> bool:
+    """Sudden confusion is an emergency at any age (NHS); it is asked with a fever or urine or
+    kidney symptoms (sepsis), and of every older person, in whom new confusion may be the only
+    sign of an infection or a heart attack (``Thresholds.confusion_question_age``)."""
+    infection = _any_yes(
+        "symptoms.fever_or_chills",
+        "symptoms.urinary_pain_or_frequency",
+        "symptoms.flank_pain_or_colic",
+    )
+    return infection(answers) or _at_least("age", DEFAULT_THRESHOLDS.confusion_question_age)(
+        answers
+    )
+
+
 def _at_least(key: str, threshold: int) -> Callable[[Answers], bool]:
     return lambda answers: (value := answers.get(key)) is not None and value >= threshold
 
@@ -348,12 +362,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question("symptoms.fever_or_chills", "Do you have a fever or chills?"),
     Question(
         "symptoms.confused_or_drowsy",
-        "Are you confused, or so drowsy that it is hard to stay awake?",
-        applies=_any_yes(
-            "symptoms.fever_or_chills",
-            "symptoms.urinary_pain_or_frequency",
-            "symptoms.flank_pain_or_colic",
-        ),
+        "Have you suddenly become confused, or so drowsy that it is hard to stay awake?",
+        applies=_confusion_matters,
     ),
     Question(
         "symptoms.injected_drug_use",

@@ -350,6 +350,14 @@ def sepsis(profile: Profile, _: Thresholds) -> Hit | None:
     return None
 
 
+def sudden_confusion(profile: Profile, thresholds: Thresholds) -> Hit | None:
+    """Suddenly confused or very drowsy, without the infection signs that make it sepsis (the
+    rule above): an emergency whatever the cause (NHS, Sudden confusion (delirium): "Go to A&E
+    or call 999 if: someone suddenly becomes confused")."""
+    confused = said(profile, "symptoms.confused_or_drowsy")
+    return Hit(confused) if confused and sepsis(profile, thresholds) is None else None
+
+
 def infection(profile: Profile, _: Thresholds) -> Hit | None:
     """Fever or chills (seed 001): urgent, and an emergency with new leg weakness, numbness,
     bladder change or not being able to stand or walk (a spinal abscess; in a young child, Perth
@@ -655,6 +663,7 @@ def _still_cannot_stand_or_walk(profile: Profile, thresholds: Thresholds) -> tup
 RULES: tuple[Rule, ...] = (
     Rule("cauda_equina", cauda_equina),
     Rule("sepsis", sepsis),
+    Rule("sudden_confusion", sudden_confusion),
     Rule("progressive_neuro_deficit", progressive_neuro_deficit),
     Rule("cardiac", cardiac),
     Rule("vascular", vascular),

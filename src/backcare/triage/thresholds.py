@@ -43,6 +43,13 @@ class Thresholds:
     """After the menopause from this age bones thin faster (seed 000: osteoporosis after the
     menopause; NICE CG146 1.2 counts an early menopause even under 50)."""
 
+    confusion_question_age: int = 65
+    """From this age everyone is asked about sudden confusion, not only people with a fever or
+    urine symptoms: in older people new confusion may be the first sign of an infection or a
+    heart attack (Interior Health, "What you might not know about seniors and heart attacks":
+    "In many cases, new confusion (delirium) may be the first sign"; NHS, Sudden confusion: urine
+    infections "are a common cause in elderly people"). 65 is the older-adult line used above."""
+
     fall_emergency_age: int = 65
     """From this age severe back pain after a fall or blow is a high-risk spinal injury, an
     emergency (issue 14, class 1; NICE NG41 1.1, the thoracic and lumbosacral factors: "age 65

@@ -132,7 +132,7 @@ GROUPS: tuple[Group, ...] = (
     ),
     Group(
         "urine",
-        "Urine and kidneys",
+        "Urine, kidneys and feeling unwell",
         (
             "symptoms.urinary_pain_or_frequency",
             "symptoms.flank_pain_or_colic",
