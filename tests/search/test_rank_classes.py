@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from backcare.search import AskIndex, ask
 from backcare.search.english import american_spellings
+from backcare.search.index import _kept_in_top
 from backcare.search.warnings import load_warning_patterns
 
 
@@ -1206,3 +1207,91 @@ def test_what_to_do_asks_for_an_action_whatever_follows(
     # come out of it, and a cause question is the one exception.)
     said = f"what {modal} {who} {'not ' if negated else ''}do {about} {rest}"
     assert index.analyse(said).asks_action
+
+
+STRAIN = {"for-lumbar-strain", "cause-lumbar-strain"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Last weekend we had a barbecue and the kids played in the pool all afternoon while I "
+        "spent the day moving furniture for my sister. On Monday my lower back started aching "
+        "and it has not let up since. What should I do?",
+        "The holidays are coming and we have booked a week in the mountains with the whole "
+        "family. Two days ago I was digging out the old roses in the garden and now my lower "
+        "back is sore when I bend over. Any suggestions?",
+        "I coach the under-twelves on Sundays and the sun was blazing the whole match. I had "
+        "been at the gym the day before doing heavy squats, and by the evening my low back "
+        "hurt whenever I bent forward. Is this something to worry about?",
+    ],
+)
+def test_a_story_of_back_pain_after_exertion_keeps_the_strain_in_the_first_five(
+    index: AskIndex, story: str
+) -> None:
+    # The scene (a barbecue and a pool, the mountains, the sun) pulls other entries up; the
+    # general answer to what the story tells, a strained lower back, stays among the five.
+    assert STRAIN & {hit.id for hit in ask(index, story).results}
+
+
+def test_a_story_naming_a_pregnancy_is_not_taken_for_a_strain(index: AskIndex) -> None:
+    story = (
+        "I'm 30 weeks pregnant and we spent the weekend moving house, carrying boxes up the "
+        "stairs. Now my lower back aches all the time. What should I do?"
+    )
+    ids = [hit.id for hit in ask(index, story).results]
+    assert ids[0] == "for-pregnancy"
+    assert not STRAIN & set(ids)
+
+
+def test_a_story_naming_a_line_of_work_gets_the_strain_and_that_work_s_advice(
+    index: AskIndex,
+) -> None:
+    story = (
+        "I drive a delivery van all day and on Friday I was lifting crates of water off the "
+        "back of it when something twinged. My lower back has been sore ever since, worse "
+        "after a long drive. What can I do about it?"
+    )
+    ids = [hit.id for hit in ask(index, story).results]
+    assert STRAIN & set(ids)
+    assert "for-driver" in ids
+
+
+@given(
+    st.sampled_from(
+        [
+            "The sun was out all week and we finally went to the beach with friends.",
+            "My sister visited from abroad for a fortnight and we ate out every single night.",
+            "Our holiday in Spain was lovely, the hotel was quiet and the food was wonderful.",
+        ]
+    ),
+    st.sampled_from(
+        [
+            "helping a friend move house",
+            "a long afternoon of weeding the garden",
+            "deadlifting at the gym",
+            "playing football with my nephews",
+        ]
+    ),
+    st.sampled_from(["What should I do?", "Any suggestions?", "What could it be?"]),
+)
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_scene_before_exertion_and_back_pain_keeps_the_strain_in_the_first_five(
+    index: AskIndex, scene: str, exertion: str, asked: str
+) -> None:
+    # (Long enough to be a story, ``STORY_WORDS``: a short question names what it asks about.)
+    story = (
+        f"{scene} We got home late on Sunday evening, tired but happy, and unpacked everything. "
+        f"After {exertion} my lower back has been sore for three days. {asked}"
+    )
+    assert STRAIN & {hit.id for hit in ask(index, story).results}
+
+
+def test_an_entry_kept_in_the_first_five_pushes_out_the_last_one_not_spared() -> None:
+    scored = [(6.0 - row, row) for row in range(7)]
+    kept = _kept_in_top(scored, lambda row: row == 6, lambda row: row == 4)
+    assert [row for _, row in kept] == [0, 1, 2, 4, 6, 3, 5]
+    assert [row for _, row in _kept_in_top(scored, lambda row: row == 6)] == [0, 1, 2, 3, 6, 4, 5]
+    assert _kept_in_top(scored, lambda row: row == 6, lambda row: True) == scored
