@@ -1295,3 +1295,27 @@ def test_an_entry_kept_in_the_first_five_pushes_out_the_last_one_not_spared() ->
     assert [row for _, row in kept] == [0, 1, 2, 4, 6, 3, 5]
     assert [row for _, row in _kept_in_top(scored, lambda row: row == 6)] == [0, 1, 2, 3, 6, 4, 5]
     assert _kept_in_top(scored, lambda row: row == 6, lambda row: True) == scored
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does severe back pain mean something is seriously wrong?",
+        "Does terrible lower back pain mean that something bad is going on?",
+        "My pain is intense - does intense pain mean it's serious?",
+    ],
+)
+def test_whether_severe_pain_means_something_serious_reaches_the_acute_phase(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"for-acute-phase", "red-flag-acute-phase"} & set(ids[:2])
+
+
+@pytest.mark.parametrize("shout", ["SOS!", "Yikes!", "Aaargh!!", "Mayday, mayday!"])
+def test_an_exclamation_before_the_question_is_not_its_topic(index: AskIndex, shout: str) -> None:
+    # An exclamation says how the person feels; a rare word in it ("SOS") is no unknown topic.
+    plain = ask(index, "Help for sciatic pain?")
+    shouted = ask(index, f"{shout} Help for sciatic pain?")
+    assert plain.covered
+    assert shouted.covered

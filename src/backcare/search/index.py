@@ -185,6 +185,9 @@ _EXERTION = re.compile(
 )
 """Exertion a story may tell of: lifting and carrying, the gym, sport, heavy or physical work,
 moving house, the garden, hurting the back doing something."""
+_EXCLAMATION = re.compile(r"(?:^|[.!?]\s*)([a-z']+(?:,? [a-z']+)?)\s*!+")
+"""A sentence of one or two words that ends with "!" ("SOS!", "Ouch!", "Help me!"): an
+exclamation, which says how the person feels, not what the question is about."""
 COVERED_THRESHOLD = 0.005
 """Share of the question's informative words (weighted by rarity) the best entry holds, at or above
 which the sources are taken to answer it. Chosen by ``choose_threshold`` (best not-covered F1,
@@ -992,6 +995,9 @@ class AskIndex:
     def _coverage_terms(self, query: Query) -> _CoverageTerms:
         """The question's side of ``_coverage``, worked out once for all its hits."""
         words = query.typed
+        if "!" in query.lowered:
+            exclaimed = {w for said in _EXCLAMATION.findall(query.lowered) for w in tokens(said)}
+            words = tuple(w for w in words if w not in exclaimed) or words
         piece_facts = self._piece_facts
         informative = [
             facts
