@@ -1319,3 +1319,15 @@ def test_an_exclamation_before_the_question_is_not_its_topic(index: AskIndex, sh
     shouted = ask(index, f"{shout} Help for sciatic pain?")
     assert plain.covered
     assert shouted.covered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I work standing up at a packing line and my lower back aches by the evening. Tips?",
+        "Mine is a standing job and my back hurts after every shift, what helps?",
+    ],
+)
+def test_working_standing_up_is_standing_work(index: AskIndex, question: str) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"for-standing-worker", "strain-from-standing-work"} & set(ids[:2])
