@@ -1331,3 +1331,17 @@ def test_an_exclamation_before_the_question_is_not_its_topic(index: AskIndex, sh
 def test_working_standing_up_is_standing_work(index: AskIndex, question: str) -> None:
     ids = [hit.id for hit in ask(index, question).results]
     assert {"for-standing-worker", "strain-from-standing-work"} & set(ids[:2])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Could my prostate be behind my low back ache?",
+        "Is there a link between prostatitis and backache?",
+    ],
+)
+def test_the_prostate_and_back_pain_reach_the_sign_that_names_it_and_the_men_s_advice(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"red-flag-urinary-kidney", "for-men"} <= set(ids[:3])
