@@ -1345,3 +1345,17 @@ def test_the_prostate_and_back_pain_reach_the_sign_that_names_it_and_the_men_s_a
 ) -> None:
     ids = [hit.id for hit in ask(index, question).results]
     assert {"red-flag-urinary-kidney", "for-men"} <= set(ids[:3])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is tiger balm good for a sore lower back?",
+        "Does dit da jow work on back pain?",
+        "Is a liniment any use for backache?",
+    ],
+)
+def test_a_liniment_named_as_sold_is_the_herbal_rub(index: AskIndex, question: str) -> None:
+    result = ask(index, question)
+    assert result.covered
+    assert result.results[0].id == "herbal-rub"
