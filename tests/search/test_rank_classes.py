@@ -1359,3 +1359,44 @@ def test_a_liniment_named_as_sold_is_the_herbal_rub(index: AskIndex, question: s
     result = ask(index, question)
     assert result.covered
     assert result.results[0].id == "herbal-rub"
+
+
+@pytest.mark.parametrize(
+    ("story", "history"),
+    [
+        (
+            "My lower back has ached for two weeks since I started a new job in a busy warehouse "
+            "office. The doctor gave me painkillers for it, which barely helped, and I have been "
+            "sleeping badly most nights. Which exercises can I do at home in the evenings to "
+            "ease it?",
+            "pain-relief-medicines",
+        ),
+        (
+            "I have had back pain on and off for a year now, mostly on the left side. I went to "
+            "a chiropractor twice last spring and it made no difference at all. Now my lower "
+            "back is stiff every single day at my desk. What stretches would help?",
+            "chiropractor",
+        ),
+        (
+            "I would rather not take any medication because of my sensitive stomach. My lower "
+            "back has hurt for a month after a long flight home from a family wedding and I want "
+            "something natural that works. Would gentle yoga help me?",
+            "pain-relief-medicines",
+        ),
+    ],
+)
+def test_what_a_story_says_was_tried_or_is_refused_is_not_what_it_asks_about(
+    index: AskIndex, story: str, history: str
+) -> None:
+    assert history not in [hit.id for hit in ask(index, story).results]
+
+
+def test_a_treatment_asked_about_is_not_history_because_another_was_tried(
+    index: AskIndex,
+) -> None:
+    story = (
+        "My lower back has ached for two weeks since I started a new job in a busy warehouse "
+        "office. I tried stretching every morning, which barely helped, and I have been sleeping "
+        "badly most nights. Which painkillers can I take for it?"
+    )
+    assert ask(index, story).results[0].id == "pain-relief-medicines"
