@@ -651,3 +651,18 @@ def test_a_brand_of_mattress_in_a_long_question_is_a_product_the_sources_never_j
     )
     assert ask(index, said.format("a Tempur-Pedic")).covered is False
     assert ask(index, said.format("a firmer memory foam")).covered is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My sciatica has lasted two years despite physio and painkillers. What surgical options "
+        "are there for me now?",
+        "I am scheduled for a fusion next month. How soon can I drive again afterwards?",
+        "They are doing a fusion on my L4 and L5 in spring, what should I expect?",
+    ],
+)
+def test_surgical_options_and_a_fusion_to_come_are_for_the_surgeon(
+    index: AskIndex, question: str
+) -> None:
+    assert not_covered_topic(index, question) == "surgery"
