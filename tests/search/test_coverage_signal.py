@@ -666,3 +666,11 @@ def test_surgical_options_and_a_fusion_to_come_are_for_the_surgeon(
     index: AskIndex, question: str
 ) -> None:
     assert not_covered_topic(index, question) == "surgery"
+
+
+def test_a_fusion_on_a_level_years_ago_told_as_history_is_still_covered(index: AskIndex) -> None:
+    story = (
+        "I had a fusion on my L5 ten years ago and it has been fine. Now my lower back hurts "
+        "after lifting boxes at work. What should I do?"
+    )
+    assert ask(index, story).covered
