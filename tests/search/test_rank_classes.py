@@ -1400,3 +1400,18 @@ def test_a_treatment_asked_about_is_not_history_because_another_was_tried(
         "badly most nights. Which painkillers can I take for it?"
     )
     assert ask(index, story).results[0].id == "pain-relief-medicines"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My lower back has been sore since squatting at the gym on Monday. Is that normal?",
+        "Why does my back ache after bench pressing?",
+        "Lower back pain from a weightlifting session yesterday, what now?",
+    ],
+)
+def test_pain_after_a_workout_with_weights_is_a_lumbar_strain(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] in {"cause-lumbar-strain", "for-lumbar-strain"}
