@@ -674,3 +674,21 @@ def test_a_fusion_on_a_level_years_ago_told_as_history_is_still_covered(index: A
         "after lifting boxes at work. What should I do?"
     )
     assert ask(index, story).covered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My forearm and upper arm ache after a day of painting the ceiling. What should I do?",
+        "When I lift my arm above my head, my arm hurts right at the top. What can I do?",
+    ],
+)
+def test_pain_in_the_arm_that_never_names_the_back_is_not_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is False
+
+
+def test_back_pain_with_aching_arms_is_still_about_the_back(index: AskIndex) -> None:
+    question = "My lower back hurts and my arms ache after carrying the shopping, what helps?"
+    assert ask(index, question).covered

@@ -250,10 +250,11 @@ BACK_AREA_WORDS = frozenset({"lower", "upper", "back", "leg", "sciatica"})
 """Words of the content's pain areas that name the back or pain spreading from it."""
 OTHER_BODY_PARTS = frozenset(
     {w for area in AREAS for w in area.split("_")} - BACK_AREA_WORDS
-    | {"feet", "hip", "elbow", "ankle", "jaw"}
+    | {"feet", "hip", "elbow", "ankle", "jaw", "arm", "finger", "bicep"}
 )
 """Parts of the body other than the back: the content's own pain areas (``content.names.AREAS``:
-neck, shoulder, wrist, hand, knee, foot) and the other parts ``scope.yaml`` names."""
+neck, shoulder, wrist, hand, knee, foot), the other parts ``scope.yaml`` names, and the arm, its
+fingers and its biceps ("pain right above the bicep when I extend my arm")."""
 BACK_WORDS = frozenset(
     "back backs backache backaches lumbar spine spinal lumbago sciatica sciatic disc discs "
     "sacroiliac waist tailbone coccyx blade blades".split()
