@@ -154,9 +154,10 @@ pass a kidney stone?", "how is it treated?"). Asked of something that is not the
 when back pain is a worry, not how the other condition runs."""
 STORY_WORDS = 20
 """A question of at least this many words (stopwords left out) is a story: it tells what
-happened rather than naming what it asks about (``_strain_story``). Chosen by leave-one-part-out
-over the fourteen collected parts (values 15 to 40 and none): thirteen folds chose 20, the
-fourteenth (held_out_13 left out) 15, which ties with 20 there."""
+happened rather than naming what it asks about (``_strain_story``, ``_history``). Chosen for the
+strain rule, before ``HISTORY_WEIGHT`` existed, by leave-one-part-out over the fourteen collected
+parts (values 15 to 40 and none): thirteen folds chose 20, the fourteenth (held_out_13 left out)
+15, which ties with 20 there."""
 STRAIN_ANSWERS = ("for-lumbar-strain", "cause-lumbar-strain")
 """The knowledge base's general answer to a story of one's own back pain after exertion: what a
 strained lower back is and what to do about it."""
