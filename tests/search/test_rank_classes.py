@@ -1204,9 +1204,12 @@ def test_what_to_do_asks_for_an_action_whatever_follows(
     index: AskIndex, modal: str, who: str, negated: bool, about: str, rest: str
 ) -> None:
     # (The alphabet has no "c", "s", "u" or "w": no cause word such as "cause" or "why" can
-    # come out of it, and a cause question is the one exception.)
+    # come out of it, and a cause question is the one exception. A slip may still be read as
+    # one, "blam" as "blame": such a question is a cause question, left out here.)
     said = f"what {modal} {who} {'not ' if negated else ''}do {about} {rest}"
-    assert index.analyse(said).asks_action
+    query = index.analyse(said)
+    assume("cause" not in query.kinds)
+    assert query.asks_action
 
 
 STRAIN = {"for-lumbar-strain", "cause-lumbar-strain"}
