@@ -651,3 +651,44 @@ def test_a_brand_of_mattress_in_a_long_question_is_a_product_the_sources_never_j
     )
     assert ask(index, said.format("a Tempur-Pedic")).covered is False
     assert ask(index, said.format("a firmer memory foam")).covered is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My sciatica has lasted two years despite physio and painkillers. What surgical options "
+        "are there for me now?",
+        "I am scheduled for a fusion next month. How soon can I drive again afterwards?",
+        "They are doing a fusion on my L4 and L5 in spring, what should I expect?",
+    ],
+)
+def test_surgical_options_and_a_fusion_to_come_are_for_the_surgeon(
+    index: AskIndex, question: str
+) -> None:
+    assert not_covered_topic(index, question) == "surgery"
+
+
+def test_a_fusion_on_a_level_years_ago_told_as_history_is_still_covered(index: AskIndex) -> None:
+    story = (
+        "I had a fusion on my L5 ten years ago and it has been fine. Now my lower back hurts "
+        "after lifting boxes at work. What should I do?"
+    )
+    assert ask(index, story).covered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My forearm and upper arm ache after a day of painting the ceiling. What should I do?",
+        "When I lift my arm above my head, my arm hurts right at the top. What can I do?",
+    ],
+)
+def test_pain_in_the_arm_that_never_names_the_back_is_not_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is False
+
+
+def test_back_pain_with_aching_arms_is_still_about_the_back(index: AskIndex) -> None:
+    question = "My lower back hurts and my arms ache after carrying the shopping, what helps?"
+    assert ask(index, question).covered

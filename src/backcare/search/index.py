@@ -152,6 +152,57 @@ _ASKS_COURSE = re.compile(
 pass a kidney stone?", "how is it treated?"). Asked of something that is not the back
 (``_course_elsewhere``), a warning sign that names the thing does not answer it: the sign says
 when back pain is a worry, not how the other condition runs."""
+STORY_WORDS = 20
+"""A question of at least this many words (stopwords left out) is a story: it tells what
+happened rather than naming what it asks about (``_strain_story``, ``_history``). Chosen for the
+strain rule, before ``HISTORY_WEIGHT`` existed, by leave-one-part-out over the fourteen collected
+parts (values 15 to 40 and none): thirteen folds chose 20, the fourteenth (held_out_13 left out)
+15, which ties with 20 there."""
+STRAIN_ANSWERS = ("for-lumbar-strain", "cause-lumbar-strain")
+"""The knowledge base's general answer to a story of one's own back pain after exertion: what a
+strained lower back is and what to do about it."""
+STORY_CONDITIONS = frozenset(
+    {
+        "pregnancy",
+        "postpartum",
+        "menopause",
+        "disc_herniation",
+        "spinal_stenosis",
+        "osteoporosis",
+        "ankylosing_spondylitis",
+        "rectus_diastasis",
+    }
+)
+"""Groups whose own entries answer a story that names them (a pregnancy, a disc): such a story is
+not taken for a strain."""
+_EXERTION = re.compile(
+    r"\b(lift|lifts|lifting|lifted|carry|carries|carrying|carried|lugg\w*|haul\w*|gym"
+    r"|work(ing|ed)? ?out|workouts?|weights|deadlift\w*|squat\w*|power cleans?|bench press\w*"
+    r"|sports?|football|soccer|rugby|golf|tennis|basketball|hockey|baseball|volleyball|running"
+    r"|ran|marathon|cycling|bike|rides?|garden\w*|weeding|digging|shovel\w*|labou?r|manual"
+    r"|warehouse|construction|boxes|heavy|bending|lineman|practice|training|game|season"
+    r"|(move[ds]?|moving) (house|in|into|out|furniture|boxes)|on my feet|standing up"
+    r"|(hurt|injured|strained|pulled|tweaked|twisted) (my|his|her) (lower |low )?back)\b"
+)
+"""Exertion a story may tell of: lifting and carrying, the gym, sport, heavy or physical work,
+moving house, the garden, hurting the back doing something."""
+_EXCLAMATION = re.compile(r"(?:^|[.!?]\s*)([a-z']+(?:,? [a-z']+)?)\s*!+")
+"""A sentence of one or two words that ends with "!" ("SOS!", "Ouch!", "Help me!"): an
+exclamation, which says how the person feels, not what the question is about."""
+HISTORY_WEIGHT = 0.25
+"""In a story (``STORY_WORDS``), a word said only of what was tried, taken, given or seen, or of
+what the person will not use (``_HISTORY``: "they gave him pain medication", "I had to see a
+physical therapist", "I've tried a heating pad"), is history, not what the question asks about:
+its BM25 score and its concepts count at this weight. Chosen by leave-one-part-out over the
+fourteen collected parts (values 0, 0.25, 0.5 and 1): thirteen folds chose 0.25, one 0.5."""
+_HISTORY = re.compile(
+    r"\b(tried|took|gave|given|prescribed|been on|was on|been taking|was taking|been seeing"
+    r"|was seeing|had to see|saw|seen|went to|visited|been to|rather not (use|take)"
+    r"|can'?t (use|take)|cannot (use|take)|don'?t want to (use|take)|without)\b"
+    r"(?P<told>(?: (?!and\b|but\b)[a-z'-]+){1,5})"
+)
+"""What a story says was tried, taken, given or seen, or will not be used: the verb and up to
+five words after it (not past "and" or "but")."""
 COVERED_THRESHOLD = 0.005
 """Share of the question's informative words (weighted by rarity) the best entry holds, at or above
 which the sources are taken to answer it. Chosen by ``choose_threshold`` (best not-covered F1,
@@ -200,10 +251,11 @@ BACK_AREA_WORDS = frozenset({"lower", "upper", "back", "leg", "sciatica"})
 """Words of the content's pain areas that name the back or pain spreading from it."""
 OTHER_BODY_PARTS = frozenset(
     {w for area in AREAS for w in area.split("_")} - BACK_AREA_WORDS
-    | {"feet", "hip", "elbow", "ankle", "jaw"}
+    | {"feet", "hip", "elbow", "ankle", "jaw", "arm", "finger", "bicep"}
 )
 """Parts of the body other than the back: the content's own pain areas (``content.names.AREAS``:
-neck, shoulder, wrist, hand, knee, foot) and the other parts ``scope.yaml`` names."""
+neck, shoulder, wrist, hand, knee, foot), the other parts ``scope.yaml`` names, and the arm, its
+fingers and its biceps ("pain right above the bicep when I extend my arm")."""
 BACK_WORDS = frozenset(
     "back backs backache backaches lumbar spine spinal lumbago sciatica sciatic disc discs "
     "sacroiliac waist tailbone coccyx blade blades".split()
@@ -356,6 +408,10 @@ class Query:
     """The question asks whether something does good (``_ASKS_BENEFIT``)."""
     stems: frozenset[str] = frozenset()
     """Stems of ``words``."""
+    history: frozenset[str] = frozenset()
+    """Words a story says only of what was tried, taken, given or seen (``HISTORY_WEIGHT``)."""
+    history_concepts: frozenset[str] = frozenset()
+    """Concepts it names only there."""
 
 
 _T = TypeVar("_T")
@@ -648,7 +704,10 @@ class AskIndex:
         respelled = " ".join([lowered, *(w for w in words if w not in lowered)])
         concepts = self.vocabulary.concepts_in(respelled)
         kinds = _kinds_wanted(words)
+        history, history_concepts = self._history(lowered, words, concepts)
         return Query(
+            history=history,
+            history_concepts=history_concepts,
             lowered=lowered,
             words=tuple(words),
             typed=tuple(typed),
@@ -662,9 +721,34 @@ class AskIndex:
             concepts=tuple(concepts),
             flags=frozenset(load_warning_patterns().flags_in(question)),
             intended=load_intents().entries_for(respelled),
-            named=frozenset(cast("set[int]", self._names.found_in(lowered)))
-            | self._dosed(lowered, words),
+            named=self._named(lowered, history) | self._dosed(lowered, words),
         )
+
+    def _named(self, lowered: str, history: frozenset[str]) -> frozenset[int]:
+        """Rows whose name or alias the question says as a whole phrase; in a story, not those
+        said only as history (``_HISTORY``)."""
+        named = frozenset(cast("set[int]", self._names.found_in(lowered)))
+        if not history or not named:
+            return named
+        rest = _HISTORY.sub(" ", lowered)
+        return frozenset(cast("set[int]", self._names.found_in(rest)))
+
+    def _history(
+        self, lowered: str, words: Sequence[str], concepts: Sequence[str]
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """The words and concepts a story names only as what was tried, taken, given or seen,
+        or will not be used (``_HISTORY``), nowhere else in it: ``Query.history`` and
+        ``Query.history_concepts``. None for a question shorter than a story."""
+        if len(words) < STORY_WORDS:
+            return frozenset(), frozenset()
+        spans = " ".join(m.group("told") for m in _HISTORY.finditer(lowered))
+        if not spans:
+            return frozenset(), frozenset()
+        rest = _HISTORY.sub(" ", lowered)
+        elsewhere = set(self.vocabulary.respell(tokens(rest)))
+        told = frozenset(self.vocabulary.respell(tokens(spans))) - elsewhere
+        named = set(self.vocabulary.concepts_in(spans)) - set(self.vocabulary.concepts_in(rest))
+        return told, frozenset(c for c in concepts if c in named)
 
     def spelled(self, question: str) -> str:
         """The question lower-cased, its slips read as the content words they were meant as
@@ -776,8 +860,12 @@ class AskIndex:
         if prefer:
             query = replace(query, intended=query.intended | prefer)
         relevance = dict(self.candidates(query))
+        if query.history:
+            self._told_as_history(query, relevance)
         for concept in query.concepts:
             scale = 1.0 / EXPANSION_WEIGHT if self._unspoken(concept, query) else 1.0
+            if concept in query.history_concepts:
+                scale *= HISTORY_WEIGHT
             for row, weighted in self._variants.get(concept, {}).items():
                 relevance[row] = relevance.get(row, 0.0) + weighted * scale
         floor = INTENT_FLOOR * max(relevance.values(), default=1.0)
@@ -805,9 +893,48 @@ class AskIndex:
             scored = _first_that(scored, described.__contains__)
         for kind in TREATMENT_KINDS & query.kinds:
             scored = _kept_in_top(scored, partial(self._is_kind, kind))
+        if self._strain_story(query):
+            general = frozenset(self._rows[e] for e in STRAIN_ANSWERS if e in self._rows)
+            listed = {row for _, row in scored}
+            scored += [(0.0, row) for row in sorted(general - listed)]
+            scored = _kept_in_top(scored, general.__contains__, partial(self._spared, query))
         wanted = set(query.stems).union(*map(self._answer_stems.__getitem__, query.concepts))
         terms = _Once(partial(self._coverage_terms, query))
         return query, scored[:top], wanted, terms
+
+    def _strain_story(self, query: Query) -> bool:
+        """A story of one's own back pain after exertion (``_EXERTION``: "I was in the gym doing
+        power cleans…", "we helped our son move into his apartment…") that names no condition or
+        life stage with entries of its own (``STORY_CONDITIONS``) and describes no pressing
+        warning sign: the general answer, a strained lower back (``STRAIN_ANSWERS``), is kept in
+        the first five. Long letters tell the setting in words that pull unrelated entries up
+        ("the sun is out" → sunlight) and seldom name the strain itself."""
+        if len(query.typed) < STORY_WORDS or not query.groups.isdisjoint(STORY_CONDITIONS):
+            return False
+        if BACK_WORDS.isdisjoint(query.typed) and PAIN_WORDS.isdisjoint(query.typed):
+            return False
+        if self._pressing_flags(query):
+            return False
+        return _EXERTION.search(query.lowered) is not None
+
+    def _pressing_flags(self, query: Query) -> bool:
+        """The question describes a warning sign that needs a doctor soon or now."""
+        rows = (self._flag_rows[flag] for flag in query.flags if flag in self._flag_rows)
+        return any(self._facts[row].pressing for row in rows)
+
+    def _spared(self, query: Query, row: int) -> bool:
+        """An entry the question names, or the advice set of a group it names: a rule that keeps
+        another entry in the first five does not push it out."""
+        facts = self._facts[row]
+        return row in query.named or facts.serves in query.groups
+
+    def _told_as_history(self, query: Query, relevance: dict[int, float]) -> None:
+        """Count the candidates' scores for the words a story names only as history at
+        ``HISTORY_WEIGHT`` (of the words they were matched on)."""
+        cut = 1.0 - HISTORY_WEIGHT
+        for word in query.history.intersection(self._topical(query)):
+            for row in relevance:
+                relevance[row] -= cut * self._postings.score(word, row)
 
     def _unspoken(self, concept: str, query: Query) -> bool:
         """The question names the concept in no word the content itself uses ("toddler" for
@@ -928,6 +1055,9 @@ class AskIndex:
     def _coverage_terms(self, query: Query) -> _CoverageTerms:
         """The question's side of ``_coverage``, worked out once for all its hits."""
         words = query.typed
+        if "!" in query.lowered:
+            exclaimed = {w for said in _EXCLAMATION.findall(query.lowered) for w in tokens(said)}
+            words = tuple(w for w in words if w not in exclaimed) or words
         piece_facts = self._piece_facts
         informative = [
             facts
@@ -1253,15 +1383,24 @@ def _first_that(
 
 
 def _kept_in_top(
-    scored: list[tuple[float, int]], wanted: Callable[[int], bool]
+    scored: list[tuple[float, int]],
+    wanted: Callable[[int], bool],
+    spared: Callable[[int], bool] | None = None,
 ) -> list[tuple[float, int]]:
     """Move the best wanted hit up to the last place of the first ``TREATMENT_TOP`` when none of
-    them is wanted (order kept otherwise)."""
-    if any(wanted(row) for _, row in scored[:TREATMENT_TOP]):
+    them is wanted (order kept otherwise). With ``spared``, the hit it pushes out of them is the
+    last one not spared (none is moved when all are spared)."""
+    top = scored[:TREATMENT_TOP]
+    if any(wanted(row) for _, row in top):
         return scored
     for position, (_, row) in enumerate(scored):
         if wanted(row):
-            at = TREATMENT_TOP - 1
             rest = scored[:position] + scored[position + 1 :]
-            return [*rest[:at], scored[position], *rest[at:]]
+            out = len(top) - 1
+            while spared is not None and out >= 0 and spared(top[out][1]):
+                out -= 1
+            if out < 0:
+                return scored
+            kept = [hit for i, hit in enumerate(rest[: len(top)]) if i != out]
+            return [*kept, scored[position], *rest[out : out + 1], *rest[len(top) :]]
     return scored

@@ -165,6 +165,10 @@ class Postings:
                 return found.rows
             depth *= 2
 
+    def score(self, word: str, row: int) -> float:
+        """The word's BM25 score of a row (0.0 when the row does not hold it)."""
+        return self._scores_of(word).score(row)
+
     def _scores_of(self, word: str) -> TermScores:
         key = self._keys.get(word)
         if key is not None:
