@@ -57,6 +57,7 @@ TENTH_BATCH = "held_out_10"
 ELEVENTH_BATCH = "held_out_11"
 TWELFTH_BATCH = "held_out_12"
 THIRTEENTH_BATCH = "held_out_13"
+FOURTEENTH_BATCH = "held_out_14"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -70,6 +71,7 @@ LATER_BATCHES = (
     ELEVENTH_BATCH,
     TWELFTH_BATCH,
     THIRTEENTH_BATCH,
+    FOURTEENTH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -151,3 +153,14 @@ def test_thirteenth_held_out_batch_is_big_enough_and_of_both_kinds(
     assert len(thirteenth) >= 60
     assert sum(i["covered"] for i in thirteenth) >= 43
     assert sum(not i["covered"] for i in thirteenth) >= 17
+
+
+def test_fourteenth_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    fourteenth = [i for i in items if i["part"] == FOURTEENTH_BATCH]
+    assert len(fourteenth) >= 54
+    assert sum(i["covered"] for i in fourteenth) >= 40
+    assert sum(not i["covered"] for i in fourteenth) >= 14
+    long = [i for i in fourteenth if len(i["q"].split()) > 40]
+    assert len(long) * 3 <= len(fourteenth)
