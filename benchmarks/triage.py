@@ -48,6 +48,8 @@ TWELFTH = TESTS / "vignettes_twelfth.yaml"
 """A twelfth set, all held out, written from the issue's classes and guidance, rules unread."""
 THIRTEENTH = TESTS / "vignettes_thirteenth.yaml"
 """A thirteenth set, all held out, from the issue's classes, hunting under-rated people."""
+FOURTEENTH = TESTS / "vignettes_fourteenth.yaml"
+"""A fourteenth set, all held out, from back-pain mimics in public guidance, rules unread."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -61,6 +63,7 @@ WHOLE_SETS = {
     "eleventh": ELEVENTH,
     "twelfth": TWELFTH,
     "thirteenth": THIRTEENTH,
+    "fourteenth": FOURTEENTH,
 }
 """Parts that are a whole file (every case held out), by name."""
 PARTS = ("dev", "held_out", *WHOLE_SETS)

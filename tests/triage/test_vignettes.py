@@ -28,6 +28,7 @@ SETS = {
     "vignettes_eleventh.yaml": {"held_out"},
     "vignettes_twelfth.yaml": {"held_out"},
     "vignettes_thirteenth.yaml": {"held_out"},
+    "vignettes_fourteenth.yaml": {"held_out"},
 }
 
 
