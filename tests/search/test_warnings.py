@@ -78,6 +78,10 @@ PHRASINGS: dict[str, list[str]] = {
         "back ache and he seems very drowsy today",
         "could back pain cause delirium",
     ],
+    "severe_headache": [
+        "sudden severe headache and now my neck hurts",
+        "back pain, fever and a stiff neck",
+    ],
     "pregnancy_warning": [
         "33 weeks and the baby is moving less than usual",
         "my waters have broken and my back aches",

@@ -207,6 +207,47 @@ CASES = [
             "symptoms": {"confused_or_drowsy": True},
         },
     ),
+    # Back-pain mimics outside the classes (NHS Stomach ache; NHS Headaches).
+    (
+        "sudden-severe-belly-pain-through-to-the-back",
+        "emergency",
+        "abdominal_visceral",
+        {
+            "age": 58,
+            "pain": {"areas": ["lower_back"], "score": 8, "duration_days": 0, "onset": "sudden"},
+            "symptoms": {"abdominal_pain": True},
+        },
+    ),
+    (
+        "severe-headache-with-fever-and-neck-pain",
+        "emergency",
+        "severe_headache",
+        {
+            "age": 23,
+            "pain": {"areas": ["neck_shoulder", "lower_back"], "score": 3, "onset": "gradual"},
+            "symptoms": {"fever_or_chills": True, "severe_headache_or_vision_change": True},
+        },
+    ),
+    (
+        "severe-headache-that-came-on-suddenly",
+        "emergency",
+        "severe_headache",
+        {
+            "age": 36,
+            "pain": {"areas": ["neck_shoulder"], "score": 5, "duration_days": 0, "onset": "sudden"},
+            "symptoms": {"severe_headache_or_vision_change": True},
+        },
+    ),
+    (
+        "severe-headache-with-neck-ache",
+        "urgent",
+        "severe_headache",
+        {
+            "age": 44,
+            "pain": {"areas": ["neck_shoulder"], "score": 3, "onset": "gradual"},
+            "symptoms": {"severe_headache_or_vision_change": True, "fever_or_chills": False},
+        },
+    ),
     (
         "kidney-infection-being-sick",
         "emergency",

@@ -275,6 +275,7 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
                 "symptoms.recent_spinal_procedure",
                 "symptoms.confused_or_drowsy",
                 "symptoms.cannot_stand_or_walk",
+                "symptoms.severe_headache_or_vision_change",
             },
             id="a-fever-brings-the-spinal-infection-risks-and-whether-they-can-walk",
         ),
@@ -282,6 +283,11 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
             {"age": 65},
             {"symptoms.confused_or_drowsy"},
             id="from-65-sudden-confusion-without-a-fever",
+        ),
+        pytest.param(
+            {"age": 30, "pain.areas": ["neck_shoulder"]},
+            {"symptoms.severe_headache_or_vision_change"},
+            id="neck-pain-asks-about-a-severe-headache",
         ),
         pytest.param(
             {"age": 40, "symptoms.flank_pain_or_colic": True},

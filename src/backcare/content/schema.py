@@ -67,6 +67,7 @@ FlagId = Literal[
     "child",
     "thoracic_pain",
     "sudden_confusion",
+    "severe_headache",
 ]
 FLAG_IDS: tuple[FlagId, ...] = FlagId.__args__  # type: ignore[attr-defined]
 Level = Literal["emergency", "urgent", "routine", "self_care"]

@@ -154,6 +154,14 @@ def _in_maternity_care(answers: Answers) -> bool:
     return answers.get("pregnant") is True or (weeks is not None and weeks <= limit)
 
 
+def _headache_matters(answers: Answers) -> bool:
+    """A severe headache is a pregnancy warning sign; outside pregnancy it matters with a fever
+    or with neck pain (NHS, Headaches: a severe headache with a high temperature and a stiff
+    neck, or one that came on suddenly, is a 999 call)."""
+    neck = "neck_shoulder" in (answers.get("pain.areas") or ())
+    return _in_maternity_care(answers) or neck or answers.get("symptoms.fever_or_chills") is True
+
+
 def _just_gave_birth(answers: Answers) -> bool:
     weeks = _weeks_after_birth(answers)
     return weeks is not None and weeks <= DEFAULT_THRESHOLDS.maternity_weeks_after_birth
@@ -480,7 +488,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "symptoms.severe_headache_or_vision_change",
         "Do you have a severe headache, or problems with your vision (blurring, flashing lights)?",
-        applies=_in_maternity_care,
+        applies=_headache_matters,
     ),
     Question(
         "symptoms.hot_swollen_calf",

@@ -537,11 +537,29 @@ def _suspected_fracture(profile: Profile, thresholds: Thresholds) -> tuple[str, 
 
 def abdominal_visceral(profile: Profile, _: Thresholds) -> Hit | None:
     """Belly pain with back pain: an organ may be the cause (seed 001's digestive and pelvic
-    causes): routine; with severe pain or fever, urgent."""
+    causes): routine; with severe pain or fever, urgent; sudden and severe, an emergency (NHS,
+    Stomach ache: "Call 999 … if you: have sudden, severe stomach pain" — a perforated ulcer,
+    an inflamed gallbladder or pancreas)."""
     if not said(profile, "symptoms.abdominal_pain"):
         return None
+    if _severe(profile) and _sudden(profile):
+        return Hit(("symptoms.abdominal_pain", *_sudden(profile), *_severe(profile)), "emergency")
     worse = _severe(profile) + said(profile, "symptoms.fever_or_chills")
     return Hit(("symptoms.abdominal_pain", *worse), "urgent" if worse else None)
+
+
+def severe_headache(profile: Profile, thresholds: Thresholds) -> Hit | None:
+    """A severe headache or changed vision outside pregnancy and the weeks after birth (where it
+    is a pregnancy warning sign): urgent (NHS, Headaches: "Get advice from 111 now if: You have a
+    severe headache and: … blurred or double vision"); with a fever, or with pain that came on
+    suddenly, an emergency ("Call 999 or go to A&E if: … a headache came on suddenly and is
+    extremely painful"; an extremely painful headache with "a very high temperature, feel hot
+    and shivery, and have a stiff neck": meningitis, a bleed on the brain)."""
+    headache = said(profile, "symptoms.severe_headache_or_vision_change")
+    if not headache or in_maternity_care(profile, thresholds):
+        return None
+    worse = said(profile, "symptoms.fever_or_chills") + _sudden(profile)
+    return Hit((*headache, *worse), "emergency" if worse else None)
 
 
 def child(profile: Profile, thresholds: Thresholds) -> Hit | None:
@@ -675,6 +693,7 @@ RULES: tuple[Rule, ...] = (
     Rule("cancer", cancer),
     Rule("fracture", fracture),
     Rule("abdominal_visceral", abdominal_visceral),
+    Rule("severe_headache", severe_headache),
     Rule("child", child),
     Rule("thoracic_pain", thoracic_pain),
     Rule("spinal_stenosis", spinal_stenosis),

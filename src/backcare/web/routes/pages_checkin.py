@@ -141,6 +141,7 @@ GROUPS: tuple[Group, ...] = (
             "symptoms.dark_or_cola_urine",
             "symptoms.new_swelling_face_or_ankles",
             "symptoms.confused_or_drowsy",
+            "symptoms.severe_headache_or_vision_change",
         ),
     ),
     Group(
@@ -151,7 +152,6 @@ GROUPS: tuple[Group, ...] = (
             "symptoms.pelvic_pressure_or_discharge_change",
             "symptoms.waters_breaking",
             "symptoms.reduced_baby_movements",
-            "symptoms.severe_headache_or_vision_change",
             "symptoms.hot_swollen_calf",
         ),
     ),
