@@ -211,3 +211,28 @@ def test_an_older_person_is_asked_about_sudden_confusion_and_sent_to_hospital(pa
     expect(panel).to_contain_text("Call an ambulance")
     expect(panel).to_contain_text("because of feeling confused or very drowsy")
     shot(page, "older-sudden-confusion-phone")
+
+
+def test_neck_pain_brings_the_headache_question_and_a_sudden_severe_one_is_an_emergency(
+    page: Page,
+) -> None:
+    """NHS, Headaches: 999 for a headache that came on suddenly and is extremely painful; the
+    question, once asked only in pregnancy, comes with neck pain too."""
+    page.goto("/check-in")
+    screens = check_in(
+        page,
+        {
+            "age": 36,
+            "sex": "female",
+            "pain.areas": ["neck_shoulder"],
+            "pain.score": 5,
+            "pain.duration_days": 0,
+            "pain.onset": "sudden",
+            "symptoms.severe_headache_or_vision_change": "yes",
+        },
+    )
+    assert "symptoms.severe_headache_or_vision_change" in asked(screens)
+    page.get_by_role("button", name="See my result").click()
+    panel = page.locator(".panel.emergency")
+    expect(panel).to_contain_text("Call an ambulance")
+    expect(panel).to_contain_text("a severe headache")
