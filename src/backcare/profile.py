@@ -110,6 +110,10 @@ class Symptoms(ProfileModel):
     pain_or_numbness_both_legs: bool | None = None
     new_sexual_problems: bool | None = None
     serious_accident: bool | None = None
+    blood_in_vomit_or_black_stools: bool | None = None
+    """Vomiting blood, or black, sticky stools: bleeding in the gut, which anti-inflammatory
+    painkillers taken for back pain can cause (NHS, Stomach ache: call 999). Asked with belly
+    pain."""
 
 
 SYMPTOM_FIELDS: tuple[str, ...] = tuple(Symptoms.model_fields)

@@ -219,6 +219,16 @@ CASES = [
         },
     ),
     (
+        "black-stools-on-painkillers-for-a-long-backache",
+        "emergency",
+        "abdominal_visceral",
+        {
+            "age": 40,
+            "pain": {"areas": ["lower_back"], "score": 3, "duration_days": 200},
+            "symptoms": {"abdominal_pain": True, "blood_in_vomit_or_black_stools": True},
+        },
+    ),
+    (
         "severe-headache-with-fever-and-neck-pain",
         "emergency",
         "severe_headache",

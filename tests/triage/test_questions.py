@@ -200,6 +200,7 @@ FOLLOW_UPS = frozenset(
         "symptoms.severe_headache_or_vision_change",
         "symptoms.hot_swollen_calf",
         "symptoms.wound_redness_or_discharge",
+        "symptoms.blood_in_vomit_or_black_stools",
     }
 )
 """The warning-sign questions issue 14 added: asked only of the people they concern."""
@@ -283,6 +284,11 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
             {"age": 65},
             {"symptoms.confused_or_drowsy"},
             id="from-65-sudden-confusion-without-a-fever",
+        ),
+        pytest.param(
+            {"age": 30, "symptoms.abdominal_pain": True},
+            {"symptoms.blood_in_vomit_or_black_stools"},
+            id="belly-pain-asks-about-bleeding-in-the-gut",
         ),
         pytest.param(
             {"age": 30, "pain.areas": ["neck_shoulder"]},

@@ -26,6 +26,7 @@ PHRASES: dict[str, str] = {
     "symptoms.chest_pain_or_breathlessness": "chest pain or breathlessness",
     "symptoms.sweating_nausea_or_faintness": "sweating or feeling sick or faint",
     "symptoms.abdominal_pain": "pain in your belly",
+    "symptoms.blood_in_vomit_or_black_stools": "vomiting blood or black, sticky stools",
     "symptoms.recent_trauma": "pain that started after a fall, an accident or a blow",
     "symptoms.height_loss_or_new_stoop": "losing height or a new stoop",
     "symptoms.cancer_history": "a past cancer",

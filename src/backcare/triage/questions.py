@@ -357,6 +357,11 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question("symptoms.abdominal_pain", "Do you have pain in your belly?"),
     Question(
+        "symptoms.blood_in_vomit_or_black_stools",
+        "Have you vomited blood, or had black, sticky stools?",
+        applies=_yes("symptoms.abdominal_pain"),
+    ),
+    Question(
         "symptoms.known_aortic_aneurysm",
         "Has a doctor told you that you have an aortic aneurysm (a swelling of the body's main "
         "artery)?",

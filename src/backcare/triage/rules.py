@@ -539,7 +539,12 @@ def abdominal_visceral(profile: Profile, _: Thresholds) -> Hit | None:
     """Belly pain with back pain: an organ may be the cause (seed 001's digestive and pelvic
     causes): routine; with severe pain or fever, urgent; sudden and severe, an emergency (NHS,
     Stomach ache: "Call 999 … if you: have sudden, severe stomach pain" — a perforated ulcer,
-    an inflamed gallbladder or pancreas)."""
+    an inflamed gallbladder or pancreas); vomiting blood or black, sticky stools, an emergency
+    with or without belly pain (the same page: "are vomiting blood", "have bloody or black,
+    sticky stools")."""
+    bleeding = said(profile, "symptoms.blood_in_vomit_or_black_stools")
+    if bleeding:
+        return Hit((*bleeding, *said(profile, "symptoms.abdominal_pain")), "emergency")
     if not said(profile, "symptoms.abdominal_pain"):
         return None
     if _severe(profile) and _sudden(profile):

@@ -101,6 +101,7 @@ GROUPS: tuple[Group, ...] = (
             "symptoms.sweating_nausea_or_faintness",
             "symptoms.tearing_or_sudden_severe_pain",
             "symptoms.abdominal_pain",
+            "symptoms.blood_in_vomit_or_black_stools",
             "symptoms.known_aortic_aneurysm",
             "symptoms.pulsating_lump_in_belly",
             "symptoms.fever_or_chills",
