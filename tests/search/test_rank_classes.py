@@ -1418,3 +1418,19 @@ def test_pain_after_a_workout_with_weights_is_a_lumbar_strain(
 ) -> None:
     ids = [hit.id for hit in ask(index, question).results]
     assert ids[0] in {"cause-lumbar-strain", "for-lumbar-strain"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is nighttime lower back pain a bad sign?",
+        "What does night-time backache mean?",
+        "My back aches at bedtime and nighttime, why?",
+    ],
+)
+def test_a_time_of_day_written_as_one_word_is_the_night_the_content_speaks_of(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    assert result.covered
+    assert "red-flag-night-pain" in [hit.id for hit in result.results[:3]]
