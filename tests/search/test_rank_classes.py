@@ -1434,3 +1434,21 @@ def test_a_time_of_day_written_as_one_word_is_the_night_the_content_speaks_of(
     result = ask(index, question)
     assert result.covered
     assert "red-flag-night-pain" in [hit.id for hit in result.results[:3]]
+
+
+@pytest.mark.parametrize(
+    ("question", "worker"),
+    [
+        ("How to prevent back pain after a long day of standing?", "standing"),
+        ("How to ease back pain after a day spent standing?", "standing"),
+        ("Why does my back hurt after a long day of sitting?", "office"),
+    ],
+)
+def test_a_day_or_a_shift_of_standing_or_sitting_is_standing_or_sitting_all_day(
+    index: AskIndex, question: str, worker: str
+) -> None:
+    answers = {
+        "standing": {"for-standing-worker", "strain-from-standing-work"},
+        "office": {"for-office-worker", "cause-prolonged-sitting"},
+    }[worker]
+    assert answers & {hit.id for hit in ask(index, question).results[:3]}
