@@ -799,7 +799,7 @@ def test_whether_to_go_to_work_while_it_hurts_reaches_the_acute_phase_rule(
 ) -> None:
     result = ask(index, question)
     assert result.covered
-    assert result.results[0].id == "for-acute-phase"
+    assert "for-acute-phase" in [hit.id for hit in result.results[:3]]
 
 
 def test_time_off_work_is_still_not_covered(index: AskIndex) -> None:
@@ -1452,3 +1452,29 @@ def test_a_day_or_a_shift_of_standing_or_sitting_is_standing_or_sitting_all_day(
         "office": {"for-office-worker", "cause-prolonged-sitting"},
     }[worker]
     assert answers & {hit.id for hit in ask(index, question).results[:3]}
+
+
+@pytest.mark.parametrize(
+    ("question", "plainly"),
+    [
+        (
+            "My lower back has been bothering me for a few days. What should I do?",
+            "My lower back has been hurting me for a few days. What should I do?",
+        ),
+        ("My back keeps playing up when I garden", "My back keeps hurting when I garden"),
+        ("My back is killing me after the move", "My back is hurting after the move"),
+        ("Why is my neck troubling me at night?", "Why is my neck hurting me at night?"),
+    ],
+)
+def test_everyday_words_for_the_back_hurting_are_the_back_hurting(
+    index: AskIndex, question: str, plainly: str
+) -> None:
+    said, meant = ask(index, question), ask(index, plainly)
+    assert said.covered == meant.covered
+    assert [hit.id for hit in said.results] == [hit.id for hit in meant.results]
+
+
+def test_a_back_bothering_one_for_days_asks_what_to_do(index: AskIndex) -> None:
+    result = ask(index, "My back has been bothering me for a few days, what should I do?")
+    assert result.covered
+    assert "for-acute-phase" in [hit.id for hit in result.results[:3]]
