@@ -1478,3 +1478,18 @@ def test_a_back_bothering_one_for_days_asks_what_to_do(index: AskIndex) -> None:
     result = ask(index, "My back has been bothering me for a few days, what should I do?")
     assert result.covered
     assert "for-acute-phase" in [hit.id for hit in result.results[:3]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What kind of specialist should I go to for my back?",
+        "Who should I see about sciatica, my GP or someone else?",
+        "Which doctor treats a bad back?",
+    ],
+)
+def test_which_kind_of_doctor_to_see_reaches_the_professionals_and_when_to_see_one(
+    index: AskIndex, question: str
+) -> None:
+    top = [hit.id for hit in ask(index, question).results[:3]]
+    assert {"chiropractor", "red-flag-chronic-pain"} <= set(top)
