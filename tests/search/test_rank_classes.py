@@ -1493,3 +1493,18 @@ def test_which_kind_of_doctor_to_see_reaches_the_professionals_and_when_to_see_o
 ) -> None:
     top = [hit.id for hit in ask(index, question).results[:3]]
     assert {"chiropractor", "red-flag-chronic-pain"} <= set(top)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Could constipation be the reason my lower back aches?",
+        "I have IBS and a sore back. Are they linked?",
+        "Does indigestion cause back pain?",
+    ],
+)
+def test_digestive_complaints_in_everyday_words_reach_the_digestive_cause(
+    index: AskIndex, question: str
+) -> None:
+    top = [hit.id for hit in ask(index, question).results[:3]]
+    assert "cause-digestive-disease" in top
