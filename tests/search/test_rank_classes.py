@@ -1508,3 +1508,20 @@ def test_digestive_complaints_in_everyday_words_reach_the_digestive_cause(
 ) -> None:
     top = [hit.id for hit in ask(index, question).results[:3]]
     assert "cause-digestive-disease" in top
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What causes pain below my left shoulder blade?",
+        "Sharp ache underneath my right shoulder blade, what is it?",
+        "Why do I get pain behind the shoulder blade?",
+    ],
+)
+def test_pain_below_one_shoulder_blade_is_the_upper_back_warning_sign_first(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    assert result.results[0].id == "red-flag-thoracic-pain"
+    assert result.warning is not None
+    assert result.warning.id == "thoracic_pain"
