@@ -728,3 +728,12 @@ def test_an_old_disc_operation_exercises_compared_and_a_back_nerve_stay_covered(
     index: AskIndex, question: str
 ) -> None:
     assert ask(index, question).covered
+
+
+def test_a_headache_told_with_a_fever_and_back_pain_is_the_infection_sign_not_another_complaint(
+    index: AskIndex,
+) -> None:
+    result = ask(index, "My daughter has a fever, a headache and a sore back. Should I worry?")
+    assert result.covered
+    assert "red-flag-infection" in [hit.id for hit in result.results[:3]]
+    assert ask(index, "What helps a tension headache at work?").covered is False
