@@ -737,3 +737,13 @@ def test_a_headache_told_with_a_fever_and_back_pain_is_the_infection_sign_not_an
     assert result.covered
     assert "red-flag-infection" in [hit.id for hit in result.results[:3]]
     assert ask(index, "What helps a tension headache at work?").covered is False
+
+
+def test_an_unknown_past_form_before_a_product_word_is_no_unknown_product(
+    index: AskIndex,
+) -> None:
+    question = (
+        "I'm 20 weeks pregnant and my back hurts at my desk, even though I have shanged chairs "
+        "twice. Is it safe to use a heating pad on my back?"
+    )
+    assert ask(index, question).covered
