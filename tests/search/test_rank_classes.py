@@ -1525,3 +1525,20 @@ def test_pain_below_one_shoulder_blade_is_the_upper_back_warning_sign_first(
     assert result.results[0].id == "red-flag-thoracic-pain"
     assert result.warning is not None
     assert result.warning.id == "thoracic_pain"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My back has hurt for weeks and I would rather not have an operation. What else is there?",
+        "What are the alternatives to surgery for lower back pain?",
+        "What non-surgical treatments help a bad back?",
+    ],
+)
+def test_the_options_short_of_surgery_are_what_the_content_offers_instead(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    assert result.covered
+    top = {hit.id for hit in result.results[:5]}
+    assert {"for-acute-phase", "walking", "massage-therapy", "chiropractor"} <= top
