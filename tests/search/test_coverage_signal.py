@@ -692,3 +692,58 @@ def test_pain_in_the_arm_that_never_names_the_back_is_not_covered(
 def test_back_pain_with_aching_arms_is_still_about_the_back(index: AskIndex) -> None:
     question = "My lower back hurts and my arms ache after carrying the shopping, what helps?"
     assert ask(index, question).covered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Cracking one's own back, the word in quotes.
+        'Is it bad to "crack" my back every morning?',
+        # Whether sciatic pain (not only "sciatica") heals by itself.
+        "Will my sciatic nerve pain get better on its own?",
+        # A disc taken out lately, and the recovery from it.
+        "My disc was removed last month. When can I lift my kids again?",
+        # One medicine against another.
+        "Is one painkiller better than another for back pain?",
+        "Which pain reliever is more effective for a back strain?",
+        # A nerve pinched in the neck.
+        "What helps a trapped nerve in the neck?",
+    ],
+)
+def test_cracking_quoted_sciatic_course_disc_removal_medicines_compared_and_neck_nerves(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is False
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I had a disc removed 12 years ago. Now my lower back aches after gardening, what helps?",
+        "Which is better for my back, walking or swimming?",
+        "Can a pinched nerve in my lower back cause pain down my leg?",
+    ],
+)
+def test_an_old_disc_operation_exercises_compared_and_a_back_nerve_stay_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered
+
+
+def test_a_headache_told_with_a_fever_and_back_pain_is_the_infection_sign_not_another_complaint(
+    index: AskIndex,
+) -> None:
+    result = ask(index, "My daughter has a fever, a headache and a sore back. Should I worry?")
+    assert result.covered
+    assert "red-flag-infection" in [hit.id for hit in result.results[:3]]
+    assert ask(index, "What helps a tension headache at work?").covered is False
+
+
+def test_an_unknown_past_form_before_a_product_word_is_no_unknown_product(
+    index: AskIndex,
+) -> None:
+    question = (
+        "I'm 20 weeks pregnant and my back hurts at my desk, even though I have shanged chairs "
+        "twice. Is it safe to use a heating pad on my back?"
+    )
+    assert ask(index, question).covered

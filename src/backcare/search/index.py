@@ -376,8 +376,10 @@ CALENDAR_WORDS = frozenset(
 )
 """Days and months say when ("it started on Monday"), never what a question is about; the
 everyday-English list leaves them out, as names."""
-NOT_A_TOPIC_ENDINGS = ("ly", "able")
-"""Adverbs and "-able" adjectives ("efficiently", "curable") describe; they never name a topic."""
+NOT_A_TOPIC_ENDINGS = ("ly", "able", "ed")
+"""Adverbs, "-able" adjectives ("efficiently", "curable") and past forms ("shanged chairs", a
+slip of "changed" that the speller cannot read, its first letter wrong) describe or tell what
+happened; they never name a topic."""
 SNIPPET_MAX = 400
 """A snippet is one whole sentence; the longest in the content is about 340 characters."""
 
