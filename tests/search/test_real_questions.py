@@ -58,6 +58,7 @@ ELEVENTH_BATCH = "held_out_11"
 TWELFTH_BATCH = "held_out_12"
 THIRTEENTH_BATCH = "held_out_13"
 FOURTEENTH_BATCH = "held_out_14"
+FIFTEENTH_BATCH = "held_out_15"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -72,6 +73,7 @@ LATER_BATCHES = (
     TWELFTH_BATCH,
     THIRTEENTH_BATCH,
     FOURTEENTH_BATCH,
+    FIFTEENTH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -164,3 +166,14 @@ def test_fourteenth_held_out_batch_is_big_enough_and_of_both_kinds(
     assert sum(not i["covered"] for i in fourteenth) >= 14
     long = [i for i in fourteenth if len(i["q"].split()) > 40]
     assert len(long) * 3 <= len(fourteenth)
+
+
+def test_fifteenth_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    fifteenth = [i for i in items if i["part"] == FIFTEENTH_BATCH]
+    assert len(fifteenth) >= 47
+    assert sum(i["covered"] for i in fifteenth) >= 34
+    assert sum(not i["covered"] for i in fifteenth) >= 13
+    long = [i for i in fifteenth if len(i["q"].split()) > 40]
+    assert len(long) * 3 <= len(fifteenth)
