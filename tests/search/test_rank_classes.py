@@ -1542,3 +1542,28 @@ def test_the_options_short_of_surgery_are_what_the_content_offers_instead(
     assert result.covered
     top = {hit.id for hit in result.results[:5]}
     assert {"for-acute-phase", "walking", "massage-therapy", "chiropractor"} <= top
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How can I get rid of lower back pain?",
+        "What can I do about my aching back?",
+        "how to relieve back pain fast",
+        "lower back pain",
+    ],
+)
+def test_the_plain_question_about_back_pain_gets_the_general_answer(
+    index: AskIndex, question: str
+) -> None:
+    """Every entry speaks of back pain, so the plain question has no word to rank by: it is
+    answered by what to do now (the acute phase) and the everyday plan, and is covered."""
+    result = ask(index, question)
+    assert result.covered
+    top = [hit.id for hit in result.results[:4]]
+    assert {"for-acute-phase", "for-lumbar-strain"} <= set(top)
+
+
+def test_a_plain_question_with_a_topic_keeps_its_topic(index: AskIndex) -> None:
+    top = [hit.id for hit in ask(index, "how to relieve back pain during pregnancy").results[:2]]
+    assert "for-pregnancy" in top
