@@ -114,6 +114,20 @@ class Symptoms(ProfileModel):
     """Vomiting blood, or black, sticky stools: bleeding in the gut, which anti-inflammatory
     painkillers taken for back pain can cause (NHS, Stomach ache: call 999). Asked with belly
     pain."""
+    might_be_pregnant: bool | None = None
+    """Not known to be pregnant, but could be (a missed or late period, a positive test): belly
+    pain may then be an ectopic pregnancy (NHS, Ectopic pregnancy). Asked with belly pain of
+    anyone who may be pregnant and has not said so."""
+    extreme_shivering: bool | None = None
+    """Shaking with shivers that will not stop: with an infection, a sign of sepsis (UK Sepsis
+    Trust: "Extreme shivering or muscle pain"). Asked with a fever or urine or kidney signs."""
+    skin_blue_grey_or_blotchy: bool | None = None
+    """Blue, grey, pale or blotchy skin, lips or tongue: with an infection, a sign of sepsis
+    (NHS, Sepsis: call 999). Asked with a fever or urine or kidney signs."""
+    clumsy_hands_or_unsteady_walking: bool | None = None
+    """Hands newly clumsy (dropping things, trouble with buttons or writing) or walking newly
+    unsteady: the spinal cord in the neck may be pressed (degenerative cervical myelopathy; NHS
+    inform: call 111). Asked with neck, hand or both-leg symptoms."""
 
 
 SYMPTOM_FIELDS: tuple[str, ...] = tuple(Symptoms.model_fields)

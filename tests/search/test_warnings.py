@@ -82,6 +82,15 @@ PHRASINGS: dict[str, list[str]] = {
         "sudden severe headache and now my neck hurts",
         "back pain, fever and a stiff neck",
     ],
+    "ectopic_pregnancy": [
+        "my period is late and I have a sharp pain low on one side and back ache",
+        "could it be an ectopic pregnancy",
+    ],
+    "cervical_myelopathy": [
+        "stiff neck and my hands have become clumsy",
+        "neck pain and I keep dropping things",
+        "could I have cervical myelopathy",
+    ],
     "pregnancy_warning": [
         "33 weeks and the baby is moving less than usual",
         "my waters have broken and my back aches",

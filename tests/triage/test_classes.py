@@ -228,6 +228,81 @@ CASES = [
             "symptoms": {"abdominal_pain": True, "blood_in_vomit_or_black_stools": True},
         },
     ),
+    # NHS, Ectopic pregnancy: belly pain when you might be pregnant -> 111 as soon as possible;
+    # sudden, sharp pain or feeling faint -> 999.
+    (
+        "late-period-and-belly-pain-at-24",
+        "urgent",
+        "ectopic_pregnancy",
+        {
+            "age": 24,
+            "sex": "female",
+            "pain": {"areas": ["lower_back"], "score": 3, "onset": "gradual"},
+            "symptoms": {"abdominal_pain": True, "might_be_pregnant": True},
+        },
+    ),
+    (
+        "late-period-sudden-severe-belly-pain",
+        "emergency",
+        "ectopic_pregnancy",
+        {
+            "age": 28,
+            "sex": "female",
+            "pain": {"score": 8, "onset": "sudden"},
+            "symptoms": {"abdominal_pain": True, "might_be_pregnant": True},
+        },
+    ),
+    (
+        "late-period-belly-pain-and-faint",
+        "emergency",
+        "ectopic_pregnancy",
+        {
+            "age": 31,
+            "pain": {"score": 4},
+            "symptoms": {
+                "abdominal_pain": True,
+                "might_be_pregnant": True,
+                "sweating_nausea_or_faintness": True,
+            },
+        },
+    ),
+    # UK Sepsis Trust / NHS, Sepsis: with an infection, extreme shivering or blue, grey or
+    # blotchy skin is a 999 call.
+    (
+        "urine-infection-and-shivering-that-will-not-stop",
+        "emergency",
+        "sepsis",
+        {
+            "age": 61,
+            "pain": {"areas": ["lower_back"], "score": 5},
+            "symptoms": {
+                "fever_or_chills": True,
+                "urinary_pain_or_frequency": True,
+                "extreme_shivering": True,
+            },
+        },
+    ),
+    (
+        "fever-and-blotchy-skin",
+        "emergency",
+        "sepsis",
+        {
+            "age": 35,
+            "pain": {"score": 3},
+            "symptoms": {"fever_or_chills": True, "skin_blue_grey_or_blotchy": True},
+        },
+    ),
+    # NHS inform, Degenerative cervical myelopathy: new clumsy hands -> call 111.
+    (
+        "stiff-neck-and-newly-clumsy-hands",
+        "urgent",
+        "cervical_myelopathy",
+        {
+            "age": 57,
+            "pain": {"areas": ["neck_shoulder"], "score": 3, "duration_days": 10},
+            "symptoms": {"clumsy_hands_or_unsteady_walking": True},
+        },
+    ),
     (
         "severe-headache-with-fever-and-neck-pain",
         "emergency",
@@ -975,3 +1050,31 @@ def test_a_past_cancer_with_nothing_said_about_the_pain_stays_urgent(
     """A past cancer and new back pain, the pain's behaviour not asked: urgent, as before."""
     result = check(flags_kb, age=57, pain={"score": 5}, symptoms={"cancer_history": True})
     assert (result.level, flag_ids(result)) == ("urgent", {"cancer"})
+
+
+def test_a_known_pregnancy_with_belly_pain_keeps_the_maternity_warning(
+    flags_kb: KnowledgeBase,
+) -> None:
+    """ "Might be pregnant" is for someone not known to be: a known pregnancy's belly pain is the
+    pregnancy warning sign (maternity unit wording), not a second, weaker flag."""
+    result = check(
+        flags_kb,
+        age=29,
+        sex="female",
+        pregnancy={"weeks": 6},
+        pain={"score": 3},
+        symptoms={"abdominal_pain": True, "might_be_pregnant": True},
+    )
+    assert result.level == "emergency"
+    assert "ectopic_pregnancy" not in flag_ids(result)
+
+
+def test_might_be_pregnant_without_belly_pain_raises_nothing(flags_kb: KnowledgeBase) -> None:
+    result = check(
+        flags_kb,
+        age=26,
+        sex="female",
+        pain={"areas": ["lower_back"], "score": 3, "duration_days": 4, "onset": "gradual"},
+        symptoms={"might_be_pregnant": True, "abdominal_pain": False},
+    )
+    assert result.level == "self_care"

@@ -201,6 +201,10 @@ FOLLOW_UPS = frozenset(
         "symptoms.hot_swollen_calf",
         "symptoms.wound_redness_or_discharge",
         "symptoms.blood_in_vomit_or_black_stools",
+        "symptoms.might_be_pregnant",
+        "symptoms.extreme_shivering",
+        "symptoms.skin_blue_grey_or_blotchy",
+        "symptoms.clumsy_hands_or_unsteady_walking",
     }
 )
 """The warning-sign questions issue 14 added: asked only of the people they concern."""
@@ -292,8 +296,21 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
         ),
         pytest.param(
             {"age": 30, "pain.areas": ["neck_shoulder"]},
-            {"symptoms.severe_headache_or_vision_change"},
-            id="neck-pain-asks-about-a-severe-headache",
+            {
+                "symptoms.severe_headache_or_vision_change",
+                "symptoms.clumsy_hands_or_unsteady_walking",
+            },
+            id="neck-pain-asks-about-a-severe-headache-and-clumsy-hands",
+        ),
+        pytest.param(
+            {"age": 27, "sex": "female", "pregnant": False, "symptoms.abdominal_pain": True},
+            {"symptoms.might_be_pregnant"},
+            id="belly-pain-in-a-woman-not-known-to-be-pregnant-asks-whether-she-might-be",
+        ),
+        pytest.param(
+            {"age": 50, "symptoms.urinary_pain_or_frequency": True},
+            {"symptoms.extreme_shivering", "symptoms.skin_blue_grey_or_blotchy"},
+            id="urine-symptoms-ask-the-sepsis-signs",
         ),
         pytest.param(
             {"age": 40, "symptoms.flank_pain_or_colic": True},
@@ -350,6 +367,27 @@ def test_not_being_able_to_walk_is_not_asked_on_the_first_day_or_with_milder_pai
     rule, so the question is not asked (no fall, fever or weak leg either)."""
     asked, _ = walk(person, no_or_skip)
     assert "symptoms.cannot_stand_or_walk" not in asked
+
+
+@pytest.mark.parametrize(
+    "person",
+    [
+        pytest.param({"age": 40, "sex": "male", "symptoms.abdominal_pain": True}, id="a-man"),
+        pytest.param(
+            {"age": 60, "sex": "female", "symptoms.abdominal_pain": True}, id="a-woman-of-60"
+        ),
+        pytest.param(
+            {"age": 30, "sex": "female", "pregnant": True, "symptoms.abdominal_pain": True},
+            id="known-to-be-pregnant",
+        ),
+        pytest.param({"age": 30, "sex": "female"}, id="no-belly-pain"),
+    ],
+)
+def test_might_be_pregnant_is_asked_only_with_belly_pain_of_who_could_be(
+    person: dict[str, Any],
+) -> None:
+    asked, _ = walk(person, no_or_skip)
+    assert "symptoms.might_be_pregnant" not in asked
 
 
 def test_confusion_is_asked_from_65_or_with_a_fever_not_of_a_well_64_year_old() -> None:

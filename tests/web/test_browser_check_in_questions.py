@@ -236,3 +236,30 @@ def test_neck_pain_brings_the_headache_question_and_a_sudden_severe_one_is_an_em
     panel = page.locator(".panel.emergency")
     expect(panel).to_contain_text("Call an ambulance")
     expect(panel).to_contain_text("a severe headache")
+
+
+def test_belly_pain_brings_might_you_be_pregnant_and_yes_is_seen_soon(page: Page) -> None:
+    """NHS, Ectopic pregnancy: belly pain in someone who might be pregnant needs 111 or a GP as
+    soon as possible; she is asked only because she has belly pain and has not said she is
+    pregnant."""
+    page.goto("/check-in")
+    screens = check_in(
+        page,
+        {
+            "age": 26,
+            "sex": "female",
+            "pregnant": "no",
+            "pain.areas": ["lower_back"],
+            "pain.score": 3,
+            "pain.duration_days": 2,
+            "pain.onset": "gradual",
+            "symptoms.abdominal_pain": "yes",
+            "symptoms.might_be_pregnant": "yes",
+        },
+    )
+    assert "symptoms.might_be_pregnant" in asked(screens)
+    page.get_by_role("button", name="See my result").click()
+    panel = page.locator(".panel.urgent")
+    expect(panel).to_contain_text("See a doctor today or tomorrow")
+    expect(panel).to_contain_text("that you might be pregnant")
+    shot(page, "might-be-pregnant-urgent-phone")

@@ -68,6 +68,8 @@ FlagId = Literal[
     "thoracic_pain",
     "sudden_confusion",
     "severe_headache",
+    "ectopic_pregnancy",
+    "cervical_myelopathy",
 ]
 FLAG_IDS: tuple[FlagId, ...] = FlagId.__args__  # type: ignore[attr-defined]
 Level = Literal["emergency", "urgent", "routine", "self_care"]

@@ -99,22 +99,46 @@ def _onset_age_matters(answers: Answers) -> bool:
     return screen or (age is not None and age >= DEFAULT_THRESHOLDS.cancer_age)
 
 
+def _at_least(key: str, threshold: int) -> Callable[[Answers], bool]:
+    return lambda answers: (value := answers.get(key)) is not None and value >= threshold
+
+
+_infection_signs = _any_yes(
+    "symptoms.fever_or_chills",
+    "symptoms.urinary_pain_or_frequency",
+    "symptoms.flank_pain_or_colic",
+)
+"""A fever or urine or kidney symptoms: an infection, whose sepsis signs are then asked."""
+
+_older = _at_least("age", DEFAULT_THRESHOLDS.confusion_question_age)
+
+
 def _confusion_matters(answers: Answers) -> bool:
     """Sudden confusion is an emergency at any age (NHS); it is asked with a fever or urine or
     kidney symptoms (sepsis), and of every older person, in whom new confusion may be the only
     sign of an infection or a heart attack (``Thresholds.confusion_question_age``)."""
-    infection = _any_yes(
-        "symptoms.fever_or_chills",
-        "symptoms.urinary_pain_or_frequency",
-        "symptoms.flank_pain_or_colic",
-    )
-    return infection(answers) or _at_least("age", DEFAULT_THRESHOLDS.confusion_question_age)(
-        answers
+    return _infection_signs(answers) or _older(answers)
+
+
+def _pregnancy_possible_with_belly_pain(answers: Answers) -> bool:
+    """Belly pain in someone who may be pregnant and has not said so: an ectopic pregnancy can
+    come before the person knows (NHS: "you might not realise you're pregnant")."""
+    return (
+        _may_be_pregnant(answers)
+        and answers.get("pregnant") is not True
+        and answers.get("symptoms.abdominal_pain") is True
     )
 
 
-def _at_least(key: str, threshold: int) -> Callable[[Answers], bool]:
-    return lambda answers: (value := answers.get(key)) is not None and value >= threshold
+def _spinal_cord_signs_matter(answers: Answers) -> bool:
+    """Clumsy hands or unsteady walking matter with neck or hand pain, or with symptoms in both
+    legs: the spinal cord in the neck (degenerative cervical myelopathy) is then a cause."""
+    areas = answers.get("pain.areas") or ()
+    return (
+        "neck_shoulder" in areas
+        or "wrist_hand" in areas
+        or answers.get("symptoms.pain_or_numbness_both_legs") is True
+    )
 
 
 def _bones_at_risk(answers: Answers) -> bool:
@@ -339,6 +363,12 @@ QUESTIONS: tuple[Question, ...] = (
         applies=_any_yes("symptoms.leg_numbness_or_pain", "symptoms.leg_weakness"),
     ),
     Question(
+        "symptoms.clumsy_hands_or_unsteady_walking",
+        "Have your hands become clumsy lately (dropping things, trouble with buttons or "
+        "writing), or has your walking become unsteady?",
+        applies=_spinal_cord_signs_matter,
+    ),
+    Question(
         "symptoms.walking_leg_pain_eased_by_sitting",
         "Does the leg pain come on when you walk and ease when you sit down?",
         applies=_any_yes("symptoms.leg_numbness_or_pain", "symptoms.leg_weakness"),
@@ -362,6 +392,11 @@ QUESTIONS: tuple[Question, ...] = (
         applies=_yes("symptoms.abdominal_pain"),
     ),
     Question(
+        "symptoms.might_be_pregnant",
+        "Could you be pregnant (a missed or late period, or a positive test)?",
+        applies=_pregnancy_possible_with_belly_pain,
+    ),
+    Question(
         "symptoms.known_aortic_aneurysm",
         "Has a doctor told you that you have an aortic aneurysm (a swelling of the body's main "
         "artery)?",
@@ -377,6 +412,16 @@ QUESTIONS: tuple[Question, ...] = (
         "symptoms.confused_or_drowsy",
         "Have you suddenly become confused, or so drowsy that it is hard to stay awake?",
         applies=_confusion_matters,
+    ),
+    Question(
+        "symptoms.extreme_shivering",
+        "Are you shaking with shivers that you cannot stop?",
+        applies=_infection_signs,
+    ),
+    Question(
+        "symptoms.skin_blue_grey_or_blotchy",
+        "Has your skin, lips or tongue turned blue, grey, pale or blotchy?",
+        applies=_infection_signs,
     ),
     Question(
         "symptoms.injected_drug_use",

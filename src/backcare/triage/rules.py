@@ -330,8 +330,11 @@ def _minor_knock(profile: Profile, thresholds: Thresholds) -> bool:
 
 
 def sepsis(profile: Profile, _: Thresholds) -> Hit | None:
-    """An infection with confusion or drowsiness, or a fever with vomiting, faintness or a racing
-    heart alongside urine or kidney symptoms: possible sepsis, an emergency (NICE NG51; NHS)."""
+    """An infection with confusion or drowsiness, shivering that will not stop, or blue, grey or
+    blotchy skin, or a fever with vomiting, faintness or a racing heart alongside urine or kidney
+    symptoms: possible sepsis, an emergency (NICE NG51; NHS, Sepsis: "Call 999 or go to A&E if …
+    an adult … has … blue, grey, pale or blotchy skin, lips or tongue"; UK Sepsis Trust: "Call 999
+    … if someone has one of the sepsis symptoms", among them "Extreme shivering or muscle pain")."""
     infection = said(
         profile,
         "symptoms.fever_or_chills",
@@ -341,7 +344,12 @@ def sepsis(profile: Profile, _: Thresholds) -> Hit | None:
     )
     if not infection:
         return None
-    confused = said(profile, "symptoms.confused_or_drowsy")
+    confused = said(
+        profile,
+        "symptoms.confused_or_drowsy",
+        "symptoms.extreme_shivering",
+        "symptoms.skin_blue_grey_or_blotchy",
+    )
     fever = said(profile, "symptoms.fever_or_chills")
     kidney = said(profile, "symptoms.urinary_pain_or_frequency", "symptoms.flank_pain_or_colic")
     unwell = said(profile, "symptoms.sweating_nausea_or_faintness") if fever and kidney else ()
@@ -567,6 +575,34 @@ def severe_headache(profile: Profile, thresholds: Thresholds) -> Hit | None:
     return Hit((*headache, *worse), "emergency" if worse else None)
 
 
+def ectopic_pregnancy(profile: Profile, _: Thresholds) -> Hit | None:
+    """Belly pain in someone who is not known to be pregnant but could be (a missed or late
+    period): an ectopic pregnancy, urgent (NHS, Ectopic pregnancy, as reproduced by Health for
+    Under 5s: "speak to your GP, pregnancy unit or call 111 as soon as possible if you're pregnant
+    (or might be pregnant)" with "tummy pain low down on 1 side"); with feeling faint or sick, or
+    pain that came on suddenly and severely, an emergency ("Seek immediate emergency help from 999"
+    for "a sharp, sudden and intense pain in your tummy", "feeling very dizzy or fainting"). A
+    known pregnancy has its own warning signs (``pregnancy_warning``)."""
+    signs = said(profile, "symptoms.might_be_pregnant", "symptoms.abdominal_pain")
+    if len(signs) < 2 or profile.pregnancy is not None:
+        return None
+    sudden_and_severe = _sudden(profile) + _severe(profile)
+    bleeding_inside = said(profile, "symptoms.sweating_nausea_or_faintness") + (
+        sudden_and_severe if len(sudden_and_severe) == 2 else ()
+    )
+    return Hit((*signs, *bleeding_inside), "emergency" if bleeding_inside else None)
+
+
+def cervical_myelopathy(profile: Profile, _: Thresholds) -> Hit | None:
+    """Hands that have become clumsy or walking that has become unsteady: the spinal cord in the
+    neck may be pressed (degenerative cervical myelopathy), urgent (NHS inform, Degenerative
+    cervical myelopathy: "Call 111 if you have a new onset or significant worsening of" "clumsy
+    hands", "loss of dexterity", imbalance). With bladder or bowel change, ``cauda_equina``
+    already calls for A&E."""
+    signs = said(profile, "symptoms.clumsy_hands_or_unsteady_walking")
+    return Hit(signs) if signs else None
+
+
 def child(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """New back pain before the age of 20 is less often a simple strain (NICE CKS red flags):
     routine; with night pain, a fever or weight loss, urgent; and under 16 also with a nerve
@@ -699,6 +735,8 @@ RULES: tuple[Rule, ...] = (
     Rule("fracture", fracture),
     Rule("abdominal_visceral", abdominal_visceral),
     Rule("severe_headache", severe_headache),
+    Rule("ectopic_pregnancy", ectopic_pregnancy),
+    Rule("cervical_myelopathy", cervical_myelopathy),
     Rule("child", child),
     Rule("thoracic_pain", thoracic_pain),
     Rule("spinal_stenosis", spinal_stenosis),
