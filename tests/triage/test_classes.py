@@ -1078,3 +1078,27 @@ def test_might_be_pregnant_without_belly_pain_raises_nothing(flags_kb: Knowledge
         symptoms={"might_be_pregnant": True, "abdominal_pain": False},
     )
     assert result.level == "self_care"
+
+
+@pytest.mark.parametrize(
+    ("symptoms", "reason"),
+    [
+        pytest.param(
+            {"abdominal_pain": True, "might_be_pregnant": True},
+            "because of the fact that you might be pregnant and pain in your belly.",
+            id="might-be-pregnant",
+        ),
+        pytest.param(
+            {"fever_or_chills": True, "cannot_stand_or_walk": True},
+            "the fact that you cannot stand or walk",
+            id="cannot-stand-or-walk",
+        ),
+    ],
+)
+def test_the_reason_reads_as_a_sentence(
+    flags_kb: KnowledgeBase, symptoms: dict[str, bool], reason: str
+) -> None:
+    """A "that you …" answer after "because of" takes "the fact" (not "because of that you")."""
+    result = check(flags_kb, age=27, sex="female", pain={"score": 3}, symptoms=symptoms)
+    assert reason in result.advice
+    assert "because of that" not in result.advice

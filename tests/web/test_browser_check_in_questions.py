@@ -262,4 +262,4 @@ def test_belly_pain_brings_might_you_be_pregnant_and_yes_is_seen_soon(page: Page
     panel = page.locator(".panel.urgent")
     expect(panel).to_contain_text("See a doctor today or tomorrow")
     expect(panel).to_contain_text("that you might be pregnant")
-    shot(page, "might-be-pregnant-urgent-phone")
+    shot(page, "might-be-pregnant-urgent-desktop")

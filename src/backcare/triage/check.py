@@ -39,7 +39,10 @@ def evaluate(
         exercise_allowed=exercise_allowed,
         flags=flags,
         advice=_advice(
-            flags, exercise_allowed, why=listed(because, profile), calm=_calm(kb, flags)
+            flags,
+            exercise_allowed,
+            why=listed(because, profile, after_of=True),
+            calm=_calm(kb, flags),
         ),
     )
 

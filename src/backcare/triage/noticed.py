@@ -113,12 +113,16 @@ def phrase(key: str, profile: Profile) -> str:
     return PHRASES[key]
 
 
-def listed(keys: Iterable[str], profile: Profile) -> str:
+def listed(keys: Iterable[str], profile: Profile, *, after_of: bool = False) -> str:
     """ "a, b and c" for the answers a flag fired on, each named once, in order.
 
     When a phrase holds a comma of its own, the list is separated by semicolons instead.
+    ``after_of``: the list follows "because of", where a "that you …" clause needs "the fact"
+    before it ("because of the fact that you cannot stand or walk").
     """
     words = [phrase(key, profile) for key in dict.fromkeys(keys)]
+    if after_of:
+        words = [f"the fact {word}" if word.startswith("that ") else word for word in words]
     if len(words) <= 1:
         return "".join(words)
     comma = any("," in word for word in words)
