@@ -50,6 +50,8 @@ THIRTEENTH = TESTS / "vignettes_thirteenth.yaml"
 """A thirteenth set, all held out, from the issue's classes, hunting under-rated people."""
 FOURTEENTH = TESTS / "vignettes_fourteenth.yaml"
 """A fourteenth set, all held out, from back-pain mimics in public guidance, rules unread."""
+FIFTEENTH = TESTS / "vignettes_fifteenth.yaml"
+"""A fifteenth set, all held out: a realistic mix of back-pain app users, rules unread."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -64,6 +66,7 @@ WHOLE_SETS = {
     "twelfth": TWELFTH,
     "thirteenth": THIRTEENTH,
     "fourteenth": FOURTEENTH,
+    "fifteenth": FIFTEENTH,
 }
 """Parts that are a whole file (every case held out), by name."""
 PARTS = ("dev", "held_out", *WHOLE_SETS)

@@ -29,6 +29,7 @@ SETS = {
     "vignettes_twelfth.yaml": {"held_out"},
     "vignettes_thirteenth.yaml": {"held_out"},
     "vignettes_fourteenth.yaml": {"held_out"},
+    "vignettes_fifteenth.yaml": {"held_out"},
 }
 
 
