@@ -37,3 +37,12 @@ def test_the_pain_line_counts_days_in_plain_words() -> None:
     assert tell_them(OLDER_FALL)[0] == (
         "Pain in your lower back, 5 out of 10, for 1 day, it came on suddenly."
     )
+
+
+def test_the_pain_line_names_the_places_in_plain_words() -> None:
+    person = Profile.model_validate(
+        {"age": 57, "pain": {"areas": ["neck_shoulder", "wrist_hand"], "score": 3}}
+    )
+    assert (
+        tell_them(person)[0] == "Pain in your neck and shoulders and wrists and hands, 3 out of 10."
+    )

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from backcare.content.schema import RedFlag, Source
 from backcare.knowledge import KnowledgeBase
 from backcare.plan import Plan
+from backcare.plan.reasons import areas_text
 from backcare.profile import Profile
 from backcare.triage import warning_answers
 from backcare.triage.result import LEVEL_RANK, CheckResult, FlagResult
@@ -121,8 +122,7 @@ def tell_them(profile: Profile) -> list[str]:
 
 def _pain_line(profile: Profile) -> str:
     pain = profile.pain
-    where = " and ".join(map(words, pain.areas)) if pain.areas else "back"
-    parts = [f"Pain in your {where}"]
+    parts = [f"Pain in your {areas_text(pain.areas)}"]
     if pain.score is not None:
         parts.append(f"{pain.score} out of 10")
     if pain.duration_days is not None:
