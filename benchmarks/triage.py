@@ -52,6 +52,8 @@ FOURTEENTH = TESTS / "vignettes_fourteenth.yaml"
 """A fourteenth set, all held out, from back-pain mimics in public guidance, rules unread."""
 FIFTEENTH = TESTS / "vignettes_fifteenth.yaml"
 """A fifteenth set, all held out: a realistic mix of back-pain app users, rules unread."""
+SIXTEENTH = TESTS / "vignettes_sixteenth.yaml"
+"""A sixteenth set, all held out, from teaching cases and case studies, rules unread."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -67,6 +69,7 @@ WHOLE_SETS = {
     "thirteenth": THIRTEENTH,
     "fourteenth": FOURTEENTH,
     "fifteenth": FIFTEENTH,
+    "sixteenth": SIXTEENTH,
 }
 """Parts that are a whole file (every case held out), by name."""
 PARTS = ("dev", "held_out", *WHOLE_SETS)

@@ -30,6 +30,7 @@ SETS = {
     "vignettes_thirteenth.yaml": {"held_out"},
     "vignettes_fourteenth.yaml": {"held_out"},
     "vignettes_fifteenth.yaml": {"held_out"},
+    "vignettes_sixteenth.yaml": {"held_out"},
 }
 
 
