@@ -420,9 +420,16 @@ CASES = [
     ),
     (
         "slow-back-and-belly-ache-at-73",
-        "urgent",
+        "routine",
         "abdominal_visceral",
-        {"age": 73, "pain": {"score": 8, "onset": "gradual"}, "symptoms": {"abdominal_pain": True}},
+        {"age": 73, "pain": {"score": 5, "onset": "gradual"}, "symptoms": {"abdominal_pain": True}},
+    ),
+    # NHS inform, Stomach ache: 999 if "a stomach ache came on very suddenly or is severe".
+    (
+        "severe-back-and-belly-pain-that-built-slowly-at-45",
+        "emergency",
+        "abdominal_visceral",
+        {"age": 45, "pain": {"score": 8, "onset": "gradual"}, "symptoms": {"abdominal_pain": True}},
     ),
     # 7. Spinal infection: fever with a nerve sign is an abscess until proved otherwise.
     (

@@ -545,20 +545,22 @@ def _suspected_fracture(profile: Profile, thresholds: Thresholds) -> tuple[str, 
 
 def abdominal_visceral(profile: Profile, _: Thresholds) -> Hit | None:
     """Belly pain with back pain: an organ may be the cause (seed 001's digestive and pelvic
-    causes): routine; with severe pain or fever, urgent; sudden and severe, an emergency (NHS,
-    Stomach ache: "Call 999 … if you: have sudden, severe stomach pain" — a perforated ulcer,
-    an inflamed gallbladder or pancreas); vomiting blood or black, sticky stools, an emergency
-    with or without belly pain (the same page: "are vomiting blood", "have bloody or black,
-    sticky stools")."""
+    causes): routine; with a fever, urgent; with severe pain (7+/10 or excruciating), sudden or
+    not, an emergency (NHS inform, Stomach ache and abdominal pain: "Go to A&E or phone 999 for
+    an ambulance if: … a stomach ache came on very suddenly or is severe"; NHS, Stomach ache:
+    "have sudden, severe stomach pain" — a perforated ulcer, an inflamed gallbladder or
+    pancreas, a burst ectopic pregnancy); vomiting blood or black, sticky stools, an emergency
+    with or without belly pain (NHS: "are vomiting blood", "have bloody or black, sticky
+    stools")."""
     bleeding = said(profile, "symptoms.blood_in_vomit_or_black_stools")
     if bleeding:
         return Hit((*bleeding, *said(profile, "symptoms.abdominal_pain")), "emergency")
     if not said(profile, "symptoms.abdominal_pain"):
         return None
-    if _severe(profile) and _sudden(profile):
+    if _severe(profile):
         return Hit(("symptoms.abdominal_pain", *_sudden(profile), *_severe(profile)), "emergency")
-    worse = _severe(profile) + said(profile, "symptoms.fever_or_chills")
-    return Hit(("symptoms.abdominal_pain", *worse), "urgent" if worse else None)
+    fever = said(profile, "symptoms.fever_or_chills")
+    return Hit(("symptoms.abdominal_pain", *fever), "urgent" if fever else None)
 
 
 def severe_headache(profile: Profile, thresholds: Thresholds) -> Hit | None:
