@@ -1567,3 +1567,31 @@ def test_the_plain_question_about_back_pain_gets_the_general_answer(
 def test_a_plain_question_with_a_topic_keeps_its_topic(index: AskIndex) -> None:
     top = [hit.id for hit in ask(index, "how to relieve back pain during pregnancy").results[:2]]
     assert "for-pregnancy" in top
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does it mean to throw your back out?",
+        "What happens when you pull a muscle in your back?",
+        "Is it normal to keep putting your back out?",
+    ],
+)
+def test_the_idioms_for_a_sudden_strain_in_any_person_and_tense_are_a_lumbar_strain(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"cause-lumbar-strain", "for-lumbar-strain"} & set(ids[:3])
+
+
+def test_someone_else_who_put_their_back_out_is_in_the_acute_phase(index: AskIndex) -> None:
+    result = ask(index, "My husband put his back out carrying the sofa. What should he do?")
+    assert result.results[0].id == "for-acute-phase"
+
+
+def test_not_being_able_to_move_says_how_bad_it_is_and_asks_for_no_exercise(
+    index: AskIndex,
+) -> None:
+    question = "Does throwing your back out mean you hurt it and can't move, or something else?"
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] == "cause-lumbar-strain"

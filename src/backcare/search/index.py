@@ -116,6 +116,11 @@ _ASKS_ACTION = re.compile(
 )
 """Wording that asks what to do, whatever the action ("how to…", "tips", "relieve", "what should
 I (not) do with / about…"; a bare "what do I do?" after a story may ask what it is)."""
+_CANNOT_MOVE = re.compile(
+    r"\b(can['’]?t|cannot|can not|unable to|couldn['’]?t|could not|barely) (even )?move\b"
+)
+"""Not being able to move ("you hurt your back and can't move") tells how bad the pain is: it
+does not ask for an exercise, as "move" does elsewhere ("gentle moves for back pain")."""
 _ASKS_BENEFIT = re.compile(
     r"^(does|do|is|are|can|could|will|would)\b.*\b(help|helps|good|effective|worth it|work)\b"
 )
@@ -705,7 +710,11 @@ class AskIndex:
         words = self.vocabulary.respell(typed)
         respelled = " ".join([lowered, *(w for w in words if w not in lowered)])
         concepts = self.vocabulary.concepts_in(respelled)
-        kinds = _kinds_wanted(words)
+        kinds = _kinds_wanted(
+            self.vocabulary.respell(tokens(_CANNOT_MOVE.sub(" ", lowered)))
+            if "move" in words
+            else words
+        )
         history, history_concepts = self._history(lowered, words, concepts)
         return Query(
             history=history,
