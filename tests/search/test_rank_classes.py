@@ -1595,3 +1595,41 @@ def test_not_being_able_to_move_says_how_bad_it_is_and_asks_for_no_exercise(
     question = "Does throwing your back out mean you hurt it and can't move, or something else?"
     ids = [hit.id for hit in ask(index, question).results]
     assert ids[0] == "cause-lumbar-strain"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it normal to get lower back pain at 16?",
+        "Back pain at 14 years old - should I worry?",
+        "My 12 year old has had back pain for a week after football",
+        "DS has had backache since he started rugby, what could it be?",
+    ],
+)
+def test_a_young_persons_age_beside_the_pain_is_the_young_persons_warning_sign(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].id == "red-flag-child"
+
+
+@given(
+    age=st.integers(min_value=4, max_value=90),
+    said=st.sampled_from(
+        ["Is it normal to have lower back pain at {} years old?", "My {}-year-old's back hurts"]
+    ),
+)
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_only_an_age_under_eighteen_leads_with_the_young_persons_sign(
+    index: AskIndex, age: int, said: str
+) -> None:
+    first = ask(index, said.format(age)).results[0].id
+    assert (first == "red-flag-child") == (age < 18)
+
+
+def test_a_stage_of_pregnancy_in_weeks_is_no_young_persons_age(index: AskIndex) -> None:
+    ids = [
+        hit.id for hit in ask(index, "I had back pain at 9 weeks pregnant, is it normal?").results
+    ]
+    assert ids[0] != "red-flag-child"
