@@ -1633,3 +1633,18 @@ def test_a_stage_of_pregnancy_in_weeks_is_no_young_persons_age(index: AskIndex) 
         hit.id for hit in ask(index, "I had back pain at 9 weeks pregnant, is it normal?").results
     ]
     assert ids[0] != "red-flag-child"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why does my back ache in the morning but feel fine by lunch?",
+        "morning back pain",
+        "My back is stiff every morning, any tips?",
+    ],
+)
+def test_back_pain_every_morning_reaches_the_bed_it_was_spent_on(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert "sleep-pillow-and-bedding" in ids[:3]
