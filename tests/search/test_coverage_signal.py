@@ -773,3 +773,16 @@ def test_surgery_asked_after_the_main_question_is_an_aside_and_the_question_is_c
 
 def test_surgery_asked_first_is_the_main_question_and_is_not_covered(index: AskIndex) -> None:
     assert ask(index, "Will I need surgery? I have a slipped disc, what is it?").covered is False
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I get lower-back and shoulder pain after a day of driving. Is it serious?",
+        "Muscular lower-back and neck pain after long drives",
+    ],
+)
+def test_a_back_word_joined_by_a_hyphen_names_the_back_beside_another_body_part(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is True

@@ -1299,8 +1299,11 @@ def _kinds_wanted(words: Sequence[str]) -> set[str]:
 def _other_body_parts(words: Sequence[str]) -> frozenset[str]:
     """Stems of the body parts other than the back a question about pain names, when it never
     names the back: "what is the best pillow for neck pain?" asks about the neck, "what should I
-    put under my knees in bed?" names a place."""
+    put under my knees in bed?" names a place. A back word joined by a hyphen ("muscular
+    lower-back and shoulder pain") names the back too."""
     if PAIN_WORDS.isdisjoint(words) or not BACK_WORDS.isdisjoint(words):
+        return frozenset()
+    if any(not BACK_WORDS.isdisjoint(w.split("-")) for w in words if "-" in w):
         return frozenset()
     return frozenset(stem(w) for w in words if w in OTHER_BODY_PARTS or w[:-1] in OTHER_BODY_PARTS)
 
