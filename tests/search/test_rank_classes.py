@@ -1648,3 +1648,15 @@ def test_back_pain_every_morning_reaches_the_bed_it_was_spent_on(
 ) -> None:
     ids = [hit.id for hit in ask(index, question).results]
     assert "sleep-pillow-and-bedding" in ids[:3]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My stiff clutch gives me back pain",
+        "I plough snow all winter with an old truck and my lower back aches at night's end",
+    ],
+)
+def test_the_vehicle_and_its_controls_are_driving(index: AskIndex, question: str) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert "for-driver" in ids[:2]
