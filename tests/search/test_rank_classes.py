@@ -1660,3 +1660,18 @@ def test_back_pain_every_morning_reaches_the_bed_it_was_spent_on(
 def test_the_vehicle_and_its_controls_are_driving(index: AskIndex, question: str) -> None:
     ids = [hit.id for hit in ask(index, question).results]
     assert "for-driver" in ids[:2]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the best position to sit with ankylosing spondylitis?",
+        "What is the best way to sit with a herniated disc?",
+    ],
+)
+def test_the_best_way_or_position_asks_what_to_do_not_what_the_condition_is(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert not ids[0].startswith("cause-")
+    assert not ids[1].startswith("cause-")

@@ -113,6 +113,8 @@ parts): five folds chose 0.35, the sixth 0.5."""
 _ASKS_ACTION = re.compile(
     r"\bhow (to|do i|can i|should i|do you|can you|should you)\b|\b(tips|relieve|relief|ease)\b"
     r"|\bwhat (should|can|could|do|must) (i|you|we|one) (not )?do (with|about|for)\b"
+    r"|\bbest (way|ways|position|positions|posture|exercises?|stretch(es)?|things?|remed(y|ies)"
+    r"|treatments?) (to|for)\b"
 )
 """Wording that asks what to do, whatever the action ("how to…", "tips", "relieve", "what should
 I (not) do with / about…"; a bare "what do I do?" after a story may ask what it is)."""
