@@ -1675,3 +1675,13 @@ def test_the_best_way_or_position_asks_what_to_do_not_what_the_condition_is(
     ids = [hit.id for hit in ask(index, question).results]
     assert not ids[0].startswith("cause-")
     assert not ids[1].startswith("cause-")
+
+
+def test_arthritis_of_the_back_is_the_spines_wear_with_age(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "Can you get arthritis in your back?").results]
+    assert ids[0] == "cause-lumbar-degeneration"
+
+
+def test_arthritis_elsewhere_is_not_the_spines_wear(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "My knee arthritis is flaring, what helps?").results]
+    assert "cause-lumbar-degeneration" not in ids
