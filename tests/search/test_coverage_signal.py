@@ -747,3 +747,42 @@ def test_an_unknown_past_form_before_a_product_word_is_no_unknown_product(
         "twice. Is it safe to use a heating pad on my back?"
     )
     assert ask(index, question).covered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My insurance won't cover physio. Is it worth paying for it myself?",
+        "Is physical therapy worth paying out of pocket for?",
+        "Herniated disc in my lower back: should I have surgery?",
+    ],
+)
+def test_paying_for_treatment_oneself_and_whether_to_have_surgery_are_not_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is False
+
+
+def test_surgery_asked_after_the_main_question_is_an_aside_and_the_question_is_covered(
+    index: AskIndex,
+) -> None:
+    result = ask(index, "What is a slipped disc? How long does it last? Will I need surgery?")
+    assert result.covered is True
+    assert "cause-disc-herniation" in [hit.id for hit in result.results[:3]]
+
+
+def test_surgery_asked_first_is_the_main_question_and_is_not_covered(index: AskIndex) -> None:
+    assert ask(index, "Will I need surgery? I have a slipped disc, what is it?").covered is False
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I get lower-back and shoulder pain after a day of driving. Is it serious?",
+        "Muscular lower-back and neck pain after long drives",
+    ],
+)
+def test_a_back_word_joined_by_a_hyphen_names_the_back_beside_another_body_part(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).covered is True

@@ -1567,3 +1567,121 @@ def test_the_plain_question_about_back_pain_gets_the_general_answer(
 def test_a_plain_question_with_a_topic_keeps_its_topic(index: AskIndex) -> None:
     top = [hit.id for hit in ask(index, "how to relieve back pain during pregnancy").results[:2]]
     assert "for-pregnancy" in top
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does it mean to throw your back out?",
+        "What happens when you pull a muscle in your back?",
+        "Is it normal to keep putting your back out?",
+    ],
+)
+def test_the_idioms_for_a_sudden_strain_in_any_person_and_tense_are_a_lumbar_strain(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"cause-lumbar-strain", "for-lumbar-strain"} & set(ids[:3])
+
+
+def test_someone_else_who_put_their_back_out_is_in_the_acute_phase(index: AskIndex) -> None:
+    result = ask(index, "My husband put his back out carrying the sofa. What should he do?")
+    assert result.results[0].id == "for-acute-phase"
+
+
+def test_not_being_able_to_move_says_how_bad_it_is_and_asks_for_no_exercise(
+    index: AskIndex,
+) -> None:
+    question = "Does throwing your back out mean you hurt it and can't move, or something else?"
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] == "cause-lumbar-strain"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it normal to get lower back pain at 16?",
+        "Back pain at 14 years old - should I worry?",
+        "My 12 year old has had back pain for a week after football",
+        "DS has had backache since he started rugby, what could it be?",
+    ],
+)
+def test_a_young_persons_age_beside_the_pain_is_the_young_persons_warning_sign(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].id == "red-flag-child"
+
+
+@given(
+    age=st.integers(min_value=4, max_value=90),
+    said=st.sampled_from(
+        ["Is it normal to have lower back pain at {} years old?", "My {}-year-old's back hurts"]
+    ),
+)
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_only_an_age_under_eighteen_leads_with_the_young_persons_sign(
+    index: AskIndex, age: int, said: str
+) -> None:
+    first = ask(index, said.format(age)).results[0].id
+    assert (first == "red-flag-child") == (age < 18)
+
+
+def test_a_stage_of_pregnancy_in_weeks_is_no_young_persons_age(index: AskIndex) -> None:
+    ids = [
+        hit.id for hit in ask(index, "I had back pain at 9 weeks pregnant, is it normal?").results
+    ]
+    assert ids[0] != "red-flag-child"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why does my back ache in the morning but feel fine by lunch?",
+        "morning back pain",
+        "My back is stiff every morning, any tips?",
+    ],
+)
+def test_back_pain_every_morning_reaches_the_bed_it_was_spent_on(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert "sleep-pillow-and-bedding" in ids[:3]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My stiff clutch gives me back pain",
+        "I plough snow all winter with an old truck and my lower back aches at night's end",
+    ],
+)
+def test_the_vehicle_and_its_controls_are_driving(index: AskIndex, question: str) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert "for-driver" in ids[:2]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the best position to sit with ankylosing spondylitis?",
+        "What is the best way to sit with a herniated disc?",
+    ],
+)
+def test_the_best_way_or_position_asks_what_to_do_not_what_the_condition_is(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert not ids[0].startswith("cause-")
+    assert not ids[1].startswith("cause-")
+
+
+def test_arthritis_of_the_back_is_the_spines_wear_with_age(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "Can you get arthritis in your back?").results]
+    assert ids[0] == "cause-lumbar-degeneration"
+
+
+def test_arthritis_elsewhere_is_not_the_spines_wear(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "My knee arthritis is flaring, what helps?").results]
+    assert "cause-lumbar-degeneration" not in ids

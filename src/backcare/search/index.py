@@ -113,9 +113,16 @@ parts): five folds chose 0.35, the sixth 0.5."""
 _ASKS_ACTION = re.compile(
     r"\bhow (to|do i|can i|should i|do you|can you|should you)\b|\b(tips|relieve|relief|ease)\b"
     r"|\bwhat (should|can|could|do|must) (i|you|we|one) (not )?do (with|about|for)\b"
+    r"|\bbest (way|ways|position|positions|posture|exercises?|stretch(es)?|things?|remed(y|ies)"
+    r"|treatments?) (to|for)\b"
 )
 """Wording that asks what to do, whatever the action ("how to…", "tips", "relieve", "what should
 I (not) do with / about…"; a bare "what do I do?" after a story may ask what it is)."""
+_CANNOT_MOVE = re.compile(
+    r"\b(can['’]?t|cannot|can not|unable to|couldn['’]?t|could not|barely) (even )?move\b"
+)
+"""Not being able to move ("you hurt your back and can't move") tells how bad the pain is: it
+does not ask for an exercise, as "move" does elsewhere ("gentle moves for back pain")."""
 _ASKS_BENEFIT = re.compile(
     r"^(does|do|is|are|can|could|will|would)\b.*\b(help|helps|good|effective|worth it|work)\b"
 )
@@ -705,7 +712,11 @@ class AskIndex:
         words = self.vocabulary.respell(typed)
         respelled = " ".join([lowered, *(w for w in words if w not in lowered)])
         concepts = self.vocabulary.concepts_in(respelled)
-        kinds = _kinds_wanted(words)
+        kinds = _kinds_wanted(
+            self.vocabulary.respell(tokens(_CANNOT_MOVE.sub(" ", lowered)))
+            if "move" in words
+            else words
+        )
         history, history_concepts = self._history(lowered, words, concepts)
         return Query(
             history=history,
@@ -1290,8 +1301,11 @@ def _kinds_wanted(words: Sequence[str]) -> set[str]:
 def _other_body_parts(words: Sequence[str]) -> frozenset[str]:
     """Stems of the body parts other than the back a question about pain names, when it never
     names the back: "what is the best pillow for neck pain?" asks about the neck, "what should I
-    put under my knees in bed?" names a place."""
+    put under my knees in bed?" names a place. A back word joined by a hyphen ("muscular
+    lower-back and shoulder pain") names the back too."""
     if PAIN_WORDS.isdisjoint(words) or not BACK_WORDS.isdisjoint(words):
+        return frozenset()
+    if any(not BACK_WORDS.isdisjoint(w.split("-")) for w in words if "-" in w):
         return frozenset()
     return frozenset(stem(w) for w in words if w in OTHER_BODY_PARTS or w[:-1] in OTHER_BODY_PARTS)
 

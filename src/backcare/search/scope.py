@@ -33,6 +33,8 @@ class _Topic:
     story ("my knee hurts too"), not what the person asks."""
 
 
+_ASKED = re.compile(r"[^.?!]*\?")
+"""A sentence that asks (it ends with a question mark)."""
 LONG_POST = 30
 """A text of more than this many words is a story, not a one-line question."""
 _ABOUT_BACK = re.compile(r"\b(back|backs|lumbar|spine|spinal|sciatica)\b")
@@ -54,8 +56,20 @@ class ScopePatterns:
             topic = self.by_topic[name]
             if topic.setting_in_stories and _story_about_back(lowered):
                 continue
+            if self._aside(name, lowered):
+                continue
             return OutOfScope(topic=name, ask=topic.ask, related=topic.related)
         return None
+
+    def _aside(self, name: str, lowered: str) -> bool:
+        """The topic is asked about only after the question's main ask, its first question ("Just
+        what is sciatica? … How long will it last? Will I need surgery?"): an aside, which does
+        not make the whole question one the sources can't answer. Asked first ("Lumbar fusion?
+        How long before going back to work?"), it is what the person wants to know."""
+        asked = _ASKED.findall(lowered)
+        if len(asked) < 2 or name in self._set.matching(asked[0]):
+            return False
+        return any(name in self._set.matching(later) for later in asked[1:])
 
 
 def _story_about_back(lowered: str) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from backcare.search.patterns import PatternSet
 from backcare.search.phrases import PhraseIndex, any_of
 
 _ASIDE = re.compile(r"\([^)]*\)")
@@ -62,6 +63,9 @@ class Vocabulary:
     _order: dict[str, int] = field(init=False, repr=False, compare=False)
     """Each concept's place in the file: the few a question names are sorted by it, instead of
     every concept being looked up among them."""
+    _pattern_set: PatternSet[str] = field(init=False, repr=False, compare=False)
+    """``patterns`` behind the literal-piece gate (``PatternSet``): only those that can match a
+    question are run, not every one on every question."""
 
     def __post_init__(self) -> None:
         phrases = PhraseIndex.build(
@@ -69,12 +73,13 @@ class Vocabulary:
         )
         object.__setattr__(self, "_phrases", phrases)
         object.__setattr__(self, "_order", {name: i for i, name in enumerate(self.concepts)})
+        object.__setattr__(self, "_pattern_set", PatternSet.build(self.patterns))
 
     def concepts_in(self, text: str) -> list[str]:
         """Names of the concepts a text mentions, by any of their variants (in file order)."""
         lowered = text.lower()
         found = self._phrases.found_in(lowered)
-        found |= {name for name, pattern in self.patterns if pattern.search(lowered)}
+        found.update(self._pattern_set.matching(lowered))
         order = self._order
         return sorted((name for name in found if name in order), key=order.__getitem__)
 
