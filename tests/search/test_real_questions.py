@@ -59,6 +59,7 @@ TWELFTH_BATCH = "held_out_12"
 THIRTEENTH_BATCH = "held_out_13"
 FOURTEENTH_BATCH = "held_out_14"
 FIFTEENTH_BATCH = "held_out_15"
+SIXTEENTH_BATCH = "held_out_16"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -74,6 +75,7 @@ LATER_BATCHES = (
     THIRTEENTH_BATCH,
     FOURTEENTH_BATCH,
     FIFTEENTH_BATCH,
+    SIXTEENTH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -177,3 +179,14 @@ def test_fifteenth_held_out_batch_is_big_enough_and_of_both_kinds(
     assert sum(not i["covered"] for i in fifteenth) >= 13
     long = [i for i in fifteenth if len(i["q"].split()) > 40]
     assert len(long) * 3 <= len(fifteenth)
+
+
+def test_sixteenth_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    sixteenth = [i for i in items if i["part"] == SIXTEENTH_BATCH]
+    assert len(sixteenth) >= 50
+    assert sum(i["covered"] for i in sixteenth) >= 38
+    assert sum(not i["covered"] for i in sixteenth) >= 12
+    long = [i for i in sixteenth if len(i["q"].split()) > 40]
+    assert len(long) * 3 <= len(sixteenth)
