@@ -293,6 +293,21 @@ CASES = [
         },
     ),
     # NHS inform, Degenerative cervical myelopathy: new clumsy hands -> call 111.
+    # Royal Free London, DCM leaflet: a combination of the symptoms -> A&E or 999.
+    (
+        "clumsy-hands-and-numb-legs",
+        "emergency",
+        "cervical_myelopathy",
+        {
+            "age": 62,
+            "pain": {"areas": ["neck_shoulder"], "score": 3},
+            "symptoms": {
+                "clumsy_hands_or_unsteady_walking": True,
+                "leg_numbness_or_pain": True,
+                "pain_or_numbness_both_legs": True,
+            },
+        },
+    ),
     (
         "stiff-neck-and-newly-clumsy-hands",
         "urgent",

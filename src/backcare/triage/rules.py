@@ -599,10 +599,16 @@ def cervical_myelopathy(profile: Profile, _: Thresholds) -> Hit | None:
     """Hands that have become clumsy or walking that has become unsteady: the spinal cord in the
     neck may be pressed (degenerative cervical myelopathy), urgent (NHS inform, Degenerative
     cervical myelopathy: "Call 111 if you have a new onset or significant worsening of" "clumsy
-    hands", "loss of dexterity", imbalance). With bladder or bowel change, ``cauda_equina``
-    already calls for A&E."""
+    hands", "loss of dexterity", imbalance); with symptoms in both legs as well, an emergency
+    (Royal Free London, Degenerative cervical myelopathy leaflet: "If you experience a combination
+    of the symptoms above, attend your nearest emergency department immediately or call 999").
+    One weak leg with a trip over its foot is a nerve root's sign, not the cord's, so it is not
+    that combination. With bladder or bowel change, ``cauda_equina`` already calls for A&E."""
     signs = said(profile, "symptoms.clumsy_hands_or_unsteady_walking")
-    return Hit(signs) if signs else None
+    if not signs:
+        return None
+    legs = said(profile, "symptoms.pain_or_numbness_both_legs")
+    return Hit((*signs, *legs), "emergency" if legs else None)
 
 
 def child(profile: Profile, thresholds: Thresholds) -> Hit | None:
