@@ -1685,3 +1685,51 @@ def test_arthritis_of_the_back_is_the_spines_wear_with_age(index: AskIndex) -> N
 def test_arthritis_elsewhere_is_not_the_spines_wear(index: AskIndex) -> None:
     ids = [hit.id for hit in ask(index, "My knee arthritis is flaring, what helps?").results]
     assert "cause-lumbar-degeneration" not in ids
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Would an osteopathy session help my lower back?", "chiropractor"),
+        ("My back aches every time I breastfeed", "breastfeeding-posture"),
+        ("Are sandals bad for my back?", "supportive-shoes"),
+        ("Do flip flops hurt your lower back?", "supportive-shoes"),
+    ],
+)
+def test_everyday_words_the_vocabulary_lacked_reach_their_entry(
+    index: AskIndex, question: str, entry: str
+) -> None:
+    result = ask(index, question)
+    assert result.covered
+    assert entry in [hit.id for hit in result.results][:2]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do I do if I hurt my back carrying a sofa?",
+        "My lower back is wrecked from deadlifting, help",
+    ],
+)
+def test_hurting_the_back_in_the_act_of_lifting_is_a_strain(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"cause-lumbar-strain", "for-lumbar-strain"} & set(ids[:2])
+
+
+def test_a_condition_in_capitals_is_its_abbreviation(index: AskIndex) -> None:
+    result = ask(index, "What is AS?")
+    assert result.covered
+    assert result.results[0].id == "cause-ankylosing-spondylitis"
+
+
+@given(st.sampled_from(["Is AS curable?", "Can AS be cured with exercise?", "Does AS hurt?"]))
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_question_typed_all_in_capitals_keeps_as_a_plain_word(
+    index: AskIndex, question: str
+) -> None:
+    vocabulary = index.vocabulary
+    assert "ankylosing spondylitis" in vocabulary.unabbreviate(question)
+    assert vocabulary.unabbreviate(question.upper()) == question.upper()
+    assert vocabulary.unabbreviate(question.replace("AS", "as")) == question.replace("AS", "as")
