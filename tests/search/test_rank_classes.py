@@ -1711,9 +1711,7 @@ def test_everyday_words_the_vocabulary_lacked_reach_their_entry(
         "My lower back is wrecked from deadlifting, help",
     ],
 )
-def test_hurting_the_back_in_the_act_of_lifting_is_a_strain(
-    index: AskIndex, question: str
-) -> None:
+def test_hurting_the_back_in_the_act_of_lifting_is_a_strain(index: AskIndex, question: str) -> None:
     ids = [hit.id for hit in ask(index, question).results]
     assert {"cause-lumbar-strain", "for-lumbar-strain"} & set(ids[:2])
 
@@ -1725,7 +1723,9 @@ def test_a_condition_in_capitals_is_its_abbreviation(index: AskIndex) -> None:
 
 
 @given(st.sampled_from(["Is AS curable?", "Can AS be cured with exercise?", "Does AS hurt?"]))
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 def test_a_question_typed_all_in_capitals_keeps_as_a_plain_word(
     index: AskIndex, question: str
 ) -> None:
