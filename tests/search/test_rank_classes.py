@@ -1733,3 +1733,49 @@ def test_a_question_typed_all_in_capitals_keeps_as_a_plain_word(
     assert "ankylosing spondylitis" in vocabulary.unabbreviate(question)
     assert vocabulary.unabbreviate(question.upper()) == question.upper()
     assert vocabulary.unabbreviate(question.replace("AS", "as")) == question.replace("AS", "as")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the most common causes of lower back pain?",
+        "Why does my lower back ache all the time?",
+    ],
+)
+def test_why_the_back_hurts_with_no_cause_named_gets_the_common_causes(
+    index: AskIndex, question: str
+) -> None:
+    common = {"cause-lumbar-strain", "cause-poor-posture", "cause-disc-herniation"}
+    common |= {"cause-lumbar-degeneration"}
+    ids = [hit.id for hit in ask(index, question).results]
+    assert set(ids[:4]) == common
+
+
+@pytest.mark.parametrize(
+    "question", ["Is it safe to do yoga with back pain?", "Should I try yoga for my sore back?"]
+)
+def test_yoga_with_a_bad_back_gets_the_beginner_poses_and_the_stop_short_of_pain_rule(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert "conflict-stretch-until-pain" in ids[:4]
+    assert {"cat-cow", "child-pose", "downward-dog"} <= set(ids[:4])
+
+
+def test_an_everyday_injured_back_is_the_acute_phase_not_the_fall_sign(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "I think I injured my back yesterday, what now?").results]
+    assert ids[0] == "for-acute-phase"
+    assert "red-flag-major-trauma" not in ids
+
+
+def test_a_back_injured_in_a_fall_is_still_the_fall_sign(index: AskIndex) -> None:
+    result = ask(index, "I injured my back in a fall")
+    assert result.warning is not None
+    assert result.warning.id == "major_trauma"
+
+
+def test_how_to_tell_whether_something_is_seriously_wrong_gets_the_warning_signs(
+    index: AskIndex,
+) -> None:
+    result = ask(index, "How do I know if my back pain means something seriously wrong?")
+    assert all(hit.warning_sign for hit in result.results[:3])
