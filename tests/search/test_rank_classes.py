@@ -1779,3 +1779,24 @@ def test_how_to_tell_whether_something_is_seriously_wrong_gets_the_warning_signs
 ) -> None:
     result = ask(index, "How do I know if my back pain means something seriously wrong?")
     assert all(hit.warning_sign for hit in result.results[:3])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why does my back ache the week before my period?",
+        "Is back pain normal before your period starts?",
+    ],
+)
+def test_back_pain_with_a_period_gets_the_hot_towel_and_the_pelvic_causes(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"hot-towel-compress", "cause-urogenital-disease"} == set(ids[:2])
+
+
+def test_a_period_of_time_is_not_menstruation(index: AskIndex) -> None:
+    ids = [
+        hit.id for hit in ask(index, "My back hurts after standing for a period of time").results
+    ]
+    assert "hot-towel-compress" not in ids[:3]
