@@ -1800,3 +1800,18 @@ def test_a_period_of_time_is_not_menstruation(index: AskIndex) -> None:
         hit.id for hit in ask(index, "My back hurts after standing for a period of time").results
     ]
     assert "hot-towel-compress" not in ids[:3]
+
+
+def test_whether_a_condition_is_curable_reaches_whether_exercise_cures_it(
+    index: AskIndex,
+) -> None:
+    ids = [hit.id for hit in ask(index, "Is ankylosing spondylitis curable?").results]
+    assert ids[0] == "for-ankylosing-spondylitis"
+    assert "conflict-exercise-cures-as" in ids
+
+
+def test_what_to_do_for_a_sore_back_with_no_subject_is_the_general_advice(
+    index: AskIndex,
+) -> None:
+    ids = [hit.id for hit in ask(index, "What to do for a sore back?").results]
+    assert {"for-acute-phase", "for-lumbar-strain"} <= set(ids[:4])
