@@ -793,3 +793,32 @@ def test_a_back_word_joined_by_a_hyphen_names_the_back_beside_another_body_part(
     index: AskIndex, question: str
 ) -> None:
     assert ask(index, question).covered is True
+
+
+_STORY = (
+    "My lower back started hurting after I moved house last week and it has not let up. The pain "
+    "sits low on the right and gets worse when I bend to tie my shoes. "
+)
+
+
+def test_a_medicine_told_only_as_taken_in_a_story_about_the_back_leaves_it_covered(
+    index: AskIndex,
+) -> None:
+    question = _STORY + "I have been taking ibuprofen but nothing changes. Any suggestions?"
+    result = ask(index, question)
+    assert result.covered is True
+    assert result.not_covered is None
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "My doctor prescribed muscle relaxants. Should I take them?",
+        "I have been taking ibuprofen. Is ibuprofen safe every day?",
+        "A friend said naproxen helps. What do you think?",
+    ],
+)
+def test_a_medicine_asked_about_in_a_story_is_still_the_pharmacists(
+    index: AskIndex, ending: str
+) -> None:
+    assert not_covered_topic(index, _STORY + ending) == "medicines"
