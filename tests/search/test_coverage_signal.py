@@ -172,6 +172,10 @@ def test_a_word_only_mentioned_in_an_entrys_steps_is_not_an_answer(
         ("With a slipped disc, should I go to a chiropractor?", "devices_and_clinic_treatments"),
         ("What kind of painkillers should I take for my back?", "medicines"),
         ("Is there a blood test to rule out ankylosing spondylitis?", "diagnosis_and_statistics"),
+        ("Is a GP referral needed to see a physio?", "money_and_paperwork"),
+        ("At what age should women get a bone density test?", "scans"),
+        ("My lower back aches after long rides, any tips?", "cycling"),
+        ("How should I set up my road bike to spare my back?", "cycling"),
     ],
 )
 def test_classes_the_seeds_do_not_answer_are_not_covered(
@@ -196,6 +200,9 @@ def test_classes_the_seeds_do_not_answer_are_not_covered(
         "How should I sit on an office chair with a sore back?",
         "What does a chiropractor do for back pain?",
         "Is it safe to take painkillers for back pain?",
+        "Is an exercise bike good for my back?",
+        "My back aches after long rides in the car",
+        "Does bone density matter for back pain?",
     ],
 )
 def test_the_natural_course_of_back_pain_and_the_seeds_own_advice_stay_covered(
@@ -786,3 +793,32 @@ def test_a_back_word_joined_by_a_hyphen_names_the_back_beside_another_body_part(
     index: AskIndex, question: str
 ) -> None:
     assert ask(index, question).covered is True
+
+
+_STORY = (
+    "My lower back started hurting after I moved house last week and it has not let up. The pain "
+    "sits low on the right and gets worse when I bend to tie my shoes. "
+)
+
+
+def test_a_medicine_told_only_as_taken_in_a_story_about_the_back_leaves_it_covered(
+    index: AskIndex,
+) -> None:
+    question = _STORY + "I have been taking ibuprofen but nothing changes. Any suggestions?"
+    result = ask(index, question)
+    assert result.covered is True
+    assert result.not_covered is None
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "My doctor prescribed muscle relaxants. Should I take them?",
+        "I have been taking ibuprofen. Is ibuprofen safe every day?",
+        "A friend said naproxen helps. What do you think?",
+    ],
+)
+def test_a_medicine_asked_about_in_a_story_is_still_the_pharmacists(
+    index: AskIndex, ending: str
+) -> None:
+    assert not_covered_topic(index, _STORY + ending) == "medicines"

@@ -1685,3 +1685,133 @@ def test_arthritis_of_the_back_is_the_spines_wear_with_age(index: AskIndex) -> N
 def test_arthritis_elsewhere_is_not_the_spines_wear(index: AskIndex) -> None:
     ids = [hit.id for hit in ask(index, "My knee arthritis is flaring, what helps?").results]
     assert "cause-lumbar-degeneration" not in ids
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Would an osteopathy session help my lower back?", "chiropractor"),
+        ("My back aches every time I breastfeed", "breastfeeding-posture"),
+        ("Are sandals bad for my back?", "supportive-shoes"),
+        ("Do flip flops hurt your lower back?", "supportive-shoes"),
+    ],
+)
+def test_everyday_words_the_vocabulary_lacked_reach_their_entry(
+    index: AskIndex, question: str, entry: str
+) -> None:
+    result = ask(index, question)
+    assert result.covered
+    assert entry in [hit.id for hit in result.results][:2]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do I do if I hurt my back carrying a sofa?",
+        "My lower back is wrecked from deadlifting, help",
+    ],
+)
+def test_hurting_the_back_in_the_act_of_lifting_is_a_strain(index: AskIndex, question: str) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"cause-lumbar-strain", "for-lumbar-strain"} & set(ids[:2])
+
+
+def test_a_condition_in_capitals_is_its_abbreviation(index: AskIndex) -> None:
+    result = ask(index, "What is AS?")
+    assert result.covered
+    assert result.results[0].id == "cause-ankylosing-spondylitis"
+
+
+@given(st.sampled_from(["Is AS curable?", "Can AS be cured with exercise?", "Does AS hurt?"]))
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_a_question_typed_all_in_capitals_keeps_as_a_plain_word(
+    index: AskIndex, question: str
+) -> None:
+    vocabulary = index.vocabulary
+    assert "ankylosing spondylitis" in vocabulary.unabbreviate(question)
+    assert vocabulary.unabbreviate(question.upper()) == question.upper()
+    assert vocabulary.unabbreviate(question.replace("AS", "as")) == question.replace("AS", "as")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the most common causes of lower back pain?",
+        "Why does my lower back ache all the time?",
+    ],
+)
+def test_why_the_back_hurts_with_no_cause_named_gets_the_common_causes(
+    index: AskIndex, question: str
+) -> None:
+    common = {"cause-lumbar-strain", "cause-poor-posture", "cause-disc-herniation"}
+    common |= {"cause-lumbar-degeneration"}
+    ids = [hit.id for hit in ask(index, question).results]
+    assert set(ids[:4]) == common
+
+
+@pytest.mark.parametrize(
+    "question", ["Is it safe to do yoga with back pain?", "Should I try yoga for my sore back?"]
+)
+def test_yoga_with_a_bad_back_gets_the_beginner_poses_and_the_stop_short_of_pain_rule(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert "conflict-stretch-until-pain" in ids[:4]
+    assert {"cat-cow", "child-pose", "downward-dog"} <= set(ids[:4])
+
+
+def test_an_everyday_injured_back_is_the_acute_phase_not_the_fall_sign(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "I think I injured my back yesterday, what now?").results]
+    assert ids[0] == "for-acute-phase"
+    assert "red-flag-major-trauma" not in ids
+
+
+def test_a_back_injured_in_a_fall_is_still_the_fall_sign(index: AskIndex) -> None:
+    result = ask(index, "I injured my back in a fall")
+    assert result.warning is not None
+    assert result.warning.id == "major_trauma"
+
+
+def test_how_to_tell_whether_something_is_seriously_wrong_gets_the_warning_signs(
+    index: AskIndex,
+) -> None:
+    result = ask(index, "How do I know if my back pain means something seriously wrong?")
+    assert all(hit.warning_sign for hit in result.results[:3])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why does my back ache the week before my period?",
+        "Is back pain normal before your period starts?",
+    ],
+)
+def test_back_pain_with_a_period_gets_the_hot_towel_and_the_pelvic_causes(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"hot-towel-compress", "cause-urogenital-disease"} == set(ids[:2])
+
+
+def test_a_period_of_time_is_not_menstruation(index: AskIndex) -> None:
+    ids = [
+        hit.id for hit in ask(index, "My back hurts after standing for a period of time").results
+    ]
+    assert "hot-towel-compress" not in ids[:3]
+
+
+def test_whether_a_condition_is_curable_reaches_whether_exercise_cures_it(
+    index: AskIndex,
+) -> None:
+    ids = [hit.id for hit in ask(index, "Is ankylosing spondylitis curable?").results]
+    assert ids[0] == "for-ankylosing-spondylitis"
+    assert "conflict-exercise-cures-as" in ids
+
+
+def test_what_to_do_for_a_sore_back_with_no_subject_is_the_general_advice(
+    index: AskIndex,
+) -> None:
+    ids = [hit.id for hit in ask(index, "What to do for a sore back?").results]
+    assert {"for-acute-phase", "for-lumbar-strain"} <= set(ids[:4])

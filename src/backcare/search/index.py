@@ -766,7 +766,8 @@ class AskIndex:
     def spelled(self, question: str) -> str:
         """The question lower-cased, its slips read as the content words they were meant as
         ("swiming", "bak": ``Speller``)."""
-        return self._speller.correct(" ".join(question.lower().split()))
+        plain = self.vocabulary.unabbreviate(question)
+        return self._speller.correct(" ".join(plain.lower().split()))
 
     def _dosed(self, lowered: str, words: Sequence[str]) -> frozenset[int]:
         """For a question about how long or how often to do something (``_ASKS_DOSE``), the

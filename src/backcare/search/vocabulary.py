@@ -59,6 +59,10 @@ class Vocabulary:
     ambiguous_words: tuple[AmbiguousWord, ...] = ()
     patterns: tuple[tuple[str, re.Pattern[str]], ...] = ()
     """Concepts said in a form a phrase cannot list ("21 weeks" of a pregnancy), by pattern."""
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    """Capitals that stand for a condition ("AS": ankylosing spondylitis), read only as typed in
+    capitals, in a question not typed all in capitals: lower-cased, "as" is a plain word."""
+    _abbreviated: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _phrases: PhraseIndex = field(init=False, repr=False, compare=False)
     _order: dict[str, int] = field(init=False, repr=False, compare=False)
     """Each concept's place in the file: the few a question names are sorted by it, instead of
@@ -74,6 +78,8 @@ class Vocabulary:
         object.__setattr__(self, "_phrases", phrases)
         object.__setattr__(self, "_order", {name: i for i, name in enumerate(self.concepts)})
         object.__setattr__(self, "_pattern_set", PatternSet.build(self.patterns))
+        forms = "|".join(map(re.escape, self.abbreviations))
+        object.__setattr__(self, "_abbreviated", re.compile(rf"\b({forms})\b") if forms else None)
 
     def concepts_in(self, text: str) -> list[str]:
         """Names of the concepts a text mentions, by any of their variants (in file order)."""
@@ -82,6 +88,14 @@ class Vocabulary:
         found.update(self._pattern_set.matching(lowered))
         order = self._order
         return sorted((name for name in found if name in order), key=order.__getitem__)
+
+    def unabbreviate(self, question: str) -> str:
+        """The question as typed, each abbreviation in capitals spelt out ("Is AS curable?" → "Is
+        ankylosing spondylitis curable?"); unchanged when it is typed all in capitals."""
+        found = self._abbreviated
+        if found is None or found.search(question) is None or question.upper() == question:
+            return question
+        return found.sub(lambda m: self.abbreviations[m.group()], question)
 
     def disambiguate(self, lowered: str) -> str:
         """The lower-cased question with each ambiguous word read as its context says."""
@@ -149,6 +163,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         spellings=spellings,
         ambiguous_aliases=ambiguous,
         ambiguous_words=tuple(_ambiguous_word(spec) for spec in raw.get("ambiguous_words") or ()),
+        abbreviations={str(k): str(v) for k, v in (raw.get("abbreviations") or {}).items()},
         patterns=tuple(
             (str(name), any_of(patterns))
             for name, patterns in (raw.get("concept_patterns") or {}).items()
