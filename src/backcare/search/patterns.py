@@ -74,6 +74,9 @@ class PatternSet(Generic[Key]):
     """The pieces by their first ``SHORTEST`` characters: a text holds a piece only where it
     holds its start, so only the pieces starting with one of the text's own runs of that many
     characters are looked for, not every piece."""
+    starts: frozenset[str] = frozenset()
+    """The keys of ``by_start`` as a set: a text's runs are intersected with it by going
+    through the text's few dozen runs, not through every start (as with the dict itself)."""
 
     @classmethod
     def build(cls, patterns: Iterable[tuple[Key, re.Pattern[str]]]) -> PatternSet[Key]:
@@ -103,7 +106,8 @@ class PatternSet(Generic[Key]):
             tuple(alternatives),
             {piece: frozenset(found) for piece, found in by_piece.items()},
             frozenset(always),
-            _by_start(by_piece),
+            by_start := _by_start(by_piece),
+            frozenset(by_start),
         )
 
     def matching(self, text: str) -> list[Key]:
@@ -133,7 +137,7 @@ class PatternSet(Generic[Key]):
         by_start = self.by_start
         return {
             piece
-            for start in _runs(text).intersection(by_start)
+            for start in _runs(text) & self.starts
             for piece in by_start[start]
             if piece in text
         }
