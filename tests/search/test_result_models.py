@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backcare.knowledge import KnowledgeBase, load_knowledge_base
-from backcare.search import AskHit, AskIndex, AskResult, ask
+from backcare.search import AskAnswer, AskHit, AskIndex, AskResult, ask
 from backcare.trusted import trusted
 
 WORDS = sorted(
@@ -48,3 +48,14 @@ def test_trusted_fills_a_model_as_model_construct_does(kb: KnowledgeBase) -> Non
     assert made == AskHit.model_construct(**fields)
     assert made.model_fields_set == set(fields)
     assert trusted(AskHit, id="x") == AskHit.model_construct(id="x")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, *EXTRA]), min_size=1, max_size=10))
+def test_each_hit_is_filled_in_declaration_order(index: AskIndex, words: list[str]) -> None:
+    """``filled`` takes the hit's dict as it is written: in the models' own field order, as
+    validation would fill it (so ``model_dump`` and the JSON keep their order)."""
+    for hit in ask(index, " ".join(words), top=5).results:
+        assert list(hit.__dict__) == list(AskHit.model_fields)
+        assert list(hit.answer.__dict__) == list(AskAnswer.model_fields)
+        assert hit == trusted(AskHit, **dict(hit.__dict__))

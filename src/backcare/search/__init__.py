@@ -12,7 +12,7 @@ from backcare.search.answer import Answer
 from backcare.search.index import COVERED_THRESHOLD, AskIndex, Hit
 from backcare.search.patterns import plain_apostrophes
 from backcare.search.scope import OutOfScope, load_scope
-from backcare.trusted import trusted
+from backcare.trusted import filled, trusted
 
 __all__ = [
     "AskAnswer",
@@ -161,17 +161,21 @@ def _warning(index: AskIndex, flag: RedFlag | None) -> AskWarning | None:
 
 
 def _result(entry: Entry, score: float, answer: Answer) -> AskHit:
-    """A ranked entry as the API shows it. Built without validation (``trusted``): every field
-    comes from an entry the knowledge base validated when it was loaded, and validating five
-    results again cost a sixth of a question's time."""
-    return trusted(
+    """A ranked entry as the API shows it. Built without validation (``filled``, ``trusted``
+    given its fields as one dict in declaration order): every field comes from an entry the
+    knowledge base validated when it was loaded, and validating five results again cost a sixth
+    of a question's time."""
+    text = answer.text
+    return filled(
         AskHit,
-        id=entry.id,
-        kind=entry.kind,
-        name=entry.name,
-        answer=trusted(AskAnswer, text=answer.text, quotes=list(answer.quotes)),
-        snippet=answer.text,
-        score=score,
-        warning_sign=entry.kind == "red_flag",
-        sources=list(entry.sources),
+        {
+            "id": entry.id,
+            "kind": entry.kind,
+            "name": entry.name,
+            "answer": filled(AskAnswer, {"text": text, "quotes": list(answer.quotes)}),
+            "snippet": text,
+            "score": score,
+            "warning_sign": entry.kind == "red_flag",
+            "sources": list(entry.sources),
+        },
     )

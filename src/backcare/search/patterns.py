@@ -74,6 +74,9 @@ class PatternSet(Generic[Key]):
     """The pieces by their first ``SHORTEST`` characters: a text holds a piece only where it
     holds its start, so only the pieces starting with one of the text's own runs of that many
     characters are looked for, not every piece."""
+    starts: frozenset[str] = frozenset()
+    """The keys of ``by_start`` as a set: a text's runs are intersected with it by going
+    through the text's few dozen runs, not through every start (as with the dict itself)."""
 
     @classmethod
     def build(cls, patterns: Iterable[tuple[Key, re.Pattern[str]]]) -> PatternSet[Key]:
@@ -103,7 +106,8 @@ class PatternSet(Generic[Key]):
             tuple(alternatives),
             {piece: frozenset(found) for piece, found in by_piece.items()},
             frozenset(always),
-            _by_start(by_piece),
+            by_start := _by_start(by_piece),
+            frozenset(by_start),
         )
 
     def matching(self, text: str) -> list[Key]:
@@ -133,7 +137,7 @@ class PatternSet(Generic[Key]):
         by_start = self.by_start
         return {
             piece
-            for start in _runs(text).intersection(by_start)
+            for start in _runs(text) & self.starts
             for piece in by_start[start]
             if piece in text
         }
@@ -174,13 +178,19 @@ def required_clauses(pattern: str) -> list[tuple[Clause, ...]]:
 
 
 def _branches(items: Sequence[tuple[Any, Any]]) -> list[Sequence[tuple[Any, Any]]]:
-    """The top-level alternatives of a parsed expression (through groups around all of it)."""
+    """The top-level alternatives of a parsed expression (through groups around all of it).
+    The parser takes what all alternatives begin with out of them ("\\ba|\\bb" is read as
+    "\\b(?:a|b)"): such a beginning is given back to each alternative, so that each is gated by
+    its own pieces, not by the weakest of them all."""
     if len(items) == 1:
         op, value = items[0]
         if op is sre_constants.BRANCH:
             return [alt for branch in value[1] for alt in _branches(branch)]
         if op is sre_constants.SUBPATTERN and not (value[1] or value[2]):
             return _branches(value[3])
+    elif items and items[-1][0] is sre_constants.BRANCH:
+        beginning = list(items[:-1])
+        return [alt for branch in items[-1][1][1] for alt in _branches([*beginning, *branch])]
     return [items]
 
 
@@ -189,12 +199,16 @@ def _options(items: Iterable[tuple[Any, Any]]) -> list[Clause]:
     (and each run of plain characters) make a clause."""
     options: list[Clause] = []
     run = ""
-    for op, value in items:
+    items_list = list(items)
+    for at, (op, value) in enumerate(items_list):
         if op is sre_constants.LITERAL:
             run += chr(value)
             continue
         if run:
-            options.append(frozenset({run}))
+            # the run and each beginning what follows it can have ("w" of "(weeks|wks)",
+            # which the parser took out of the alternatives: "w(eeks|ks)")
+            following, _ = _beginnings(items_list[at:])
+            options.append(frozenset(run + begun for begun in following))
             run = ""
         found = _of_item(op, value)
         if found is not None:
@@ -202,6 +216,35 @@ def _options(items: Iterable[tuple[Any, Any]]) -> list[Clause]:
     if run:
         options.append(frozenset({run}))
     return options
+
+
+MOST_BEGINNINGS = 4
+"""``_beginnings`` stops before it would list more than this many."""
+
+
+def _beginnings(items: Sequence[tuple[Any, Any]]) -> tuple[frozenset[str], bool]:
+    """Literal beginnings every match of a sequence starts with one of ("" when it can begin
+    with anything), and whether they are the whole of every match: plain characters, and
+    groups and alternatives of them, read up to the first item of any other kind."""
+    begun = frozenset({""})
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            begun = frozenset(b + chr(value) for b in begun)
+            continue
+        if op is sre_constants.SUBPATTERN and not (value[1] or value[2]):
+            inner, whole = _beginnings(value[3])
+        elif op is sre_constants.BRANCH:
+            parts = [_beginnings(branch) for branch in value[1]]
+            inner = frozenset().union(*(p for p, _ in parts))
+            whole = all(w for _, w in parts)
+        else:
+            return begun, False
+        if len(begun) * len(inner) > MOST_BEGINNINGS:
+            return begun, False
+        begun = frozenset(b + i for b in begun for i in inner)
+        if not whole:
+            return begun, False
+    return begun, True
 
 
 def _of_sequence(items: Iterable[tuple[Any, Any]]) -> Clause | None:
