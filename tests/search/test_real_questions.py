@@ -60,6 +60,7 @@ THIRTEENTH_BATCH = "held_out_13"
 FOURTEENTH_BATCH = "held_out_14"
 FIFTEENTH_BATCH = "held_out_15"
 SIXTEENTH_BATCH = "held_out_16"
+SEVENTEENTH_BATCH = "held_out_17"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -76,6 +77,7 @@ LATER_BATCHES = (
     FOURTEENTH_BATCH,
     FIFTEENTH_BATCH,
     SIXTEENTH_BATCH,
+    SEVENTEENTH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -190,3 +192,14 @@ def test_sixteenth_held_out_batch_is_big_enough_and_of_both_kinds(
     assert sum(not i["covered"] for i in sixteenth) >= 12
     long = [i for i in sixteenth if len(i["q"].split()) > 40]
     assert len(long) * 3 <= len(sixteenth)
+
+
+def test_seventeenth_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    seventeenth = [i for i in items if i["part"] == SEVENTEENTH_BATCH]
+    assert len(seventeenth) >= 49
+    assert sum(i["covered"] for i in seventeenth) >= 37
+    assert sum(not i["covered"] for i in seventeenth) >= 12
+    long = [i for i in seventeenth if len(i["q"].split()) > 40]
+    assert len(long) * 3 <= len(seventeenth)
