@@ -36,12 +36,7 @@ def trusted(model: type[Model], **fields: Any) -> Model:
             values = {name: fields[name] for name in names}
         except KeyError:
             return model.model_construct(**fields)
-    item = model.__new__(model)
-    _fill(item, "__dict__", values)
-    _fill(item, "__pydantic_fields_set__", set(values))
-    _fill(item, "__pydantic_extra__", None)
-    _fill(item, "__pydantic_private__", None)
-    return item
+    return filled(model, values)
 
 
 def filled(model: type[Model], values: dict[str, Any]) -> Model:

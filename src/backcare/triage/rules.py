@@ -588,9 +588,9 @@ def ectopic_pregnancy(profile: Profile, _: Thresholds) -> Hit | None:
     signs = said(profile, "symptoms.might_be_pregnant", "symptoms.abdominal_pain")
     if len(signs) < 2 or profile.pregnancy is not None:
         return None
-    sudden_and_severe = _sudden(profile) + _severe(profile)
+    sudden, severe = _sudden(profile), _severe(profile)
     bleeding_inside = said(profile, "symptoms.sweating_nausea_or_faintness") + (
-        sudden_and_severe if len(sudden_and_severe) == 2 else ()
+        sudden + severe if sudden and severe else ()
     )
     return Hit((*signs, *bleeding_inside), "emergency" if bleeding_inside else None)
 
