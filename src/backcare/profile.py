@@ -128,6 +128,10 @@ class Symptoms(ProfileModel):
     """Hands newly clumsy (dropping things, trouble with buttons or writing) or walking newly
     unsteady: the spinal cord in the neck may be pressed (degenerative cervical myelopathy; NHS
     inform: call 111). Asked with neck, hand or both-leg symptoms."""
+    testicle_pain: bool | None = None
+    """Pain in a testicle: with back, side or belly pain it may be a twisted testicle (testicular
+    torsion), an emergency when sudden, or a kidney stone's pain felt there. Asked of men and
+    people who answered other with belly or side pain, and under 20."""
 
 
 SYMPTOM_FIELDS: tuple[str, ...] = tuple(Symptoms.model_fields)

@@ -318,6 +318,30 @@ CASES = [
             "symptoms": {"clumsy_hands_or_unsteady_walking": True},
         },
     ),
+    # NHS SYB Healthier Together / Fern House Surgery: sudden testicle pain -> hospital at once;
+    # NICE NG12: persisting testicle symptoms -> a GP's look.
+    (
+        "sudden-testicle-and-belly-pain-at-14",
+        "emergency",
+        "testicular_torsion",
+        {
+            "age": 14,
+            "sex": "male",
+            "pain": {"areas": ["lower_back"], "score": 5, "onset": "sudden"},
+            "symptoms": {"abdominal_pain": True, "testicle_pain": True},
+        },
+    ),
+    (
+        "slow-testicle-ache-with-back-pain-at-40",
+        "routine",
+        "testicular_torsion",
+        {
+            "age": 40,
+            "sex": "male",
+            "pain": {"areas": ["lower_back"], "score": 3, "duration_days": 5, "onset": "gradual"},
+            "symptoms": {"testicle_pain": True},
+        },
+    ),
     (
         "severe-headache-with-fever-and-neck-pain",
         "emergency",
@@ -1124,3 +1148,17 @@ def test_the_reason_reads_as_a_sentence(
     result = check(flags_kb, age=27, sex="female", pain={"score": 3}, symptoms=symptoms)
     assert reason in result.advice
     assert "because of that" not in result.advice
+
+
+def test_testicle_pain_with_a_stones_colic_stays_at_least_urgent(flags_kb: KnowledgeBase) -> None:
+    """A kidney stone's pain felt in the testicle: the colic's urgent level stands, and the
+    testicle is named beside it, booked."""
+    result = check(
+        flags_kb,
+        age=38,
+        sex="male",
+        pain={"areas": ["lower_back"], "score": 6, "onset": "gradual"},
+        symptoms={"flank_pain_or_colic": True, "testicle_pain": True},
+    )
+    assert result.level == "urgent"
+    assert {"urinary_kidney", "testicular_torsion"} <= flag_ids(result)

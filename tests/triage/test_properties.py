@@ -493,3 +493,16 @@ def test_every_pair_of_trouble_answers_is_monotone(flags_kb: KnowledgeBase) -> N
                 if rank(after) > rank(before) or after.exercise_allowed > before.exercise_allowed:
                     wrong.append((name, first, second, before.level, after.level))
     assert wrong == []
+
+
+@EXAMPLES
+@given(profiles())
+def test_testicle_pain_is_at_least_booked_and_an_emergency_when_sudden(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """Pain in a testicle is never self-care, and with pain that came on suddenly it is always an
+    emergency (NHS SYB Healthier Together, Torsion: "If you or your child has sudden testicular
+    pain, go to hospital immediately")."""
+    result = evaluate(with_answer(profile, "symptoms.testicle_pain", True), flags_kb)
+    assert rank(result) <= LEVELS.index("routine")
+    assert profile.pain.onset != "sudden" or result.level == "emergency"

@@ -141,6 +141,17 @@ def _spinal_cord_signs_matter(answers: Answers) -> bool:
     )
 
 
+def _testicle_pain_matters(answers: Answers) -> bool:
+    """Pain in a testicle matters for men and people who answered other, with belly pain or
+    cramping pain in the side (a twisted testicle can be felt in the belly; a kidney stone's pain
+    spreads to the testicle), and under 20, the ages at which a testicle most often twists
+    (Fern House Surgery, NHS: testicular torsion "most commonly affects boys aged 10-18")."""
+    age = answers.get("age")
+    young = isinstance(age, int) and age < DEFAULT_THRESHOLDS.young_age
+    belly_or_side = _any_yes("symptoms.abdominal_pain", "symptoms.flank_pain_or_colic")(answers)
+    return answers.get("sex") in ("male", "other") and (young or belly_or_side)
+
+
 def _bones_at_risk(answers: Answers) -> bool:
     age = answers.get("age")
     return (
@@ -489,6 +500,11 @@ QUESTIONS: tuple[Question, ...] = (
         "symptoms.known_kidney_stones",
         "Have you had kidney stones before?",
         applies=_yes("symptoms.flank_pain_or_colic"),
+    ),
+    Question(
+        "symptoms.testicle_pain",
+        "Do you have pain in a testicle?",
+        applies=_testicle_pain_matters,
     ),
     Question(
         "symptoms.blood_in_urine",

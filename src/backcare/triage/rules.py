@@ -611,6 +611,22 @@ def cervical_myelopathy(profile: Profile, _: Thresholds) -> Hit | None:
     return Hit((*signs, *legs), "emergency" if legs else None)
 
 
+def testicular_torsion(profile: Profile, _: Thresholds) -> Hit | None:
+    """Pain in a testicle with back, side or belly pain. When the pain came on suddenly, a twisted
+    testicle (testicular torsion), an emergency: NHS South Yorkshire and Bassetlaw Healthier
+    Together, Torsion: "This is an emergency. If you or your child has sudden testicular pain, go
+    to hospital immediately"; Fern House Surgery (NHS): "Sudden, severe testicular pain means go
+    straight to A&E or call 999". Otherwise a booked look: unexplained or persisting testicular
+    symptoms are a GP's to examine and scan (NICE NG12, testicular symptoms, "Consider a direct
+    access ultrasound scan"). A kidney stone's pain felt in the testicle comes with cramping side
+    pain, which ``urinary_kidney`` already sees within a day or two."""
+    pain = said(profile, "symptoms.testicle_pain")
+    if not pain:
+        return None
+    sudden = _sudden(profile)
+    return Hit((*pain, *sudden), "emergency" if sudden else "routine")
+
+
 def child(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """New back pain before the age of 20 is less often a simple strain (NICE CKS red flags):
     routine; with night pain, a fever or weight loss, urgent; and under 16 also with a nerve
@@ -745,6 +761,7 @@ RULES: tuple[Rule, ...] = (
     Rule("severe_headache", severe_headache),
     Rule("ectopic_pregnancy", ectopic_pregnancy),
     Rule("cervical_myelopathy", cervical_myelopathy),
+    Rule("testicular_torsion", testicular_torsion),
     Rule("child", child),
     Rule("thoracic_pain", thoracic_pain),
     Rule("spinal_stenosis", spinal_stenosis),

@@ -140,6 +140,7 @@ GROUPS: tuple[Group, ...] = (
             "symptoms.urinary_pain_or_frequency",
             "symptoms.flank_pain_or_colic",
             "symptoms.known_kidney_stones",
+            "symptoms.testicle_pain",
             "symptoms.blood_in_urine",
             "symptoms.dark_or_cola_urine",
             "symptoms.new_swelling_face_or_ankles",
