@@ -132,6 +132,11 @@ class Symptoms(ProfileModel):
     """Pain in a testicle: with back, side or belly pain it may be a twisted testicle (testicular
     torsion), an emergency when sudden, or a kidney stone's pain felt there. Asked of men and
     people who answered other with belly or side pain, and under 20."""
+    little_or_no_urine: bool | None = None
+    """Passing little or no urine (none for eight hours, or much less than usual): the kidneys
+    may be failing from dehydration, an infection or a blockage (NHS, Dehydration: contact a GP
+    or out-of-hours service straight away). Asked with a fever, vomiting or faintness, or urine
+    or kidney signs."""
 
 
 SYMPTOM_FIELDS: tuple[str, ...] = tuple(Symptoms.model_fields)

@@ -342,6 +342,18 @@ CASES = [
             "symptoms": {"testicle_pain": True},
         },
     ),
+    # NHS, Dehydration: not passing urine for eight hours -> GP or out-of-hours straight away.
+    (
+        "vomiting-and-no-urine-since-morning",
+        "urgent",
+        "urinary_kidney",
+        {
+            "age": 70,
+            "sex": "female",
+            "pain": {"areas": ["lower_back"], "score": 4, "onset": "gradual", "onset_age": 40},
+            "symptoms": {"sweating_nausea_or_faintness": True, "little_or_no_urine": True},
+        },
+    ),
     (
         "severe-headache-with-fever-and-neck-pain",
         "emergency",

@@ -506,3 +506,15 @@ def test_testicle_pain_is_at_least_booked_and_an_emergency_when_sudden(
     result = evaluate(with_answer(profile, "symptoms.testicle_pain", True), flags_kb)
     assert rank(result) <= LEVELS.index("routine")
     assert profile.pain.onset != "sudden" or result.level == "emergency"
+
+
+@EXAMPLES
+@given(profiles())
+def test_little_or_no_urine_always_sees_a_doctor_today_or_tomorrow_at_least(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """NHS, Dehydration, Symptoms: "Contact your GP or out-of-hours service straight away if you
+    have … not passing urine for eight hours"."""
+    result = evaluate(with_answer(profile, "symptoms.little_or_no_urine", True), flags_kb)
+    assert rank(result) <= LEVELS.index("urgent")
+    assert "urinary_kidney" in {flag.id for flag in result.flags}

@@ -206,6 +206,7 @@ FOLLOW_UPS = frozenset(
         "symptoms.skin_blue_grey_or_blotchy",
         "symptoms.clumsy_hands_or_unsteady_walking",
         "symptoms.testicle_pain",
+        "symptoms.little_or_no_urine",
     }
 )
 """The warning-sign questions issue 14 added: asked only of the people they concern."""
@@ -312,6 +313,11 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
             {"age": 30, "sex": "male", "symptoms.flank_pain_or_colic": True},
             {"symptoms.testicle_pain"},
             id="side-pain-in-waves-in-a-man-asks-about-testicle-pain",
+        ),
+        pytest.param(
+            {"age": 45, "symptoms.sweating_nausea_or_faintness": True},
+            {"symptoms.little_or_no_urine"},
+            id="being-sick-asks-about-little-or-no-urine",
         ),
         pytest.param(
             {"age": 15, "sex": "male"},

@@ -58,6 +58,7 @@ PHRASES: dict[str, str] = {
     "symptoms.might_be_pregnant": "that you might be pregnant",
     "symptoms.clumsy_hands_or_unsteady_walking": "clumsy hands or unsteady walking",
     "symptoms.testicle_pain": "pain in a testicle",
+    "symptoms.little_or_no_urine": "passing little or no urine",
     "symptoms.known_kidney_stones": "kidney stones before",
     "symptoms.pain_or_numbness_both_legs": "pain or numbness going down both legs",
     "symptoms.new_sexual_problems": "new problems with sex (numbness or loss of function)",

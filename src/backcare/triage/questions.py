@@ -141,6 +141,12 @@ def _spinal_cord_signs_matter(answers: Answers) -> bool:
     )
 
 
+def _kidneys_may_be_failing(answers: Answers) -> bool:
+    """Little or no urine matters with a fever, being sick or faint, or urine or kidney signs:
+    the kidneys may then be failing from dehydration, an infection or a blockage."""
+    return _infection_signs(answers) or _yes("symptoms.sweating_nausea_or_faintness")(answers)
+
+
 def _testicle_pain_matters(answers: Answers) -> bool:
     """Pain in a testicle matters for men and people who answered other, with belly pain or
     cramping pain in the side (a twisted testicle can be felt in the belly; a kidney stone's pain
@@ -505,6 +511,12 @@ QUESTIONS: tuple[Question, ...] = (
         "symptoms.testicle_pain",
         "Do you have pain in a testicle?",
         applies=_testicle_pain_matters,
+    ),
+    Question(
+        "symptoms.little_or_no_urine",
+        "Have you passed little or no urine today (none for eight hours, or much less than "
+        "usual)?",
+        applies=_kidneys_may_be_failing,
     ),
     Question(
         "symptoms.blood_in_urine",

@@ -410,7 +410,10 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
     within a day or two (seeds 000, 001 name the same signs). A kidney infection (a fever with
     urine symptoms or pain in the side) in pregnancy or with a weak immune system or steroids is
     an emergency: NICE NG111 refers pregnant and immunosuppressed people with acute
-    pyelonephritis to hospital. So is a fever with a known stone's pain (`_blocked_by_a_stone`)."""
+    pyelonephritis to hospital. So is a fever with a known stone's pain (`_blocked_by_a_stone`).
+    Passing little or no urine (the kidneys failing from dehydration, an infection or a blockage)
+    is urgent too (NHS, Dehydration, Symptoms: "Contact your GP or out-of-hours service straight
+    away if you have any of the following symptoms: … not passing urine for eight hours")."""
     signs = said(
         profile,
         "symptoms.urinary_pain_or_frequency",
@@ -418,6 +421,7 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
         "symptoms.blood_in_urine",
         "symptoms.dark_or_cola_urine",
         "symptoms.new_swelling_face_or_ankles",
+        "symptoms.little_or_no_urine",
     )
     if not signs:
         return None

@@ -141,6 +141,7 @@ GROUPS: tuple[Group, ...] = (
             "symptoms.flank_pain_or_colic",
             "symptoms.known_kidney_stones",
             "symptoms.testicle_pain",
+            "symptoms.little_or_no_urine",
             "symptoms.blood_in_urine",
             "symptoms.dark_or_cola_urine",
             "symptoms.new_swelling_face_or_ankles",
