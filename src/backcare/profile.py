@@ -137,6 +137,13 @@ class Symptoms(ProfileModel):
     may be failing from dehydration, an infection or a blockage (NHS, Dehydration: contact a GP
     or out-of-hours service straight away). Asked with a fever, vomiting or faintness, or urine
     or kidney signs."""
+    recent_epidural_or_spinal_anaesthetic: bool | None = None
+    """An epidural or spinal anaesthetic (an injection in the back for labour or an operation)
+    in the last six weeks: rarely, pus or a blood clot then presses on the spinal cord, and new
+    severe back pain, numbness or weakness in the legs or a fever need a doctor at once (NHS
+    trust leaflets; St George's: such problems "can appear when you are at home up to six weeks
+    later"). Asked in the six weeks after a birth, with severe pain, a fever, or a numb or weak
+    leg."""
 
 
 SYMPTOM_FIELDS: tuple[str, ...] = tuple(Symptoms.model_fields)

@@ -96,6 +96,11 @@ PHRASINGS: dict[str, list[str]] = {
         "my left testicle hurts and so does my side",
         "could it be testicular torsion",
     ],
+    "epidural_complication": [
+        "I had an epidural two weeks ago and now my back pain is severe",
+        "numb legs after my epidural",
+        "severe back pain after a spinal anaesthetic for my operation",
+    ],
     "pregnancy_warning": [
         "33 weeks and the baby is moving less than usual",
         "my waters have broken and my back aches",

@@ -354,6 +354,34 @@ CASES = [
             "symptoms": {"sweating_nausea_or_faintness": True, "little_or_no_urine": True},
         },
     ),
+    # NHS trust leaflets (CUH, Bradford): after an epidural or spinal, new severe back pain or
+    # numb or weak legs -> GP immediately or the emergency department.
+    (
+        "numb-leg-a-week-after-an-epidural-for-a-knee-operation",
+        "urgent",
+        "epidural_complication",
+        {
+            "age": 58,
+            "sex": "male",
+            "pain": {"areas": ["lower_back"], "score": 4, "onset": "gradual", "onset_age": 57},
+            "symptoms": {
+                "leg_numbness_or_pain": True,
+                "recent_epidural_or_spinal_anaesthetic": True,
+            },
+        },
+    ),
+    (
+        "severe-back-pain-two-weeks-after-a-labour-epidural",
+        "urgent",
+        "epidural_complication",
+        {
+            "age": 30,
+            "sex": "female",
+            "postpartum": {"weeks_since_birth": 2, "delivery": "vaginal"},
+            "pain": {"areas": ["lower_back"], "score": 8, "onset": "gradual"},
+            "symptoms": {"recent_epidural_or_spinal_anaesthetic": True},
+        },
+    ),
     (
         "severe-headache-with-fever-and-neck-pain",
         "emergency",
@@ -1174,3 +1202,40 @@ def test_testicle_pain_with_a_stones_colic_stays_at_least_urgent(flags_kb: Knowl
     )
     assert result.level == "urgent"
     assert {"urinary_kidney", "testicular_torsion"} <= flag_ids(result)
+
+
+def test_after_a_birth_the_epidural_sign_goes_to_the_maternity_unit(
+    flags_kb: KnowledgeBase,
+) -> None:
+    """Gateshead Health NHS: after a labour epidural, numb or weak legs -> the Pregnancy
+    Assessment Unit, 24 hours: urgent, in the maternity unit's words."""
+    result = check(
+        flags_kb,
+        age=27,
+        sex="female",
+        postpartum={"weeks_since_birth": 1},
+        pain={"areas": ["lower_back"], "score": 8},
+        symptoms={"recent_epidural_or_spinal_anaesthetic": True},
+    )
+    assert result.level == "urgent"
+    assert result.advice.startswith("Contact your maternity unit or midwife now.")
+    assert "an epidural or spinal anaesthetic in the last six weeks" in result.advice
+
+
+def test_ordinary_back_pain_after_an_epidural_raises_nothing(flags_kb: KnowledgeBase) -> None:
+    """Back pain is very common after a birth (St George's): an epidural with mild back pain and
+    none of the warning signs is self-care."""
+    result = check(
+        flags_kb,
+        age=31,
+        sex="female",
+        postpartum={"weeks_since_birth": 10, "delivery": "vaginal"},
+        pain={"areas": ["lower_back"], "score": 3, "duration_days": 5, "onset": "gradual"},
+        symptoms={
+            "recent_epidural_or_spinal_anaesthetic": True,
+            "leg_numbness_or_pain": False,
+            "leg_weakness": False,
+            "fever_or_chills": False,
+        },
+    )
+    assert result.level == "self_care"

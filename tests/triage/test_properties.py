@@ -518,3 +518,23 @@ def test_little_or_no_urine_always_sees_a_doctor_today_or_tomorrow_at_least(
     result = evaluate(with_answer(profile, "symptoms.little_or_no_urine", True), flags_kb)
     assert rank(result) <= LEVELS.index("urgent")
     assert "urinary_kidney" in {flag.id for flag in result.flags}
+
+
+@EXAMPLES
+@given(
+    profiles(),
+    st.sampled_from(["leg_numbness_or_pain", "leg_weakness", "fever_or_chills", "severe"]),
+)
+def test_after_an_epidural_a_warning_sign_always_sees_a_doctor_today_or_tomorrow(
+    flags_kb: KnowledgeBase, profile: Profile, sign: str
+) -> None:
+    """CUH NHS: after an epidural, such signs mean "contact your GP immediately or attend your
+    local emergency department"."""
+    person = with_answer(profile, "symptoms.recent_epidural_or_spinal_anaesthetic", True)
+    if sign == "severe":
+        person = with_answer(person, "pain.score", 8)
+    else:
+        person = with_answer(person, f"symptoms.{sign}", True)
+    result = evaluate(person, flags_kb)
+    assert rank(result) <= LEVELS.index("urgent")
+    assert "epidural_complication" in {flag.id for flag in result.flags}

@@ -207,6 +207,7 @@ FOLLOW_UPS = frozenset(
         "symptoms.clumsy_hands_or_unsteady_walking",
         "symptoms.testicle_pain",
         "symptoms.little_or_no_urine",
+        "symptoms.recent_epidural_or_spinal_anaesthetic",
     }
 )
 """The warning-sign questions issue 14 added: asked only of the people they concern."""
@@ -318,6 +319,16 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
             {"age": 45, "symptoms.sweating_nausea_or_faintness": True},
             {"symptoms.little_or_no_urine"},
             id="being-sick-asks-about-little-or-no-urine",
+        ),
+        pytest.param(
+            {"age": 29, "sex": "female", "postpartum.weeks_since_birth": 2},
+            {"symptoms.recent_epidural_or_spinal_anaesthetic"},
+            id="two-weeks-after-a-birth-asks-about-an-epidural",
+        ),
+        pytest.param(
+            {"age": 52, "symptoms.leg_numbness_or_pain": True},
+            {"symptoms.recent_epidural_or_spinal_anaesthetic"},
+            id="a-numb-leg-asks-about-an-epidural",
         ),
         pytest.param(
             {"age": 15, "sex": "male"},

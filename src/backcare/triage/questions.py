@@ -265,7 +265,23 @@ def _wound_possible(answers: Answers) -> bool:
     caesarean = answers.get("postpartum.delivery") == "caesarean"
     weeks = _weeks_after_birth(answers)
     recent_caesarean = caesarean and weeks is not None and weeks <= 12
-    return recent_caesarean or answers.get("symptoms.recent_spinal_procedure") is True
+    return recent_caesarean or _any_yes(
+        "symptoms.recent_spinal_procedure", "symptoms.recent_epidural_or_spinal_anaesthetic"
+    )(answers)
+
+
+def _epidural_matters(answers: Answers) -> bool:
+    """An epidural or spinal anaesthetic matters in the six weeks after a birth, and with the
+    signs that would make one a worry: severe pain (7+ or excruciating), a fever, or a numb or
+    weak leg (NHS trust leaflets on what to look out for after an epidural)."""
+    severe = (
+        _at_least("pain.score", ACUTE_PAIN_SCORE)(answers)
+        or answers.get("pain.excruciating") is True
+    )
+    signs = _any_yes(
+        "symptoms.fever_or_chills", "symptoms.leg_numbness_or_pain", "symptoms.leg_weakness"
+    )(answers)
+    return _just_gave_birth(answers) or severe or signs
 
 
 MAX_POSTPARTUM_WEEKS = 104
@@ -449,6 +465,12 @@ QUESTIONS: tuple[Question, ...] = (
         "symptoms.recent_spinal_procedure",
         "Have you had an operation or an injection on your spine in the last three months?",
         applies=_yes("symptoms.fever_or_chills"),
+    ),
+    Question(
+        "symptoms.recent_epidural_or_spinal_anaesthetic",
+        "In the last six weeks, have you had an epidural or a spinal anaesthetic (an injection "
+        "in your back for labour or an operation)?",
+        applies=_epidural_matters,
     ),
     Question(
         "symptoms.wound_redness_or_discharge",

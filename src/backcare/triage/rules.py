@@ -631,6 +631,31 @@ def testicular_torsion(profile: Profile, _: Thresholds) -> Hit | None:
     return Hit((*pain, *sudden), "emergency" if sudden else "routine")
 
 
+def epidural_complication(profile: Profile, _: Thresholds) -> Hit | None:
+    """After an epidural or spinal anaesthetic in the last six weeks, severe back pain, a numb
+    or weak leg, a fever or a red or weeping wound: pus or a blood clot may be pressing on the
+    spinal cord, urgent (Cambridge University Hospitals NHS, post-epidural discharge
+    instructions: "it is important that you contact your GP immediately or attend your local
+    emergency department"; Bradford Teaching Hospitals NHS, What to look out for after an
+    epidural or spinal anaesthetic: "New severe back pain", "New weakness, increasing numbness or
+    new loss of sensation in your legs" — "These rare complications need urgent treatment").
+    In the six weeks after a birth the urgent wording is the maternity unit's (Gateshead Health
+    NHS, Epidural advice for maternity patients: contact the Pregnancy Assessment Unit, 24
+    hours). Bladder or bowel change is ``cauda_equina``'s emergency; a fever with a numb or weak
+    leg is ``infection``'s."""
+    epidural = said(profile, "symptoms.recent_epidural_or_spinal_anaesthetic")
+    if not epidural:
+        return None
+    signs = _severe(profile) + said(
+        profile,
+        "symptoms.leg_numbness_or_pain",
+        "symptoms.leg_weakness",
+        "symptoms.fever_or_chills",
+        "symptoms.wound_redness_or_discharge",
+    )
+    return Hit((*epidural, *signs)) if signs else None
+
+
 def child(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """New back pain before the age of 20 is less often a simple strain (NICE CKS red flags):
     routine; with night pain, a fever or weight loss, urgent; and under 16 also with a nerve
@@ -766,6 +791,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ectopic_pregnancy", ectopic_pregnancy),
     Rule("cervical_myelopathy", cervical_myelopathy),
     Rule("testicular_torsion", testicular_torsion),
+    Rule("epidural_complication", epidural_complication),
     Rule("child", child),
     Rule("thoracic_pain", thoracic_pain),
     Rule("spinal_stenosis", spinal_stenosis),

@@ -127,6 +127,7 @@ GROUPS: tuple[Group, ...] = (
             "symptoms.cannot_stand_or_walk",
             "symptoms.injected_drug_use",
             "symptoms.recent_spinal_procedure",
+            "symptoms.recent_epidural_or_spinal_anaesthetic",
             "symptoms.wound_redness_or_discharge",
             "symptoms.night_sweats",
             "symptoms.pain_constant_whatever_position",
