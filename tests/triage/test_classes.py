@@ -1239,3 +1239,39 @@ def test_ordinary_back_pain_after_an_epidural_raises_nothing(flags_kb: Knowledge
         },
     )
     assert result.level == "self_care"
+
+
+@pytest.mark.parametrize(
+    ("symptoms", "pain", "level"),
+    [
+        pytest.param({"abdominal_pain": True}, {"score": 3}, "routine", id="belly-pain"),
+        pytest.param(
+            {"abdominal_pain": True, "fever_or_chills": True}, {"score": 3}, "urgent", id="fever"
+        ),
+        pytest.param(
+            {"abdominal_pain": True, "sweating_nausea_or_faintness": True},
+            {"score": 3},
+            "urgent",
+            id="being-sick",
+        ),
+        pytest.param({"abdominal_pain": True}, {"score": 8}, "emergency", id="severe-pain"),
+    ],
+)
+def test_pelvic_inflammatory_disease_gets_the_levels_nhs_sexual_health_services_give(
+    flags_kb: KnowledgeBase, symptoms: dict[str, bool], pain: dict[str, int], level: str
+) -> None:
+    """Lower belly pain with back pain in a young woman, the pain of PID: a GP or sexual health
+    clinic (Knowsley Sexual Health, NHS: "visit your GP or a sexual health clinic"); with a fever
+    or vomiting, urgently (Leeds Sexual Health, NHS: "If you have fever or vomiting with pain, you
+    should seek help urgently"); with severe pain, at once (the stomach-ache line, 999). The
+    discharge, bleeding and pain during sex the NHS page lists add no level on these pages, so
+    they need no answer of their own."""
+    result = check(
+        flags_kb,
+        age=22,
+        sex="female",
+        pain={"areas": ["lower_back"], "onset": "gradual", "duration_days": 4, **pain},
+        symptoms=symptoms,
+    )
+    assert result.level == level
+    assert "abdominal_visceral" in flag_ids(result)
