@@ -128,6 +128,22 @@ class Symptoms(ProfileModel):
     """Hands newly clumsy (dropping things, trouble with buttons or writing) or walking newly
     unsteady: the spinal cord in the neck may be pressed (degenerative cervical myelopathy; NHS
     inform: call 111). Asked with neck, hand or both-leg symptoms."""
+    testicle_pain: bool | None = None
+    """Pain in a testicle: with back, side or belly pain it may be a twisted testicle (testicular
+    torsion), an emergency when sudden, or a kidney stone's pain felt there. Asked of men and
+    people who answered other with belly or side pain, and under 20."""
+    little_or_no_urine: bool | None = None
+    """Passing little or no urine (none for eight hours, or much less than usual): the kidneys
+    may be failing from dehydration, an infection or a blockage (NHS, Dehydration: contact a GP
+    or out-of-hours service straight away). Asked with a fever, vomiting or faintness, or urine
+    or kidney signs."""
+    recent_epidural_or_spinal_anaesthetic: bool | None = None
+    """An epidural or spinal anaesthetic (an injection in the back for labour or an operation)
+    in the last six weeks: rarely, pus or a blood clot then presses on the spinal cord, and new
+    severe back pain, numbness or weakness in the legs or a fever need a doctor at once (NHS
+    trust leaflets; St George's: such problems "can appear when you are at home up to six weeks
+    later"). Asked in the six weeks after a birth, with severe pain, a fever, or a numb or weak
+    leg."""
 
 
 SYMPTOM_FIELDS: tuple[str, ...] = tuple(Symptoms.model_fields)

@@ -91,6 +91,16 @@ PHRASINGS: dict[str, list[str]] = {
         "neck pain and I keep dropping things",
         "could I have cervical myelopathy",
     ],
+    "testicular_torsion": [
+        "sudden pain in my testicle and my lower back",
+        "my left testicle hurts and so does my side",
+        "could it be testicular torsion",
+    ],
+    "epidural_complication": [
+        "I had an epidural two weeks ago and now my back pain is severe",
+        "numb legs after my epidural",
+        "severe back pain after a spinal anaesthetic for my operation",
+    ],
     "pregnancy_warning": [
         "33 weeks and the baby is moving less than usual",
         "my waters have broken and my back aches",

@@ -318,6 +318,70 @@ CASES = [
             "symptoms": {"clumsy_hands_or_unsteady_walking": True},
         },
     ),
+    # NHS SYB Healthier Together / Fern House Surgery: sudden testicle pain -> hospital at once;
+    # NICE NG12: persisting testicle symptoms -> a GP's look.
+    (
+        "sudden-testicle-and-belly-pain-at-14",
+        "emergency",
+        "testicular_torsion",
+        {
+            "age": 14,
+            "sex": "male",
+            "pain": {"areas": ["lower_back"], "score": 5, "onset": "sudden"},
+            "symptoms": {"abdominal_pain": True, "testicle_pain": True},
+        },
+    ),
+    (
+        "slow-testicle-ache-with-back-pain-at-40",
+        "routine",
+        "testicular_torsion",
+        {
+            "age": 40,
+            "sex": "male",
+            "pain": {"areas": ["lower_back"], "score": 3, "duration_days": 5, "onset": "gradual"},
+            "symptoms": {"testicle_pain": True},
+        },
+    ),
+    # NHS, Dehydration: not passing urine for eight hours -> GP or out-of-hours straight away.
+    (
+        "vomiting-and-no-urine-since-morning",
+        "urgent",
+        "urinary_kidney",
+        {
+            "age": 70,
+            "sex": "female",
+            "pain": {"areas": ["lower_back"], "score": 4, "onset": "gradual", "onset_age": 40},
+            "symptoms": {"sweating_nausea_or_faintness": True, "little_or_no_urine": True},
+        },
+    ),
+    # NHS trust leaflets (CUH, Bradford): after an epidural or spinal, new severe back pain or
+    # numb or weak legs -> GP immediately or the emergency department.
+    (
+        "numb-leg-a-week-after-an-epidural-for-a-knee-operation",
+        "urgent",
+        "epidural_complication",
+        {
+            "age": 58,
+            "sex": "male",
+            "pain": {"areas": ["lower_back"], "score": 4, "onset": "gradual", "onset_age": 57},
+            "symptoms": {
+                "leg_numbness_or_pain": True,
+                "recent_epidural_or_spinal_anaesthetic": True,
+            },
+        },
+    ),
+    (
+        "severe-back-pain-two-weeks-after-a-labour-epidural",
+        "urgent",
+        "epidural_complication",
+        {
+            "age": 30,
+            "sex": "female",
+            "postpartum": {"weeks_since_birth": 2, "delivery": "vaginal"},
+            "pain": {"areas": ["lower_back"], "score": 8, "onset": "gradual"},
+            "symptoms": {"recent_epidural_or_spinal_anaesthetic": True},
+        },
+    ),
     (
         "severe-headache-with-fever-and-neck-pain",
         "emergency",
@@ -1124,3 +1188,90 @@ def test_the_reason_reads_as_a_sentence(
     result = check(flags_kb, age=27, sex="female", pain={"score": 3}, symptoms=symptoms)
     assert reason in result.advice
     assert "because of that" not in result.advice
+
+
+def test_testicle_pain_with_a_stones_colic_stays_at_least_urgent(flags_kb: KnowledgeBase) -> None:
+    """A kidney stone's pain felt in the testicle: the colic's urgent level stands, and the
+    testicle is named beside it, booked."""
+    result = check(
+        flags_kb,
+        age=38,
+        sex="male",
+        pain={"areas": ["lower_back"], "score": 6, "onset": "gradual"},
+        symptoms={"flank_pain_or_colic": True, "testicle_pain": True},
+    )
+    assert result.level == "urgent"
+    assert {"urinary_kidney", "testicular_torsion"} <= flag_ids(result)
+
+
+def test_after_a_birth_the_epidural_sign_goes_to_the_maternity_unit(
+    flags_kb: KnowledgeBase,
+) -> None:
+    """Gateshead Health NHS: after a labour epidural, numb or weak legs -> the Pregnancy
+    Assessment Unit, 24 hours: urgent, in the maternity unit's words."""
+    result = check(
+        flags_kb,
+        age=27,
+        sex="female",
+        postpartum={"weeks_since_birth": 1},
+        pain={"areas": ["lower_back"], "score": 8},
+        symptoms={"recent_epidural_or_spinal_anaesthetic": True},
+    )
+    assert result.level == "urgent"
+    assert result.advice.startswith("Contact your maternity unit or midwife now.")
+    assert "an epidural or spinal anaesthetic in the last six weeks" in result.advice
+
+
+def test_ordinary_back_pain_after_an_epidural_raises_nothing(flags_kb: KnowledgeBase) -> None:
+    """Back pain is very common after a birth (St George's): an epidural with mild back pain and
+    none of the warning signs is self-care."""
+    result = check(
+        flags_kb,
+        age=31,
+        sex="female",
+        postpartum={"weeks_since_birth": 10, "delivery": "vaginal"},
+        pain={"areas": ["lower_back"], "score": 3, "duration_days": 5, "onset": "gradual"},
+        symptoms={
+            "recent_epidural_or_spinal_anaesthetic": True,
+            "leg_numbness_or_pain": False,
+            "leg_weakness": False,
+            "fever_or_chills": False,
+        },
+    )
+    assert result.level == "self_care"
+
+
+@pytest.mark.parametrize(
+    ("symptoms", "pain", "level"),
+    [
+        pytest.param({"abdominal_pain": True}, {"score": 3}, "routine", id="belly-pain"),
+        pytest.param(
+            {"abdominal_pain": True, "fever_or_chills": True}, {"score": 3}, "urgent", id="fever"
+        ),
+        pytest.param(
+            {"abdominal_pain": True, "sweating_nausea_or_faintness": True},
+            {"score": 3},
+            "urgent",
+            id="being-sick",
+        ),
+        pytest.param({"abdominal_pain": True}, {"score": 8}, "emergency", id="severe-pain"),
+    ],
+)
+def test_pelvic_inflammatory_disease_gets_the_levels_nhs_sexual_health_services_give(
+    flags_kb: KnowledgeBase, symptoms: dict[str, bool], pain: dict[str, int], level: str
+) -> None:
+    """Lower belly pain with back pain in a young woman, the pain of PID: a GP or sexual health
+    clinic (Knowsley Sexual Health, NHS: "visit your GP or a sexual health clinic"); with a fever
+    or vomiting, urgently (Leeds Sexual Health, NHS: "If you have fever or vomiting with pain, you
+    should seek help urgently"); with severe pain, at once (the stomach-ache line, 999). The
+    discharge, bleeding and pain during sex the NHS page lists add no level on these pages, so
+    they need no answer of their own."""
+    result = check(
+        flags_kb,
+        age=22,
+        sex="female",
+        pain={"areas": ["lower_back"], "onset": "gradual", "duration_days": 4, **pain},
+        symptoms=symptoms,
+    )
+    assert result.level == level
+    assert "abdominal_visceral" in flag_ids(result)

@@ -493,3 +493,48 @@ def test_every_pair_of_trouble_answers_is_monotone(flags_kb: KnowledgeBase) -> N
                 if rank(after) > rank(before) or after.exercise_allowed > before.exercise_allowed:
                     wrong.append((name, first, second, before.level, after.level))
     assert wrong == []
+
+
+@EXAMPLES
+@given(profiles())
+def test_testicle_pain_is_at_least_booked_and_an_emergency_when_sudden(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """Pain in a testicle is never self-care, and with pain that came on suddenly it is always an
+    emergency (NHS SYB Healthier Together, Torsion: "If you or your child has sudden testicular
+    pain, go to hospital immediately")."""
+    result = evaluate(with_answer(profile, "symptoms.testicle_pain", True), flags_kb)
+    assert rank(result) <= LEVELS.index("routine")
+    assert profile.pain.onset != "sudden" or result.level == "emergency"
+
+
+@EXAMPLES
+@given(profiles())
+def test_little_or_no_urine_always_sees_a_doctor_today_or_tomorrow_at_least(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """NHS, Dehydration, Symptoms: "Contact your GP or out-of-hours service straight away if you
+    have … not passing urine for eight hours"."""
+    result = evaluate(with_answer(profile, "symptoms.little_or_no_urine", True), flags_kb)
+    assert rank(result) <= LEVELS.index("urgent")
+    assert "urinary_kidney" in {flag.id for flag in result.flags}
+
+
+@EXAMPLES
+@given(
+    profiles(),
+    st.sampled_from(["leg_numbness_or_pain", "leg_weakness", "fever_or_chills", "severe"]),
+)
+def test_after_an_epidural_a_warning_sign_always_sees_a_doctor_today_or_tomorrow(
+    flags_kb: KnowledgeBase, profile: Profile, sign: str
+) -> None:
+    """CUH NHS: after an epidural, such signs mean "contact your GP immediately or attend your
+    local emergency department"."""
+    person = with_answer(profile, "symptoms.recent_epidural_or_spinal_anaesthetic", True)
+    if sign == "severe":
+        person = with_answer(person, "pain.score", 8)
+    else:
+        person = with_answer(person, f"symptoms.{sign}", True)
+    result = evaluate(person, flags_kb)
+    assert rank(result) <= LEVELS.index("urgent")
+    assert "epidural_complication" in {flag.id for flag in result.flags}

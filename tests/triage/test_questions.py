@@ -205,6 +205,9 @@ FOLLOW_UPS = frozenset(
         "symptoms.extreme_shivering",
         "symptoms.skin_blue_grey_or_blotchy",
         "symptoms.clumsy_hands_or_unsteady_walking",
+        "symptoms.testicle_pain",
+        "symptoms.little_or_no_urine",
+        "symptoms.recent_epidural_or_spinal_anaesthetic",
     }
 )
 """The warning-sign questions issue 14 added: asked only of the people they concern."""
@@ -308,6 +311,31 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
             id="belly-pain-in-a-woman-not-known-to-be-pregnant-asks-whether-she-might-be",
         ),
         pytest.param(
+            {"age": 30, "sex": "male", "symptoms.flank_pain_or_colic": True},
+            {"symptoms.testicle_pain"},
+            id="side-pain-in-waves-in-a-man-asks-about-testicle-pain",
+        ),
+        pytest.param(
+            {"age": 45, "symptoms.sweating_nausea_or_faintness": True},
+            {"symptoms.little_or_no_urine"},
+            id="being-sick-asks-about-little-or-no-urine",
+        ),
+        pytest.param(
+            {"age": 29, "sex": "female", "postpartum.weeks_since_birth": 2},
+            {"symptoms.recent_epidural_or_spinal_anaesthetic"},
+            id="two-weeks-after-a-birth-asks-about-an-epidural",
+        ),
+        pytest.param(
+            {"age": 52, "symptoms.leg_numbness_or_pain": True},
+            {"symptoms.recent_epidural_or_spinal_anaesthetic"},
+            id="a-numb-leg-asks-about-an-epidural",
+        ),
+        pytest.param(
+            {"age": 15, "sex": "male"},
+            {"symptoms.testicle_pain"},
+            id="a-boy-of-15-is-asked-about-testicle-pain",
+        ),
+        pytest.param(
             {"age": 50, "symptoms.urinary_pain_or_frequency": True},
             {"symptoms.extreme_shivering", "symptoms.skin_blue_grey_or_blotchy"},
             id="urine-symptoms-ask-the-sepsis-signs",
@@ -388,6 +416,21 @@ def test_might_be_pregnant_is_asked_only_with_belly_pain_of_who_could_be(
 ) -> None:
     asked, _ = walk(person, no_or_skip)
     assert "symptoms.might_be_pregnant" not in asked
+
+
+@pytest.mark.parametrize(
+    "person",
+    [
+        pytest.param({"age": 35, "sex": "male"}, id="a-man-of-35-without-belly-or-side-pain"),
+        pytest.param(
+            {"age": 30, "sex": "female", "symptoms.abdominal_pain": True},
+            id="a-woman-with-belly-pain",
+        ),
+    ],
+)
+def test_testicle_pain_is_asked_only_where_it_matters(person: dict[str, Any]) -> None:
+    asked, _ = walk(person, no_or_skip)
+    assert "symptoms.testicle_pain" not in asked
 
 
 def test_confusion_is_asked_from_65_or_with_a_fever_not_of_a_well_64_year_old() -> None:

@@ -70,6 +70,8 @@ FlagId = Literal[
     "severe_headache",
     "ectopic_pregnancy",
     "cervical_myelopathy",
+    "testicular_torsion",
+    "epidural_complication",
 ]
 FLAG_IDS: tuple[FlagId, ...] = FlagId.__args__  # type: ignore[attr-defined]
 Level = Literal["emergency", "urgent", "routine", "self_care"]

@@ -57,6 +57,11 @@ PHRASES: dict[str, str] = {
     "symptoms.skin_blue_grey_or_blotchy": "blue, grey, pale or blotchy skin, lips or tongue",
     "symptoms.might_be_pregnant": "that you might be pregnant",
     "symptoms.clumsy_hands_or_unsteady_walking": "clumsy hands or unsteady walking",
+    "symptoms.testicle_pain": "pain in a testicle",
+    "symptoms.little_or_no_urine": "passing little or no urine",
+    "symptoms.recent_epidural_or_spinal_anaesthetic": (
+        "an epidural or spinal anaesthetic in the last six weeks"
+    ),
     "symptoms.known_kidney_stones": "kidney stones before",
     "symptoms.pain_or_numbness_both_legs": "pain or numbness going down both legs",
     "symptoms.new_sexual_problems": "new problems with sex (numbness or loss of function)",

@@ -141,6 +141,23 @@ def _spinal_cord_signs_matter(answers: Answers) -> bool:
     )
 
 
+def _kidneys_may_be_failing(answers: Answers) -> bool:
+    """Little or no urine matters with a fever, being sick or faint, or urine or kidney signs:
+    the kidneys may then be failing from dehydration, an infection or a blockage."""
+    return _infection_signs(answers) or _yes("symptoms.sweating_nausea_or_faintness")(answers)
+
+
+def _testicle_pain_matters(answers: Answers) -> bool:
+    """Pain in a testicle matters for men and people who answered other, with belly pain or
+    cramping pain in the side (a twisted testicle can be felt in the belly; a kidney stone's pain
+    spreads to the testicle), and under 20, the ages at which a testicle most often twists
+    (Fern House Surgery, NHS: testicular torsion "most commonly affects boys aged 10-18")."""
+    age = answers.get("age")
+    young = isinstance(age, int) and age < DEFAULT_THRESHOLDS.young_age
+    belly_or_side = _any_yes("symptoms.abdominal_pain", "symptoms.flank_pain_or_colic")(answers)
+    return answers.get("sex") in ("male", "other") and (young or belly_or_side)
+
+
 def _bones_at_risk(answers: Answers) -> bool:
     age = answers.get("age")
     return (
@@ -248,7 +265,23 @@ def _wound_possible(answers: Answers) -> bool:
     caesarean = answers.get("postpartum.delivery") == "caesarean"
     weeks = _weeks_after_birth(answers)
     recent_caesarean = caesarean and weeks is not None and weeks <= 12
-    return recent_caesarean or answers.get("symptoms.recent_spinal_procedure") is True
+    return recent_caesarean or _any_yes(
+        "symptoms.recent_spinal_procedure", "symptoms.recent_epidural_or_spinal_anaesthetic"
+    )(answers)
+
+
+def _epidural_matters(answers: Answers) -> bool:
+    """An epidural or spinal anaesthetic matters in the six weeks after a birth, and with the
+    signs that would make one a worry: severe pain (7+ or excruciating), a fever, or a numb or
+    weak leg (NHS trust leaflets on what to look out for after an epidural)."""
+    severe = (
+        _at_least("pain.score", ACUTE_PAIN_SCORE)(answers)
+        or answers.get("pain.excruciating") is True
+    )
+    signs = _any_yes(
+        "symptoms.fever_or_chills", "symptoms.leg_numbness_or_pain", "symptoms.leg_weakness"
+    )(answers)
+    return _just_gave_birth(answers) or severe or signs
 
 
 MAX_POSTPARTUM_WEEKS = 104
@@ -434,6 +467,12 @@ QUESTIONS: tuple[Question, ...] = (
         applies=_yes("symptoms.fever_or_chills"),
     ),
     Question(
+        "symptoms.recent_epidural_or_spinal_anaesthetic",
+        "In the last six weeks, have you had an epidural or a spinal anaesthetic (an injection "
+        "in your back for labour or an operation)?",
+        applies=_epidural_matters,
+    ),
+    Question(
         "symptoms.wound_redness_or_discharge",
         "Is a wound (from an operation, a caesarean or an injection) red, swollen or weeping?",
         applies=_wound_possible,
@@ -489,6 +528,17 @@ QUESTIONS: tuple[Question, ...] = (
         "symptoms.known_kidney_stones",
         "Have you had kidney stones before?",
         applies=_yes("symptoms.flank_pain_or_colic"),
+    ),
+    Question(
+        "symptoms.testicle_pain",
+        "Do you have pain in a testicle?",
+        applies=_testicle_pain_matters,
+    ),
+    Question(
+        "symptoms.little_or_no_urine",
+        "Have you passed little or no urine today (none for eight hours, or much less than "
+        "usual)?",
+        applies=_kidneys_may_be_failing,
     ),
     Question(
         "symptoms.blood_in_urine",

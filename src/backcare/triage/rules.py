@@ -410,7 +410,10 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
     within a day or two (seeds 000, 001 name the same signs). A kidney infection (a fever with
     urine symptoms or pain in the side) in pregnancy or with a weak immune system or steroids is
     an emergency: NICE NG111 refers pregnant and immunosuppressed people with acute
-    pyelonephritis to hospital. So is a fever with a known stone's pain (`_blocked_by_a_stone`)."""
+    pyelonephritis to hospital. So is a fever with a known stone's pain (`_blocked_by_a_stone`).
+    Passing little or no urine (the kidneys failing from dehydration, an infection or a blockage)
+    is urgent too (NHS, Dehydration, Symptoms: "Contact your GP or out-of-hours service straight
+    away if you have any of the following symptoms: … not passing urine for eight hours")."""
     signs = said(
         profile,
         "symptoms.urinary_pain_or_frequency",
@@ -418,6 +421,7 @@ def urinary_kidney(profile: Profile, _: Thresholds) -> Hit | None:
         "symptoms.blood_in_urine",
         "symptoms.dark_or_cola_urine",
         "symptoms.new_swelling_face_or_ankles",
+        "symptoms.little_or_no_urine",
     )
     if not signs:
         return None
@@ -611,6 +615,47 @@ def cervical_myelopathy(profile: Profile, _: Thresholds) -> Hit | None:
     return Hit((*signs, *legs), "emergency" if legs else None)
 
 
+def testicular_torsion(profile: Profile, _: Thresholds) -> Hit | None:
+    """Pain in a testicle with back, side or belly pain. When the pain came on suddenly, a twisted
+    testicle (testicular torsion), an emergency: NHS South Yorkshire and Bassetlaw Healthier
+    Together, Torsion: "This is an emergency. If you or your child has sudden testicular pain, go
+    to hospital immediately"; Fern House Surgery (NHS): "Sudden, severe testicular pain means go
+    straight to A&E or call 999". Otherwise a booked look: unexplained or persisting testicular
+    symptoms are a GP's to examine and scan (NICE NG12, testicular symptoms, "Consider a direct
+    access ultrasound scan"). A kidney stone's pain felt in the testicle comes with cramping side
+    pain, which ``urinary_kidney`` already sees within a day or two."""
+    pain = said(profile, "symptoms.testicle_pain")
+    if not pain:
+        return None
+    sudden = _sudden(profile)
+    return Hit((*pain, *sudden), "emergency" if sudden else "routine")
+
+
+def epidural_complication(profile: Profile, _: Thresholds) -> Hit | None:
+    """After an epidural or spinal anaesthetic in the last six weeks, severe back pain, a numb
+    or weak leg, a fever or a red or weeping wound: pus or a blood clot may be pressing on the
+    spinal cord, urgent (Cambridge University Hospitals NHS, post-epidural discharge
+    instructions: "it is important that you contact your GP immediately or attend your local
+    emergency department"; Bradford Teaching Hospitals NHS, What to look out for after an
+    epidural or spinal anaesthetic: "New severe back pain", "New weakness, increasing numbness or
+    new loss of sensation in your legs" — "These rare complications need urgent treatment").
+    In the six weeks after a birth the urgent wording is the maternity unit's (Gateshead Health
+    NHS, Epidural advice for maternity patients: contact the Pregnancy Assessment Unit, 24
+    hours). Bladder or bowel change is ``cauda_equina``'s emergency; a fever with a numb or weak
+    leg is ``infection``'s."""
+    epidural = said(profile, "symptoms.recent_epidural_or_spinal_anaesthetic")
+    if not epidural:
+        return None
+    signs = _severe(profile) + said(
+        profile,
+        "symptoms.leg_numbness_or_pain",
+        "symptoms.leg_weakness",
+        "symptoms.fever_or_chills",
+        "symptoms.wound_redness_or_discharge",
+    )
+    return Hit((*epidural, *signs)) if signs else None
+
+
 def child(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """New back pain before the age of 20 is less often a simple strain (NICE CKS red flags):
     routine; with night pain, a fever or weight loss, urgent; and under 16 also with a nerve
@@ -745,6 +790,8 @@ RULES: tuple[Rule, ...] = (
     Rule("severe_headache", severe_headache),
     Rule("ectopic_pregnancy", ectopic_pregnancy),
     Rule("cervical_myelopathy", cervical_myelopathy),
+    Rule("testicular_torsion", testicular_torsion),
+    Rule("epidural_complication", epidural_complication),
     Rule("child", child),
     Rule("thoracic_pain", thoracic_pain),
     Rule("spinal_stenosis", spinal_stenosis),
