@@ -54,6 +54,8 @@ FIFTEENTH = TESTS / "vignettes_fifteenth.yaml"
 """A fifteenth set, all held out: a realistic mix of back-pain app users, rules unread."""
 SIXTEENTH = TESTS / "vignettes_sixteenth.yaml"
 """A sixteenth set, all held out, from teaching cases and case studies, rules unread."""
+SEVENTEENTH = TESTS / "vignettes_seventeenth.yaml"
+"""A seventeenth set, all held out: symptom-checker style cases, NHS dispositions, rules unread."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -70,6 +72,7 @@ WHOLE_SETS = {
     "fourteenth": FOURTEENTH,
     "fifteenth": FIFTEENTH,
     "sixteenth": SIXTEENTH,
+    "seventeenth": SEVENTEENTH,
 }
 """Parts that are a whole file (every case held out), by name."""
 PARTS = ("dev", "held_out", *WHOLE_SETS)

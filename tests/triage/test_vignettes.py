@@ -31,6 +31,7 @@ SETS = {
     "vignettes_fourteenth.yaml": {"held_out"},
     "vignettes_fifteenth.yaml": {"held_out"},
     "vignettes_sixteenth.yaml": {"held_out"},
+    "vignettes_seventeenth.yaml": {"held_out"},
 }
 
 
