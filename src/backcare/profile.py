@@ -118,6 +118,13 @@ class Symptoms(ProfileModel):
     """Not known to be pregnant, but could be (a missed or late period, a positive test): belly
     pain may then be an ectopic pregnancy (NHS, Ectopic pregnancy). Asked with belly pain of
     anyone who may be pregnant and has not said so."""
+    period_pain: bool | None = None
+    """The belly pain is period pain: cramps in the tummy with a period, which can spread to the
+    back (NHS, Period pain). Usually treated at home; severe period pain is for a GP. Asked with
+    belly pain of anyone who may have periods and is not pregnant."""
+    periods_changed: bool | None = None
+    """Periods have changed lately: heavier, irregular or more painful than they used to be (NHS,
+    Period pain: see a GP if "your normal pattern of periods changes"). Asked with period pain."""
     extreme_shivering: bool | None = None
     """Shaking with shivers that will not stop: with an infection, a sign of sepsis (UK Sepsis
     Trust: "Extreme shivering or muscle pain"). Asked with a fever or urine or kidney signs."""

@@ -101,6 +101,10 @@ PHRASINGS: dict[str, list[str]] = {
         "numb legs after my epidural",
         "severe back pain after a spinal anaesthetic for my operation",
     ],
+    "period_problem": [
+        "severe period pain that goes into my lower back",
+        "my period cramps have become unbearable",
+    ],
     "pregnancy_warning": [
         "33 weeks and the baby is moving less than usual",
         "my waters have broken and my back aches",

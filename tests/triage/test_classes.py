@@ -745,6 +745,29 @@ CASES = [
         "cauda_equina",
         {"age": 38, "symptoms": {"new_sexual_problems": True}},
     ),
+    # NHS, Period pain: "See your GP if you have severe period pain".
+    (
+        "severe-period-pain-spreading-to-the-back",
+        "routine",
+        "period_problem",
+        {
+            "age": 31,
+            "sex": "female",
+            "pain": {"areas": ["lower_back"], "score": 7, "duration_days": 2},
+            "symptoms": {"abdominal_pain": True, "period_pain": True, "might_be_pregnant": False},
+        },
+    ),
+    (
+        "period-pain-with-periods-heavier-than-before",
+        "routine",
+        "period_problem",
+        {
+            "age": 38,
+            "sex": "female",
+            "pain": {"areas": ["lower_back"], "score": 4, "duration_days": 3},
+            "symptoms": {"abdominal_pain": True, "period_pain": True, "periods_changed": True},
+        },
+    ),
     # The other side: a minor knock stays self-care, with its safety net.
     (
         "minor-knock",
@@ -1274,4 +1297,44 @@ def test_pelvic_inflammatory_disease_gets_the_levels_nhs_sexual_health_services_
         symptoms=symptoms,
     )
     assert result.level == level
+    assert "abdominal_visceral" in flag_ids(result)
+
+
+PERIOD = {
+    "age": 24,
+    "sex": "female",
+    "pain": {"areas": ["lower_back"], "score": 4, "duration_days": 1},
+}
+
+
+def test_usual_period_pain_in_the_back_is_self_care(flags_kb: KnowledgeBase) -> None:
+    """NHS, Period pain: "In most cases period pain is mild enough to treat at home"; the same
+    belly pain not known to be period pain is booked for a doctor."""
+    period = check(flags_kb, **PERIOD, symptoms={"abdominal_pain": True, "period_pain": True})
+    belly = check(flags_kb, **PERIOD, symptoms={"abdominal_pain": True, "period_pain": False})
+    assert (period.level, flag_ids(period)) == ("self_care", set())
+    assert belly.level == "routine"
+
+
+@pytest.mark.parametrize(
+    "sign", ["fever_or_chills", "might_be_pregnant", "sweating_nausea_or_faintness"]
+)
+def test_period_pain_with_another_sign_is_checked_as_any_belly_pain(
+    flags_kb: KnowledgeBase, sign: str
+) -> None:
+    """A fever, a possible pregnancy or feeling faint or sick says it may not be period pain."""
+    period = check(
+        flags_kb, **PERIOD, symptoms={"abdominal_pain": True, "period_pain": True, sign: True}
+    )
+    belly = check(flags_kb, **PERIOD, symptoms={"abdominal_pain": True, sign: True})
+    assert period.level == belly.level != "self_care"
+    assert flag_ids(period) == flag_ids(belly)
+
+
+def test_sudden_period_problem_stays_an_emergency(flags_kb: KnowledgeBase) -> None:
+    """NHS inform, Stomach ache: 999 if "a stomach ache came on very suddenly or is severe"."""
+    pain = {"areas": ["lower_back"], "score": 8, "onset": "sudden"}
+    symptoms = {"abdominal_pain": True, "period_pain": True}
+    result = check(flags_kb, age=24, sex="female", pain=pain, symptoms=symptoms)
+    assert result.level == "emergency"
     assert "abdominal_visceral" in flag_ids(result)

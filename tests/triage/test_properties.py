@@ -32,6 +32,8 @@ EXAMPLES = settings(max_examples=300, deadline=None)
 # weeks is booked); an answered yes lets pain of three weeks to three months stay self-care.
 # After a cancer, pain the person says eases (with rest or a change of position) and is not
 # worse at night is booked rather than urgent, so those three answers reassure too.
+# ``period_pain`` is trouble when false: belly pain that is only period pain is self-care, or
+# booked when severe, where other belly pain is booked, or an emergency when severe.
 REASSURANCE = frozenset(
     {
         "symptoms.serious_accident",
@@ -39,6 +41,7 @@ REASSURANCE = frozenset(
         "pain.worse_at_night",
         "pain.better_with_rest",
         "symptoms.pain_constant_whatever_position",
+        "symptoms.period_pain",
     }
 )
 """Answers one of whose values lowers the worry ("no, it was not a serious accident", which lets
@@ -50,6 +53,7 @@ BOTH_WAYS = frozenset({"known_kidney_stones"})
 
 TROUBLE: dict[str, bool] = {
     **{f"symptoms.{name}": True for name in SYMPTOM_FIELDS if name not in BOTH_WAYS},
+    "symptoms.period_pain": False,
     "pain.excruciating": True,
     "pain.worse_at_night": True,
     "pain.better_with_exercise": True,
@@ -538,3 +542,20 @@ def test_after_an_epidural_a_warning_sign_always_sees_a_doctor_today_or_tomorrow
     result = evaluate(person, flags_kb)
     assert rank(result) <= LEVELS.index("urgent")
     assert "epidural_complication" in {flag.id for flag in result.flags}
+
+
+@EXAMPLES
+@given(profiles())
+def test_period_pain_is_never_taken_less_seriously_than_no_belly_pain(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """Saying the belly pain is period pain may take away the belly pain's own flag, never more:
+    the level is at least the one the person gets without belly pain; and with a fever, feeling
+    faint or sick, or a possible pregnancy, it changes nothing."""
+    belly = with_answer(profile, "symptoms.abdominal_pain", True)
+    period = evaluate(with_answer(belly, "symptoms.period_pain", True), flags_kb)
+    no_belly = evaluate(with_answer(profile, "symptoms.abdominal_pain", False), flags_kb)
+    assert rank(period) <= rank(no_belly)
+    others = ("fever_or_chills", "sweating_nausea_or_faintness", "might_be_pregnant")
+    if any(getattr(profile.symptoms, name) for name in others):
+        assert period.level == evaluate(belly, flags_kb).level

@@ -202,6 +202,8 @@ FOLLOW_UPS = frozenset(
         "symptoms.wound_redness_or_discharge",
         "symptoms.blood_in_vomit_or_black_stools",
         "symptoms.might_be_pregnant",
+        "symptoms.period_pain",
+        "symptoms.periods_changed",
         "symptoms.extreme_shivering",
         "symptoms.skin_blue_grey_or_blotchy",
         "symptoms.clumsy_hands_or_unsteady_walking",
@@ -307,8 +309,8 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
         ),
         pytest.param(
             {"age": 27, "sex": "female", "pregnant": False, "symptoms.abdominal_pain": True},
-            {"symptoms.might_be_pregnant"},
-            id="belly-pain-in-a-woman-not-known-to-be-pregnant-asks-whether-she-might-be",
+            {"symptoms.might_be_pregnant", "symptoms.period_pain"},
+            id="belly-pain-in-a-woman-not-known-to-be-pregnant-asks-about-pregnancy-and-periods",
         ),
         pytest.param(
             {"age": 30, "sex": "male", "symptoms.flank_pain_or_colic": True},
@@ -411,11 +413,11 @@ def test_not_being_able_to_walk_is_not_asked_on_the_first_day_or_with_milder_pai
         pytest.param({"age": 30, "sex": "female"}, id="no-belly-pain"),
     ],
 )
-def test_might_be_pregnant_is_asked_only_with_belly_pain_of_who_could_be(
+def test_pregnancy_and_period_pain_are_asked_only_with_belly_pain_of_who_could_have_periods(
     person: dict[str, Any],
 ) -> None:
     asked, _ = walk(person, no_or_skip)
-    assert "symptoms.might_be_pregnant" not in asked
+    assert not {"symptoms.might_be_pregnant", "symptoms.period_pain"} & set(asked)
 
 
 @pytest.mark.parametrize(
@@ -468,3 +470,11 @@ def test_whether_the_pain_is_easing_is_asked_only_in_the_weeks_it_decides(
     answers = {**OFFICE_WORKER, "pain.duration_days": days}
     keys = {question.key for question in questions_for(answers)}
     assert ("pain.improving" in keys) is asked
+
+
+def test_a_change_in_periods_is_asked_only_of_who_says_the_pain_is_period_pain() -> None:
+    person = {"age": 29, "sex": "female", "pregnant": False, "symptoms.abdominal_pain": True}
+    asked_yes, _ = walk({**person, "symptoms.period_pain": True}, no_or_skip)
+    asked_no, _ = walk({**person, "symptoms.period_pain": False}, no_or_skip)
+    assert "symptoms.periods_changed" in asked_yes
+    assert "symptoms.periods_changed" not in asked_no

@@ -72,6 +72,7 @@ FlagId = Literal[
     "cervical_myelopathy",
     "testicular_torsion",
     "epidural_complication",
+    "period_problem",
 ]
 FLAG_IDS: tuple[FlagId, ...] = FlagId.__args__  # type: ignore[attr-defined]
 Level = Literal["emergency", "urgent", "routine", "self_care"]

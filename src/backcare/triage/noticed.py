@@ -56,6 +56,8 @@ PHRASES: dict[str, str] = {
     "symptoms.extreme_shivering": "shivering that you cannot stop",
     "symptoms.skin_blue_grey_or_blotchy": "blue, grey, pale or blotchy skin, lips or tongue",
     "symptoms.might_be_pregnant": "that you might be pregnant",
+    "symptoms.period_pain": "that the belly pain is your period pain",
+    "symptoms.periods_changed": "that your periods have changed",
     "symptoms.clumsy_hands_or_unsteady_walking": "clumsy hands or unsteady walking",
     "symptoms.testicle_pain": "pain in a testicle",
     "symptoms.little_or_no_urine": "passing little or no urine",

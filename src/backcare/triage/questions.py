@@ -120,9 +120,10 @@ def _confusion_matters(answers: Answers) -> bool:
     return _infection_signs(answers) or _older(answers)
 
 
-def _pregnancy_possible_with_belly_pain(answers: Answers) -> bool:
-    """Belly pain in someone who may be pregnant and has not said so: an ectopic pregnancy can
-    come before the person knows (NHS: "you might not realise you're pregnant")."""
+def _belly_pain_with_periods(answers: Answers) -> bool:
+    """Belly pain in someone who may have periods and has not said they are pregnant: it may be
+    an ectopic pregnancy, which can come before the person knows (NHS: "you might not realise
+    you're pregnant"), or period pain, which spreads to the back (NHS, Period pain)."""
     return (
         _may_be_pregnant(answers)
         and answers.get("pregnant") is not True
@@ -427,7 +428,18 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "symptoms.might_be_pregnant",
         "Could you be pregnant (a missed or late period, or a positive test)?",
-        applies=_pregnancy_possible_with_belly_pain,
+        applies=_belly_pain_with_periods,
+    ),
+    Question(
+        "symptoms.period_pain",
+        "Is this belly pain your period pain (cramps with your period that spread to your back)?",
+        applies=_belly_pain_with_periods,
+    ),
+    Question(
+        "symptoms.periods_changed",
+        "Have your periods changed lately: heavier, irregular, or more painful than they used "
+        "to be?",
+        applies=_yes("symptoms.period_pain"),
     ),
     Question(
         "symptoms.known_aortic_aneurysm",
@@ -536,8 +548,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "symptoms.little_or_no_urine",
-        "Have you passed little or no urine today (none for eight hours, or much less than "
-        "usual)?",
+        "Have you passed little or no urine today (none for eight hours, or much less than usual)?",
         applies=_kidneys_may_be_failing,
     ),
     Question(

@@ -555,16 +555,45 @@ def abdominal_visceral(profile: Profile, _: Thresholds) -> Hit | None:
     "have sudden, severe stomach pain" — a perforated ulcer, an inflamed gallbladder or
     pancreas, a burst ectopic pregnancy); vomiting blood or black, sticky stools, an emergency
     with or without belly pain (NHS: "are vomiting blood", "have bloody or black, sticky
-    stools")."""
+    stools").
+
+    Belly pain that is only period pain is ``period_problem``'s, not this rule's."""
     bleeding = said(profile, "symptoms.blood_in_vomit_or_black_stools")
     if bleeding:
         return Hit((*bleeding, *said(profile, "symptoms.abdominal_pain")), "emergency")
     if not said(profile, "symptoms.abdominal_pain"):
         return None
+    if _only_period_pain(profile):
+        return None
     if _severe(profile):
         return Hit(("symptoms.abdominal_pain", *_sudden(profile), *_severe(profile)), "emergency")
     fever = said(profile, "symptoms.fever_or_chills")
     return Hit(("symptoms.abdominal_pain", *fever), "urgent" if fever else None)
+
+
+def _only_period_pain(profile: Profile) -> bool:
+    """The belly pain is period pain and nothing says otherwise: no fever, no feeling faint or
+    sick, no sudden severe pain, no chance of a pregnancy (``ectopic_pregnancy`` judges that)."""
+    others = said(
+        profile,
+        "symptoms.fever_or_chills",
+        "symptoms.sweating_nausea_or_faintness",
+        "symptoms.might_be_pregnant",
+    )
+    sudden_and_severe = bool(_sudden(profile) and _severe(profile))
+    return bool(said(profile, "symptoms.period_pain")) and not others and not sudden_and_severe
+
+
+def period_problem(profile: Profile, _: Thresholds) -> Hit | None:
+    """Belly pain that is period pain, spreading to the back, with nothing else going on: "in
+    most cases period pain is mild enough to treat at home", so it raises nothing; severe period
+    pain, or periods that have changed, are for a GP, who can look for a cause such as
+    endometriosis or fibroids: routine (NHS, Period pain: "See your GP if you have severe period
+    pain or your normal pattern of periods changes")."""
+    if not (_only_period_pain(profile) and said(profile, "symptoms.abdominal_pain")):
+        return None
+    reasons = (*_severe(profile), *said(profile, "symptoms.periods_changed"))
+    return Hit(("symptoms.period_pain", *reasons), None) if reasons else None
 
 
 def severe_headache(profile: Profile, thresholds: Thresholds) -> Hit | None:
@@ -787,6 +816,7 @@ RULES: tuple[Rule, ...] = (
     Rule("cancer", cancer),
     Rule("fracture", fracture),
     Rule("abdominal_visceral", abdominal_visceral),
+    Rule("period_problem", period_problem),
     Rule("severe_headache", severe_headache),
     Rule("ectopic_pregnancy", ectopic_pregnancy),
     Rule("cervical_myelopathy", cervical_myelopathy),

@@ -104,6 +104,8 @@ GROUPS: tuple[Group, ...] = (
             "symptoms.abdominal_pain",
             "symptoms.blood_in_vomit_or_black_stools",
             "symptoms.might_be_pregnant",
+            "symptoms.period_pain",
+            "symptoms.periods_changed",
             "symptoms.known_aortic_aneurysm",
             "symptoms.pulsating_lump_in_belly",
             "symptoms.fever_or_chills",
