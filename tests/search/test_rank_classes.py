@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from backcare.search import AskIndex, ask
 from backcare.search.english import american_spellings
 from backcare.search.index import _kept_in_top
+from backcare.search.intents import load_intents
 from backcare.search.warnings import load_warning_patterns
 
 
@@ -1916,3 +1917,35 @@ def test_yoga_with_a_disc_gets_the_disc_conflict_before_the_poses(index: AskInde
     question = "I have a bulging disc at L4-L5. Should I keep going to my yoga class?"
     ids = [hit.id for hit in ask(index, question).results]
     assert {"conflict-office-moves-disc-herniation", "for-disc-herniation"} == set(ids[:2])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My lower back has been sore since lifting boxes at work on Monday",
+        "I injured my back lifting my suitcase, how do I treat it?",
+    ],
+)
+def test_a_back_already_hurt_by_lifting_gets_the_strain_before_how_to_lift(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question, top=10).results]
+    assert ids.index("for-lumbar-strain") < ids.index("safe-lifting")
+    assert ids[0] != "safe-lifting"
+
+
+def test_how_to_lift_without_hurting_the_back_still_gets_the_lifting_advice(
+    index: AskIndex,
+) -> None:
+    ids = [hit.id for hit in ask(index, "How should I lift heavy boxes at work?").results]
+    assert ids[0] == "safe-lifting"
+
+
+def test_an_entry_one_intent_answers_with_is_not_damped_by_another() -> None:
+    intents = load_intents()
+    answers, damped = intents.read("My back hurts after lifting bags of soil while gardening")
+    assert "safe-lifting" in answers
+    assert "safe-lifting" not in damped
+    answers, damped = intents.read("My back hurts after lifting bags of soil")
+    assert damped == {"safe-lifting"}
+    assert not damped & answers

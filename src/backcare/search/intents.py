@@ -18,6 +18,10 @@ INTENTS_FILE = Path(__file__).with_name("intents.yaml")
 @dataclass(frozen=True)
 class Intents:
     by_name: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]]
+    damps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per intent, the entries that do not answer that kind of question though they share its
+    words: advice for before, when the question tells of after ("pain since lifting" and the
+    safe-lifting advice)."""
     _set: PatternSet[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -26,13 +30,25 @@ class Intents:
 
     def entries_for(self, question: str) -> frozenset[str]:
         """Ids of the entries that answer the kinds of question this one is."""
+        return self.read(question)[0]
+
+    def read(self, question: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Ids of the entries that answer the kinds of question this one is, and of those its
+        kinds damp (``damps``) and none of them names as an answer."""
         lowered = " ".join(plain_apostrophes(question.lower()).split())
-        return frozenset(
-            entry for name in self._set.matching(lowered) for entry in self.by_name[name][1]
-        )
+        names = self._set.matching(lowered)
+        if not names:
+            return frozenset(), frozenset()
+        answers = frozenset(entry for name in names for entry in self.by_name[name][1])
+        damped = frozenset(e for name in names for e in self.damps.get(name, ())) - answers
+        return answers, damped
 
     def all_entries(self) -> frozenset[str]:
-        return frozenset(e for _, entries in self.by_name.values() for e in entries)
+        return frozenset(
+            e
+            for entries in (*(e for _, e in self.by_name.values()), *self.damps.values())
+            for e in entries
+        )
 
 
 @cache
@@ -45,5 +61,10 @@ def load_intents(path: Path = INTENTS_FILE) -> Intents:
                 tuple(str(e) for e in spec["entries"]),
             )
             for name, spec in raw["intents"].items()
-        }
+        },
+        damps={
+            name: tuple(str(e) for e in spec["damps"])
+            for name, spec in raw["intents"].items()
+            if spec.get("damps")
+        },
     )
