@@ -5,6 +5,8 @@ pain, American spellings and slips."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 from backcare.search import AskIndex, ask
 from backcare.search.english import american_spellings
 from backcare.search.index import _kept_in_top
-from backcare.search.intents import load_intents
+from backcare.search.intents import Intents, load_intents
 from backcare.search.warnings import load_warning_patterns
 
 
@@ -1948,4 +1950,28 @@ def test_an_entry_one_intent_answers_with_is_not_damped_by_another() -> None:
     assert "safe-lifting" not in damped
     answers, damped = intents.read("My back hurts after lifting bags of soil")
     assert damped == {"safe-lifting"}
-    assert not damped & answers
+    assert not damped & answers.keys()
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Back pain: when to go to the ER", "red-flag-cauda-equina"),
+        ("How can I get rid of my back pain?", "for-acute-phase"),
+    ],
+)
+def test_an_intents_entries_answer_in_the_order_its_list_gives(
+    index: AskIndex, question: str, first: str
+) -> None:
+    assert ask(index, question).results[0].id == first
+
+
+def test_an_entry_takes_its_best_place_of_the_intents_that_name_it() -> None:
+    patterns = (re.compile("back"),)
+    intents = Intents(
+        by_name={"one": (patterns, ("a", "b", "c")), "two": (patterns, ("c", "d"))},
+        peers=frozenset(),
+    )
+    assert intents.read("my back")[0] == {"a": 0, "b": 1, "c": 0, "d": 1}
+    peers = Intents(by_name={"one": (patterns, ("a", "b", "c"))}, peers=frozenset({"one"}))
+    assert peers.read("my back")[0] == {"a": 0, "b": 0, "c": 0}

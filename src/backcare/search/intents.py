@@ -22,6 +22,9 @@ class Intents:
     """Per intent, the entries that do not answer that kind of question though they share its
     words: advice for before, when the question tells of after ("pain since lifting" and the
     safe-lifting advice)."""
+    peers: frozenset[str] = frozenset()
+    """Intents whose entries are peers, none answering before another (the common causes of
+    back pain): all take the first place."""
     _set: PatternSet[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -30,18 +33,25 @@ class Intents:
 
     def entries_for(self, question: str) -> frozenset[str]:
         """Ids of the entries that answer the kinds of question this one is."""
-        return self.read(question)[0]
+        return frozenset(self.read(question)[0])
 
-    def read(self, question: str) -> tuple[frozenset[str], frozenset[str]]:
-        """Ids of the entries that answer the kinds of question this one is, and of those its
-        kinds damp (``damps``) and none of them names as an answer."""
+    def read(self, question: str) -> tuple[dict[str, int], frozenset[str]]:
+        """Ids of the entries that answer the kinds of question this one is, each with its
+        place in its intent's list (the least, if several intents name it: the list says which
+        answers first), and the ids of those its kinds damp (``damps``) and none names as an
+        answer."""
         lowered = " ".join(plain_apostrophes(question.lower()).split())
         names = self._set.matching(lowered)
         if not names:
-            return frozenset(), frozenset()
-        answers = frozenset(entry for name in names for entry in self.by_name[name][1])
-        damped = frozenset(e for name in names for e in self.damps.get(name, ())) - answers
-        return answers, damped
+            return {}, frozenset()
+        places: dict[str, int] = {}
+        for name in names:
+            peers = name in self.peers
+            for place, entry in enumerate(self.by_name[name][1]):
+                place = 0 if peers else place
+                places[entry] = min(place, places.get(entry, place))
+        damped = frozenset(e for name in names for e in self.damps.get(name, ())) - places.keys()
+        return places, damped
 
     def all_entries(self) -> frozenset[str]:
         return frozenset(
@@ -62,6 +72,7 @@ def load_intents(path: Path = INTENTS_FILE) -> Intents:
             )
             for name, spec in raw["intents"].items()
         },
+        peers=frozenset(name for name, spec in raw["intents"].items() if spec.get("peers")),
         damps={
             name: tuple(str(e) for e in spec["damps"])
             for name, spec in raw["intents"].items()
