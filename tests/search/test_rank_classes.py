@@ -1899,7 +1899,11 @@ def test_golf_in_the_words_of_the_game_is_golf(index: AskIndex, said: str, pain:
 
 @pytest.mark.parametrize(
     "question",
-    ["Are my babies wrecking my back?", "Lower back pain from lifting my 2 year old all day"],
+    [
+        "Are my babies wrecking my back?",
+        "Lower back pain from lifting my 2 year old all day",
+        "Holding my baby for hours leaves my lower back aching. Any advice?",
+    ],
 )
 def test_a_small_child_as_the_load_gets_the_baby_care_and_lifting_advice(
     index: AskIndex, question: str
