@@ -1912,8 +1912,16 @@ def test_a_small_child_as_the_load_gets_the_baby_care_and_lifting_advice(
     assert {"baby-care-posture", "safe-lifting"} == set(ids[:2])
 
 
-def test_whether_to_stop_the_exercises_once_better_gets_why_they_matter(index: AskIndex) -> None:
-    question = "My back is better now. Can I stop doing my physio exercises?"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My back is better now. Can I stop doing my physio exercises?",
+        "My physio gave me some stretches. How long do I keep doing them?",
+    ],
+)
+def test_whether_to_stop_the_exercises_once_better_gets_why_they_matter(
+    index: AskIndex, question: str
+) -> None:
     ids = [hit.id for hit in ask(index, question).results]
     assert ids[0] == "pilates"
     assert "cause-multifidus-weakness" in ids
@@ -1938,6 +1946,11 @@ def test_a_back_already_hurt_by_lifting_gets_the_strain_before_how_to_lift(
     ids = [hit.id for hit in ask(index, question, top=10).results]
     assert ids.index("for-lumbar-strain") < ids.index("safe-lifting")
     assert ids[0] != "safe-lifting"
+
+
+def test_how_long_to_keep_something_else_up_is_not_the_exercises_question(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "How long should I keep the ice pack on?").results]
+    assert "pilates" not in ids
 
 
 def test_how_to_lift_without_hurting_the_back_still_gets_the_lifting_advice(
