@@ -822,3 +822,38 @@ def test_a_medicine_asked_about_in_a_story_is_still_the_pharmacists(
     index: AskIndex, ending: str
 ) -> None:
     assert not_covered_topic(index, _STORY + ending) == "medicines"
+
+
+@pytest.mark.parametrize(
+    "question", ["Is Biofreeze safe to use on my back?", "Can I rub Bengay on my lower back?"]
+)
+def test_a_medicated_rub_by_its_brand_is_the_pharmacists(index: AskIndex, question: str) -> None:
+    assert not_covered_topic(index, question) == "medicines"
+
+
+def test_a_rub_used_as_history_in_a_story_about_the_back_leaves_it_covered(
+    index: AskIndex,
+) -> None:
+    question = (
+        "For the past year my lower back has ached most evenings after work. I use Icy Hot on it "
+        "now and then and it feels a bit better for an hour. What stretches would help my back "
+        "in the long run?"
+    )
+    assert ask(index, question).covered is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My lower back aches after riding for two hours",
+        "Lower back pain when I'm riding, what can I do?",
+    ],
+)
+def test_back_pain_from_riding_with_no_vehicle_named_is_not_covered(
+    index: AskIndex, question: str
+) -> None:
+    assert not_covered_topic(index, question) == "cycling"
+
+
+def test_riding_in_a_car_is_driving_and_covered(index: AskIndex) -> None:
+    assert ask(index, "My back hurts after riding in the car for hours").covered is True

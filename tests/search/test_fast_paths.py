@@ -40,6 +40,7 @@ def queries(draw: st.DrawFn, index: AskIndex) -> Query:
         kinds=frozenset(draw(st.lists(st.sampled_from([*KIND_CUES, CAUSE]), max_size=3))),
         flags=frozenset(draw(st.lists(st.sampled_from([f.flag for f in index.red_flags])))),
         intended=frozenset(entries[r].id for r in draw(st.lists(rows, max_size=3))),
+        damped=frozenset(entries[r].id for r in draw(st.lists(rows, max_size=3))),
         named=frozenset(draw(st.lists(rows, max_size=3))),
         causes=frozenset(draw(st.lists(rows, max_size=3))),
         asks_action=draw(st.booleans()),

@@ -5,6 +5,8 @@ pain, American spellings and slips."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 from backcare.search import AskIndex, ask
 from backcare.search.english import american_spellings
 from backcare.search.index import _kept_in_top
+from backcare.search.intents import Intents, load_intents
 from backcare.search.warnings import load_warning_patterns
 
 
@@ -1815,3 +1818,177 @@ def test_what_to_do_for_a_sore_back_with_no_subject_is_the_general_advice(
 ) -> None:
     ids = [hit.id for hit in ask(index, "What to do for a sore back?").results]
     assert {"for-acute-phase", "for-lumbar-strain"} <= set(ids[:4])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My wife strained her back yesterday. What should she do?",
+        "My dad hurt his lower back at work this week.",
+    ],
+)
+def test_someone_elses_new_back_injury_is_the_acute_phase(index: AskIndex, question: str) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] == "for-acute-phase"
+
+
+def test_someone_elses_back_hurt_in_a_fall_keeps_the_fall_answers(index: AskIndex) -> None:
+    question = "My grandmother fell and hurt her back. Should she see someone?"
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] != "for-acute-phase"
+    assert {"red-flag-fracture", "for-older-adult"} <= set(ids)
+
+
+def test_simple_things_that_help_someone_else_are_the_general_advice(index: AskIndex) -> None:
+    question = "My brother's back aches a lot. What easy things could he try to help it?"
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"for-acute-phase", "for-lumbar-strain"} <= set(ids[:4])
+
+
+def test_how_long_to_have_it_before_a_doctor_is_the_natural_course(index: AskIndex) -> None:
+    result = ask(index, "How many weeks should back pain last before going to the doctor?")
+    assert result.results[0].id == "red-flag-chronic-pain"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How often should I book a massage for my back?", "How frequently can you get a massage?"],
+)
+def test_how_often_to_get_a_massage_is_the_trained_masseurs(index: AskIndex, question: str) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert set(ids[:2]) == {"professional-massage", "massage-therapy"}
+
+
+def test_whether_to_walk_with_back_pain_reaches_the_acute_phase(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "Can I still go walking with back pain?").results]
+    assert "for-acute-phase" in ids[:2]
+
+
+def test_whether_to_walk_with_a_named_condition_keeps_its_own_answer(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "Is it ok to walk with sciatica?").results]
+    assert ids[0] == "for-disc-herniation"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My back hurts after hoovering the stairs",
+        "Raking the yard always leaves my lower back sore",
+        "Why does housework wreck my back?",
+    ],
+)
+def test_back_pain_from_house_or_garden_work_is_a_strain_with_breaks_and_lifting(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"for-lumbar-strain", "movement-breaks", "safe-lifting"} <= set(ids)
+    assert ids[0] in {"for-lumbar-strain", "cause-lumbar-strain", "movement-breaks", "safe-lifting"}
+
+
+@given(
+    st.sampled_from(["round of 18", "round of nine", "hole 7", "holes 10"]),
+    st.sampled_from(["my lower back starts to ache", "my back hurts"]),
+)
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_golf_in_the_words_of_the_game_is_golf(index: AskIndex, said: str, pain: str) -> None:
+    ids = [hit.id for hit in ask(index, f"By the {said} {pain}. Any tips?").results]
+    assert ids[0] == "high-strain-activities"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Are my babies wrecking my back?",
+        "Lower back pain from lifting my 2 year old all day",
+        "Holding my baby for hours leaves my lower back aching. Any advice?",
+    ],
+)
+def test_a_small_child_as_the_load_gets_the_baby_care_and_lifting_advice(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"baby-care-posture", "safe-lifting"} == set(ids[:2])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My back is better now. Can I stop doing my physio exercises?",
+        "My physio gave me some stretches. How long do I keep doing them?",
+    ],
+)
+def test_whether_to_stop_the_exercises_once_better_gets_why_they_matter(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] == "pilates"
+    assert "cause-multifidus-weakness" in ids
+
+
+def test_yoga_with_a_disc_gets_the_disc_conflict_before_the_poses(index: AskIndex) -> None:
+    question = "I have a bulging disc at L4-L5. Should I keep going to my yoga class?"
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"conflict-office-moves-disc-herniation", "for-disc-herniation"} == set(ids[:2])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My lower back has been sore since lifting boxes at work on Monday",
+        "I injured my back lifting my suitcase, how do I treat it?",
+    ],
+)
+def test_a_back_already_hurt_by_lifting_gets_the_strain_before_how_to_lift(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question, top=10).results]
+    assert ids.index("for-lumbar-strain") < ids.index("safe-lifting")
+    assert ids[0] != "safe-lifting"
+
+
+def test_how_long_to_keep_something_else_up_is_not_the_exercises_question(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "How long should I keep the ice pack on?").results]
+    assert "pilates" not in ids
+
+
+def test_how_to_lift_without_hurting_the_back_still_gets_the_lifting_advice(
+    index: AskIndex,
+) -> None:
+    ids = [hit.id for hit in ask(index, "How should I lift heavy boxes at work?").results]
+    assert ids[0] == "safe-lifting"
+
+
+def test_an_entry_one_intent_answers_with_is_not_damped_by_another() -> None:
+    intents = load_intents()
+    answers, damped = intents.read("My back hurts after lifting bags of soil while gardening")
+    assert "safe-lifting" in answers
+    assert "safe-lifting" not in damped
+    answers, damped = intents.read("My back hurts after lifting bags of soil")
+    assert damped == {"safe-lifting"}
+    assert not damped & answers.keys()
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Back pain: when to go to the ER", "red-flag-cauda-equina"),
+        ("How can I get rid of my back pain?", "for-acute-phase"),
+    ],
+)
+def test_an_intents_entries_answer_in_the_order_its_list_gives(
+    index: AskIndex, question: str, first: str
+) -> None:
+    assert ask(index, question).results[0].id == first
+
+
+def test_an_entry_takes_its_best_place_of_the_intents_that_name_it() -> None:
+    patterns = (re.compile("back"),)
+    intents = Intents(
+        by_name={"one": (patterns, ("a", "b", "c")), "two": (patterns, ("c", "d"))},
+        peers=frozenset(),
+    )
+    assert intents.read("my back")[0] == {"a": 0, "b": 1, "c": 0, "d": 1}
+    peers = Intents(by_name={"one": (patterns, ("a", "b", "c"))}, peers=frozenset({"one"}))
+    assert peers.read("my back")[0] == {"a": 0, "b": 0, "c": 0}

@@ -18,6 +18,13 @@ INTENTS_FILE = Path(__file__).with_name("intents.yaml")
 @dataclass(frozen=True)
 class Intents:
     by_name: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]]
+    damps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per intent, the entries that do not answer that kind of question though they share its
+    words: advice for before, when the question tells of after ("pain since lifting" and the
+    safe-lifting advice)."""
+    peers: frozenset[str] = frozenset()
+    """Intents whose entries are peers, none answering before another (the common causes of
+    back pain): all take the first place."""
     _set: PatternSet[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -26,13 +33,32 @@ class Intents:
 
     def entries_for(self, question: str) -> frozenset[str]:
         """Ids of the entries that answer the kinds of question this one is."""
+        return frozenset(self.read(question)[0])
+
+    def read(self, question: str) -> tuple[dict[str, int], frozenset[str]]:
+        """Ids of the entries that answer the kinds of question this one is, each with its
+        place in its intent's list (the least, if several intents name it: the list says which
+        answers first), and the ids of those its kinds damp (``damps``) and none names as an
+        answer."""
         lowered = " ".join(plain_apostrophes(question.lower()).split())
-        return frozenset(
-            entry for name in self._set.matching(lowered) for entry in self.by_name[name][1]
-        )
+        names = self._set.matching(lowered)
+        if not names:
+            return {}, frozenset()
+        places: dict[str, int] = {}
+        for name in names:
+            peers = name in self.peers
+            for place, entry in enumerate(self.by_name[name][1]):
+                place = 0 if peers else place
+                places[entry] = min(place, places.get(entry, place))
+        damped = frozenset(e for name in names for e in self.damps.get(name, ())) - places.keys()
+        return places, damped
 
     def all_entries(self) -> frozenset[str]:
-        return frozenset(e for _, entries in self.by_name.values() for e in entries)
+        return frozenset(
+            e
+            for entries in (*(e for _, e in self.by_name.values()), *self.damps.values())
+            for e in entries
+        )
 
 
 @cache
@@ -45,5 +71,11 @@ def load_intents(path: Path = INTENTS_FILE) -> Intents:
                 tuple(str(e) for e in spec["entries"]),
             )
             for name, spec in raw["intents"].items()
-        }
+        },
+        peers=frozenset(name for name, spec in raw["intents"].items() if spec.get("peers")),
+        damps={
+            name: tuple(str(e) for e in spec["damps"])
+            for name, spec in raw["intents"].items()
+            if spec.get("damps")
+        },
     )
