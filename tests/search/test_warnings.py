@@ -118,6 +118,7 @@ PHRASINGS: dict[str, list[str]] = {
         "my upper back hurts when I sit",
         "What cause back shoulder blade pain",
         "a pain under my shoulder blade",
+        "constant pain in my left upper shoulder blade",
         "severe pain in my mid-back",
         "my middle back hurts when I breathe in",
     ],
