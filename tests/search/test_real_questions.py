@@ -61,6 +61,7 @@ FOURTEENTH_BATCH = "held_out_14"
 FIFTEENTH_BATCH = "held_out_15"
 SIXTEENTH_BATCH = "held_out_16"
 SEVENTEENTH_BATCH = "held_out_17"
+EIGHTEENTH_BATCH = "held_out_18"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -78,6 +79,7 @@ LATER_BATCHES = (
     FIFTEENTH_BATCH,
     SIXTEENTH_BATCH,
     SEVENTEENTH_BATCH,
+    EIGHTEENTH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -203,3 +205,14 @@ def test_seventeenth_held_out_batch_is_big_enough_and_of_both_kinds(
     assert sum(not i["covered"] for i in seventeenth) >= 12
     long = [i for i in seventeenth if len(i["q"].split()) > 40]
     assert len(long) * 3 <= len(seventeenth)
+
+
+def test_eighteenth_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    eighteenth = [i for i in items if i["part"] == EIGHTEENTH_BATCH]
+    assert len(eighteenth) >= 46
+    assert sum(i["covered"] for i in eighteenth) >= 35
+    assert sum(not i["covered"] for i in eighteenth) >= 11
+    long = [i for i in eighteenth if len(i["q"].split()) > 40]
+    assert len(long) * 3 <= len(eighteenth)
