@@ -10,22 +10,23 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping, MutableMapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import typer
 from typer import _click
 from typer.core import TyperCommand, TyperGroup
 
 
-@dataclass(frozen=True)
-class Lazy:
+class Lazy(NamedTuple):
     """Where a command lives: ``module:attribute`` (a function, or a Typer app for a group),
-    the summary ``backcare --help`` lists, and any Click context settings."""
+    the summary ``backcare --help`` lists, and any Click context settings.
+
+    A named tuple, not a dataclass: every start makes this class, and a frozen dataclass's
+    generated methods cost about a millisecond to compile."""
 
     target: str
     summary: str
-    context_settings: dict[str, Any] = field(default_factory=dict)
+    context_settings: dict[str, Any] | None = None
 
     def load(self, name: str) -> _click.Command:
         """Import the module and build the Click command (or group) Typer would have built."""
@@ -36,7 +37,7 @@ class Lazy:
             command = typer.main.get_group(found)
         else:
             single = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-            single.command(name, context_settings=self.context_settings or None)(found)
+            single.command(name, context_settings=self.context_settings)(found)
             command = typer.main.get_command(single)
         command.name = name
         return command

@@ -10,7 +10,7 @@ from backcare.cli.common import (
     DISCLAIMER,
     console,
     guarded,
-    knowledge,
+    plan_knowledge,
     print_json,
     read_profile,
 )
@@ -43,7 +43,7 @@ def plan(
     if not 1 <= week <= MAX_WEEK:
         raise InputError(f"--week: must be between 1 and {MAX_WEEK}")
     person = read_profile(profile)
-    kb = knowledge()
+    kb = plan_knowledge()
     result = build_plan(person, evaluate(person, kb), kb, week=week)
     if as_json:
         print_json(result)
@@ -91,7 +91,7 @@ def _left_out(result: Plan, person: Profile) -> None:
     """Safety exclusions with their reasons; entries that only need missing equipment, briefly."""
     from rich.table import Table
 
-    kb = knowledge()
+    kb = plan_knowledge()
     needs: dict[str, list[str]] = {}
     table = Table(title="Left out for your safety", show_header=False)
     for item in result.excluded:
@@ -107,7 +107,9 @@ def _left_out(result: Plan, person: Profile) -> None:
 
 
 def _seek_help() -> None:
-    signs = [e.name for e in knowledge().of_type(RedFlag) if e.level in ("emergency", "urgent")]
+    signs = [
+        e.name for e in plan_knowledge().of_type(RedFlag) if e.level in ("emergency", "urgent")
+    ]
     if signs:
         console().print(
             "[bold]Get medical help straight away if you notice:[/] " + "; ".join(signs)

@@ -29,6 +29,7 @@ from backcare.knowledge.promises import all_rules
 T = TypeVar("T")
 _CACHE_NAME = "knowledge-{digest}.pickle"
 _CHECK_NAME = "check-{digest}.pickle"
+_PLAN_NAME = "plan-{digest}.pickle"
 
 
 def parse_file(path: Path) -> ContentFile:
@@ -143,19 +144,48 @@ def load_check_view(*, cache_dir: Path, data_dir: Path = DATA_DIR) -> KnowledgeB
     """What the safety check reads of the knowledge base (``check_view``), compiled apart:
     ``backcare check`` unpickles its 20 entries, not all 247. Keyed by the content digest and by
     this file, so a new ``check_view`` never reads an old view."""
-    digest = hashlib.sha256(fingerprint(content_files(data_dir)).encode())
-    digest.update(Path(__file__).read_bytes())
 
     def make() -> KnowledgeBase:
         return check_view(load_knowledge_base(cache_dir=cache_dir, data_dir=data_dir))
 
-    return _compiled(_CHECK_NAME, digest.hexdigest()[:24], cache_dir, data_dir, make)
+    return _compiled(_CHECK_NAME, _view_digest(data_dir), cache_dir, data_dir, make)
 
 
 def check_view(kb: KnowledgeBase) -> KnowledgeBase:
     """The red-flag entries and the levels' wording: all that ``triage.evaluate`` and the check's
     page look up (a test runs the check both ways on random profiles)."""
     return KnowledgeBase(entries=tuple(kb.of_type(schema.RedFlag)), levels=kb.levels)
+
+
+PLAN_KINDS = frozenset({"exercise", "habit", "thermotherapy", "posture", "population", "red_flag"})
+"""What a plan reads: the kinds it hands out, the population advice sets and the warning signs
+(the safety check it starts with, and the acute phase's sources)."""
+
+
+def load_plan_view(*, cache_dir: Path, data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    """What ``build_plan`` and its safety check read of the knowledge base (``plan_view``),
+    compiled apart like the check's: ``backcare plan`` leaves the causes, methods, conflicts,
+    acupressure points and seed notes unread (about a third of the unpickling)."""
+
+    def make() -> KnowledgeBase:
+        return plan_view(load_knowledge_base(cache_dir=cache_dir, data_dir=data_dir))
+
+    return _compiled(_PLAN_NAME, _view_digest(data_dir), cache_dir, data_dir, make)
+
+
+def plan_view(kb: KnowledgeBase) -> KnowledgeBase:
+    """The entries of ``PLAN_KINDS`` in content order, every rule and the levels' wording (a test
+    makes plans both ways on random profiles)."""
+    entries = tuple(entry for entry in kb if entry.kind in PLAN_KINDS)
+    return KnowledgeBase(entries=entries, levels=kb.levels, rules=kb.rules)
+
+
+def _view_digest(data_dir: Path) -> str:
+    """A view's key: the content digest and this file, so a changed view never reads an old
+    one."""
+    digest = hashlib.sha256(fingerprint(content_files(data_dir)).encode())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:24]
 
 
 def _compiled(

@@ -7,7 +7,7 @@ the advice text so the person sees it; only the break timing falls back to named
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from backcare.content.schema import (
     Entry,
@@ -65,9 +65,9 @@ MAX_POSTURE_TIPS = 8
 """Enough tips to change a day, few enough to remember."""
 
 
-@dataclass(frozen=True)
-class Advice:
-    """The plan's non-exercise lists, in the order the plan shows them."""
+class Advice(NamedTuple):
+    """The plan's non-exercise lists, in the order the plan shows them (a named tuple: a frozen
+    dataclass's generated methods cost every plan's start about a millisecond to compile)."""
 
     habits: tuple[AdviceItem, ...]
     thermotherapy: tuple[AdviceItem, ...]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from backcare.content.schema import (
@@ -73,46 +72,63 @@ def remembered(memo: dict[K, V], key: K, make: Callable[[], V]) -> V:
     return found
 
 
-@dataclass(eq=False)
 class RuleTable:
-    """One set of covering rules, applied to every offered entry once."""
+    """One set of covering rules, applied to every offered entry once.
 
-    judgement: Judgement
-    blocked: dict[str, Excluded]
-    """Entry id → why a rule leaves it out (entries no rule leaves out are absent)."""
-    caps: dict[str, dict[str, float]]
-    """Exercise id → the lowest ceiling per dose field the rules set (uncapped: absent)."""
-    doses: dict[Hashable, tuple[Dose, float]] = field(default_factory=dict)
-    """(exercise, variant, week, improving) → this week's dose and its minutes, once made."""
-    screens: dict[Hashable, tuple[tuple[Entry, ...], tuple[Excluded, ...]]] = field(
-        default_factory=dict
-    )
-    """(equipment, relief only, relief sources) → the entries allowed and those left out."""
-    rankings: dict[Hashable, dict[str, tuple[Exercise, ...]]] = field(default_factory=dict)
-    """(exercises allowed, fitness, groups, painful areas) → each family's best exercises."""
-    pools: dict[Hashable, dict[str, tuple[Candidate, ...]]] = field(default_factory=dict)
-    """(ranking key, facts, reason key, week, improving) → each family's candidates, ranked."""
-    candidates: dict[Hashable, Candidate] = field(default_factory=dict)
-    """(dose key, groups, painful areas, reason key) → the ``sessions.Candidate``, its plan
-    items made once."""
-    weeks: dict[Hashable, tuple[Day, ...]] = field(default_factory=dict)
-    """(pools key, daily minutes, daily exercise limit) → the seven days of sessions."""
-    advice: dict[Hashable, Advice] = field(default_factory=dict)
-    """(screen key, groups, reason key, kinds of work, phase) → habits, heat and ice, posture."""
+    Plain classes here, not dataclasses: a dataclass's generated methods cost every plan's
+    start about half a millisecond to compile."""
+
+    def __init__(
+        self,
+        judgement: Judgement,
+        blocked: dict[str, Excluded],
+        caps: dict[str, dict[str, float]],
+    ) -> None:
+        self.judgement = judgement
+        self.blocked = blocked
+        """Entry id → why a rule leaves it out (entries no rule leaves out are absent)."""
+        self.caps = caps
+        """Exercise id → the lowest ceiling per dose field the rules set (uncapped: absent)."""
+        self.doses: dict[Hashable, tuple[Dose, float]] = {}
+        """(exercise, variant, week, improving) → this week's dose and its minutes, once made."""
+        self.screens: dict[Hashable, tuple[tuple[Entry, ...], tuple[Excluded, ...]]] = {}
+        """(equipment, relief only, relief sources) → the entries allowed and those left out."""
+        self.rankings: dict[Hashable, dict[str, tuple[Exercise, ...]]] = {}
+        """(exercises allowed, fitness, groups, painful areas) → each family's best exercises."""
+        self.pools: dict[Hashable, dict[str, tuple[Candidate, ...]]] = {}
+        """(ranking key, facts, reason key, week, improving) → each family's candidates,
+        ranked."""
+        self.candidates: dict[Hashable, Candidate] = {}
+        """(dose key, groups, painful areas, reason key) → the ``sessions.Candidate``, its plan
+        items made once."""
+        self.weeks: dict[Hashable, tuple[Day, ...]] = {}
+        """(pools key, daily minutes, daily exercise limit) → the seven days of sessions."""
+        self.advice: dict[Hashable, Advice] = {}
+        """(screen key, groups, reason key, kinds of work, phase) → habits, heat and ice,
+        posture."""
 
 
-@dataclass(eq=False)
 class PlanIndex:
     """A knowledge base as the plan reads it; see the module docstring."""
 
-    offered: tuple[Entry, ...]
-    needed: dict[str, tuple[str, ...]]
-    populations: tuple[Population, ...]
-    acute_sources: tuple[Source, ...]
-    breaks: Breaks
-    rules: tuple[Rule, ...]
-    judgements: dict[Facts, RuleTable] = field(default_factory=dict)
-    tables: dict[tuple[int, ...], RuleTable] = field(default_factory=dict)
+    def __init__(
+        self,
+        *,
+        offered: tuple[Entry, ...],
+        needed: dict[str, tuple[str, ...]],
+        populations: tuple[Population, ...],
+        acute_sources: tuple[Source, ...],
+        breaks: Breaks,
+        rules: tuple[Rule, ...],
+    ) -> None:
+        self.offered = offered
+        self.needed = needed
+        self.populations = populations
+        self.acute_sources = acute_sources
+        self.breaks = breaks
+        self.rules = rules
+        self.judgements: dict[Facts, RuleTable] = {}
+        self.tables: dict[tuple[int, ...], RuleTable] = {}
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> PlanIndex:

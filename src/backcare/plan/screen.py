@@ -9,7 +9,7 @@ is not allowed.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from backcare.content.schema import Area, Entry, Exercise, Group, Phase, Population, Source
 from backcare.knowledge import KnowledgeBase
@@ -34,9 +34,10 @@ RELIEF_REASON = (
 )
 
 
-@dataclass(frozen=True)
-class Person:
-    """The profile plus what the plan derives from it once: groups, areas, advice that applies."""
+class Person(NamedTuple):
+    """The profile plus what the plan derives from it once: groups, areas, advice that applies
+    (a named tuple: a frozen dataclass's generated methods cost every plan's start about a
+    millisecond to compile)."""
 
     profile: Profile
     groups: frozenset[Group]
@@ -47,7 +48,7 @@ class Person:
     judgement: Judgement
     table: RuleTable
     """The covering rules applied to every entry the plan may hand out (see ``plan.index``)."""
-    recommended_by: dict[str, list[str]] = field(default_factory=dict)
+    recommended_by: dict[str, list[str]]
     relief_sources: tuple[Source, ...] = ()
     reasons: tuple[object, ...] = ()
     """What decides the "why" of each exercise beyond groups and areas (``reason_key``)."""

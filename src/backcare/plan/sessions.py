@@ -11,7 +11,6 @@ from __future__ import annotations
 import heapq
 from collections import Counter, deque
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from backcare.content.schema import Area, Dose, DoseVariant, Exercise, Group
@@ -66,30 +65,27 @@ AWAY_FROM_HOME = frozenset({"in_water"})
 EVIDENCE_BONUS = {"research": 2, "clinical": 1, "traditional": 0, "anecdotal": 0}
 
 
-@dataclass(frozen=True, eq=False)
 class Candidate:
     """An exercise with this week's dose and its minutes, and the plan item it becomes (made
-    once, shared by every day it appears on)."""
+    once, shared by every day it appears on). Never changed once made.
 
-    exercise: Exercise
-    dose: Dose
-    minutes: float
-    who: Person
-    daily: float = field(init=False)
-    """Minutes in the whole day: a dose done twice a day (``per_day: 2``) counts twice
-    against the budget, though the session shows one round."""
-    areas: frozenset[Area] = field(init=False)
-    """The body areas it works (asked of every candidate on every pick)."""
-    id: str = field(init=False)
-    per_week: int | None = field(init=False)
-    """The exercise's own weekly limit (its sources' ``per_week``), whatever this week's dose."""
+    A plain class, not a frozen dataclass: a dataclass's generated methods cost every plan's
+    start about a millisecond to compile."""
 
-    def __post_init__(self) -> None:
-        exercise = self.exercise
-        object.__setattr__(self, "daily", self.minutes * max(1, self.dose.per_day or 1))
-        object.__setattr__(self, "areas", frozenset(exercise.body_areas))
-        object.__setattr__(self, "id", exercise.id)
-        object.__setattr__(self, "per_week", exercise.dose.per_week)
+    def __init__(self, exercise: Exercise, dose: Dose, minutes: float, who: Person) -> None:
+        self.exercise = exercise
+        self.dose = dose
+        self.minutes = minutes
+        self.who = who
+        self.daily = minutes * max(1, dose.per_day or 1)
+        """Minutes in the whole day: a dose done twice a day (``per_day: 2``) counts twice
+        against the budget, though the session shows one round."""
+        self.areas: frozenset[Area] = frozenset(exercise.body_areas)
+        """The body areas it works (asked of every candidate on every pick)."""
+        self.id = exercise.id
+        self.per_week = exercise.dose.per_week
+        """The exercise's own weekly limit (its sources' ``per_week``), whatever this week's
+        dose."""
 
     @cached_property
     def item(self) -> PlanItem:
