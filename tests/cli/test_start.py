@@ -7,8 +7,6 @@ Read with ``python -X importtime`` in a fresh process: a module import is a fact
 from __future__ import annotations
 
 import gc
-import json
-import os
 import re
 import subprocess
 import sys
@@ -186,39 +184,3 @@ def test_a_command_called_in_process_leaves_the_callers_collector_alone() -> Non
     guarded(lambda: None)()
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
-
-
-THREAD_AT_EXIT = (
-    "import sys, threading, time\n"
-    "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start()\n"
-    "sys.argv = ['backcare', '--help']\n"
-    "from backcare.cli import run\n"
-    "run()\n"
-)
-
-
-def test_the_console_script_ends_early_only_when_nothing_else_runs() -> None:
-    """The console script ends the process without Python's teardown once a command is done,
-    but not while another thread runs: the usual exit waits for it."""
-    done = subprocess.run(
-        [sys.executable, "-c", THREAD_AT_EXIT], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.rstrip().endswith("thread done")
-    assert "Usage:" in done.stdout
-
-
-def test_the_console_script_writes_all_of_a_long_output_and_its_status(tmp_path: Path) -> None:
-    """Ending early flushes first: a plan of over a hundred kilobytes arrives whole through a
-    pipe; a refused profile still exits with status 2 and its one line."""
-    profile = tmp_path / "profile.json"
-    profile.write_text('{"age": 29, "sex": "female", "pregnancy": {"weeks": 30}}', "utf-8")
-    environ = {**os.environ, "BACKCARE_HOME": str(tmp_path)}
-    script = [sys.executable, "-m", "backcare", "plan", "--profile", str(profile), "--json"]
-    done = subprocess.run(script, capture_output=True, env=environ, check=True)
-    assert len(done.stdout) > 100_000
-    assert json.loads(done.stdout)["days"]
-    profile.write_text('{"age": 29, "sex": "male", "pregnancy": {"weeks": 30}}', "utf-8")
-    refused = subprocess.run(script, capture_output=True, text=True, env=environ)
-    assert (refused.returncode, refused.stdout) == (2, "")
-    assert refused.stderr.startswith("error: ")
-    assert refused.stderr.count("\n") == 1

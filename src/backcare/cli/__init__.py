@@ -14,7 +14,7 @@ import types
 import typer
 
 from backcare.cli.lazy import Lazy, LazyGroup
-from backcare.cli.process import end_now, hold_collection
+from backcare.cli.process import hold_collection
 
 # backcare uses no pydantic plugin, and looking for them reads the metadata of every installed
 # package (about a tenth of a command's start); set before a command first imports pydantic.
@@ -137,15 +137,9 @@ def _no_shared_options() -> None:
 
 def run() -> None:
     """The ``backcare`` console script (and ``python -m backcare``): ``main`` in a process that
-    ends with the command, so garbage collection waits until the command has started, and the
-    process ends without freeing what the command made (``cli.process``)."""
+    ends with the command, so garbage collection waits until the command has started."""
     hold_collection()
-    try:
-        main()
-    except SystemExit as done:
-        if done.code is None or isinstance(done.code, int):
-            end_now(done.code or 0)
-        raise
+    main()
 
 
 def main() -> None:

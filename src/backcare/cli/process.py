@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import atexit
 import gc
-import os
-import sys
-import threading
 
 
 def hold_collection() -> None:
@@ -33,22 +30,3 @@ def resume_collection() -> None:
         return
     gc.freeze()
     gc.enable()
-
-
-def end_now(status: int) -> None:
-    """For the console script only, once the command is done: end the process with ``status``
-    without Python's teardown, which frees every object start-up made one by one (a few
-    milliseconds of every ``backcare plan``, and nothing the system does not do at once when
-    the process ends). The exit handlers still run and the output is flushed first; with a
-    thread still running, or output that cannot be flushed (a closed pipe), this returns and
-    the usual exit waits for the thread or reports the failed write as before."""
-    if threading.active_count() > 1:
-        return
-    atexit._run_exitfuncs()  # what Python's own exit runs first; each runs once
-    try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
-    except (OSError, ValueError):  # a closed pipe or stream: the usual exit reports it
-        return
-    os._exit(status)
