@@ -1992,3 +1992,18 @@ def test_an_entry_takes_its_best_place_of_the_intents_that_name_it() -> None:
     assert intents.read("my back")[0] == {"a": 0, "b": 1, "c": 0, "d": 1}
     peers = Intents(by_name={"one": (patterns, ("a", "b", "c"))}, peers=frozenset({"one"}))
     assert peers.read("my back")[0] == {"a": 0, "b": 0, "c": 0}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What should I do if I get lower back pain?",
+        "I've had a sore lower back for a couple of days, what should I do?",
+    ],
+)
+def test_what_to_do_with_back_pain_and_nothing_else_named_is_the_general_advice(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"for-acute-phase", "for-lumbar-strain"} <= set(ids[:4])
+    assert ids[0] in {"for-acute-phase", "for-lumbar-strain", "heat-compress", "ice-pack"}
