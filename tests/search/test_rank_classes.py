@@ -2007,3 +2007,23 @@ def test_what_to_do_with_back_pain_and_nothing_else_named_is_the_general_advice(
     ids = [hit.id for hit in ask(index, question).results]
     assert {"for-acute-phase", "for-lumbar-strain"} <= set(ids[:4])
     assert ids[0] in {"for-acute-phase", "for-lumbar-strain", "heat-compress", "ice-pack"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I've hurt my back before. What should I avoid before I start going to the gym?",
+        "My back aches after the easiest workouts and I have no idea where to begin.",
+    ],
+)
+def test_how_to_start_exercising_with_a_back_that_was_hurt_gets_the_strain_plan_and_basics(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"for-lumbar-strain", "stretching-basics", "high-strain-activities"} <= set(ids[:4])
+
+
+def test_other_cardio_instead_of_running_gets_walking_and_swimming(index: AskIndex) -> None:
+    question = "Running hurts my back. Which other cardio exercises could I try?"
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"walking", "swimming"} <= set(ids[:3])
