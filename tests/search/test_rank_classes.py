@@ -2027,3 +2027,17 @@ def test_other_cardio_instead_of_running_gets_walking_and_swimming(index: AskInd
     question = "Running hurts my back. Which other cardio exercises could I try?"
     ids = [hit.id for hit in ask(index, question).results]
     assert {"walking", "swimming"} <= set(ids[:3])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Should I brace my core when I carry shopping, to protect my back?",
+        "Is it good to keep my stomach muscles tight for my back?",
+    ],
+)
+def test_keeping_the_tummy_muscles_tight_gets_drawing_in_pilates_and_the_plank(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[:3] == ["abdominal-drawing-in", "pilates", "plank"]
