@@ -2041,3 +2041,15 @@ def test_keeping_the_tummy_muscles_tight_gets_drawing_in_pilates_and_the_plank(
 ) -> None:
     ids = [hit.id for hit in ask(index, question).results]
     assert ids[:3] == ["abdominal-drawing-in", "pilates", "plank"]
+
+
+def test_someone_walking_on_your_back_is_a_massage_not_walking_posture(index: AskIndex) -> None:
+    question = "My kids like to walk on my back when it aches. Is that OK?"
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] in {"partner-massage", "conflict-lower-back-self-massage", "professional-massage"}
+    assert "walking-posture" not in ids[:3]
+
+
+def test_how_to_walk_is_still_walking_posture(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "How should I walk to protect my back?").results]
+    assert ids[0] == "walking-posture"
