@@ -2053,3 +2053,22 @@ def test_someone_walking_on_your_back_is_a_massage_not_walking_posture(index: As
 def test_how_to_walk_is_still_walking_posture(index: AskIndex) -> None:
     ids = [hit.id for hit in ask(index, "How should I walk to protect my back?").results]
     assert ids[0] == "walking-posture"
+
+
+def test_workplace_back_injuries_get_the_manual_workers_advice_and_are_covered(
+    index: AskIndex,
+) -> None:
+    result = ask(index, "How do I prevent workplace back injuries?")
+    assert result.covered is True
+    ids = [hit.id for hit in result.results]
+    assert ids[:3] == ["for-manual-worker", "safe-lifting", "back-belt"]
+
+
+def test_injuries_at_work_told_as_history_do_not_make_it_a_workplace_question(
+    index: AskIndex,
+) -> None:
+    question = (
+        "I've had a few back injuries at work and they always heal in a week or two. My son "
+        "just hurt his back at football. Will it get better by itself?"
+    )
+    assert "for-manual-worker" not in [hit.id for hit in ask(index, question).results][:3]
