@@ -2072,3 +2072,12 @@ def test_injuries_at_work_told_as_history_do_not_make_it_a_workplace_question(
         "just hurt his back at football. Will it get better by itself?"
     )
     assert "for-manual-worker" not in [hit.id for hit in ask(index, question).results][:3]
+
+
+def test_weightlifting_with_a_disc_gets_the_disc_answers_before_how_to_lift(
+    index: AskIndex,
+) -> None:
+    question = "Can I still lift weights at the gym with a herniated disc?"
+    ids = [hit.id for hit in ask(index, question, top=10).results]
+    assert {"for-disc-herniation", "conflict-office-moves-disc-herniation"} <= set(ids[:3])
+    assert "safe-lifting" not in ids[:3]
