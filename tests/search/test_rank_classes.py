@@ -2081,3 +2081,17 @@ def test_weightlifting_with_a_disc_gets_the_disc_answers_before_how_to_lift(
     ids = [hit.id for hit in ask(index, question, top=10).results]
     assert {"for-disc-herniation", "conflict-office-moves-disc-herniation"} <= set(ids[:3])
     assert "safe-lifting" not in ids[:3]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm 24w3d and my lower back aches, what can I do?",
+        "11w2d, lower back aching at the base of my spine, is that normal?",
+        "At 30+2 weeks my back aches all day, any tips?",
+    ],
+)
+def test_a_stage_of_pregnancy_in_the_forums_short_notation_is_pregnancy(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].id in {"for-pregnancy", "pregnancy-bump-load"}
