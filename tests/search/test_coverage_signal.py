@@ -857,3 +857,13 @@ def test_back_pain_from_riding_with_no_vehicle_named_is_not_covered(
 
 def test_riding_in_a_car_is_driving_and_covered(index: AskIndex) -> None:
     assert ask(index, "My back hurts after riding in the car for hours").covered is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How long can I attend physio for?", "How many sessions of physical therapy can I have?"],
+)
+def test_how_long_one_may_attend_therapy_is_the_insurers_or_the_clinics(
+    index: AskIndex, question: str
+) -> None:
+    assert not_covered_topic(index, question) == "money_and_paperwork"

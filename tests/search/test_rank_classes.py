@@ -1992,3 +1992,106 @@ def test_an_entry_takes_its_best_place_of_the_intents_that_name_it() -> None:
     assert intents.read("my back")[0] == {"a": 0, "b": 1, "c": 0, "d": 1}
     peers = Intents(by_name={"one": (patterns, ("a", "b", "c"))}, peers=frozenset({"one"}))
     assert peers.read("my back")[0] == {"a": 0, "b": 0, "c": 0}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What should I do if I get lower back pain?",
+        "I've had a sore lower back for a couple of days, what should I do?",
+    ],
+)
+def test_what_to_do_with_back_pain_and_nothing_else_named_is_the_general_advice(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"for-acute-phase", "for-lumbar-strain"} <= set(ids[:4])
+    assert ids[0] in {"for-acute-phase", "for-lumbar-strain", "heat-compress", "ice-pack"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I've hurt my back before. What should I avoid before I start going to the gym?",
+        "My back aches after the easiest workouts and I have no idea where to begin.",
+    ],
+)
+def test_how_to_start_exercising_with_a_back_that_was_hurt_gets_the_strain_plan_and_basics(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"for-lumbar-strain", "stretching-basics", "high-strain-activities"} <= set(ids[:4])
+
+
+def test_other_cardio_instead_of_running_gets_walking_and_swimming(index: AskIndex) -> None:
+    question = "Running hurts my back. Which other cardio exercises could I try?"
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"walking", "swimming"} <= set(ids[:3])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Should I brace my core when I carry shopping, to protect my back?",
+        "Is it good to keep my stomach muscles tight for my back?",
+    ],
+)
+def test_keeping_the_tummy_muscles_tight_gets_drawing_in_pilates_and_the_plank(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[:3] == ["abdominal-drawing-in", "pilates", "plank"]
+
+
+def test_someone_walking_on_your_back_is_a_massage_not_walking_posture(index: AskIndex) -> None:
+    question = "My kids like to walk on my back when it aches. Is that OK?"
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0] in {"partner-massage", "conflict-lower-back-self-massage", "professional-massage"}
+    assert "walking-posture" not in ids[:3]
+
+
+def test_how_to_walk_is_still_walking_posture(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "How should I walk to protect my back?").results]
+    assert ids[0] == "walking-posture"
+
+
+def test_workplace_back_injuries_get_the_manual_workers_advice_and_are_covered(
+    index: AskIndex,
+) -> None:
+    result = ask(index, "How do I prevent workplace back injuries?")
+    assert result.covered is True
+    ids = [hit.id for hit in result.results]
+    assert ids[:3] == ["for-manual-worker", "safe-lifting", "back-belt"]
+
+
+def test_injuries_at_work_told_as_history_do_not_make_it_a_workplace_question(
+    index: AskIndex,
+) -> None:
+    question = (
+        "I've had a few back injuries at work and they always heal in a week or two. My son "
+        "just hurt his back at football. Will it get better by itself?"
+    )
+    assert "for-manual-worker" not in [hit.id for hit in ask(index, question).results][:3]
+
+
+def test_weightlifting_with_a_disc_gets_the_disc_answers_before_how_to_lift(
+    index: AskIndex,
+) -> None:
+    question = "Can I still lift weights at the gym with a herniated disc?"
+    ids = [hit.id for hit in ask(index, question, top=10).results]
+    assert {"for-disc-herniation", "conflict-office-moves-disc-herniation"} <= set(ids[:3])
+    assert "safe-lifting" not in ids[:3]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm 24w3d and my lower back aches, what can I do?",
+        "11w2d, lower back aching at the base of my spine, is that normal?",
+        "At 30+2 weeks my back aches all day, any tips?",
+    ],
+)
+def test_a_stage_of_pregnancy_in_the_forums_short_notation_is_pregnancy(
+    index: AskIndex, question: str
+) -> None:
+    assert ask(index, question).results[0].id in {"for-pregnancy", "pregnancy-bump-load"}
