@@ -62,6 +62,7 @@ FIFTEENTH_BATCH = "held_out_15"
 SIXTEENTH_BATCH = "held_out_16"
 SEVENTEENTH_BATCH = "held_out_17"
 EIGHTEENTH_BATCH = "held_out_18"
+NINETEENTH_BATCH = "held_out_19"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -80,6 +81,7 @@ LATER_BATCHES = (
     SIXTEENTH_BATCH,
     SEVENTEENTH_BATCH,
     EIGHTEENTH_BATCH,
+    NINETEENTH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -216,3 +218,14 @@ def test_eighteenth_held_out_batch_is_big_enough_and_of_both_kinds(
     assert sum(not i["covered"] for i in eighteenth) >= 11
     long = [i for i in eighteenth if len(i["q"].split()) > 40]
     assert len(long) * 3 <= len(eighteenth)
+
+
+def test_nineteenth_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    nineteenth = [i for i in items if i["part"] == NINETEENTH_BATCH]
+    assert len(nineteenth) >= 40
+    assert sum(i["covered"] for i in nineteenth) >= 31
+    assert sum(not i["covered"] for i in nineteenth) >= 9
+    long = [i for i in nineteenth if len(i["q"].split()) > 40]
+    assert len(long) * 3 <= len(nineteenth)
