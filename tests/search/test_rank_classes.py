@@ -2095,3 +2095,38 @@ def test_a_stage_of_pregnancy_in_the_forums_short_notation_is_pregnancy(
     index: AskIndex, question: str
 ) -> None:
     assert ask(index, question).results[0].id in {"for-pregnancy", "pregnancy-bump-load"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When should I worry about back pain when pregnant?",
+        "I'm 20 weeks pregnant, when should I call the midwife about my back?",
+    ],
+)
+def test_when_to_worry_in_pregnancy_gets_pregnancys_own_warning_signs_before_generic_ones(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question, top=10).results]
+    assert "red-flag-pregnancy-warning" in ids[:4]
+    assert "red-flag-cauda-equina" not in ids[:4]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long should I wait before I go back to lifting weights?",
+        "Should I stop running until my back heals?",
+        "When can I get back to the gym?",
+    ],
+)
+def test_returning_to_a_sport_after_hurting_the_back_gets_the_strain_plan(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question, top=10).results]
+    assert {"for-acute-phase", "for-lumbar-strain"} <= set(ids[:3])
+
+
+def test_exercise_after_a_birth_is_not_the_strain_plan(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "When can I start exercising after a delivery?").results]
+    assert "for-lumbar-strain" not in ids[:3]
