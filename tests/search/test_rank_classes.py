@@ -2130,3 +2130,17 @@ def test_returning_to_a_sport_after_hurting_the_back_gets_the_strain_plan(
 def test_exercise_after_a_birth_is_not_the_strain_plan(index: AskIndex) -> None:
     ids = [hit.id for hit in ask(index, "When can I start exercising after a delivery?").results]
     assert "for-lumbar-strain" not in ids[:3]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I bent down to pick up my keys and felt a sharp twinge in my lower back",
+        "Yesterday I was leaning over to grab a box and something snapped in my back, now it hurts",
+    ],
+)
+def test_a_strain_told_as_the_moment_of_bending_to_pick_something_up_is_a_strain(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question, top=10).results]
+    assert set(ids[:2]) == {"cause-lumbar-strain", "for-lumbar-strain"}
