@@ -2144,3 +2144,10 @@ def test_a_strain_told_as_the_moment_of_bending_to_pick_something_up_is_a_strain
 ) -> None:
     ids = [hit.id for hit in ask(index, question, top=10).results]
     assert set(ids[:2]) == {"cause-lumbar-strain", "for-lumbar-strain"}
+
+
+def test_whether_to_still_go_ahead_with_a_planned_outing_is_the_acute_phase(
+    index: AskIndex,
+) -> None:
+    question = "My lower back got sore this morning and the match is Saturday. Should I still play?"
+    assert ask(index, question).results[0].id == "for-acute-phase"
