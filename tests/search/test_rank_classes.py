@@ -2151,3 +2151,22 @@ def test_whether_to_still_go_ahead_with_a_planned_outing_is_the_acute_phase(
 ) -> None:
     question = "My lower back got sore this morning and the match is Saturday. Should I still play?"
     assert ask(index, question).results[0].id == "for-acute-phase"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many hours a day should I be standing at work?",
+        "How much of the workday should you spend sitting?",
+    ],
+)
+def test_how_much_of_a_working_day_to_stand_or_sit_is_the_sit_stand_desk_and_breaks(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question, top=10).results]
+    assert {"sit-stand-desk", "movement-breaks"} <= set(ids[:3])
+
+
+def test_how_long_before_sit_ups_is_not_how_long_to_sit(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "How long after a c-section can you do sit-ups?").results]
+    assert "sit-stand-desk" not in ids[:3]
