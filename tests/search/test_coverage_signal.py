@@ -867,3 +867,39 @@ def test_how_long_one_may_attend_therapy_is_the_insurers_or_the_clinics(
     index: AskIndex, question: str
 ) -> None:
     assert not_covered_topic(index, question) == "money_and_paperwork"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can I take pain killers while breastfeeding?",
+        "Which medicines are okay for back pain when I'm nursing?",
+    ],
+)
+def test_whether_a_medicine_is_safe_while_breastfeeding_is_the_pharmacists(
+    index: AskIndex, question: str
+) -> None:
+    assert not_covered_topic(index, question) == "medicines"
+
+
+def test_breastfeeding_without_a_medicine_is_still_covered(index: AskIndex) -> None:
+    assert ask(index, "My back hurts while breastfeeding, how should I sit?").covered is True
+
+
+@pytest.mark.parametrize(
+    "question", ["My husband cracks my back every evening, is that OK?", "He popped my back"]
+)
+def test_someone_cracking_ones_back_in_any_form_of_the_verb_is_a_manipulation(
+    index: AskIndex, question: str
+) -> None:
+    assert not_covered_topic(index, question) == "devices_and_clinic_treatments"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Should I lower my stem spacers?", "Is my saddle height to blame for my sore back?"],
+)
+def test_a_bikes_parts_that_set_the_riding_position_are_the_bike_fitters(
+    index: AskIndex, question: str
+) -> None:
+    assert not_covered_topic(index, question) == "cycling"

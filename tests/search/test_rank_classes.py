@@ -2095,3 +2095,78 @@ def test_a_stage_of_pregnancy_in_the_forums_short_notation_is_pregnancy(
     index: AskIndex, question: str
 ) -> None:
     assert ask(index, question).results[0].id in {"for-pregnancy", "pregnancy-bump-load"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When should I worry about back pain when pregnant?",
+        "I'm 20 weeks pregnant, when should I call the midwife about my back?",
+    ],
+)
+def test_when_to_worry_in_pregnancy_gets_pregnancys_own_warning_signs_before_generic_ones(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question, top=10).results]
+    assert "red-flag-pregnancy-warning" in ids[:4]
+    assert "red-flag-cauda-equina" not in ids[:4]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long should I wait before I go back to lifting weights?",
+        "Should I stop running until my back heals?",
+        "When can I get back to the gym?",
+    ],
+)
+def test_returning_to_a_sport_after_hurting_the_back_gets_the_strain_plan(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question, top=10).results]
+    assert {"for-acute-phase", "for-lumbar-strain"} <= set(ids[:3])
+
+
+def test_exercise_after_a_birth_is_not_the_strain_plan(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "When can I start exercising after a delivery?").results]
+    assert "for-lumbar-strain" not in ids[:3]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I bent down to pick up my keys and felt a sharp twinge in my lower back",
+        "Yesterday I was leaning over to grab a box and something snapped in my back, now it hurts",
+    ],
+)
+def test_a_strain_told_as_the_moment_of_bending_to_pick_something_up_is_a_strain(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question, top=10).results]
+    assert set(ids[:2]) == {"cause-lumbar-strain", "for-lumbar-strain"}
+
+
+def test_whether_to_still_go_ahead_with_a_planned_outing_is_the_acute_phase(
+    index: AskIndex,
+) -> None:
+    question = "My lower back got sore this morning and the match is Saturday. Should I still play?"
+    assert ask(index, question).results[0].id == "for-acute-phase"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many hours a day should I be standing at work?",
+        "How much of the workday should you spend sitting?",
+    ],
+)
+def test_how_much_of_a_working_day_to_stand_or_sit_is_the_sit_stand_desk_and_breaks(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question, top=10).results]
+    assert {"sit-stand-desk", "movement-breaks"} <= set(ids[:3])
+
+
+def test_how_long_before_sit_ups_is_not_how_long_to_sit(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "How long after a c-section can you do sit-ups?").results]
+    assert "sit-stand-desk" not in ids[:3]
