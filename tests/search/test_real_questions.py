@@ -63,6 +63,7 @@ SIXTEENTH_BATCH = "held_out_16"
 SEVENTEENTH_BATCH = "held_out_17"
 EIGHTEENTH_BATCH = "held_out_18"
 NINETEENTH_BATCH = "held_out_19"
+TWENTIETH_BATCH = "held_out_20"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -82,6 +83,7 @@ LATER_BATCHES = (
     SEVENTEENTH_BATCH,
     EIGHTEENTH_BATCH,
     NINETEENTH_BATCH,
+    TWENTIETH_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -229,3 +231,14 @@ def test_nineteenth_held_out_batch_is_big_enough_and_of_both_kinds(
     assert sum(not i["covered"] for i in nineteenth) >= 9
     long = [i for i in nineteenth if len(i["q"].split()) > 40]
     assert len(long) * 3 <= len(nineteenth)
+
+
+def test_twentieth_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    twentieth = [i for i in items if i["part"] == TWENTIETH_BATCH]
+    assert len(twentieth) >= 31
+    assert sum(i["covered"] for i in twentieth) >= 23
+    assert sum(not i["covered"] for i in twentieth) >= 8
+    long = [i for i in twentieth if len(i["q"].split()) > 40]
+    assert len(long) * 3 <= len(twentieth)
