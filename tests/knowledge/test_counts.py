@@ -4,7 +4,10 @@ from the file once written, and never stale after the content is edited (issue 1
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from backcare.content import DATA_DIR
@@ -55,3 +58,25 @@ def test_the_written_file_is_what_is_read(tmp_path: Path) -> None:
     assert knowledge_counts(cache_dir=cache, data_dir=data) == {"entries": 1}
     path.write_text("{not json", encoding="utf-8")
     assert knowledge_counts(cache_dir=cache, data_dir=data) == counted(data, cache)
+
+
+GROUP_ORDER = (
+    "import json; from backcare.knowledge import load_knowledge_base; "
+    "print(json.dumps(list(load_knowledge_base(cache_dir=None).stats()['group'])))"
+)
+
+
+def test_the_group_order_is_the_same_whatever_the_hash_seed() -> None:
+    """``kb stats --json`` lists groups in one order on every machine: an entry's groups are
+    counted in name order, not in the order a set happens to hold them."""
+    orders = {
+        subprocess.run(
+            [sys.executable, "-c", GROUP_ORDER],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(orders) == 1

@@ -111,13 +111,14 @@ class KnowledgeBase:
                     yield entry, source
 
     def stats(self) -> dict[str, dict[str, int]]:
-        """Counts per kind, per evidence label and per population group."""
+        """Counts per kind, per evidence label and per population group, each in the order the
+        content first names it (an entry's groups in name order), the same on every run."""
         groups: Counter[str] = Counter()
         for entry in self.entries:
             named = set(entry.suitable_for)
             if entry.kind == "population":
                 named.add(entry.group)
-            groups.update(named)
+            groups.update(sorted(named))
         return {
             "kind": dict(Counter(entry.kind for entry in self.entries)),
             "evidence": dict(Counter(entry.evidence for entry in self.entries)),
