@@ -572,8 +572,10 @@ def abdominal_visceral(profile: Profile, _: Thresholds) -> Hit | None:
 
 
 def _only_period_pain(profile: Profile) -> bool:
-    """The belly pain is period pain and nothing says otherwise: no fever, no feeling faint or
-    sick, no sudden severe pain, no chance of a pregnancy (``ectopic_pregnancy`` judges that)."""
+    """There is belly pain, it is period pain, and nothing says otherwise: no fever, no feeling
+    faint or sick, no sudden severe pain, no chance of a pregnancy (``ectopic_pregnancy`` judges
+    that)."""
+    period = said(profile, "symptoms.abdominal_pain", "symptoms.period_pain")
     others = said(
         profile,
         "symptoms.fever_or_chills",
@@ -581,7 +583,7 @@ def _only_period_pain(profile: Profile) -> bool:
         "symptoms.might_be_pregnant",
     )
     sudden_and_severe = bool(_sudden(profile) and _severe(profile))
-    return bool(said(profile, "symptoms.period_pain")) and not others and not sudden_and_severe
+    return len(period) == 2 and not others and not sudden_and_severe
 
 
 def period_problem(profile: Profile, _: Thresholds) -> Hit | None:
@@ -590,7 +592,7 @@ def period_problem(profile: Profile, _: Thresholds) -> Hit | None:
     pain, or periods that have changed, are for a GP, who can look for a cause such as
     endometriosis or fibroids: routine (NHS, Period pain: "See your GP if you have severe period
     pain or your normal pattern of periods changes")."""
-    if not (_only_period_pain(profile) and said(profile, "symptoms.abdominal_pain")):
+    if not _only_period_pain(profile):
         return None
     reasons = (*_severe(profile), *said(profile, "symptoms.periods_changed"))
     return Hit(("symptoms.period_pain", *reasons), None) if reasons else None
