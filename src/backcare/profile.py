@@ -151,6 +151,11 @@ class Symptoms(ProfileModel):
     trust leaflets; St George's: such problems "can appear when you are at home up to six weeks
     later"). Asked in the six weeks after a birth, with severe pain, a fever, or a numb or weak
     leg."""
+    lump_or_swelling_in_back: bool | None = None
+    """A lump or swelling in the back, or a back that has changed shape: with back pain, an urgent
+    GP appointment or NHS 111 (the NHS back pain list, as NHS services reproduce it: "there's a
+    lump or swelling in your back or your back has changed shape"). Asked of everyone, with the
+    other signs on that list."""
 
 
 SYMPTOM_FIELDS: tuple[str, ...] = tuple(Symptoms.model_fields)

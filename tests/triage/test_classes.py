@@ -354,6 +354,19 @@ CASES = [
             "symptoms": {"sweating_nausea_or_faintness": True, "little_or_no_urine": True},
         },
     ),
+    # NHS back pain list (Sheffield Aches and Pains; CHCP MSK): a lump or swelling in the back, or
+    # a back that has changed shape -> an urgent GP appointment or 111.
+    (
+        "swelling-over-the-spine-in-a-young-man",
+        "urgent",
+        "cancer",
+        {
+            "age": 28,
+            "sex": "male",
+            "pain": {"areas": ["lower_back"], "score": 3, "duration_days": 10, "onset": "gradual"},
+            "symptoms": {"lump_or_swelling_in_back": True, "fever_or_chills": False},
+        },
+    ),
     # NHS trust leaflets (CUH, Bradford): after an epidural or spinal, new severe back pain or
     # numb or weak legs -> GP immediately or the emergency department.
     (

@@ -17,7 +17,7 @@ BACKCARE = Path(sys.executable).with_name("backcare")
 
 # A careful 45-year-old man with an ordinary backache, answering every question the check asks
 # him, in order: about him, his pain, then the warning signs (all "no").
-ORDINARY_MAN = ["45", "male", "", "lower back", "4", "10", "sudden", "n", *["n"] * 15]
+ORDINARY_MAN = ["45", "male", "", "lower back", "4", "10", "sudden", "n", *["n"] * 16]
 
 
 @pytest.fixture(scope="module")

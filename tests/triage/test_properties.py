@@ -525,6 +525,19 @@ def test_little_or_no_urine_always_sees_a_doctor_today_or_tomorrow_at_least(
 
 
 @EXAMPLES
+@given(profiles())
+def test_a_lump_or_a_changed_shape_in_the_back_sees_a_doctor_today_or_tomorrow_at_least(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """NHS back pain list (Sheffield Aches and Pains): "Ask for an urgent GP practice appointment
+    or call 111 if: You have back pain and … there's a lump or swelling in your back or your back
+    has changed shape" — after a cancer too, however mechanical the pain."""
+    result = evaluate(with_answer(profile, "symptoms.lump_or_swelling_in_back", True), flags_kb)
+    assert rank(result) <= LEVELS.index("urgent")
+    assert "cancer" in {flag.id for flag in result.flags}
+
+
+@EXAMPLES
 @given(
     profiles(),
     st.sampled_from(["leg_numbness_or_pain", "leg_weakness", "fever_or_chills", "severe"]),

@@ -41,7 +41,8 @@ def test_a_check_with_no_symptom_answered_says_which_signs_were_not_asked(
                 "saddle_numbness bladder_or_bowel_change leg_weakness leg_numbness_or_pain "
                 "chest_pain_or_breathlessness sweating_nausea_or_faintness abdominal_pain "
                 "fever_or_chills recent_trauma cancer_history unexplained_weight_loss "
-                "immunosuppressed_or_steroids urinary_pain_or_frequency flank_pain_or_colic "
+                "lump_or_swelling_in_back immunosuppressed_or_steroids urinary_pain_or_frequency "
+                "flank_pain_or_colic "
                 "walking_leg_pain_eased_by_sitting night_sweats height_loss_or_new_stoop "
                 "blood_in_urine"
             ).split()

@@ -65,6 +65,9 @@ PHRASES: dict[str, str] = {
         "an epidural or spinal anaesthetic in the last six weeks"
     ),
     "symptoms.known_kidney_stones": "kidney stones before",
+    "symptoms.lump_or_swelling_in_back": (
+        "a lump or swelling in your back, or a change in its shape"
+    ),
     "symptoms.pain_or_numbness_both_legs": "pain or numbness going down both legs",
     "symptoms.new_sexual_problems": "new problems with sex (numbness or loss of function)",
     "pain.worse_at_night": "pain that is worse at night",

@@ -504,6 +504,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question("symptoms.cancer_history", "Have you ever had cancer?"),
     Question("symptoms.unexplained_weight_loss", "Have you lost weight recently without trying?"),
     Question(
+        "symptoms.lump_or_swelling_in_back",
+        "Is there a lump or swelling in your back, or has the shape of your back changed?",
+    ),
+    Question(
         "symptoms.immunosuppressed_or_steroids",
         "Do you take steroid tablets or medicines that weaken the immune system, or have a "
         "weak immune system?",

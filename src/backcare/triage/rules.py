@@ -447,22 +447,26 @@ def _blocked_by_a_stone(profile: Profile) -> tuple[str, ...]:
 
 
 def cancer(profile: Profile, thresholds: Thresholds) -> Hit | None:
-    """A past cancer, weight loss without trying, or pain that stays whatever the position and
-    does not ease with rest ("non-mechanical"), at any age: urgent (NICE CKS, NG12, NG234; NHS:
-    an urgent GP appointment when "the pain does not improve after resting"). A past cancer with
+    """A past cancer, weight loss without trying, pain that stays whatever the position and
+    does not ease with rest ("non-mechanical"), or a lump or swelling in the back or a back that
+    has changed shape, at any age: urgent (NICE CKS, NG12, NG234; NHS: an urgent GP appointment
+    when "the pain does not improve after resting" or "there's a lump or swelling in your back or
+    your back has changed shape"). A past cancer with
     low back pain the person says behaves mechanically (`_mechanical_after_cancer`): routine.
     Night pain at 50+, new back pain in an older person (not a flare of pain that began before
     65; seed 002), or back pain for the first time in one's life at 50 or over
     (`_first_back_pain_late`): routine."""
     history = said(profile, "symptoms.cancer_history")
     weight = said(profile, "symptoms.unexplained_weight_loss")
-    constant = said(profile, "symptoms.pain_constant_whatever_position")
+    signs = said(
+        profile, "symptoms.pain_constant_whatever_position", "symptoms.lump_or_swelling_in_back"
+    )
     night = said(profile, "pain.worse_at_night", "symptoms.night_sweats")
     older = ("age",) if _at_least(profile.age, thresholds.cancer_age) else ()
-    if history and _mechanical_after_cancer(profile):
+    if history and not signs and _mechanical_after_cancer(profile):
         return Hit(history, "routine")
-    if history or weight or constant:
-        return Hit((*history, *weight, *constant, *night, *older))
+    if history or weight or signs:
+        return Hit((*history, *weight, *signs, *night, *older))
     if older and night:
         return Hit((*night, *older), "routine")
     if _at_least(profile.age, thresholds.unexplained_pain_age) and not _long_standing(

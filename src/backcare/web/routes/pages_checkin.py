@@ -118,6 +118,7 @@ GROUPS: tuple[Group, ...] = (
             "symptoms.recent_trauma",
             "symptoms.cancer_history",
             "symptoms.unexplained_weight_loss",
+            "symptoms.lump_or_swelling_in_back",
             "symptoms.immunosuppressed_or_steroids",
         ),
     ),
