@@ -56,6 +56,8 @@ SIXTEENTH = TESTS / "vignettes_sixteenth.yaml"
 """A sixteenth set, all held out, from teaching cases and case studies, rules unread."""
 SEVENTEENTH = TESTS / "vignettes_seventeenth.yaml"
 """A seventeenth set, all held out: symptom-checker style cases, NHS dispositions, rules unread."""
+EIGHTEENTH = TESTS / "vignettes_eighteenth.yaml"
+"""An eighteenth set, all held out: first-person app users, one NHS-page line each, rules unread."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -73,6 +75,7 @@ WHOLE_SETS = {
     "fifteenth": FIFTEENTH,
     "sixteenth": SIXTEENTH,
     "seventeenth": SEVENTEENTH,
+    "eighteenth": EIGHTEENTH,
 }
 """Parts that are a whole file (every case held out), by name."""
 PARTS = ("dev", "held_out", *WHOLE_SETS)

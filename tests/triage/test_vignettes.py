@@ -32,6 +32,7 @@ SETS = {
     "vignettes_fifteenth.yaml": {"held_out"},
     "vignettes_sixteenth.yaml": {"held_out"},
     "vignettes_seventeenth.yaml": {"held_out"},
+    "vignettes_eighteenth.yaml": {"held_out"},
 }
 
 
