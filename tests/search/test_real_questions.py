@@ -64,6 +64,7 @@ SEVENTEENTH_BATCH = "held_out_17"
 EIGHTEENTH_BATCH = "held_out_18"
 NINETEENTH_BATCH = "held_out_19"
 TWENTIETH_BATCH = "held_out_20"
+TWENTY_FIRST_BATCH = "held_out_21"
 LATER_BATCHES = (
     SECOND_BATCH,
     THIRD_BATCH,
@@ -84,6 +85,7 @@ LATER_BATCHES = (
     EIGHTEENTH_BATCH,
     NINETEENTH_BATCH,
     TWENTIETH_BATCH,
+    TWENTY_FIRST_BATCH,
 )
 """Collected later and held out whole, so all are outside the hash split (see the header)."""
 
@@ -242,3 +244,14 @@ def test_twentieth_held_out_batch_is_big_enough_and_of_both_kinds(
     assert sum(not i["covered"] for i in twentieth) >= 8
     long = [i for i in twentieth if len(i["q"].split()) > 40]
     assert len(long) * 3 <= len(twentieth)
+
+
+def test_twenty_first_held_out_batch_is_big_enough_and_of_both_kinds(
+    items: list[dict[str, Any]],
+) -> None:
+    twenty_first = [i for i in items if i["part"] == TWENTY_FIRST_BATCH]
+    assert len(twenty_first) >= 40
+    assert sum(i["covered"] for i in twenty_first) >= 28
+    assert sum(not i["covered"] for i in twenty_first) >= 10
+    long = [i for i in twenty_first if len(i["q"].split()) > 40]
+    assert len(long) * 3 <= len(twenty_first)
