@@ -68,6 +68,13 @@ class Pain(ProfileModel):
     """The pain has started to get better. Asked only after a few weeks of pain: NHS advice is
     to get help when back pain "does not start to improve within a few weeks", so pain that is
     easing by then needs no appointment; unknown counts as not easing."""
+    usual_flare: bool | None = None
+    """This is a flare-up of long-standing back pain that a doctor or physiotherapist has already
+    seen, and it is like the person's usual flare-ups. NHS musculoskeletal services: "You don't
+    normally need to see a healthcare professional. New or flare-up of longstanding back problems
+    should begin to settle within 6 weeks" (County Durham and Darlington NHS FT). So the booked
+    look for pain of three months or more (seed 001), and the check of new pain in an older
+    person (seed 002), are not repeated for it. Asked only of pain of three months or more."""
 
 
 class Symptoms(ProfileModel):

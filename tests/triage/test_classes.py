@@ -1351,3 +1351,43 @@ def test_sudden_period_problem_stays_an_emergency(flags_kb: KnowledgeBase) -> No
     result = check(flags_kb, age=24, sex="female", pain=pain, symptoms=symptoms)
     assert result.level == "emergency"
     assert "abdominal_visceral" in flag_ids(result)
+
+
+LONG_STANDING = {
+    "age": 58,
+    "sex": "male",
+    "pain": {"areas": ["lower_back"], "score": 4, "duration_days": 3650},
+}
+
+
+@pytest.mark.parametrize("age", [47, 58, 72])
+def test_a_usual_flare_of_long_standing_pain_already_seen_is_self_care(
+    flags_kb: KnowledgeBase, age: int
+) -> None:
+    """County Durham and Darlington NHS FT, physiotherapy: "You don't normally need to see a
+    healthcare professional. New or flare-up of longstanding back problems should begin to
+    settle within 6 weeks." Not known to be such a flare, pain of ten years is booked (seed 001:
+    pain lasting more than three months; at 72, seed 002's new pain in an older person too)."""
+    person = {**LONG_STANDING, "age": age}
+    flare = check(flags_kb, **{**person, "pain": {**person["pain"], "usual_flare": True}})
+    unknown = check(flags_kb, **person)
+    assert (flare.level, flag_ids(flare)) == ("self_care", set())
+    assert unknown.level == "routine"
+    assert "chronic_pain" in flag_ids(unknown)
+
+
+@pytest.mark.parametrize(
+    ("symptoms", "level"),
+    [
+        pytest.param({"unexplained_weight_loss": True}, "urgent", id="weight-loss"),
+        pytest.param({"fever_or_chills": True}, "urgent", id="fever"),
+        pytest.param({"saddle_numbness": True}, "emergency", id="saddle-numbness"),
+    ],
+)
+def test_a_usual_flare_with_a_warning_sign_keeps_the_signs_level(
+    flags_kb: KnowledgeBase, symptoms: dict[str, bool], level: str
+) -> None:
+    """Only the booking for long-lasting pain is not repeated: every warning sign still counts."""
+    pain = {**LONG_STANDING["pain"], "usual_flare": True}
+    result = check(flags_kb, **{**LONG_STANDING, "pain": pain}, symptoms=symptoms)
+    assert result.level == level

@@ -34,6 +34,8 @@ EXAMPLES = settings(max_examples=300, deadline=None)
 # worse at night is booked rather than urgent, so those three answers reassure too.
 # ``period_pain`` is trouble when false: belly pain that is only period pain is self-care, or
 # booked when severe, where other belly pain is booked, or an emergency when severe.
+# ``usual_flare`` is trouble when false: a usual flare-up of long-standing pain a doctor has
+# already seen is not booked again for lasting three months, or for being new when older.
 REASSURANCE = frozenset(
     {
         "symptoms.serious_accident",
@@ -42,6 +44,7 @@ REASSURANCE = frozenset(
         "pain.better_with_rest",
         "symptoms.pain_constant_whatever_position",
         "symptoms.period_pain",
+        "pain.usual_flare",
     }
 )
 """Answers one of whose values lowers the worry ("no, it was not a serious accident", which lets
@@ -59,6 +62,7 @@ TROUBLE: dict[str, bool] = {
     "pain.better_with_exercise": True,
     "pain.better_with_rest": False,
     "pain.improving": False,
+    "pain.usual_flare": False,
 }
 
 

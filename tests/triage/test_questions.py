@@ -335,6 +335,11 @@ def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
             id="a-numb-leg-asks-about-an-epidural",
         ),
         pytest.param(
+            {"age": 58, "pain.duration_days": 3650},
+            {"pain.usual_flare"},
+            id="pain-of-ten-years-asks-whether-this-is-a-usual-flare-up",
+        ),
+        pytest.param(
             {"age": 15, "sex": "male"},
             {"symptoms.testicle_pain"},
             id="a-boy-of-15-is-asked-about-testicle-pain",

@@ -356,6 +356,12 @@ QUESTIONS: tuple[Question, ...] = (
         "Has the pain started to get better over the last week or two?",
         applies=_in_the_weeks_that_count,
     ),
+    Question(
+        "pain.usual_flare",
+        "Is this a flare-up of back pain a doctor or physiotherapist has already seen, like your "
+        "usual flare-ups?",
+        applies=_at_least("pain.duration_days", DEFAULT_THRESHOLDS.chronic_days),
+    ),
     Question("pain.worse_at_night", "Is the pain worse at night?"),
     Question(
         "pain.better_with_exercise",

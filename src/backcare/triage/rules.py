@@ -521,11 +521,12 @@ def _first_back_pain_late(profile: Profile, thresholds: Thresholds) -> tuple[str
 
 
 def _long_standing(profile: Profile, thresholds: Thresholds) -> bool:
-    """Back pain that began before old age (a known onset age under 65): a flare of a back
-    problem the person has had for years, not the new pain "of unknown reasons" in an older
-    person that seed 002 sends for a check."""
+    """Back pain that began before old age (a known onset age under 65), or a usual flare-up of
+    back pain a doctor has already seen: a flare of a back problem the person has had for years,
+    not the new pain "of unknown reasons" in an older person that seed 002 sends for a check."""
     onset_age = profile.pain.onset_age
-    return onset_age is not None and onset_age < thresholds.unexplained_pain_age
+    began_before = onset_age is not None and onset_age < thresholds.unexplained_pain_age
+    return began_before or profile.pain.usual_flare is True
 
 
 def fracture(profile: Profile, thresholds: Thresholds) -> Hit | None:
@@ -763,9 +764,12 @@ def chronic_pain(profile: Profile, thresholds: Thresholds) -> Hit | None:
     a doctor's look. Pain the person says has started to get better is not booked before three
     months: that is the NHS line itself (Millcroft NHS practice: mechanical back pain "may last
     8 weeks but should get better over this time … does NOT need a GP appointment"); not knowing
-    counts as not better."""
+    counts as not better. A flare-up like the usual ones of long-standing pain a doctor or
+    physiotherapist has already seen is not booked again (County Durham and Darlington NHS FT:
+    "You don't normally need to see a healthcare professional. New or flare-up of longstanding
+    back problems should begin to settle within 6 weeks")."""
     days = profile.pain.duration_days
-    if days is None or days < thresholds.persistent_days:
+    if days is None or days < thresholds.persistent_days or profile.pain.usual_flare:
         return None
     if days >= thresholds.chronic_days:
         return Hit(("pain.duration_days",))
