@@ -53,9 +53,15 @@ class _Alternative:
 
     def holds(self, text: str) -> bool:
         """Whether a text it was picked for (by a piece of its indexing clause) meets the
-        other clauses too."""
-        contains = text.__contains__
-        return all(any(map(contains, clause)) for clause in self.others)
+        other clauses too. Plain loops: for the two or three short clauses an alternative has,
+        ``all`` over a generator of ``any`` took three times as long."""
+        for clause in self.others:
+            for piece in clause:
+                if piece in text:
+                    break
+            else:
+                return False
+        return True
 
 
 @dataclass(frozen=True)
