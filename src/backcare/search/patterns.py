@@ -168,9 +168,10 @@ hashing it anew."""
 
 @lru_cache(maxsize=8)
 def _runs(text: str) -> frozenset[Run]:
-    """The text's runs of ``SHORTEST`` characters. Kept for the last few texts: the warning signs'
-    and the uncovered topics' sets both read the same question."""
-    return frozenset(zip(*(text[i:] for i in range(SHORTEST))))
+    """The text's runs of ``SHORTEST`` characters (``zip`` stops with the shortest of the text's
+    shifted copies). Kept for the last few texts: the warning signs' and the uncovered topics'
+    sets both read the same question."""
+    return frozenset(zip(*(text[i:] for i in range(SHORTEST)), strict=False))
 
 
 def _by_start(pieces: Iterable[str]) -> dict[Run, tuple[str, ...]]:
