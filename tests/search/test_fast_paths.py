@@ -1,6 +1,7 @@
 """The ranking's fast paths against their plain definitions: the per-question booster gives
 every entry the very float ``_boost`` gives it, and a hit's coverage, measured only when read,
-is what measuring it at once gives, whichever hits are read and in whatever order."""
+is what measuring it at once gives, whichever hits are read and in whatever order; and the
+ambiguous words, read behind one search for any of their forms, are read as one by one."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from backcare.content.schema import Group
 from backcare.search import AskIndex
 from backcare.search.index import CAUSE, GROUP_CUES, KIND_CUES, Query
+from backcare.search.vocabulary import Vocabulary, load_vocabulary
 
 QUESTIONS = [
     "how should I sleep when pregnant?",
@@ -81,3 +83,32 @@ def test_coverage_read_late_in_any_order_is_coverage_measured_at_once(
         row = index._rows[hit.entry.id]
         terms = partial(index._coverage_terms, query)
         assert hit.coverage == index._coverage(row, query, terms, hit.answer)
+
+
+def _read_one_by_one(vocabulary: Vocabulary, lowered: str) -> str:
+    """``Vocabulary.disambiguate`` as defined: every ambiguous word read in turn."""
+    for word in vocabulary.ambiguous_words:
+        lowered = word.read(lowered)
+    return lowered
+
+
+_AMBIGUOUS_WORDS = sorted(
+    {
+        *(w for word in load_vocabulary().ambiguous_words for w in word.forms.pattern.split("|")),
+        *(cue for word in load_vocabulary().ambiguous_words for s in word.senses for cue in s.cues),
+        "my back",
+        "is",
+        "at work",
+    }
+)
+"""The forms (as written in their expressions, some with a stray bracket or ``\\b``, which only
+adds noise) and cues of the ambiguous words, and a few plain words."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_AMBIGUOUS_WORDS), max_size=8))
+def test_disambiguating_behind_one_search_reads_every_word_as_one_by_one(words: list[str]) -> None:
+    vocabulary = load_vocabulary()
+    lowered = " ".join(words).replace("\\b", "").replace("(", "").replace(")", "")
+    lowered = lowered.replace("\\ ", " ")
+    assert vocabulary.disambiguate(lowered) == _read_one_by_one(vocabulary, lowered)

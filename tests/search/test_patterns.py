@@ -70,7 +70,9 @@ def test_the_pieces_found_by_their_start_are_every_piece_the_text_holds(
         assert patterns.pieces_in(text) == {p for p in patterns.by_piece if p in text}
 
 
-_ATOM = st.sampled_from(["a", "b", "ab", "abc", "bca", "cab", "c", "."])
+_ATOM = st.sampled_from(
+    ["a", "b", "ab", "abc", "bca", "cab", "c", ".", r"\d", "1", "[a1]", "[0-2]", "[^a]"]
+)
 _PATTERN = st.recursive(
     _ATOM,
     lambda inner: st.one_of(
@@ -86,7 +88,7 @@ _PATTERN = st.recursive(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(_PATTERN, min_size=1, max_size=4), st.text(alphabet="abc ", max_size=30))
+@given(st.lists(_PATTERN, min_size=1, max_size=4), st.text(alphabet="abc 0123\u0663", max_size=30))
 def test_the_gate_never_skips_a_match_of_any_expression(sources: list[str], text: str) -> None:
     patterns = PatternSet.build((str(i), re.compile(s)) for i, s in enumerate(sources))
     assert patterns.matching(text) == every_match(patterns, text)
@@ -125,6 +127,32 @@ def test_the_gate_never_skips_a_match_of_any_expression(sources: list[str], text
 def test_required_clauses_of_an_expression(pattern: str, clauses: list[list[set[str]]]) -> None:
     expected = [tuple(frozenset(c) for c in alternative) for alternative in clauses]
     assert required_clauses(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "clauses"),
+    [
+        (r"\b\d{1,2} ?w\b", [[set("0123456789"), {"w"}]]),
+        (r"\b(dose|mg)\b", [[{"dose", "mg"}]]),
+        (r"(1[0-7]|[4-9]) years", [[{"1", "4", "5", "6", "7", "8", "9"}, {" years"}]]),
+        (r"[^0-9]x|[a-z]y", [[{"x"}], [{"y"}]]),
+    ],
+)
+def test_short_clauses_of_an_expression(pattern: str, clauses: list[list[set[str]]]) -> None:
+    """With ``shortest=1``, clauses of short pieces and of classes of a few characters too."""
+    expected = [tuple(frozenset(c) for c in alternative) for alternative in clauses]
+    assert required_clauses(pattern, shortest=1) == expected
+
+
+def test_an_expression_of_short_pieces_runs_only_on_texts_that_hold_them() -> None:
+    """A text all of ASCII without a digit skips a digit's expression; one that is not all
+    ASCII runs it, since ``\\d`` matches other digits too ("\u0663" is Arabic-Indic 3)."""
+    patterns = PatternSet.build([("weeks", re.compile(r"\b\d{1,2} ?w\b"))])
+    assert patterns.always == frozenset({0})
+    assert patterns.alternatives[0].checked
+    assert patterns.matching("at 21w now") == ["weeks"]
+    assert patterns.matching("\u0663w") == ["weeks"]
+    assert patterns.matching("a week") == []
 
 
 def test_an_expression_without_a_long_piece_runs_on_every_text() -> None:

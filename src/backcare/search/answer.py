@@ -101,6 +101,10 @@ class Prepared:
     """For each sentence, how many stems each quote shares with it: an answer of one sentence
     adds to these only the question's stems the sentence lacks, instead of joining the two
     sets and counting the quotes against all of it."""
+    stems: frozenset[str] = frozenset()
+    """Every stem of the sentences and quotes: the question's stems are cut down to these
+    first (a few of its fifteen or so), so each sentence and quote is counted against a
+    handful of stems, not against all of them."""
 
 
 def prepare(entry: Entry) -> Prepared:
@@ -116,6 +120,7 @@ def prepare(entry: Entry) -> Prepared:
         shared_with_quotes=tuple(
             tuple(len(words & quote_words) for _, quote_words in quotes) for _, words in sentences
         ),
+        stems=frozenset().union(*(words for _, words in (*sentences, *quotes))),
     )
 
 
@@ -130,7 +135,9 @@ def best_answer(entry: Prepared | Entry, wanted: Iterable[str]) -> Answer:
 
 
 def answer_for_stems(prepared: Prepared, want: set[str]) -> Answer:
-    """``best_answer`` for the question's word stems, worked out once for all its hits."""
+    """``best_answer`` for the question's word stems, worked out once for all its hits. Only
+    the stems the entry holds can be shared with a sentence or quote (``Prepared.stems``)."""
+    want = want.intersection(prepared.stems)
     sentences = prepared.sentences
     counts = list(map(len, map(want.intersection, prepared.sentence_stems)))
     if not counts:

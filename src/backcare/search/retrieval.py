@@ -23,6 +23,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 FIRST_DEPTH = 256
 """How far down each term's list a query first looks: the whole list for every term a question
@@ -74,6 +75,14 @@ class TermScores:
     def last(self, depth: int) -> float:
         """The score of the ``depth``-th best row (the list is longer)."""
         return self.best_scores[self.start + depth - 1]
+
+    @cached_property
+    def by_row(self) -> dict[int, float]:
+        """Every row's score, by row: made on the term's first whole read and kept with its
+        view, so a query that reads the list whole adds numbers already made instead of
+        unpacking the arrays into new ones (a float and an int per row) every time."""
+        span = slice(self.start, self.end)
+        return dict(zip(self.rows[span], self.scores[span], strict=True))
 
     def score(self, row: int) -> float:
         """The term's score of a row (0.0 when the row does not hold it): FTS5 adds a zero too."""
@@ -225,7 +234,7 @@ def _best(lists: Sequence[TermScores], depth: int, limit: int) -> _Found:
     heads = {1 << i: t.last(depth) for i, t in enumerate(lists) if t.size > depth}
     complete = True
     if not heads:
-        scores = _summed(lists, depth)
+        scores = _summed(lists)
     else:
         scores = {}
         seen_in: dict[int, int] = {}
@@ -242,13 +251,14 @@ def _best(lists: Sequence[TermScores], depth: int, limit: int) -> _Found:
     return _Found([(row, scores[row]) for row in ranked], sure)
 
 
-def _summed(lists: Sequence[TermScores], depth: int) -> dict[int, float]:
-    """Each row's scores in the first ``depth`` of the lists, added in the lists' order (the
-    first list's taken as they are, since 0.0 + score is score)."""
-    scores = dict(lists[0].head(depth)) if lists else {}
+def _summed(lists: Sequence[TermScores]) -> dict[int, float]:
+    """Each row's scores in the lists, read whole, added in the lists' order (the first list's
+    taken as they are, since 0.0 + score is score). The order rows are met in does not matter:
+    ``_ranked`` orders them by row before by score."""
+    scores = dict(lists[0].by_row) if lists else {}
     get = scores.get
     for term in lists[1:]:
-        for row, score in term.head(depth):
+        for row, score in term.by_row.items():
             scores[row] = get(row, 0.0) + score
     return scores
 

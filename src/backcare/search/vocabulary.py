@@ -70,6 +70,9 @@ class Vocabulary:
     _pattern_set: PatternSet[str] = field(init=False, repr=False, compare=False)
     """``patterns`` behind the literal-piece gate (``PatternSet``): only those that can match a
     question are run, not every one on every question."""
+    _any_ambiguous: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    """Any form of any ambiguous word: one search tells that a question holds none (most
+    questions), instead of one search per ambiguous word."""
 
     def __post_init__(self) -> None:
         phrases = PhraseIndex.build(
@@ -80,6 +83,8 @@ class Vocabulary:
         object.__setattr__(self, "_pattern_set", PatternSet.build(self.patterns))
         forms = "|".join(map(re.escape, self.abbreviations))
         object.__setattr__(self, "_abbreviated", re.compile(rf"\b({forms})\b") if forms else None)
+        ambiguous = "|".join(f"(?:{word.forms.pattern})" for word in self.ambiguous_words)
+        object.__setattr__(self, "_any_ambiguous", re.compile(ambiguous) if ambiguous else None)
 
     def concepts_in(self, text: str) -> list[str]:
         """Names of the concepts a text mentions, by any of their variants (in file order)."""
@@ -99,6 +104,8 @@ class Vocabulary:
 
     def disambiguate(self, lowered: str) -> str:
         """The lower-cased question with each ambiguous word read as its context says."""
+        if self._any_ambiguous is None or self._any_ambiguous.search(lowered) is None:
+            return lowered  # a word is read only where one of its forms is written
         for word in self.ambiguous_words:
             lowered = word.read(lowered)
         return lowered
