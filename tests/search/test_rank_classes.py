@@ -2170,3 +2170,36 @@ def test_how_much_of_a_working_day_to_stand_or_sit_is_the_sit_stand_desk_and_bre
 def test_how_long_before_sit_ups_is_not_how_long_to_sit(index: AskIndex) -> None:
     ids = [hit.id for hit in ask(index, "How long after a c-section can you do sit-ups?").results]
     assert "sit-stand-desk" not in ids[:3]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does sewing all evening hurt your back?",
+        "My lower back aches after long gaming sessions",
+        "Can crochet give you back pain?",
+        "Does doing jigsaws for hours hurt your back?",
+        "Is playing piano bad for your back?",
+    ],
+)
+def test_a_pastime_done_sitting_still_is_prolonged_sitting(index: AskIndex, question: str) -> None:
+    """Hours at a game, a needle, a puzzle or an instrument are hours of sitting: the content's
+    cause of that name and its breaks answer, not an exercise named like a word in the question."""
+    ids = [hit.id for hit in ask(index, question).results]
+    assert {"cause-prolonged-sitting", "movement-breaks", "sitting-posture"} & set(ids[:5])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Should I call 999 for my back pain?",
+        "Do I need to dial 911 for back pain?",
+        "When should I phone for an ambulance with a bad back?",
+    ],
+)
+def test_whether_to_call_an_ambulance_is_answered_by_the_warning_signs(
+    index: AskIndex, question: str
+) -> None:
+    ids = [hit.id for hit in ask(index, question).results]
+    assert ids[0].startswith("red-flag-")
+    assert {"red-flag-cauda-equina", "red-flag-major-trauma"} & set(ids[:5])
