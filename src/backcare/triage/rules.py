@@ -769,7 +769,7 @@ def chronic_pain(profile: Profile, thresholds: Thresholds) -> Hit | None:
     "You don't normally need to see a healthcare professional. New or flare-up of longstanding
     back problems should begin to settle within 6 weeks")."""
     days = profile.pain.duration_days
-    if days is None or days < thresholds.persistent_days or profile.pain.usual_flare:
+    if days is None or days < thresholds.persistent_days or profile.pain.usual_flare is True:
         return None
     if days >= thresholds.chronic_days:
         return Hit(("pain.duration_days",))
