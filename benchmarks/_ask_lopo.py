@@ -24,7 +24,7 @@ import backcare.search.index as ranking
 from backcare.knowledge import load_knowledge_base
 from backcare.search import AskIndex, ask, coverage
 from backcare.search.evaluation import Figures, LabelledQuestion, choose_threshold, figures
-from benchmarks.ask import TUNING, load_real
+from benchmarks.ask import TUNING, load_real, threshold_ranker
 
 Answers = dict[str, tuple[list[str], bool, bool]]
 """Question → (entry ids best first, covered, first result is a warning sign)."""
@@ -65,7 +65,7 @@ def per_part(index: AskIndex, questions: list[LabelledQuestion]) -> None:
         shipped = figures(_ranker(answers), chosen)
         others = [(values[q.q], q.covered) for q in questions if q.part != part]
         threshold = choose_threshold(others)
-        left_out = figures(lambda q, t=threshold: ([], values[q] >= t), chosen)
+        left_out = figures(threshold_ranker(values, threshold), chosen)
         print(
             f"{part:<12} {shipped.recall_at_1:.2f} {shipped.recall_at_5:.2f} {shipped.mrr:.2f} "
             f"{_share(shipped.not_covered_precision)} / {_share(shipped.not_covered_recall)} | "

@@ -33,7 +33,7 @@ def _canvas() -> NDArray[np.uint8]:
 
 def person_at(dx: int) -> NDArray[np.uint8]:
     """The photo (scaled to the frame's height) on a grey frame, moved ``dx`` pixels sideways."""
-    photo = astronaut()
+    photo = astronaut()  # type: ignore[no-untyped-call]
     size = HEIGHT
     rows = np.arange(size) * photo.shape[0] // size
     scaled = photo[rows][:, rows]
@@ -52,7 +52,8 @@ def _yuv420(rgb: NDArray[np.uint8]) -> bytes:
     v = 0.5 * r - 0.418688 * g - 0.081312 * b + 128
 
     def half(plane: NDArray[np.float32]) -> NDArray[np.float32]:
-        return plane.reshape(HEIGHT // 2, 2, WIDTH // 2, 2).mean(axis=(1, 3))
+        halved: NDArray[np.float32] = plane.reshape(HEIGHT // 2, 2, WIDTH // 2, 2).mean(axis=(1, 3))
+        return halved
 
     planes = (y, half(u), half(v))
     return b"".join(np.clip(p, 0, 255).round().astype(np.uint8).tobytes() for p in planes)
@@ -86,10 +87,12 @@ ARMS_OUT, ARMS_UP = 90.0, 158.0
 @cache
 def _figure() -> tuple[NDArray[np.float32], NDArray[np.bool_]]:
     """The symmetric figure and the mask of both arms in it."""
-    half = astronaut()[:, :MIDLINE].astype(np.float32)
+    half = astronaut()[:, :MIDLINE].astype(np.float32)  # type: ignore[no-untyped-call]
     figure = np.concatenate([half, half[:, ::-1]], axis=1)
     mask = np.zeros(figure.shape[:2], dtype=bool)
-    rows, cols = polygon([y for _, y in ARM], [x for x, _ in ARM], mask.shape)
+    rows, cols = polygon(  # type: ignore[no-untyped-call]
+        [y for _, y in ARM], [x for x, _ in ARM], mask.shape
+    )
     mask[rows, cols] = True
     return figure, mask | mask[:, ::-1]
 
