@@ -72,6 +72,7 @@ pains = st.builds(
     better_with_rest=answers,
     onset_age=optional(ranged(0, 120, 40)),
     improving=answers,
+    getting_worse=answers,
     usual_flare=answers,
 )
 symptoms = st.builds(Symptoms, **dict.fromkeys(SYMPTOM_FIELDS, answers))

@@ -68,6 +68,12 @@ class Pain(ProfileModel):
     """The pain has started to get better. Asked only after a few weeks of pain: NHS advice is
     to get help when back pain "does not start to improve within a few weeks", so pain that is
     easing by then needs no appointment; unknown counts as not easing."""
+    getting_worse: bool | None = None
+    """The pain is getting worse over time. NHS back pain advice (as NHS practices reproduce it):
+    "it's a good idea to get help if the back pain ... is very severe or gets worse over time";
+    NHS inform, pain after exercise: "If pain persists for more than 5 days or gets worse,
+    contact your GP". Asked once the pain has lasted more than five days and before the question
+    of whether it has started to get better takes over (three weeks)."""
     usual_flare: bool | None = None
     """This is a flare-up of long-standing back pain that a doctor or physiotherapist has already
     seen, and it is like the person's usual flare-ups. NHS musculoskeletal services: "You don't

@@ -1107,6 +1107,39 @@ def test_pain_not_easing_after_weeks_says_so(flags_kb: KnowledgeBase) -> None:
     assert "pain that has not started to get better" in chronic.message
 
 
+@pytest.mark.parametrize(
+    ("days", "worse", "level"),
+    [
+        pytest.param(7, True, "routine", id="a-week-and-getting-worse-is-booked"),
+        pytest.param(6, True, "routine", id="six-days-and-getting-worse-is-booked"),
+        pytest.param(14, True, "routine", id="two-weeks-and-getting-worse-is-booked"),
+        pytest.param(None, True, "routine", id="getting-worse-length-not-known-is-booked"),
+        pytest.param(5, True, "self_care", id="first-five-days-may-peak"),
+        pytest.param(7, False, "self_care", id="a-week-not-getting-worse"),
+        pytest.param(7, None, "self_care", id="a-week-not-known"),
+    ],
+)
+def test_pain_getting_worse_after_the_first_days_is_booked(
+    flags_kb: KnowledgeBase, days: int | None, worse: bool | None, level: str
+) -> None:
+    """NHS back pain advice: get help if the pain "gets worse over time"; NHS inform, after
+    exercise: "If pain persists for more than 5 days or gets worse, contact your GP". A man
+    whose back has ached since heavy squats: getting worse after five days is a booked look,
+    not in the first days, when a new pain often peaks."""
+    pain = {"areas": ["lower_back"], "score": 4, "duration_days": days, "getting_worse": worse}
+    result = check(flags_kb, age=34, sex="male", pain=pain, symptoms={"leg_weakness": False})
+    assert result.level == level
+    assert ("chronic_pain" in flag_ids(result)) is (level == "routine")
+
+
+def test_pain_getting_worse_says_so(flags_kb: KnowledgeBase) -> None:
+    result = check(flags_kb, age=34, pain={"duration_days": 9, "getting_worse": True})
+    chronic = next(flag for flag in result.flags if flag.id == "chronic_pain")
+    assert "pain that is getting worse as the days go by" in chronic.message
+    assert "pain for 9 days" in chronic.message
+    assert result.advice.startswith("Book an appointment with your doctor")
+
+
 MECHANICAL_AFTER_CANCER: dict[str, Any] = {
     "age": 47,
     "pain": {
@@ -1144,6 +1177,7 @@ def test_a_past_cancer_with_mechanical_low_back_pain_is_booked_and_says_why(
         pytest.param("pain", {"worse_at_night": None}, id="night-not-answered"),
         pytest.param("pain", {"score": 7}, id="severe"),
         pytest.param("pain", {"improving": False}, id="getting-no-better"),
+        pytest.param("pain", {"getting_worse": True}, id="getting-worse"),
         pytest.param("pain", {"areas": ["upper_back"]}, id="upper-back"),
         pytest.param("pain", {"areas": ["lower_back", "leg_sciatica"]}, id="into-a-leg"),
         pytest.param("pain", {"better_with_rest": False}, id="rest-does-not-ease-it"),

@@ -17,7 +17,7 @@ BACKCARE = Path(sys.executable).with_name("backcare")
 
 # A careful 45-year-old man with an ordinary backache, answering every question the check asks
 # him, in order: about him, his pain, then the warning signs (all "no").
-ORDINARY_MAN = ["45", "male", "", "lower back", "4", "10", "sudden", "n", *["n"] * 16]
+ORDINARY_MAN = ["45", "male", "", "lower back", "4", "10", "sudden", "n", *["n"] * 17]
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +139,7 @@ def test_questions_then_panel_and_saved_profile(tmp_path: Path, home: Path) -> N
         "score": 4,
         "duration_days": 10,
         "onset": "sudden",
+        "getting_worse": False,
         "worse_at_night": False,
     }
     again = run("--profile", str(saved), "--json", home=home)
@@ -146,7 +147,7 @@ def test_questions_then_panel_and_saved_profile(tmp_path: Path, home: Path) -> N
 
 
 def test_questions_with_json_keep_stdout_clean(home: Path) -> None:
-    answers = ["45", "male", "", "lower back", "4", "10", "sudden", "n", "y", *["n"] * 13]
+    answers = ["45", "male", "", "lower back", "4", "10", "sudden", "n", "n", "y", *["n"] * 13]
     done = run("--json", stdin="\n".join(answers) + "\n", home=home)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["level"] == "emergency"

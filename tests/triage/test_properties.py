@@ -62,6 +62,7 @@ TROUBLE: dict[str, bool] = {
     "pain.better_with_exercise": True,
     "pain.better_with_rest": False,
     "pain.improving": False,
+    "pain.getting_worse": True,
     "pain.usual_flare": False,
 }
 

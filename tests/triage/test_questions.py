@@ -227,9 +227,11 @@ OFFICE_WORKER = {
 def test_an_office_worker_with_plain_back_pain_gets_a_short_check() -> None:
     """Issue 14: the follow-up warning-sign questions cost the ordinary case nothing; the one
     question every person is asked that the NHS back pain list adds (a lump, swelling or changed
-    shape, beside fever and weight loss) makes 23 for this man, 22 before."""
+    shape, beside fever and weight loss) made 23 for this man, 22 before; whether his pain of ten
+    days is getting worse (NHS: get help if it "gets worse over time") makes 24."""
     asked, _ = walk(OFFICE_WORKER, no_or_skip)
-    assert len(asked) == 23
+    assert len(asked) == 24
+    assert "pain.getting_worse" in asked
     assert "symptoms.lump_or_swelling_in_back" in asked
     assert FOLLOW_UPS & set(asked) == set()
 
@@ -477,6 +479,24 @@ def test_whether_the_pain_is_easing_is_asked_only_in_the_weeks_it_decides(
     answers = {**OFFICE_WORKER, "pain.duration_days": days}
     keys = {question.key for question in questions_for(answers)}
     assert ("pain.improving" in keys) is asked
+
+
+@pytest.mark.parametrize(
+    ("days", "asked"),
+    [
+        pytest.param(5, False, id="first-five-days"),
+        pytest.param(6, True, id="six-days"),
+        pytest.param(20, True, id="twenty-days"),
+        pytest.param(21, False, id="three-weeks-asks-if-easing-instead"),
+        pytest.param(None, False, id="duration-not-known"),
+    ],
+)
+def test_whether_the_pain_is_getting_worse_is_asked_after_the_first_days(
+    days: int | None, asked: bool
+) -> None:
+    answers = {**OFFICE_WORKER, "pain.duration_days": days}
+    keys = {question.key for question in questions_for(answers)}
+    assert ("pain.getting_worse" in keys) is asked
 
 
 def test_a_change_in_periods_is_asked_only_of_who_says_the_pain_is_period_pain() -> None:

@@ -74,6 +74,7 @@ PHRASES: dict[str, str] = {
     "pain.better_with_exercise": "pain that eases with exercise",
     "pain.not_better_with_rest": "no relief from rest",
     "pain.not_improving": "pain that has not started to get better",
+    "pain.getting_worse": "pain that is getting worse as the days go by",
     "pain.gradual_onset": "a slow start",
     "pain.sudden_onset": "pain that came on suddenly",
     "pain.upper_back": "pain in your upper back or between your shoulders",

@@ -99,6 +99,15 @@ def _onset_age_matters(answers: Answers) -> bool:
     return screen or (age is not None and age >= DEFAULT_THRESHOLDS.cancer_age)
 
 
+def _before_the_weeks_that_count(answers: Answers) -> bool:
+    """Whether the pain is getting worse is asked after the first days, when a new pain may still
+    be peaking (NHS inform: pain that "persists for more than 5 days or gets worse"), until the
+    question of whether it has started to get better takes over."""
+    days = answers.get("pain.duration_days")
+    thresholds = DEFAULT_THRESHOLDS
+    return days is not None and thresholds.worsening_days < days < thresholds.persistent_days
+
+
 def _at_least(key: str, threshold: int) -> Callable[[Answers], bool]:
     return lambda answers: (value := answers.get(key)) is not None and value >= threshold
 
@@ -355,6 +364,11 @@ QUESTIONS: tuple[Question, ...] = (
         "pain.improving",
         "Has the pain started to get better over the last week or two?",
         applies=_in_the_weeks_that_count,
+    ),
+    Question(
+        "pain.getting_worse",
+        "Is the pain getting worse as the days go by?",
+        applies=_before_the_weeks_that_count,
     ),
     Question(
         "pain.usual_flare",

@@ -495,6 +495,7 @@ def _mechanical_after_cancer(profile: Profile) -> bool:
         and not never_eases
         and pain.worse_at_night is False
         and pain.improving is not False
+        and pain.getting_worse is not True
         and not profile.is_acute
         and lower_back_only
         and not said(
@@ -767,7 +768,11 @@ def chronic_pain(profile: Profile, thresholds: Thresholds) -> Hit | None:
     counts as not better. A flare-up like the usual ones of long-standing pain a doctor or
     physiotherapist has already seen is not booked again (County Durham and Darlington NHS FT:
     "You don't normally need to see a healthcare professional. New or flare-up of longstanding
-    back problems should begin to settle within 6 weeks")."""
+    back problems should begin to settle within 6 weeks"). Pain getting worse after the first
+    days is booked whatever its length (`_getting_worse`)."""
+    worse = _getting_worse(profile, thresholds)
+    if worse:
+        return Hit(worse)
     days = profile.pain.duration_days
     if days is None or days < thresholds.persistent_days or profile.pain.usual_flare is True:
         return None
@@ -777,6 +782,21 @@ def chronic_pain(profile: Profile, thresholds: Thresholds) -> Hit | None:
         return None
     not_easing = ("pain.not_improving",) if profile.pain.improving is False else ()
     return Hit(("pain.duration_days", *not_easing))
+
+
+def _getting_worse(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
+    """Pain the person says is getting worse, more than five days after it began (or not knowing
+    when): a doctor's look (NHS back pain advice as NHS practices reproduce it: "get help if the
+    back pain ... is very severe or gets worse over time"; University of Sheffield Health
+    Service, NHS: "book an appointment ... if your pain is getting worse despite treating it";
+    NHS inform, pain after exercise: "If pain persists for more than 5 days or gets worse,
+    contact your GP"). In the first days a new pain often peaks before it eases."""
+    days = profile.pain.duration_days
+    if profile.pain.getting_worse is not True or (
+        days is not None and days <= thresholds.worsening_days
+    ):
+        return ()
+    return ("pain.getting_worse", *(("pain.duration_days",) if days is not None else ()))
 
 
 def night_pain(profile: Profile, _: Thresholds) -> Hit | None:

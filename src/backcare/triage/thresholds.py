@@ -23,6 +23,12 @@ class Thresholds:
     start to improve within a few weeks"; NHS Gloucestershire red flags: "failure to improve
     after one month" is the outer limit)."""
 
+    worsening_days: int = 5
+    """Pain that is getting worse after more than this many days deserves a doctor's look (NHS
+    inform, pain and injuries after exercise: "If pain persists for more than 5 days or gets
+    worse, contact your GP"); in the first days a new back pain often gets worse before it
+    eases, so getting worse then is not a sign by itself."""
+
     cancer_age: int = 50
     """From this age new back pain adds to other cancer signs (NICE CKS red flags: over 50)."""
 

@@ -74,6 +74,7 @@ GROUPS: tuple[Group, ...] = (
         "What makes it better or worse",
         (
             "pain.improving",
+            "pain.getting_worse",
             "pain.usual_flare",
             "pain.worse_at_night",
             "pain.better_with_exercise",
