@@ -58,6 +58,8 @@ SEVENTEENTH = TESTS / "vignettes_seventeenth.yaml"
 """A seventeenth set, all held out: symptom-checker style cases, NHS dispositions, rules unread."""
 EIGHTEENTH = TESTS / "vignettes_eighteenth.yaml"
 """An eighteenth set, all held out: first-person app users, one NHS-page line each, rules unread."""
+NINETEENTH = TESTS / "vignettes_nineteenth.yaml"
+"""A nineteenth set, all held out: ordinary people beside the serious mimics, rules unread."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -76,6 +78,7 @@ WHOLE_SETS = {
     "sixteenth": SIXTEENTH,
     "seventeenth": SEVENTEENTH,
     "eighteenth": EIGHTEENTH,
+    "nineteenth": NINETEENTH,
 }
 """Parts that are a whole file (every case held out), by name."""
 PARTS = ("dev", "held_out", *WHOLE_SETS)

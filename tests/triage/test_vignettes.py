@@ -33,6 +33,7 @@ SETS = {
     "vignettes_sixteenth.yaml": {"held_out"},
     "vignettes_seventeenth.yaml": {"held_out"},
     "vignettes_eighteenth.yaml": {"held_out"},
+    "vignettes_nineteenth.yaml": {"held_out"},
 }
 
 
