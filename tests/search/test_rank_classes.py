@@ -2203,3 +2203,71 @@ def test_whether_to_call_an_ambulance_is_answered_by_the_warning_signs(
     ids = [hit.id for hit in ask(index, question).results]
     assert ids[0].startswith("red-flag-")
     assert {"red-flag-cauda-equina", "red-flag-major-trauma"} & set(ids[:5])
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        pytest.param(
+            "My 78-year-old father has a stiff back in the mornings, what helps?",
+            {"for-older-adult"},
+            id="an-age-of-65-or-more-is-an-older-adult",
+        ),
+        pytest.param(
+            "I'm 70 and my lower back aches after gardening. Any advice?",
+            {"for-older-adult"},
+            id="im-70",
+        ),
+        pytest.param(
+            "My back always hurts after a long-haul flight. How do I survive the next one?",
+            {"cause-prolonged-sitting", "movement-breaks", "lumbar-pillow"},
+            id="a-long-flight-is-prolonged-sitting",
+        ),
+        pytest.param(
+            "Our road trip is 9 hours of sitting in the car; how can I keep my back from aching?",
+            {"cause-prolonged-sitting", "movement-breaks", "lumbar-pillow"},
+            id="a-road-trip-is-prolonged-sitting",
+        ),
+        pytest.param(
+            "Do the cushions between the bones of the spine wear out as you get older?",
+            {"cause-lumbar-degeneration", "cause-disc-herniation"},
+            id="discs-in-plain-words",
+        ),
+        pytest.param(
+            "I can only walk upright for a few minutes; leaning over the shopping trolley helps.",
+            {"cause-spinal-stenosis", "for-spinal-stenosis"},
+            id="leaning-forward-for-relief-is-stenosis",
+        ),
+        pytest.param(
+            "I have lower back pain. What should I do about it?",
+            {"for-acute-phase", "for-lumbar-strain", "heat-compress", "ice-pack"},
+            id="what-to-do-about-it",
+        ),
+    ],
+)
+def test_a_class_of_question_reaches_its_answers_in_the_top_three(
+    index: AskIndex, question: str, entries: set[str]
+) -> None:
+    """Classes found on held_out_21 and held_out_22's misses (run once unseen first): a stated
+    age of 65 or more, a long journey sitting, the discs in everyday words, leaning forward for
+    relief, and "what should I do about it?" after saying the back hurts."""
+    result = ask(index, question)
+    assert entries & {hit.id for hit in result.results[:3]}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the flying swallow exercise safe for my back?",
+        "I'm 70 kg and my back hurts when I run. Why?",
+        "I've had back pain since 65 days ago",
+    ],
+)
+def test_words_that_only_look_like_those_classes_do_not_trigger_them(
+    index: AskIndex, question: str
+) -> None:
+    """The seeds' "flying swallow" is an exercise, not a flight; a weight or a count of days is
+    not an age."""
+    result = ask(index, question)
+    top = {hit.id for hit in result.results[:1]}
+    assert top.isdisjoint({"cause-prolonged-sitting", "movement-breaks", "for-older-adult"})
