@@ -2271,3 +2271,60 @@ def test_words_that_only_look_like_those_classes_do_not_trigger_them(
     result = ask(index, question)
     top = {hit.id for hit in result.results[:1]}
     assert top.isdisjoint({"cause-prolonged-sitting", "movement-breaks", "for-older-adult"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I tripped over the dog last night and my lower back has hurt ever since. Is it serious?",
+        "Slipped down the stairs at work on Friday, landed on my back; should I get it checked?",
+        "I hurt my back when I slipped on the wet floor at the pool.",
+    ],
+)
+def test_a_fall_at_any_age_reaches_the_fall_injury_and_its_warning_sign(
+    index: AskIndex, question: str
+) -> None:
+    """A fall that hurt the back is an injury to have checked: the fall-injury cause and the
+    accident warning sign, not the everyday strain of "I hurt my back"."""
+    ids = [hit.id for hit in ask(index, question).results[:3]]
+    assert {"cause-tcm-fall-injury-lumbago", "red-flag-major-trauma"} <= set(ids)
+
+
+def test_a_slipped_disc_is_not_a_fall(index: AskIndex) -> None:
+    ids = [hit.id for hit in ask(index, "My slipped disc and the pain down my leg").results[:5]]
+    assert "cause-tcm-fall-injury-lumbago" not in ids
+    assert "cause-disc-herniation" in ids
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        pytest.param(
+            "Ache in my lower back and right leg, worse when I sit. What is going on?",
+            {"cause-disc-herniation", "for-disc-herniation"},
+            id="back-and-one-leg-by-its-side",
+        ),
+        pytest.param(
+            "A burning pain shoots down my left leg whenever I bend. What could it be?",
+            {"cause-disc-herniation", "for-disc-herniation"},
+            id="burning-down-a-leg",
+        ),
+        pytest.param(
+            "I had my first child last year and my lower back still hurts most days.",
+            {"for-postpartum"},
+            id="had-my-first-child-is-after-birth",
+        ),
+        pytest.param(
+            "Since my son was born six months ago my back has ached. Normal?",
+            {"for-postpartum"},
+            id="since-my-son-was-born-is-after-birth",
+        ),
+    ],
+)
+def test_nerve_pain_by_side_and_after_birth_in_plain_words(
+    index: AskIndex, question: str, entries: set[str]
+) -> None:
+    """Classes from held_out_22's misses: pain in the back and one leg named by its side, or
+    burning down a leg, is the disc's nerve pain; "had my first child" is after birth."""
+    ids = [hit.id for hit in ask(index, question).results[:3]]
+    assert entries & set(ids)
