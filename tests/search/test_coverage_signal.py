@@ -903,3 +903,22 @@ def test_a_bikes_parts_that_set_the_riding_position_are_the_bike_fitters(
     index: AskIndex, question: str
 ) -> None:
     assert not_covered_topic(index, question) == "cycling"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My lower back has hurt for a year and the pain goes down my right leg when I walk far. "
+        "The pain clinic has offered me a nerve block next month. Should I go ahead with it?",
+        "After months of sciatica my GP wants me to have a steroid injection in my spine. I have "
+        "read online that these injections don't help much. Do they really work?",
+        "Will orthotics or insoles in my work boots stop my lower back aching?",
+    ],
+)
+def test_an_injection_put_to_the_person_and_shoe_orthotics_are_not_covered(
+    index: AskIndex, question: str
+) -> None:
+    """An injection a doctor recommends or offers, or whether injections work, is what a story
+    asks about, however long (held_out_22's class); insoles and orthotics are devices the seeds
+    do not assess (they speak only of flat, supportive shoes)."""
+    assert ask(index, question).covered is False
