@@ -179,13 +179,14 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
 
 
 def _ambiguous_word(spec: dict[str, Any]) -> AmbiguousWord:
-    """An ``ambiguous_words`` item of the vocabulary file: its forms and its senses."""
+    """An ``ambiguous_words`` item of the vocabulary file: its forms and its senses (none: the
+    forms are always read as ``otherwise``)."""
     forms = "|".join(re.escape(str(f).lower()) for f in spec["forms"])
     return AmbiguousWord(
         forms=re.compile(rf"\b({forms})\b"),
         senses=tuple(
             Sense(cues=frozenset(str(c).lower() for c in sense["cues"]), says=str(sense["says"]))
-            for sense in spec["senses"].values()
+            for sense in (spec.get("senses") or {}).values()
         ),
         otherwise=str(spec["otherwise"]) if "otherwise" in spec else None,
     )
