@@ -60,6 +60,8 @@ EIGHTEENTH = TESTS / "vignettes_eighteenth.yaml"
 """An eighteenth set, all held out: first-person app users, one NHS-page line each, rules unread."""
 NINETEENTH = TESTS / "vignettes_nineteenth.yaml"
 """A nineteenth set, all held out: ordinary people beside the serious mimics, rules unread."""
+TWENTIETH = TESTS / "vignettes_twentieth.yaml"
+"""A twentieth set, all held out: the people and signs least covered before, rules unread."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -79,6 +81,7 @@ WHOLE_SETS = {
     "seventeenth": SEVENTEENTH,
     "eighteenth": EIGHTEENTH,
     "nineteenth": NINETEENTH,
+    "twentieth": TWENTIETH,
 }
 """Parts that are a whole file (every case held out), by name."""
 PARTS = ("dev", "held_out", *WHOLE_SETS)

@@ -34,6 +34,7 @@ SETS = {
     "vignettes_seventeenth.yaml": {"held_out"},
     "vignettes_eighteenth.yaml": {"held_out"},
     "vignettes_nineteenth.yaml": {"held_out"},
+    "vignettes_twentieth.yaml": {"held_out"},
 }
 
 
