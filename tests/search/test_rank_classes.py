@@ -2328,3 +2328,48 @@ def test_nerve_pain_by_side_and_after_birth_in_plain_words(
     burning down a leg, is the disc's nerve pain; "had my first child" is after birth."""
     ids = [hit.id for hit in ask(index, question).results[:3]]
     assert entries & set(ids)
+
+
+@pytest.mark.parametrize(
+    ("question", "entries", "within"),
+    [
+        pytest.param(
+            "why does my back ache since my c section", {"for-postpartum"}, 3, id="c-section"
+        ),
+        pytest.param(
+            "Back hurts a lot, C-sec 4 months ago. Normal?", {"for-postpartum"}, 3, id="c-sec"
+        ),
+        pytest.param(
+            "Is it normal to get lower back ache before period?",
+            {"hot-towel-compress", "cause-urogenital-disease"},
+            1,
+            id="period-said-without-my",
+        ),
+        pytest.param(
+            "Why does my back hurt after a lie-in at the weekend but not on workdays?",
+            {"cause-bone-hyperplasia", "cause-ankylosing-spondylitis", "morning-stretch"},
+            3,
+            id="a-lie-in-is-the-morning-stiffness-class",
+        ),
+    ],
+)
+def test_caesarean_period_and_lie_in_classes(
+    index: AskIndex, question: str, entries: set[str], within: int
+) -> None:
+    """Classes from held_out_23's misses: "c section" said as letters is the caesarean; back pain
+    "before period" is period back pain; a back that hurts after sleeping long or a lie-in."""
+    ids = [hit.id for hit in ask(index, question).results[:within]]
+    assert entries & set(ids)
+
+
+def test_severe_back_pain_with_a_period_shows_the_period_sign_but_not_first(
+    index: AskIndex,
+) -> None:
+    """NHS, Period pain: see a GP for severe period pain, which spreads to the back. The sign is
+    described (its banner shows) and listed, but the everyday answer comes first."""
+    result = ask(index, "Is really bad back pain during my period something to worry about?")
+    assert result.warning is not None
+    assert result.warning.id == "period_problem"
+    ids = [hit.id for hit in result.results]
+    assert "red-flag-period-problem" in ids[:5]
+    assert result.results[0].warning_sign is False
