@@ -2373,3 +2373,35 @@ def test_severe_back_pain_with_a_period_shows_the_period_sign_but_not_first(
     ids = [hit.id for hit in result.results]
     assert "red-flag-period-problem" in ids[:5]
     assert result.results[0].warning_sign is False
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm fifteen and my lower back hurts after every football practice. Is that normal?",
+        "He's 13 and keeps saying his back aches at school.",
+    ],
+)
+def test_a_young_person_saying_their_age_reaches_the_young_persons_sign(
+    index: AskIndex, question: str
+) -> None:
+    """held_out_23's class: a teenager's own age, in words or figures, in a question about the
+    back (NICE CKS: new back pain under 20 is a red flag; issue 14, class 11)."""
+    ids = [hit.id for hit in ask(index, question).results[:3]]
+    assert "red-flag-child" in ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm 15 weeks pregnant and my lower back aches in the evenings.",
+        "I'm 9 days postpartum and my back is sore from feeding.",
+        "I'm 5 ft 2 and my back hurts when I carry the shopping.",
+    ],
+)
+def test_weeks_and_days_are_not_an_age(index: AskIndex, question: str) -> None:
+    """A pregnant woman at 15 weeks or a mother 9 days after birth is not shown the young
+    person's warning sign (its banner showed for both before)."""
+    result = ask(index, question)
+    assert "red-flag-child" not in [hit.id for hit in result.results[:3]]
+    assert result.warning is None or result.warning.id != "child"
