@@ -464,39 +464,28 @@ def test_separated_belly_muscles_are_asked_of_pregnant_people_and_new_mothers_on
 
 
 @pytest.mark.parametrize(
-    ("days", "asked"),
+    ("key", "days", "asked"),
     [
-        pytest.param(10, False, id="ten-days-too-soon-to-ask"),
-        pytest.param(21, True, id="three-weeks"),
-        pytest.param(60, True, id="two-months"),
-        pytest.param(90, False, id="three-months-is-long-term-anyway"),
-        pytest.param(None, False, id="duration-not-known"),
+        pytest.param("pain.improving", 10, False, id="easing-ten-days-too-soon-to-ask"),
+        pytest.param("pain.improving", 21, True, id="easing-three-weeks"),
+        pytest.param("pain.improving", 60, True, id="easing-two-months"),
+        pytest.param("pain.improving", 90, False, id="easing-three-months-is-long-term-anyway"),
+        pytest.param("pain.improving", None, False, id="easing-duration-not-known"),
+        pytest.param("pain.getting_worse", 5, False, id="worse-first-five-days"),
+        pytest.param("pain.getting_worse", 6, True, id="worse-six-days"),
+        pytest.param("pain.getting_worse", 20, True, id="worse-twenty-days"),
+        pytest.param("pain.getting_worse", 21, False, id="worse-three-weeks-asks-if-easing"),
+        pytest.param("pain.getting_worse", None, False, id="worse-duration-not-known"),
     ],
 )
-def test_whether_the_pain_is_easing_is_asked_only_in_the_weeks_it_decides(
-    days: int | None, asked: bool
+def test_the_course_of_the_pain_is_asked_only_in_the_days_it_decides(
+    key: str, days: int | None, asked: bool
 ) -> None:
+    """Whether the pain is getting worse is asked from the sixth day (in the first days a new
+    pain often peaks), whether it has started to ease from three weeks to three months."""
     answers = {**OFFICE_WORKER, "pain.duration_days": days}
     keys = {question.key for question in questions_for(answers)}
-    assert ("pain.improving" in keys) is asked
-
-
-@pytest.mark.parametrize(
-    ("days", "asked"),
-    [
-        pytest.param(5, False, id="first-five-days"),
-        pytest.param(6, True, id="six-days"),
-        pytest.param(20, True, id="twenty-days"),
-        pytest.param(21, False, id="three-weeks-asks-if-easing-instead"),
-        pytest.param(None, False, id="duration-not-known"),
-    ],
-)
-def test_whether_the_pain_is_getting_worse_is_asked_after_the_first_days(
-    days: int | None, asked: bool
-) -> None:
-    answers = {**OFFICE_WORKER, "pain.duration_days": days}
-    keys = {question.key for question in questions_for(answers)}
-    assert ("pain.getting_worse" in keys) is asked
+    assert (key in keys) is asked
 
 
 def test_a_change_in_periods_is_asked_only_of_who_says_the_pain_is_period_pain() -> None:
