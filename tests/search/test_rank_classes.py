@@ -2279,6 +2279,11 @@ def test_whether_to_call_an_ambulance_is_answered_by_the_warning_signs(
             {"cause-bone-hyperplasia", "cause-ankylosing-spondylitis", "morning-stretch"},
             id="a-lie-in-is-the-morning-stiffness-class",
         ),
+        pytest.param(
+            "Is being an electrician bad for your lower back?",
+            {"for-manual-worker", "cause-lumbar-strain", "safe-lifting"},
+            id="a-trade-is-manual-work",
+        ),
     ],
 )
 def test_a_class_of_question_reaches_its_answers_in_the_top_three(
@@ -2288,7 +2293,8 @@ def test_a_class_of_question_reaches_its_answers_in_the_top_three(
     stated age of 65 or more, a long journey sitting, the discs in everyday words, leaning
     forward for relief, "what should I do about it?" after saying the back hurts, pain in the
     back and one leg by its side or burning down a leg, after birth in plain words, "c section"
-    said as letters, period back pain without "my", and a lie-in before the back hurts."""
+    said as letters, period back pain without "my", a lie-in before the back hurts (and, from
+    held_out_24, a trade named as manual work)."""
     result = ask(index, question)
     assert entries & {hit.id for hit in result.results[:3]}
 
@@ -2334,12 +2340,20 @@ def test_a_slipped_disc_is_not_a_fall(index: AskIndex) -> None:
     assert "cause-disc-herniation" in ids
 
 
-def test_severe_back_pain_with_a_period_shows_the_period_sign_but_not_first(
-    index: AskIndex,
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is really bad back pain during my period something to worry about?",
+        "Is it normal for my lower back to ache on the first day of my period?",
+    ],
+)
+def test_severe_or_normal_back_pain_with_a_period_shows_the_period_sign_but_not_first(
+    index: AskIndex, question: str
 ) -> None:
-    """NHS, Period pain: see a GP for severe period pain, which spreads to the back. The sign is
-    described (its banner shows) and listed, but the everyday answer comes first."""
-    result = ask(index, "Is really bad back pain during my period something to worry about?")
+    """NHS, Period pain: period pain is common and spreads to the back; see a GP if it is severe.
+    The sign answers "is it normal?" and "is it severe?": described (its banner shows) and
+    listed, but the everyday answer comes first."""
+    result = ask(index, question)
     assert result.warning is not None
     assert result.warning.id == "period_problem"
     ids = [hit.id for hit in result.results]
