@@ -2340,20 +2340,12 @@ def test_a_slipped_disc_is_not_a_fall(index: AskIndex) -> None:
     assert "cause-disc-herniation" in ids
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Is really bad back pain during my period something to worry about?",
-        "Is it normal for my lower back to ache on the first day of my period?",
-    ],
-)
-def test_severe_or_normal_back_pain_with_a_period_shows_the_period_sign_but_not_first(
-    index: AskIndex, question: str
+def test_severe_back_pain_with_a_period_shows_the_period_sign_but_not_first(
+    index: AskIndex,
 ) -> None:
-    """NHS, Period pain: period pain is common and spreads to the back; see a GP if it is severe.
-    The sign answers "is it normal?" and "is it severe?": described (its banner shows) and
-    listed, but the everyday answer comes first."""
-    result = ask(index, question)
+    """NHS, Period pain: see a GP for severe period pain, which spreads to the back. The sign is
+    described (its banner shows) and listed, but the everyday answer comes first."""
+    result = ask(index, "Is really bad back pain during my period something to worry about?")
     assert result.warning is not None
     assert result.warning.id == "period_problem"
     ids = [hit.id for hit in result.results]
@@ -2375,6 +2367,17 @@ def test_a_young_person_saying_their_age_reaches_the_young_persons_sign(
     back (NICE CKS: new back pain under 20 is a red flag; issue 14, class 11)."""
     ids = [hit.id for hit in ask(index, question).results[:3]]
     assert "red-flag-child" in ids
+
+
+def test_asking_whether_back_pain_with_a_period_is_normal_shows_no_warning_banner(
+    index: AskIndex,
+) -> None:
+    """Back ache with an ordinary period is common (NHS, Period pain): asking whether it is
+    normal does not describe the warning sign, so no "book an appointment" banner shows (tried
+    in the session that wrote this test, and taken out after looking at the page)."""
+    result = ask(index, "Is it normal for my lower back to ache on the first day of my period?")
+    assert result.warning is None
+    assert result.results[0].id == "hot-towel-compress"
 
 
 @pytest.mark.parametrize(
