@@ -913,12 +913,15 @@ def test_a_bikes_parts_that_set_the_riding_position_are_the_bike_fitters(
         "After months of sciatica my GP wants me to have a steroid injection in my spine. I have "
         "read online that these injections don't help much. Do they really work?",
         "Will orthotics or insoles in my work boots stop my lower back aching?",
+        "How many IU of vitamin D a day for bad bones and a sore back?",
+        "How much magnesium should I take for back spasms?",
     ],
 )
-def test_an_injection_put_to_the_person_and_shoe_orthotics_are_not_covered(
+def test_an_injection_put_to_the_person_orthotics_and_supplement_doses_are_not_covered(
     index: AskIndex, question: str
 ) -> None:
     """An injection a doctor recommends or offers, or whether injections work, is what a story
     asks about, however long (held_out_22's class); insoles and orthotics are devices the seeds
-    do not assess (they speak only of flat, supportive shoes)."""
+    do not assess (they speak only of flat, supportive shoes); how much of a vitamin or
+    supplement to take is a dose, which the seeds never give (held_out_25's class)."""
     assert ask(index, question).covered is False
