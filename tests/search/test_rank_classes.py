@@ -2394,3 +2394,35 @@ def test_weeks_and_days_are_not_an_age(index: AskIndex, question: str) -> None:
     result = ask(index, question)
     assert "red-flag-child" not in [hit.id for hit in result.results[:3]]
     assert result.warning is None or result.warning.id != "child"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can carrying my kids around all day cause back pain?",
+        "My back hurts from lifting my two children in and out of the car.",
+        "Are your grandkids giving you back pain?",
+    ],
+)
+def test_a_child_carried_by_a_parent_is_the_load_not_the_young_persons_sign(
+    index: AskIndex, question: str
+) -> None:
+    """A parent whose back hurts from carrying, lifting or holding children gets the advice on
+    carrying them, and no young person's warning banner (both showed the banner before)."""
+    result = ask(index, question)
+    assert result.warning is None or result.warning.id != "child"
+    ids = [hit.id for hit in result.results[:3]]
+    assert {"safe-lifting", "baby-care-posture"} & set(ids)
+    assert "red-flag-child" not in ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["My son has back pain after football", "My 13-year-old hurt his back lifting weights"],
+)
+def test_a_childs_own_back_pain_still_shows_the_young_persons_sign(
+    index: AskIndex, question: str
+) -> None:
+    result = ask(index, question)
+    assert result.warning is not None
+    assert result.warning.id == "child"
