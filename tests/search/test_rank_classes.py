@@ -2402,6 +2402,7 @@ def test_weeks_and_days_are_not_an_age(index: AskIndex, question: str) -> None:
         "Can carrying my kids around all day cause back pain?",
         "My back hurts from lifting my two children in and out of the car.",
         "Are your grandkids giving you back pain?",
+        "Are your little ones wrecking your back?",
     ],
 )
 def test_a_child_carried_by_a_parent_is_the_load_not_the_young_persons_sign(
