@@ -70,6 +70,7 @@ BATCH_SIZES: dict[str, tuple[int, int, int]] = {
     "held_out_23": (40, 28, 12),
     "held_out_24": (40, 28, 12),
     "held_out_25": (40, 28, 12),
+    "held_out_26": (40, 26, 14),
 }
 """Each later batch, collected apart and held out whole (so outside the hash split, see the
 header), with the least number of questions, covered ones and not-covered ones it must hold."""
