@@ -2403,17 +2403,20 @@ def test_weeks_and_days_are_not_an_age(index: AskIndex, question: str) -> None:
         "My back hurts from lifting my two children in and out of the car.",
         "Are your grandkids giving you back pain?",
         "Are your little ones wrecking your back?",
+        "I gave birth to my daughter a month ago and my lower back still aches. Is that usual?",
     ],
 )
-def test_a_child_carried_by_a_parent_is_the_load_not_the_young_persons_sign(
+def test_a_parents_child_is_not_the_young_persons_sign(
     index: AskIndex, question: str
 ) -> None:
-    """A parent whose back hurts from carrying, lifting or holding children gets the advice on
-    carrying them, and no young person's warning banner (both showed the banner before)."""
+    """A parent whose back hurts from carrying, lifting or holding children, or since giving
+    birth to one, gets the advice for them, and no young person's warning banner (all showed
+    the banner before; held_out_26's one warning first was a mother "since I gave birth to my
+    son")."""
     result = ask(index, question)
     assert result.warning is None or result.warning.id != "child"
     ids = [hit.id for hit in result.results[:3]]
-    assert {"safe-lifting", "baby-care-posture"} & set(ids)
+    assert {"safe-lifting", "baby-care-posture", "for-postpartum"} & set(ids)
     assert "red-flag-child" not in ids
 
 
