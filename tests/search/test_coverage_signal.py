@@ -915,6 +915,8 @@ def test_a_bikes_parts_that_set_the_riding_position_are_the_bike_fitters(
         "Will orthotics or insoles in my work boots stop my lower back aching?",
         "How many IU of vitamin D a day for bad bones and a sore back?",
         "How much magnesium should I take for back spasms?",
+        "I was fired after my back injury kept me off for a month. Is that legal?",
+        "My employer refused my leave of absence for my slipped disc. What can I do?",
     ],
 )
 def test_an_injection_put_to_the_person_orthotics_and_supplement_doses_are_not_covered(
@@ -923,5 +925,6 @@ def test_an_injection_put_to_the_person_orthotics_and_supplement_doses_are_not_c
     """An injection a doctor recommends or offers, or whether injections work, is what a story
     asks about, however long (held_out_22's class); insoles and orthotics are devices the seeds
     do not assess (they speak only of flat, supportive shoes); how much of a vitamin or
-    supplement to take is a dose, which the seeds never give (held_out_25's class)."""
+    supplement to take is a dose, which the seeds never give (held_out_25's class); losing a
+    job or leave over the back is employment law (held_out_26's)."""
     assert ask(index, question).covered is False

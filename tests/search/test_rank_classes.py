@@ -2284,6 +2284,16 @@ def test_whether_to_call_an_ambulance_is_answered_by_the_warning_signs(
             {"for-manual-worker", "cause-lumbar-strain", "safe-lifting"},
             id="a-trade-is-manual-work",
         ),
+        pytest.param(
+            "My mum is 74 and has shrunk two inches in the last few years. Should we worry?",
+            {"for-osteoporosis", "osteoporosis-after-menopause", "red-flag-fracture"},
+            id="height-loss-is-thin-bones",
+        ),
+        pytest.param(
+            "My lower back aches after an afternoon at the sewing machine. Tips?",
+            {"cause-prolonged-sitting", "sitting-posture", "movement-breaks"},
+            id="sewing-is-a-pastime-done-sitting",
+        ),
     ],
 )
 def test_a_class_of_question_reaches_its_answers_in_the_top_three(
@@ -2294,7 +2304,7 @@ def test_a_class_of_question_reaches_its_answers_in_the_top_three(
     forward for relief, "what should I do about it?" after saying the back hurts, pain in the
     back and one leg by its side or burning down a leg, after birth in plain words, "c section"
     said as letters, period back pain without "my", a lie-in before the back hurts (and, from
-    held_out_24, a trade named as manual work)."""
+    held_out_24, a trade named as manual work; from held_out_26, height loss and sewing)."""
     result = ask(index, question)
     assert entries & {hit.id for hit in result.results[:3]}
 
