@@ -2416,9 +2416,7 @@ def test_weeks_and_days_are_not_an_age(index: AskIndex, question: str) -> None:
         "I gave birth to my daughter a month ago and my lower back still aches. Is that usual?",
     ],
 )
-def test_a_parents_child_is_not_the_young_persons_sign(
-    index: AskIndex, question: str
-) -> None:
+def test_a_parents_child_is_not_the_young_persons_sign(index: AskIndex, question: str) -> None:
     """A parent whose back hurts from carrying, lifting or holding children, or since giving
     birth to one, gets the advice for them, and no young person's warning banner (all showed
     the banner before; held_out_26's one warning first was a mother "since I gave birth to my
