@@ -62,6 +62,8 @@ NINETEENTH = TESTS / "vignettes_nineteenth.yaml"
 """A nineteenth set, all held out: ordinary people beside the serious mimics, rules unread."""
 TWENTIETH = TESTS / "vignettes_twentieth.yaml"
 """A twentieth set, all held out: the people and signs least covered before, rules unread."""
+TWENTY_FIRST = TESTS / "vignettes_twenty_first.yaml"
+"""A twenty-first set, all held out: a week of messages to a coach, rules unread."""
 WHOLE_SETS = {
     "fresh": FRESH,
     "third": THIRD,
@@ -82,6 +84,7 @@ WHOLE_SETS = {
     "eighteenth": EIGHTEENTH,
     "nineteenth": NINETEENTH,
     "twentieth": TWENTIETH,
+    "twenty_first": TWENTY_FIRST,
 }
 """Parts that are a whole file (every case held out), by name."""
 PARTS = ("dev", "held_out", *WHOLE_SETS)

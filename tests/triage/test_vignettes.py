@@ -35,6 +35,7 @@ SETS = {
     "vignettes_eighteenth.yaml": {"held_out"},
     "vignettes_nineteenth.yaml": {"held_out"},
     "vignettes_twentieth.yaml": {"held_out"},
+    "vignettes_twenty_first.yaml": {"held_out"},
 }
 
 
