@@ -164,6 +164,12 @@ class Symptoms(ProfileModel):
     trust leaflets; St George's: such problems "can appear when you are at home up to six weeks
     later"). Asked in the six weeks after a birth, with severe pain, a fever, or a numb or weak
     leg."""
+    rash_or_blisters_on_one_side: bool | None = None
+    """A painful rash or blisters on one side of the body (the back, side, chest or tummy): with
+    pain there, shingles, which needs antiviral medicine within days (NHS text as pharmacies
+    reproduce it: "Ask for an urgent GP appointment or get help from NHS 111 if: you think you
+    might have shingles"). Asked from 50, when shingles is most common (NHS Leicester City CCG),
+    and of anyone with a weak immune system or on steroids."""
     lump_or_swelling_in_back: bool | None = None
     """A lump or swelling in the back, or a back that has changed shape: with back pain, an urgent
     GP appointment or NHS 111 (the NHS back pain list, as NHS services reproduce it: "there's a

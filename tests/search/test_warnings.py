@@ -91,6 +91,11 @@ PHRASINGS: dict[str, list[str]] = {
         "neck pain and I keep dropping things",
         "could I have cervical myelopathy",
     ],
+    "shingles": [
+        "could this be shingles on my back",
+        "a painful rash with blisters on one side of my back",
+        "burning pain and a rash in a band round my side",
+    ],
     "testicular_torsion": [
         "sudden pain in my testicle and my lower back",
         "my left testicle hurts and so does my side",

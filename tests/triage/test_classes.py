@@ -1425,3 +1425,23 @@ def test_a_usual_flare_with_a_warning_sign_keeps_the_signs_level(
     pain = {**LONG_STANDING["pain"], "usual_flare": True}
     result = check(flags_kb, **{**LONG_STANDING, "pain": pain}, symptoms=symptoms)
     assert result.level == level
+
+
+@pytest.mark.parametrize("age", [30, 60, 82])
+def test_a_painful_one_sided_rash_is_shingles_and_urgent(flags_kb: KnowledgeBase, age: int) -> None:
+    """NHS, Shingles: "Ask for an urgent GP appointment or get help from NHS 111 if: you think you
+    might have shingles"; the antivirals work best within 3 days of the rash. A woman with
+    stabbing pain in her lower back and side and a blistery rash on that side only."""
+    result = check(
+        flags_kb,
+        age=age,
+        sex="female",
+        pain={"areas": ["lower_back"], "score": 6, "duration_days": 2},
+        symptoms={"rash_or_blisters_on_one_side": True, "fever_or_chills": False},
+    )
+    assert result.level == "urgent"
+    assert "shingles" in flag_ids(result)
+    assert "a painful rash or blisters on one side" in result.advice
+    shingles = next(flag for flag in result.flags if flag.id == "shingles")
+    assert "a painful rash or blisters on one side" in shingles.message
+    assert "within 3 days" in shingles.message

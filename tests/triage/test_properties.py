@@ -577,3 +577,14 @@ def test_period_pain_is_never_taken_less_seriously_than_no_belly_pain(
     others = ("fever_or_chills", "sweating_nausea_or_faintness", "might_be_pregnant")
     if any(getattr(profile.symptoms, name) for name in others):
         assert period.level == evaluate(belly, flags_kb).level
+
+
+@EXAMPLES
+@given(profiles())
+def test_a_one_sided_rash_is_always_at_least_urgent(
+    flags_kb: KnowledgeBase, profile: Profile
+) -> None:
+    """A painful rash or blisters on one side (shingles) is never booked or self-care, whatever
+    else is answered (NHS: an urgent GP appointment or NHS 111 if you think you have shingles)."""
+    result = evaluate(with_answer(profile, "symptoms.rash_or_blisters_on_one_side", True), flags_kb)
+    assert rank(result) <= LEVELS.index("urgent")

@@ -494,3 +494,23 @@ def test_a_change_in_periods_is_asked_only_of_who_says_the_pain_is_period_pain()
     asked_no, _ = walk({**person, "symptoms.period_pain": False}, no_or_skip)
     assert "symptoms.periods_changed" in asked_yes
     assert "symptoms.periods_changed" not in asked_no
+
+
+@pytest.mark.parametrize(
+    ("answers", "asked"),
+    [
+        pytest.param({}, False, id="office-worker-of-35"),
+        pytest.param({"age": 50}, True, id="fifty"),
+        pytest.param({"age": 72}, True, id="seventy-two"),
+        pytest.param(
+            {"symptoms.immunosuppressed_or_steroids": True}, True, id="weak-immune-system"
+        ),
+    ],
+)
+def test_a_one_sided_rash_is_asked_from_fifty_or_with_a_weak_immune_system(
+    answers: dict[str, object], asked: bool
+) -> None:
+    """Shingles is most common from 50 (NHS Leicester City CCG) and with a weak immune system or
+    steroids; the ordinary office worker is not asked (his count stays 24)."""
+    keys = {question.key for question in questions_for({**OFFICE_WORKER, **answers})}
+    assert ("symptoms.rash_or_blisters_on_one_side" in keys) is asked

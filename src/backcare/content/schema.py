@@ -71,6 +71,7 @@ FlagId = Literal[
     "ectopic_pregnancy",
     "cervical_myelopathy",
     "testicular_torsion",
+    "shingles",
     "epidural_complication",
     "period_problem",
 ]

@@ -65,6 +65,7 @@ PHRASES: dict[str, str] = {
         "an epidural or spinal anaesthetic in the last six weeks"
     ),
     "symptoms.known_kidney_stones": "kidney stones before",
+    "symptoms.rash_or_blisters_on_one_side": "a painful rash or blisters on one side",
     "symptoms.lump_or_swelling_in_back": (
         "a lump or swelling in your back, or a change in its shape"
     ),

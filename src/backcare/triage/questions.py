@@ -168,6 +168,14 @@ def _testicle_pain_matters(answers: Answers) -> bool:
     return answers.get("sex") in ("male", "other") and (young or belly_or_side)
 
 
+def _shingles_likely(answers: Answers) -> bool:
+    """Shingles is most common from 50 and in people with a weak immune system or on steroids
+    (``Thresholds.shingles_question_age``)."""
+    age = answers.get("age")
+    older = isinstance(age, int) and age >= DEFAULT_THRESHOLDS.shingles_question_age
+    return older or answers.get("symptoms.immunosuppressed_or_steroids") is True
+
+
 def _bones_at_risk(answers: Answers) -> bool:
     age = answers.get("age")
     return (
@@ -531,6 +539,11 @@ QUESTIONS: tuple[Question, ...] = (
         "symptoms.immunosuppressed_or_steroids",
         "Do you take steroid tablets or medicines that weaken the immune system, or have a "
         "weak immune system?",
+    ),
+    Question(
+        "symptoms.rash_or_blisters_on_one_side",
+        "Is there a painful rash or blisters on one side of your back, side, chest or tummy?",
+        applies=_shingles_likely,
     ),
     Question(
         "symptoms.night_sweats",

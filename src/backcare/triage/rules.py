@@ -693,6 +693,17 @@ def epidural_complication(profile: Profile, _: Thresholds) -> Hit | None:
     return Hit((*epidural, *signs)) if signs else None
 
 
+def shingles(profile: Profile, _: Thresholds) -> Hit | None:
+    """A painful rash or blisters on one side of the body: shingles, a nerve infection whose pain
+    in a band on one side can come before the rash; antiviral medicine works best within 3 days
+    of the rash, so today or tomorrow (NHS text as pharmacies reproduce it: "Ask for an urgent GP
+    appointment or get help from NHS 111 if: you think you might have shingles"; Cullimore
+    Chemist, NHS Pharmacy First: "seek urgent medical help from your GP or NHS 111 if you suspect
+    shingles")."""
+    rash = said(profile, "symptoms.rash_or_blisters_on_one_side")
+    return Hit(rash, "urgent") if rash else None
+
+
 def child(profile: Profile, thresholds: Thresholds) -> Hit | None:
     """New back pain before the age of 20 is less often a simple strain (NICE CKS red flags):
     routine; with night pain, a fever or weight loss, urgent; and under 16 also with a nerve
@@ -851,6 +862,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ectopic_pregnancy", ectopic_pregnancy),
     Rule("cervical_myelopathy", cervical_myelopathy),
     Rule("testicular_torsion", testicular_torsion),
+    Rule("shingles", shingles),
     Rule("epidural_complication", epidural_complication),
     Rule("child", child),
     Rule("thoracic_pain", thoracic_pain),

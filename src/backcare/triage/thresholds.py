@@ -91,6 +91,12 @@ class Thresholds:
     patient over the age of 60 years, pain similar to that of renal colic can be mimicked by an
     expanding / ruptured abdominal aortic aneurysm"; NICE NG156 1.1)."""
 
+    shingles_question_age: int = 50
+    """From this age everyone is asked about a one-sided rash (shingles): "Shingles can occur at
+    any age, but is most common in people who are over 50 years of age" (NHS Leicester City CCG,
+    Shingles vaccination). A weak immune system or steroids raise the risk at any age, so those
+    people are asked too."""
+
     young_age: int = 20
     """Below this age new back pain is a red flag (NHS Gloucestershire red flags: "younger than
     age 20 years")."""

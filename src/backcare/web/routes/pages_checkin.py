@@ -122,6 +122,7 @@ GROUPS: tuple[Group, ...] = (
             "symptoms.unexplained_weight_loss",
             "symptoms.lump_or_swelling_in_back",
             "symptoms.immunosuppressed_or_steroids",
+            "symptoms.rash_or_blisters_on_one_side",
         ),
     ),
     Group(
