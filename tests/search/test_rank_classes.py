@@ -2290,7 +2290,7 @@ def test_whether_to_call_an_ambulance_is_answered_by_the_warning_signs(
             id="height-loss-is-thin-bones",
         ),
         pytest.param(
-            "My lower back aches after an afternoon at the sewing machine. Tips?",
+            "My lower back aches whenever I sew for an evening. Tips?",
             {"cause-prolonged-sitting", "sitting-posture", "movement-breaks"},
             id="sewing-is-a-pastime-done-sitting",
         ),
