@@ -701,7 +701,7 @@ def shingles(profile: Profile, _: Thresholds) -> Hit | None:
     Chemist, NHS Pharmacy First: "seek urgent medical help from your GP or NHS 111 if you suspect
     shingles")."""
     rash = said(profile, "symptoms.rash_or_blisters_on_one_side")
-    return Hit(rash, "urgent") if rash else None
+    return Hit(rash) if rash else None
 
 
 def child(profile: Profile, thresholds: Thresholds) -> Hit | None:
@@ -803,11 +803,11 @@ def _getting_worse(profile: Profile, thresholds: Thresholds) -> tuple[str, ...]:
     NHS inform, pain after exercise: "If pain persists for more than 5 days or gets worse,
     contact your GP"). In the first days a new pain often peaks before it eases."""
     days = profile.pain.duration_days
-    if profile.pain.getting_worse is not True or (
-        days is not None and days <= thresholds.worsening_days
-    ):
+    if profile.pain.getting_worse is not True:
         return ()
-    return ("pain.getting_worse", *(("pain.duration_days",) if days is not None else ()))
+    if days is None:
+        return ("pain.getting_worse",)
+    return ("pain.getting_worse", "pain.duration_days") if days > thresholds.worsening_days else ()
 
 
 def night_pain(profile: Profile, _: Thresholds) -> Hit | None:
